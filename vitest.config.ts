@@ -18,6 +18,16 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // Clients against the local emulators over real HTTP; no database needed.
+        test: {
+          name: "contract",
+          include: ["tests/contract/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
