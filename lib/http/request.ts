@@ -1,0 +1,131 @@
+import type { AllowList } from "../outbound/allow-list";
+import { DnsLookupError, OutboundNotAllowedError } from "../outbound/errors";
+import { redactBody, redactHeaders, redactUrl } from "./redact";
+import type { HttpErrorKind, HttpResult, RecordedRequest } from "./types";
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+export interface HttpRequestInit {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  allowList: AllowList;
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  /** Resolve the host and refuse private answers before connecting (default true). */
+  checkDns?: boolean;
+}
+
+/**
+ * One HTTP exchange, never throwing: the allow-list is checked before any socket is opened,
+ * redirects are refused (a 3xx could bounce us to an internal host), the whole exchange including
+ * the body read is bounded by one timeout, and the body is capped. Node's global fetch keeps
+ * connections alive by default, so repeated calls to one host reuse sockets.
+ */
+export async function httpRequest(init: HttpRequestInit): Promise<HttpResult> {
+  const started = performance.now();
+  const headers = init.headers ?? {};
+  const request: RecordedRequest = {
+    method: init.method,
+    url: redactUrl(init.url),
+    headers: redactHeaders(headers),
+    ...(init.body !== undefined ? { body: redactBody(init.body, contentTypeOf(headers)) } : {}),
+  };
+  const fail = (error: HttpErrorKind, message: string, extra: { status?: number; location?: string } = {}): HttpResult => ({
+    kind: "error",
+    error,
+    message,
+    durationMs: Math.round(performance.now() - started),
+    request,
+    ...extra,
+  });
+
+  const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    if (init.checkDns === false) init.allowList.assertAllowed(init.url);
+    else await withSignal(init.allowList.assertResolvesSafely(init.url), signal);
+
+    const res = await fetch(init.url, {
+      method: init.method,
+      headers,
+      body: init.body,
+      redirect: "manual",
+      signal,
+    });
+    const resHeaders = Object.fromEntries(res.headers.entries());
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel().catch(() => undefined);
+      return fail("redirect", `The server answered with a redirect (${res.status}); redirects are not followed.`, {
+        status: res.status,
+        location: res.headers.get("location") ?? undefined,
+      });
+    }
+    const body = await readCapped(res, init.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    if (body === null) return fail("too_large", "The response was larger than allowed and was discarded.");
+    return {
+      kind: "response",
+      ok: res.ok,
+      status: res.status,
+      headers: resHeaders,
+      body,
+      durationMs: Math.round(performance.now() - started),
+      request,
+    };
+  } catch (e) {
+    if (e instanceof OutboundNotAllowedError) return fail("not_allowed", e.message);
+    if (e instanceof DnsLookupError) return fail("network", e.message);
+    if (signal.aborted) return fail("timeout", `No complete answer within ${timeoutMs} ms.`);
+    return fail("network", networkMessage(e));
+  }
+}
+
+function contentTypeOf(headers: Record<string, string>): string | undefined {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === "content-type") return v;
+  return undefined;
+}
+
+async function withSignal<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) throw signal.reason;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** Reads the body as UTF-8, or returns null once it exceeds `max` bytes. */
+async function readCapped(res: Response, max: number): Promise<string | null> {
+  const declared = Number(res.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function networkMessage(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code;
+  if (code === "ECONNREFUSED") return "The connection was refused (is the service running?).";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "The host name could not be resolved.";
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "The connection was reset by the server.";
+  if (code?.startsWith("ERR_TLS") || code?.includes("CERT")) return "The secure connection could not be established.";
+  return `The request failed before an answer arrived${code ? ` (${code})` : ""}.`;
+}
