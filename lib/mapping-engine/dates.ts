@@ -1,0 +1,170 @@
+import { TransformError } from "./errors";
+
+// Java-style date patterns (what Data Prep's date()/format() take), compiled once per pattern to a
+// regex plus field setters. Values without a zone are read as UTC, as Data Prep does.
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+interface Fields { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; pm: number; off: number | null }
+type Setter = (f: Fields, text: string) => boolean;
+
+export interface DatePattern {
+  parse(text: string): Date | null;
+  format(date: Date): string;
+}
+
+function tokenize(fmt: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < fmt.length; ) {
+    const c = fmt[i];
+    if (c === "'") {
+      const end = fmt.indexOf("'", i + 1);
+      if (end < 0) throw new TransformError(`unterminated quote in date format '${fmt}'`);
+      out.push(end === i + 1 ? "'" : "'" + fmt.slice(i + 1, end));
+      i = end + 1;
+    } else if (/[A-Za-z]/.test(c)) {
+      let j = i;
+      while (fmt[j] === c) j++;
+      out.push(fmt.slice(i, j));
+      i = j;
+    } else {
+      out.push("'" + c);
+      i++;
+    }
+  }
+  return out;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const num = (k: keyof Fields, delta = 0): Setter => (f, t) => { (f[k] as number) = Number(t) + delta; return true; };
+function zone(f: Fields, t: string): boolean {
+  if (t === "Z" || t === "z") { f.off = 0; return true; }
+  const m = /^([+-])(\d\d):?(\d\d)?$/.exec(t);
+  if (!m) return false;
+  f.off = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+  return true;
+}
+
+function part(tok: string): { re: string; set?: Setter } {
+  if (tok[0] === "'") return { re: esc(tok.slice(1) || "'") };
+  const c = tok[0], n = tok.length;
+  switch (c) {
+    case "y": case "u": return n === 2 ? { re: "(\\d{2})", set: (f, t) => { f.y = 2000 + Number(t); return true; } } : { re: "(\\d{4})", set: num("y") };
+    case "M":
+      if (n >= 3) return { re: "([A-Za-z]+)", set: (f, t) => { const i = MONTHS.findIndex((m) => (n === 3 ? m.slice(0, 3) : m) === t.toLowerCase()); f.mo = i; return i >= 0; } };
+      return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("mo", -1) };
+    case "d": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("d") };
+    case "H": case "k": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("h") };
+    case "h": case "K": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: (f, t) => { f.h = Number(t) % 12; return true; } };
+    case "m": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("mi") };
+    case "s": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("s") };
+    case "S": return { re: `(\\d{${n}})`, set: (f, t) => { f.ms = Math.floor(Number((t + "00").slice(0, 3))); return true; } };
+    case "a": return { re: "([AaPp][Mm])", set: (f, t) => { f.pm = t.toLowerCase() === "pm" ? 12 : 0; return true; } };
+    case "E": return { re: "([A-Za-z]+)", set: (_f, t) => DAYS.some((d) => d.startsWith(t.toLowerCase())) };
+    case "X": case "Z": case "x": return { re: "(Z|[+-]\\d\\d(?::?\\d\\d)?)", set: zone };
+    case "z": return { re: "(UTC|GMT|Z)", set: (f) => { f.off = 0; return true; } };
+    default: throw new TransformError(`unsupported date pattern letter '${c}'`);
+  }
+}
+
+const p2 = (n: number) => (n < 10 ? "0" : "") + n;
+function fmtToken(tok: string, d: Date): string {
+  if (tok[0] === "'") return tok.slice(1) || "'";
+  const n = tok.length;
+  switch (tok[0]) {
+    case "y": case "u": return n === 2 ? p2(d.getUTCFullYear() % 100) : String(d.getUTCFullYear()).padStart(4, "0");
+    case "M": {
+      const m = d.getUTCMonth();
+      if (n >= 3) { const name = MONTHS[m][0].toUpperCase() + MONTHS[m].slice(1); return n === 3 ? name.slice(0, 3) : name; }
+      return n === 1 ? String(m + 1) : p2(m + 1);
+    }
+    case "d": return n === 1 ? String(d.getUTCDate()) : p2(d.getUTCDate());
+    case "H": case "k": return n === 1 ? String(d.getUTCHours()) : p2(d.getUTCHours());
+    case "h": case "K": { const h = d.getUTCHours() % 12 || 12; return n === 1 ? String(h) : p2(h); }
+    case "m": return n === 1 ? String(d.getUTCMinutes()) : p2(d.getUTCMinutes());
+    case "s": return n === 1 ? String(d.getUTCSeconds()) : p2(d.getUTCSeconds());
+    case "S": return String(d.getUTCMilliseconds()).padStart(3, "0").padEnd(n, "0").slice(0, n);
+    case "a": return d.getUTCHours() < 12 ? "AM" : "PM";
+    case "E": { const name = DAYS[d.getUTCDay()]; return name[0].toUpperCase() + (n >= 4 ? name.slice(1) : name.slice(1, 3)); }
+    case "X": return "Z";
+    case "x": return n >= 3 ? "+00:00" : "+00";
+    case "Z": return "+0000";
+    case "z": return "UTC";
+    default: throw new TransformError(`unsupported date pattern letter '${tok[0]}'`);
+  }
+}
+
+const cache = new Map<string, DatePattern>();
+
+export function compileDatePattern(fmt: string): DatePattern {
+  const hit = cache.get(fmt);
+  if (hit) return hit;
+  const tokens = tokenize(fmt);
+  const parts = tokens.map(part);
+  const re = new RegExp("^" + parts.map((p) => p.re).join("") + "$");
+  const setters = parts.filter((p) => p.set).map((p) => p.set as Setter);
+  const pattern: DatePattern = {
+    parse(text) {
+      const m = re.exec(text.trim());
+      if (!m) return null;
+      const f: Fields = { y: 1970, mo: 0, d: 1, h: 0, mi: 0, s: 0, ms: 0, pm: 0, off: null };
+      for (let i = 0; i < setters.length; i++) if (!setters[i](f, m[i + 1])) return null;
+      if (f.mo > 11 || f.d < 1 || f.d > 31 || f.h > 23 || f.mi > 59 || f.s > 60) return null;
+      const t = Date.UTC(f.y, f.mo, f.d, f.h + f.pm, f.mi, f.s, f.ms) - (f.off ?? 0) * 60000;
+      const date = new Date(t);
+      // Reject roll-overs such as 2023-02-30 that Date.UTC silently normalises.
+      if (f.off === null && date.getUTCDate() !== f.d) return null;
+      return date;
+    },
+    format(date) {
+      let out = "";
+      for (const t of tokens) out += fmtToken(t, date);
+      return out;
+    },
+  };
+  if (cache.size > 500) cache.clear(); // user-entered formats: keep the cache bounded
+  cache.set(fmt, pattern);
+  return pattern;
+}
+
+/** Patterns tried in order when a string must become a date without an explicit format (Data Prep). */
+export const AUTO_DATE_PATTERNS = [
+  "yyyy-MM-dd'T'HH:mm:ss.SSSX",
+  "yyyy-MM-dd'T'HH:mm:ssX",
+  "yyyy-MM-dd'T'HH:mm:ss.SSS",
+  "yyyy-MM-dd'T'HH:mm:ss",
+  "yyyy-MM-dd HH:mm:ss.SSSX",
+  "yyyy-MM-dd HH:mm:ssX",
+  "yyyy-MM-dd HH:mm:ss.SSS",
+  "yyyy-MM-dd HH:mm:ss",
+  "yyyy-MM-dd HH:mm",
+  "yyyy-MM-dd",
+  "yyyy/MM/dd HH:mm:ss",
+  "yyyy/MM/dd",
+  "MM/dd/yyyy HH:mm:ss",
+  "MM/dd/yyyy",
+  "dd-MMM-yyyy",
+  "MMM d, yyyy",
+] as const;
+
+// RFC 3339 / ISO with fractional digits of any length — the common case, parsed without the list.
+const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)?$/;
+
+/** Data Prep's implicit string→date conversion; null when nothing matches. */
+export function parseDateAuto(text: string): Date | null {
+  const m = ISO.exec(text);
+  if (m) {
+    const ms = m[7] ? Number((m[7] + "00").slice(0, 3)) : 0;
+    const f: Fields = { y: +m[1], mo: +m[2] - 1, d: +m[3], h: +m[4], mi: +m[5], s: +m[6], ms, pm: 0, off: null };
+    if (m[8] && !zone(f, m[8])) return null;
+    if (f.mo > 11 || f.d < 1 || f.d > 31 || f.h > 23 || f.mi > 59 || f.s > 60) return null;
+    const d = new Date(Date.UTC(f.y, f.mo, f.d, f.h, f.mi, f.s, f.ms) - (f.off ?? 0) * 60000);
+    return f.off === null && d.getUTCDate() !== f.d ? null : d;
+  }
+  for (const p of AUTO_DATE_PATTERNS) {
+    const d = compileDatePattern(p).parse(text);
+    if (d) return d;
+  }
+  return null;
+}

@@ -1,0 +1,16 @@
+// Public surface of the mapping engine. Pure: runs unchanged in the browser preview and the worker.
+export { compile, MAX_RULES } from "./compile";
+export { apply } from "./apply";
+export { parsePath, formatPath, type PathSegment } from "./path";
+export { parseExpression, MAX_EXPRESSION_LENGTH, type Expr } from "./expression-parser";
+export { compileExpression } from "./compile-expression";
+export { FUNCTIONS, FUNCTION_NAMES } from "./functions";
+export { MappingSyntaxError, MappingCompileError, TransformError, PayloadRejectedError, type RuleCompileIssue } from "./errors";
+export { MAX_PAYLOAD_BYTES, MAX_PAYLOAD_DEPTH, admitPayload } from "./payload-guard";
+export { toBooleanValue, toDateValue, isEmptyValue, type TargetType } from "./values";
+export { compileDatePattern, parseDateAuto } from "./dates";
+export { sha256Hex } from "./hash/sha256";
+export { sha512Hex } from "./hash/sha512";
+export { sha1Hex, md5Hex } from "./hash/sha1-md5";
+export { unsafeRegexReason } from "./functions/regex-guard";
+export type { MappingRule, MappingIssue, ApplyResult, CompiledMapping, CompileOptions, TargetTypeResolver } from "./types";
