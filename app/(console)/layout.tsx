@@ -1,0 +1,20 @@
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
+import { Sidebar } from "@/components/shell/sidebar";
+import { Providers } from "@/components/providers";
+
+// The layout only decides whether to show the shell; every page and action checks its role itself.
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return (
+    <Providers>
+      <div className="md:flex">
+        <Sidebar actor={{ email: actor.email, name: actor.name, role: actor.role }} />
+        <main className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
+          <div className="mx-auto max-w-6xl">{children}</div>
+        </main>
+      </div>
+    </Providers>
+  );
+}

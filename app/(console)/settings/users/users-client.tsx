@@ -1,0 +1,119 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { changeUserRoleAction, listUsersAction, resetUserPasswordAction, setUserDisabledAction } from "@/lib/users/actions";
+import type { UserRow } from "@/lib/users/queries";
+import { unwrap } from "@/lib/actions/unwrap";
+import { userKeys } from "@/lib/query-keys";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/field";
+import { Table, Td, Th } from "@/components/ui/table";
+import { Alert } from "@/components/ui/alert";
+import { isoTime, timeAgo } from "@/components/format";
+import { CreateUserDialog } from "./create-user-dialog";
+import { SecretReveal } from "./secret-reveal";
+
+export function UsersClient({ initialUsers, currentUserId }: { initialUsers: UserRow[]; currentUserId: string }) {
+  const queryClient = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<{ email: string; password: string } | null>(null);
+  const users = useQuery({ queryKey: userKeys.list(), queryFn: () => unwrap(listUsersAction()), initialData: initialUsers });
+
+  const mutate = useMutation({
+    mutationFn: async (fn: () => ReturnType<typeof changeUserRoleAction>) => fn(),
+    onSuccess: (result) => {
+      setError(result.ok ? null : result.error);
+      queryClient.invalidateQueries({ queryKey: userKeys.list() });
+    },
+  });
+
+  async function resetPassword(userId: string) {
+    const result = await resetUserPasswordAction({ userId });
+    if (result.ok) setRevealed({ email: result.data.email, password: result.data.generatedPassword });
+    else setError(result.error);
+  }
+
+  return (
+    <div className="space-y-4">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {revealed ? <SecretReveal label={`New password for ${revealed.email}`} secret={revealed.password} onDone={() => setRevealed(null)} /> : null}
+      <Card>
+        <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+          <h2 className="text-sm font-semibold">Users ({users.data.length})</h2>
+          <Button onClick={() => setCreating(true)}>Add user</Button>
+        </div>
+        <Table label="Users">
+          <thead>
+            <tr>
+              <Th>User</Th>
+              <Th>Role</Th>
+              <Th>Status</Th>
+              <Th>Last sign-in</Th>
+              <Th className="text-right">Actions</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {users.data.map((u) => {
+              const self = u.id === currentUserId;
+              return (
+                <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                  <Td>
+                    <div className="font-medium">{u.name || u.email}</div>
+                    {u.name ? <div className="text-xs text-zinc-500">{u.email}</div> : null}
+                  </Td>
+                  <Td>
+                    <Select
+                      aria-label={`Role of ${u.email}`}
+                      value={u.role}
+                      disabled={self || mutate.isPending}
+                      title={self ? "You cannot change your own role" : ROLE_DESCRIPTIONS[u.role]}
+                      onChange={(e) => mutate.mutate(() => changeUserRoleAction({ userId: u.id, role: e.target.value as Role }))}
+                      className="w-36"
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </Select>
+                  </Td>
+                  <Td>{u.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</Td>
+                  <Td>
+                    <span title={isoTime(u.lastLoginAt)}>{u.lastLoginAt ? timeAgo(u.lastLoginAt) : "Never"}</span>
+                  </Td>
+                  <Td className="space-x-2 text-right whitespace-nowrap">
+                    <Button size="sm" variant="secondary" onClick={() => resetPassword(u.id)}>
+                      Reset password
+                    </Button>
+                    {!self ? (
+                      <Button
+                        size="sm"
+                        variant={u.disabled ? "secondary" : "danger"}
+                        onClick={() => mutate.mutate(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
+                      >
+                        {u.disabled ? "Enable" : "Disable"}
+                      </Button>
+                    ) : null}
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      </Card>
+      <CreateUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(email, password) => {
+          setCreating(false);
+          if (password) setRevealed({ email, password });
+          queryClient.invalidateQueries({ queryKey: userKeys.list() });
+        }}
+      />
+    </div>
+  );
+}

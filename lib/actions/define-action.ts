@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { ForbiddenError, UnauthorizedError } from "@/lib/auth/errors";
+import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
+
+export type ActionErrorCode = "unauthorized" | "forbidden" | "invalid" | "not_found" | "conflict" | "error";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code: ActionErrorCode; fieldErrors?: Record<string, string[]> };
+
+export type ActionContext = { actor: Actor; ip: string | null };
+
+/** An expected failure whose message is safe to show the user. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly code: ActionErrorCode = "invalid",
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export type ActionDef<S extends z.ZodType, T> = {
+  name: string;
+  roles: readonly Role[];
+  input: S;
+  handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>;
+};
+
+export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): ActionDef<S, T> {
+  return def;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * Runs an action for an actor: role check first (before parsing, so nothing about the input leaks
+ * to those who may not call it), then the shared zod schema, then the handler. Expected errors
+ * reach the user; anything else is logged with an id and the user gets a generic message.
+ */
+export async function executeAction<S extends z.ZodType, T>(
+  def: ActionDef<S, T>,
+  actor: Actor | null,
+  rawInput: unknown,
+  ip: string | null = null,
+): Promise<ActionResult<T>> {
+  if (!actor) return { ok: false, code: "unauthorized", error: new UnauthorizedError().message };
+  if (!hasRole(actor, def.roles)) return { ok: false, code: "forbidden", error: new ForbiddenError().message };
+  const parsed = def.input.safeParse(rawInput);
+  if (!parsed.success) {
+    return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  try {
+    return { ok: true, data: await def.handler(parsed.data, { actor, ip }) };
+  } catch (err) {
+    if (err instanceof ActionError) return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
+    const requestId = randomUUID();
+    console.error(JSON.stringify({ level: "error", msg: "action failed", action: def.name, requestId, error: String(err) }));
+    return { ok: false, code: "error", error: `Something went wrong (reference ${requestId.slice(0, 8)}).` };
+  }
+}

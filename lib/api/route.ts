@@ -1,0 +1,51 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { getRequestActor } from "@/lib/auth/session";
+import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
+import { ActionError } from "@/lib/actions/define-action";
+import { clientIp } from "@/lib/request-ip";
+
+export type RouteContext<P> = { actor: Actor; ip: string; params: P };
+
+const STATUS: Record<string, number> = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, error: 500 };
+
+export function apiError(status: number, code: string, message: string, extra?: Record<string, unknown>) {
+  return NextResponse.json({ error: { code, message, ...extra } }, { status });
+}
+
+/**
+ * Wraps a /api/v1 route: API token or session, role check, typed errors as JSON, and a request id
+ * on unexpected failures. Every route goes through this, so no route can forget the role check.
+ */
+export function apiRoute<P = Record<string, string>>(
+  roles: readonly Role[],
+  handler: (request: Request, ctx: RouteContext<P>) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const actor = await getRequestActor(request);
+    if (!actor) return apiError(401, "unauthorized", "Missing or invalid credentials.");
+    if (!hasRole(actor, roles)) return apiError(403, "forbidden", "Your role does not allow this.");
+    try {
+      return await handler(request, { actor, ip: clientIp(request.headers), params: await context.params });
+    } catch (err) {
+      if (err instanceof ActionError) return apiError(STATUS[err.code] ?? 400, err.code, err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
+      const requestId = randomUUID();
+      console.error(JSON.stringify({ level: "error", msg: "route failed", path: new URL(request.url).pathname, requestId, error: String(err) }));
+      return apiError(500, "error", "Internal error.", { requestId });
+    }
+  };
+}
+
+/** Reads a JSON body with a size cap; malformed or oversized bodies are clear 4xx errors. */
+export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ActionError("Body is not valid JSON.", "invalid");
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const AuditFilterSchema = z.object({
+  action: z.string().max(100).optional(),
+  actor: z.string().max(320).optional(),
+  targetType: z.string().max(50).optional(),
+  targetId: z.string().max(100).optional(),
+  from: z.coerce.date().optional(),
+  // A bare date ("2026-11-23") as the upper bound means the end of that day.
+  to: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((s) => (s ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T23:59:59.999Z` : s) : undefined))
+    .refine((d) => !d || !Number.isNaN(d.getTime()), "Invalid date"),
+  cursor: z.string().max(100).optional(),
+});
+export type AuditFilter = z.infer<typeof AuditFilterSchema>;

@@ -1,0 +1,30 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Actor } from "./roles";
+import { hashApiToken } from "./api-tokens-hash";
+
+export { hashApiToken };
+
+const TOKEN_PREFIX = "rfk_";
+
+export function generateApiToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString("base64url");
+}
+
+/** Resolves `Authorization: Bearer …` to the token owner's identity, or null. */
+export async function actorFromBearer(authorization: string | null): Promise<Actor | null> {
+  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+  if (!match) return null;
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(match[1]) },
+    include: { user: true },
+  });
+  if (!token || token.revokedAt || token.user.disabled) return null;
+  // Last-used is informational; don't write it more than once a minute per token.
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  }
+  const { user } = token;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via: "token" };
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env, oidcConfigured } from "@/lib/env";
+import { clientIp } from "@/lib/request-ip";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { DUMMY_HASH, verifyPassword } from "./password";
+import { isLoginThrottled, recordLoginAttempt } from "./login-guard";
+
+class InvalidLogin extends CredentialsSignin {
+  code = "invalid";
+}
+class ThrottledLogin extends CredentialsSignin {
+  code = "throttled";
+}
+
+const LoginSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
+
+function oidcProvider(): NextAuthConfig["providers"] {
+  if (!oidcConfigured()) return [];
+  const e = env();
+  return [
+    {
+      id: "oidc",
+      name: e.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: e.AUTH_OIDC_ISSUER,
+      clientId: e.AUTH_OIDC_CLIENT_ID,
+      clientSecret: e.AUTH_OIDC_CLIENT_SECRET,
+    },
+  ];
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = LoginSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidLogin();
+        const email = parsed.data.email.toLowerCase();
+        const ip = clientIp(request.headers);
+        if (await isLoginThrottled(email, ip)) throw new ThrottledLogin();
+        const user = await db.user.findUnique({ where: { email } });
+        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+        await recordLoginAttempt(email, ip, valid && !!user && !user.disabled);
+        if (!user || !valid || user.disabled) throw new InvalidLogin();
+        await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+        await writeAudit({ actor: { id: user.id, email: user.email }, action: "auth.login", targetType: "User", targetId: user.id, ip });
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...oidcProvider(),
+  ],
+  callbacks: {
+    // SSO signs in only people an admin has already added (matched by email), never creates users.
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
+      if (!email) return false;
+      const user = await db.user.findUnique({ where: { email } });
+      return !!user && !user.disabled;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc" && typeof profile?.email === "string") {
+        const local = await db.user.findUnique({ where: { email: profile.email.toLowerCase() } });
+        if (local) token.sub = local.id;
+      } else if (user?.id) {
+        token.sub = user.id;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,36 @@
+// Roles and what each may do (DESIGN.md §2). Pure: used by the server helpers and by the UI to
+// hide what a role cannot use (the server still checks every call).
+export const ROLES = ["ADMIN", "OPS", "QA", "AUDITOR"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Actor = { id: string; email: string; name: string | null; role: Role; via: "session" | "token" };
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  OPS: "Event ops",
+  QA: "QA",
+  AUDITOR: "Auditor",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  ADMIN: "Everything, including users, API tokens, audit log and deleting profiles",
+  OPS: "Create and edit profiles, credentials, push types and mappings; activate, pause, replay",
+  QA: "Send test events; view profiles (secrets redacted) and delivery logs",
+  AUDITOR: "Read-only: profiles, mappings, delivery logs and the audit log",
+};
+
+/** Named permission sets, so call sites say what they need rather than listing roles. */
+export const CAN = {
+  manageUsers: ["ADMIN"],
+  viewAudit: ["ADMIN", "AUDITOR"],
+  editProfiles: ["ADMIN", "OPS"],
+  viewProfiles: ["ADMIN", "OPS", "QA", "AUDITOR"],
+  sendTestEvents: ["ADMIN", "OPS", "QA"],
+  viewDeliveries: ["ADMIN", "OPS", "QA", "AUDITOR"],
+  replay: ["ADMIN", "OPS"],
+  anySignedIn: ["ADMIN", "OPS", "QA", "AUDITOR"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function hasRole(actor: Pick<Actor, "role"> | null | undefined, allowed: readonly Role[]): boolean {
+  return !!actor && allowed.includes(actor.role);
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { auth } from "./config";
+import { actorFromBearer } from "./api-tokens";
+import { ForbiddenError, UnauthorizedError } from "./errors";
+import { hasRole, type Actor, type Role } from "./roles";
+
+/**
+ * The signed-in person, read fresh from the database on every request so that a role change or a
+ * disabled account takes effect at once, not when the JWT expires.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({ where: { id } });
+  if (!user || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
+});
+
+/** For pages: redirect to sign-in, or render the 403 page. */
+export async function requirePageRole(allowed: readonly Role[]): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  if (!hasRole(actor, allowed)) forbidden();
+  return actor;
+}
+
+/** For actions and routes: throw typed errors the wrappers turn into 401/403 results. */
+export function assertRole(actor: Actor | null, allowed: readonly Role[]): Actor {
+  if (!actor) throw new UnauthorizedError();
+  if (!hasRole(actor, allowed)) throw new ForbiddenError();
+  return actor;
+}
+
+/** Route handlers accept an API token or a console session. */
+export async function getRequestActor(request: Request): Promise<Actor | null> {
+  const bearer = request.headers.get("authorization");
+  if (bearer) return actorFromBearer(bearer);
+  return getActor();
+}
+
+export async function currentIp(): Promise<string | null> {
+  const { clientIp } = await import("@/lib/request-ip");
+  return clientIp(await headers());
+}

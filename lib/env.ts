@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+
+// The one place that reads process.env. scripts/start.ts fills in DATABASE_URL, AUTH_SECRET and
+// APP_ENCRYPTION_KEY (embedded database, generated local secrets) before the server starts.
+const bool = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined ? undefined : !["0", "false", "off", "no", ""].includes(v.toLowerCase())));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is not set (start the app with `npm start`)"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  APP_ENCRYPTION_KEY: z.string().optional(),
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_CLIENT_ID: z.string().optional(),
+  AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+  AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  EMULATORS: bool,
+  ADOBE_EMULATOR_PORT: z.coerce.number().int().default(4010),
+  RAINFOCUS_EMULATOR_PORT: z.coerce.number().int().default(4020),
+  ADOBE_IMS_URL: z.url().optional(),
+  ADOBE_PLATFORM_URL: z.url().optional(),
+  RAINFOCUS_API_URL: z.url().optional(),
+  OUTBOUND_EXTRA_HOSTS: z.string().optional(),
+  TRUST_PROXY: bool,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${detail}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function emulatorsOn(): boolean {
+  return env().EMULATORS !== false;
+}
+
+export function oidcConfigured(): boolean {
+  const e = env();
+  return Boolean(e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_CLIENT_ID && e.AUTH_OIDC_CLIENT_SECRET);
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { listUsers } from "./queries";
+import { CAN } from "@/lib/auth/roles";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { ActionError, defineAction } from "@/lib/actions/define-action";
+import { ChangeRoleSchema, CreateUserSchema, ResetPasswordSchema, SetDisabledSchema } from "./schemas";
+
+const PUBLIC_FIELDS = { id: true, email: true, name: true, role: true, disabled: true } as const;
+
+async function getUserOrThrow(id: string) {
+  const user = await db.user.findUnique({ where: { id }, select: PUBLIC_FIELDS });
+  if (!user) throw new ActionError("That user no longer exists.", "not_found");
+  return user;
+}
+
+export const createUser = defineAction({
+  name: "users.create",
+  roles: CAN.manageUsers,
+  input: CreateUserSchema,
+  async handler(input, { actor, ip }) {
+    if (await db.user.findUnique({ where: { email: input.email } })) {
+      throw new ActionError("A user with this email already exists.", "conflict", { email: ["Already in use."] });
+    }
+    const password = input.password || generatePassword();
+    const user = await db.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(password) },
+      select: PUBLIC_FIELDS,
+    });
+    await writeAudit({ actor, action: "user.create", targetType: "User", targetId: user.id, after: user, ip });
+    // The generated password is returned once so the admin can hand it over; it is stored only hashed.
+    return { user, generatedPassword: input.password ? null : password };
+  },
+});
+
+export const changeUserRole = defineAction({
+  name: "users.changeRole",
+  roles: CAN.manageUsers,
+  input: ChangeRoleSchema,
+  async handler({ userId, role }, { actor, ip }) {
+    if (userId === actor.id) throw new ActionError("You cannot change your own role.", "forbidden");
+    const before = await getUserOrThrow(userId);
+    const after = await db.user.update({ where: { id: userId }, data: { role }, select: PUBLIC_FIELDS });
+    await writeAudit({ actor, action: "user.role", targetType: "User", targetId: userId, before, after, ip });
+    return after;
+  },
+});
+
+export const setUserDisabled = defineAction({
+  name: "users.setDisabled",
+  roles: CAN.manageUsers,
+  input: SetDisabledSchema,
+  async handler({ userId, disabled }, { actor, ip }) {
+    if (userId === actor.id) throw new ActionError("You cannot disable your own account.", "forbidden");
+    const before = await getUserOrThrow(userId);
+    const after = await db.user.update({ where: { id: userId }, data: { disabled }, select: PUBLIC_FIELDS });
+    if (disabled) await db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await writeAudit({ actor, action: disabled ? "user.disable" : "user.enable", targetType: "User", targetId: userId, before, after, ip });
+    return after;
+  },
+});
+
+export const resetUserPassword = defineAction({
+  name: "users.resetPassword",
+  roles: CAN.manageUsers,
+  input: ResetPasswordSchema,
+  async handler({ userId }, { actor, ip }) {
+    const user = await getUserOrThrow(userId);
+    const password = generatePassword();
+    await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+    await writeAudit({ actor, action: "user.resetPassword", targetType: "User", targetId: userId, ip });
+    return { email: user.email, generatedPassword: password };
+  },
+});
+
+export const listUsersDef = defineAction({
+  name: "users.list",
+  roles: CAN.manageUsers,
+  input: z.object({}).optional(),
+  async handler() {
+    return listUsers();
+  },
+});
