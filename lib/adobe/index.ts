@@ -1,0 +1,11 @@
+export { ImsClient, type TokenResult } from "./ims-client";
+export { signAdobeJwt, type AdobeJwtInput } from "./jwt";
+export { StreamingClient, MAX_STREAMING_BYTES, type StreamingClientConfig } from "./streaming-client";
+export { batchUrlFor, parseBatchResponses, parseViolations } from "./streaming-parse";
+export { PlatformClient, isTokenInvalid, INLET_METRICS, type PlatformResult } from "./platform-client";
+export { withTokenRefresh, type WithTokenResult } from "./with-token-refresh";
+export { createAdobeClients, type AdobeClients } from "./create-clients";
+export type * from "./types";
+export type * from "./streaming-types";
+export type * from "./platform-parse";
+export { DEFAULT_ADOBE_SCOPE } from "./types";

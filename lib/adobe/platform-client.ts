@@ -1,0 +1,89 @@
+import { parseJson, toExchange } from "../http/exchange";
+import { httpRequest } from "../http/request";
+import type { HttpResult } from "../http/types";
+import { adobeErrorCode, responseFailure, transportFailure } from "./failure";
+import type { ImsClient } from "./ims-client";
+import { parseFlow, parseMetricPoints, parseRuns, type FlowInfo, type FlowRun, type MetricPoint } from "./platform-parse";
+import type { AdobeClientConfig, AdobeCredentials, AdobeFailure } from "./types";
+import { withTokenRefresh } from "./with-token-refresh";
+
+export type PlatformResult<T> = { ok: true; data: T; refreshed: boolean } | ({ ok: false } & AdobeFailure);
+
+export const INLET_METRICS = [
+  "timeseries.data.collection.inlet.total.messages.received",
+  "timeseries.data.collection.inlet.success",
+  "timeseries.data.collection.inlet.failure",
+] as const;
+
+/**
+ * Read-only calls to platform.adobe.io: Flow Service (the dataflow and its runs) and Observability
+ * Insights. Every call carries the four gateway headers; a 401 `401013` refreshes the token once.
+ */
+export class PlatformClient {
+  constructor(
+    private readonly config: Pick<AdobeClientConfig, "platformUrl" | "allowList" | "timeoutMs">,
+    private readonly ims: ImsClient,
+    private readonly credentials: AdobeCredentials,
+  ) {}
+
+  async getFlow(flowId: string): Promise<PlatformResult<FlowInfo>> {
+    return this.get(`/data/foundation/flowservice/flows/${encodeURIComponent(flowId)}`, "Reading the dataflow", parseFlow);
+  }
+
+  /** Runs of a dataflow, newest first, with `recordSummary` and `statusSummary`. */
+  async listRuns(flowId: string, limit = 20): Promise<PlatformResult<FlowRun[]>> {
+    const q = new URLSearchParams({ property: `flowId==${flowId}`, limit: String(limit), orderby: "-createdAt" });
+    return this.get(`/data/foundation/flowservice/runs?${q}`, "Listing dataflow runs", parseRuns);
+  }
+
+  async getInletMetrics(
+    inletId: string,
+    from: Date,
+    to: Date,
+    metrics: readonly string[] = INLET_METRICS,
+  ): Promise<PlatformResult<MetricPoint[]>> {
+    const q = new URLSearchParams();
+    for (const m of metrics) q.append("metric", m);
+    q.set("id", inletId);
+    q.set("dateRange", `${from.toISOString()}/${to.toISOString()}`);
+    return this.get(`/data/infrastructure/observability/insights/metrics?${q}`, "Reading inlet metrics", parseMetricPoints);
+  }
+
+  private async get<T>(path: string, what: string, parse: (body: unknown) => T | undefined): Promise<PlatformResult<T>> {
+    const call = (token: string) =>
+      httpRequest({
+        method: "GET",
+        url: new URL(path, this.config.platformUrl).toString(),
+        headers: this.headers(token),
+        allowList: this.config.allowList,
+        timeoutMs: this.config.timeoutMs,
+      });
+    const run = await withTokenRefresh(this.ims, this.credentials, call, isTokenInvalid);
+    if (!run.ok) return { ok: false, ...run.tokenError };
+    const r = run.result;
+    if (r.kind === "error") return { ok: false, ...transportFailure(r) };
+    if (!r.ok) return { ok: false, ...responseFailure(r, what) };
+    const data = parse(parseJson(r.body));
+    if (data === undefined) return { ok: false, ...unexpected(`${what}: the answer had an unexpected shape.`, r) };
+    return { ok: true, data, refreshed: run.refreshed };
+  }
+
+  private headers(token: string): Record<string, string> {
+    return {
+      Authorization: `Bearer ${token}`,
+      "x-api-key": this.credentials.clientId,
+      "x-gw-ims-org-id": this.credentials.orgId,
+      "x-sandbox-name": this.credentials.sandboxName || "prod",
+      Accept: "application/json",
+    };
+  }
+}
+
+/** Only the gateway's "token not valid" code justifies a new token; other 401s are not token age. */
+export function isTokenInvalid(r: HttpResult): boolean {
+  return r.kind === "response" && r.status === 401 && adobeErrorCode(parseJson(r.body)).code === "401013";
+}
+
+function unexpected(message: string, r: HttpResult): AdobeFailure {
+  return { code: "unexpected", message, retryable: false, exchange: toExchange(r) };
+}
