@@ -1,0 +1,93 @@
+import { ImsClient } from "../adobe/ims-client";
+import type { AdobeClientConfig, AdobeCredentials } from "../adobe/types";
+import { RainfocusOAuthClient } from "../rainfocus/oauth-client";
+import type { RainfocusClientConfig, RainfocusCredentials } from "../rainfocus/types";
+import { TokenCache } from "../http/token-cache";
+
+export type ConnectionErrorCode = "bad_credentials" | "unreachable" | "not_allowed" | "timeout" | "unexpected";
+
+export type ConnectionTestResult =
+  | { ok: true; detail: string; warnings: string[] }
+  | { ok: false; code: ConnectionErrorCode; message: string };
+
+interface Failure {
+  code: string;
+  message: string;
+  status?: number;
+}
+
+export type AdobeTestConfig = Pick<AdobeClientConfig, "imsUrl" | "allowList" | "timeoutMs" | "scope"> & {
+  /** When given, also checks that the profile's streaming endpoint is allowed. */
+  streamingEndpointUrl?: string;
+};
+
+/**
+ * "Test connection" on a profile: asks IMS for a fresh token (never the cached one, so a changed
+ * secret is really tested) and explains the outcome in words. Messages never include secrets.
+ */
+export async function testAdobeConnection(creds: AdobeCredentials, config: AdobeTestConfig): Promise<ConnectionTestResult> {
+  const host = hostOf(config.imsUrl);
+  if (config.streamingEndpointUrl) {
+    try {
+      config.allowList.assertAllowed(config.streamingEndpointUrl);
+    } catch (e) {
+      return { ok: false, code: "not_allowed", message: `The streaming endpoint is refused: ${(e as Error).message}` };
+    }
+  }
+  const ims = new ImsClient({ ...config, tokenCache: new TokenCache() });
+  const r = await ims.requestToken(creds);
+  if (r.ok) {
+    const warnings =
+      creds.authMethod === "JWT"
+        ? ["JWT (Service Account) credentials reached end of life on 2025-06-30 and stop working by 2026-03-01. Move this profile to OAuth Server-to-Server."]
+        : [];
+    return { ok: true, detail: `Adobe IMS at ${host} issued an access token valid for ${lifetime(r.expiresAt - r.obtainedAt)}.`, warnings };
+  }
+  return explain(r, "Adobe IMS", host, "Check the client ID, client secret" + (creds.authMethod === "JWT" ? ", technical account ID and private key." : " and scopes."));
+}
+
+export async function testRainfocusConnection(
+  creds: RainfocusCredentials,
+  config: Pick<RainfocusClientConfig, "apiUrl" | "allowList" | "timeoutMs" | "tokenPath">,
+): Promise<ConnectionTestResult> {
+  const oauth = new RainfocusOAuthClient({ ...config, tokenCache: new TokenCache() });
+  const host = hostOf(oauth.tokenUrl());
+  const r = await oauth.requestToken(creds);
+  if (r.ok) {
+    return { ok: true, detail: `RainFocus (${creds.environment}) at ${host} issued an access token valid for ${lifetime(r.expiresAt - r.obtainedAt)}.`, warnings: [] };
+  }
+  return explain(r, "RainFocus", host, "Check the API profile's client ID, client secret, org ID and environment.");
+}
+
+function explain(f: Failure, service: string, host: string, hint: string): ConnectionTestResult {
+  switch (f.code) {
+    case "bad_credentials":
+      return { ok: false, code: "bad_credentials", message: `${service} rejected these credentials. ${hint} (${f.message})` };
+    case "not_allowed":
+      return { ok: false, code: "not_allowed", message: `${host} is not an allowed destination: ${f.message} An administrator can add hosts to the outbound allow-list.` };
+    case "network":
+      return { ok: false, code: "unreachable", message: `Could not reach ${service} at ${host}: ${f.message}` };
+    case "timeout":
+      return { ok: false, code: "timeout", message: `${service} at ${host} did not answer in time. Try again later.` };
+    case "rate_limited":
+      return { ok: false, code: "unexpected", message: `${service} is throttling token requests right now. Try again in a few minutes.` };
+    case "unavailable":
+      return { ok: false, code: "unreachable", message: `${service} at ${host} is temporarily unavailable (HTTP ${f.status ?? "5xx"}). Try again later.` };
+    default:
+      return { ok: false, code: "unexpected", message: `${service} answered unexpectedly: ${f.message}` };
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url.slice(0, 80);
+  }
+}
+
+function lifetime(ms: number): string {
+  const min = Math.round(ms / 60_000);
+  if (min < 120) return `${min} min`;
+  return `${Math.round(min / 60)} h`;
+}
