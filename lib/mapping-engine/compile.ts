@@ -69,7 +69,7 @@ function insert(root: TargetNode & { kind: "object" }, segs: PathSegment[], leaf
       }
     }
     if (last && next.kind !== "leaf") throw new Error(`target '${here}' is also the parent of other targets`);
-    if (last && next.leaf !== leaf) throw new Error(`target '${here}' is mapped more than once`);
+    if (last && next.kind === "leaf" && next.leaf !== leaf) throw new Error(`target '${here}' is mapped more than once`);
     node = next;
   }
 }

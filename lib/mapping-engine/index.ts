@@ -14,3 +14,9 @@ export { sha512Hex } from "./hash/sha512";
 export { sha1Hex, md5Hex } from "./hash/sha1-md5";
 export { unsafeRegexReason } from "./functions/regex-guard";
 export type { MappingRule, MappingIssue, ApplyResult, CompiledMapping, CompileOptions, TargetTypeResolver } from "./types";
+export { defaultSourceMapping, defaultDestinationMapping, RAINFOCUS_ATTENDEE_FIELDS, DESTINATION_IDENTITY_EXPRESSION } from "./default-mappings";
+export { suggestMappings, type MappingSuggestion } from "./suggest";
+export {
+  previewMapping, MappingPreviewInputSchema, MappingRuleSchema, MappingRulesSchema, resolveSchemaModel, compileForSchema, mapAndValidate,
+  type MappingPreviewInput, type MappingPreviewResult, type PreviewValidationIssue,
+} from "./preview";

@@ -10,6 +10,10 @@ type Json = Record<string, unknown>;
 
 export const NOT_FUTURE_KEYWORD = "aepNotFuture";
 
+// RFC 3986 lets "1:abc" pass as a relative reference in ajv, but Java's URI parser (AEP) reads the
+// part before ':' as a scheme and rejects it — hence Adobe's advice to strip colons from `_id`.
+export const ID_SCHEME_PATTERN = "^(?:[A-Za-z][A-Za-z0-9+.\\-]*:|[^:/?#]*(?:[/?#]|$))";
+
 const IDENTITY_ITEM: Json = {
   type: "object",
   properties: {
@@ -51,7 +55,7 @@ function toAjv(n: XdmNode, isRoot: boolean, futureToleranceMs: number): Json {
       const required: string[] = [];
       for (const p of n.properties ?? []) {
         let s = toAjv(p, false, futureToleranceMs);
-        if (isRoot && p.name === "_id") s = { ...s, type: "string", format: "uri-reference" };
+        if (isRoot && p.name === "_id") s = { ...s, type: "string", format: "uri-reference", pattern: ID_SCHEME_PATTERN };
         if (isRoot && p.name === "timestamp") s = { type: "string", minLength: 1, format: "date-time", [NOT_FUTURE_KEYWORD]: futureToleranceMs };
         if (isRoot && p.name === "identityMap") s = { type: "object", minProperties: 1, additionalProperties: { type: "array", minItems: 1, items: IDENTITY_ITEM } };
         properties[p.name] = s;

@@ -69,6 +69,9 @@ function toAdobe(e: ErrorObject): XdmValidationError {
   const p = e.params as Record<string, unknown>;
   let pointer = "#" + e.instancePath;
   if (e.keyword === "required") pointer += "/" + String(p.missingProperty).replace(/~/g, "~0").replace(/\//g, "~1");
+  if (e.keyword === "pattern" && e.instancePath === "/_id") {
+    return { schemaLocation: "#/properties/_id", pointerToViolation: pointer, keyword: "format", message: `[${String(e.data)}] is not a valid uri-reference (a ':' must follow a URI scheme; remove colons)` };
+  }
   const schemaLocation = e.schemaPath.slice(0, e.schemaPath.lastIndexOf("/")) || "#";
   return { schemaLocation, pointerToViolation: pointer, keyword: e.keyword === NOT_FUTURE_KEYWORD ? "format" : e.keyword, message: message(e) };
 }
