@@ -26,8 +26,11 @@ export type ActionDef<S extends z.ZodType, T> = {
   name: string;
   roles: readonly Role[];
   input: S;
-  handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>;
+  // Method syntax on purpose: the registry holds definitions of every input type as AnyActionDef.
+  handler(input: z.infer<S>, ctx: ActionContext): Promise<T>;
 };
+
+export type AnyActionDef = ActionDef<z.ZodType, unknown>;
 
 export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): ActionDef<S, T> {
   return def;

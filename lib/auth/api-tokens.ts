@@ -1,16 +1,10 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Actor } from "./roles";
 import { hashApiToken } from "./api-tokens-hash";
+import { generateApiToken } from "./api-tokens-token";
 
-export { hashApiToken };
-
-const TOKEN_PREFIX = "rfk_";
-
-export function generateApiToken(): string {
-  return TOKEN_PREFIX + randomBytes(32).toString("base64url");
-}
+export { generateApiToken, hashApiToken };
 
 /** Resolves `Authorization: Bearer …` to the token owner's identity, or null. */
 export async function actorFromBearer(authorization: string | null): Promise<Actor | null> {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS, PUBLIC_ACTIONS } from "@/lib/actions/registry";
-import { executeAction } from "@/lib/actions/define-action";
+import { executeAction, type AnyActionDef } from "@/lib/actions/define-action";
 import { ROLES, type Actor, type Role } from "@/lib/auth/roles";
 import { createActors } from "../support/actors";
 
@@ -37,7 +37,7 @@ describe("server action role matrix", () => {
     expect(missing, "server actions without a role-matrix entry").toEqual([]);
   });
 
-  for (const [name, def] of Object.entries(ACTIONS)) {
+  for (const [name, def] of Object.entries(ACTIONS) as [string, AnyActionDef][]) {
     it(`${name}: refuses a request without a session`, async () => {
       const result = await executeAction(def, null, {});
       expect(result).toMatchObject({ ok: false, code: "unauthorized" });

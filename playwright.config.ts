@@ -1,0 +1,53 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// The e2e run starts the real product with `npm start`: built app, database, emulators.
+// scripts/test.ts sets E2E_DATABASE_URL to a fresh database on TEST_DATABASE_URL's server; without
+// it the app uses an embedded PGlite in a fresh temp folder on a fixed port the fixtures know.
+export const E2E_PORT = Number(process.env.E2E_PORT || 3100);
+export const E2E_EMBEDDED_DB_PORT = 54329;
+process.env.E2E_RUN_DIR ??= mkdtempSync(path.join(os.tmpdir(), "relay-e2e-"));
+process.env.E2E_DB_URL ??= process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
+
+const serverEnv: Record<string, string> = {
+  PORT: String(E2E_PORT),
+  SEED_ADMIN_EMAIL: "admin@example.com",
+  SEED_ADMIN_PASSWORD: "e2e-admin-password-123",
+  SEED_API_TOKEN: "rfk_e2e_seeded_admin_token_0123456789",
+  ADOBE_EMULATOR_PORT: "4110",
+  RAINFOCUS_EMULATOR_PORT: "4120",
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...(process.env.E2E_DATABASE_URL
+    ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+    : { EMBEDDED_DB_DIR: path.join(process.env.E2E_RUN_DIR, "pglite"), EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT) }),
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "node_modules/.bin/tsx scripts/start.ts",
+    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: serverEnv,
+  },
+});
