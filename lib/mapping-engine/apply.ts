@@ -7,6 +7,10 @@ import { setOwn, toOutputValue } from "./values";
 // (omitted) and reported; empty results are omitted; a required target left empty is reported.
 
 const NO_INDICES: Indices = [];
+// Module-local aliases: bundlers/tsx may compile imports to getter lookups on every call.
+const toOutput = toOutputValue;
+const setOwnProp = setOwn;
+const admit = admitPayload;
 
 function labelFor(leaf: Leaf, indices: Indices): string {
   if (indices.length === 0) return leaf.target;
@@ -20,8 +24,10 @@ function evalLeaf(leaf: Leaf, root: unknown, indices: Indices, errors: MappingIs
     v = leaf.evaluate(root, indices);
     if (leaf.coerce !== undefined && v !== undefined && v !== null) v = leaf.coerce(v);
     // Fast path for the common scalar cases; everything else is copied and pruned.
-    if (typeof v === "string") v = v === "" ? undefined : v;
-    else if (typeof v !== "boolean") v = toOutputValue(v);
+    if (v === undefined) { /* missing source: omitted */ }
+    else if (typeof v === "string") { if (v === "") v = undefined; }
+    else if (typeof v === "number") { if (!Number.isFinite(v)) v = undefined; }
+    else if (typeof v !== "boolean") v = toOutput(v);
   } catch (e) {
     errors.push({ target: labelFor(leaf, indices), message: e instanceof Error ? e.message : String(e) });
     v = undefined;
@@ -40,7 +46,7 @@ function build(node: TargetNode, root: unknown, indices: Indices, errors: Mappin
       const v = build(c.node, root, indices, errors);
       if (v === undefined) continue;
       if (out === undefined) out = {};
-      if (c.unsafe) setOwn(out, c.key, v);
+      if (c.unsafe) setOwnProp(out, c.key, v);
       else out[c.key] = v;
     }
     return out;
@@ -72,7 +78,7 @@ function build(node: TargetNode, root: unknown, indices: Indices, errors: Mappin
  * (string form) or nested deeper than 64; everything else is reported in `errors`.
  */
 export function apply(compiled: CompiledMapping, payload: unknown): ApplyResult {
-  const root = admitPayload(payload);
+  const root = admit(payload);
   const errors: MappingIssue[] = [];
   const output = (build(compiled.root, root, NO_INDICES, errors) as Record<string, unknown> | undefined) ?? {};
   return { output, errors };

@@ -39,8 +39,8 @@ export const dateFunctions: Record<string, FunctionDef> = {
   now: def(0, 0, () => new Date(), false),
   timestamp: def(0, 0, () => Date.now(), false),
   date: def(1, 3, (v: unknown, fmt: unknown, dflt: unknown) => {
-    const fallback = () => (isNil(dflt) ? null : asDate(dflt, "date"));
-    if (isNil(v) || v === "") return fallback();
+    // No per-call closures here: this runs for every date field of every event.
+    if (isNil(v) || v === "") return isNil(dflt) ? null : asDate(dflt, "date");
     if (v instanceof Date) return v;
     let d: Date | null;
     if (isNil(fmt)) {
@@ -49,7 +49,7 @@ export const dateFunctions: Record<string, FunctionDef> = {
       d = compileDatePattern(str(fmt, "date")).parse(str(v, "date"));
     }
     if (d) return d;
-    if (!isNil(dflt)) return fallback();
+    if (!isNil(dflt)) return asDate(dflt, "date");
     throw new TransformError(`date: ${describe(v)} does not match ${isNil(fmt) ? "any known date format" : `'${String(fmt)}'`}`);
   }),
   format: def(2, 2, (v: unknown, fmt: unknown) => (isNil(v) ? null : compileDatePattern(str(fmt, "format")).format(asDate(v, "format")))),
