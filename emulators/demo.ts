@@ -1,0 +1,25 @@
+// Credentials the emulators accept out of the box. They are fake and public on purpose: the seeded
+// demo profile uses them so `npm start` can "Test connection" green without any Adobe account.
+export const DEMO_ADOBE = {
+  clientId: "demo-adobe-client-id",
+  clientSecret: "demo-adobe-client-secret",
+  orgId: "DEMO0000000000000000000@AdobeOrg",
+  technicalAccountId: "DEMO0000000000000000000@techacct.adobe.com",
+  sandboxName: "prod",
+  inletId: "demo-inlet-0000000000000000000000000000000000000000000000000000",
+  flowId: "d3m0f10w-0000-4000-8000-000000000001",
+  datasetId: "demodataset000000000000001",
+  tenantId: "demotenant",
+} as const;
+
+export const DEMO_RAINFOCUS = {
+  clientId: "demo-rainfocus-client-id",
+  clientSecret: "demo-rainfocus-client-secret",
+  orgId: "demo-org",
+  eventCode: "demo2026",
+} as const;
+
+/** Streaming endpoint of the demo inlet on an emulator running at `adobeUrl`. */
+export function demoStreamingEndpoint(adobeUrl: string): string {
+  return `${adobeUrl}/collection/${DEMO_ADOBE.inletId}`;
+}
