@@ -93,7 +93,8 @@ export function formatPath(segments: PathSegment[]): string {
     if (s.kind === "index") out += `[${s.index}]`;
     else if (s.kind === "wildcard") out += "[*]";
     else {
-      const needsEscape = /[.[\]\\$]/.test(s.key) || s.key === "";
+      // Escape anything that would not survive as a bare name inside an expression.
+      const needsEscape = !/^[A-Za-z_@][A-Za-z0-9_@-]*$/.test(s.key);
       out += (out ? "." : "") + (needsEscape && !s.key.includes("}") ? "${" + s.key + "}" : s.key.replace(/([.[\\])/g, "\\$1"));
     }
   }

@@ -24,7 +24,8 @@ export function unsafeRegexReason(pattern: string): string | null {
     if (c === "[") { inClass = true; continue; }
     if (c === "(") { stack.push({ quantified: false, alternation: false }); continue; }
     if (c === "|" && stack.length) { stack[stack.length - 1].alternation = true; continue; }
-    const isQuant = c === "*" || c === "+" || (c === "{" && /^\{\d+(,\d*)?\}/.test(pattern.slice(i)));
+    // Only variable-count quantifiers matter: a fixed `{2}` inside a repeated group stays linear.
+    const isQuant = c === "*" || c === "+" || (c === "{" && /^\{\d+,\d*\}/.test(pattern.slice(i)));
     if (c === ")") {
       const g = stack.pop();
       if (!g) return "unbalanced parenthesis";
