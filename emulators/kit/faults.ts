@@ -10,6 +10,8 @@ export interface FaultRule {
   status?: number;
   /** JSON body for that status; a route-appropriate default otherwise. */
   body?: unknown;
+  /** Extra response headers (e.g. Location for a redirect). */
+  headers?: Record<string, string>;
   /** Seconds (number) or any string (e.g. an HTTP date), sent as Retry-After. */
   retryAfter?: number | string;
   /** Added before answering (or before the real handler when no status is set). */

@@ -93,6 +93,7 @@ export function createEmulatorServer(opts: {
         reply = { status: 500, body: { error: "emulator_error", message: (e as Error).message } };
       }
     }
+    if (fault?.headers) reply.headers = { ...reply.headers, ...fault.headers };
     if (fault?.retryAfter !== undefined) reply.headers = { ...reply.headers, "Retry-After": String(fault.retryAfter) };
     entry.status = reply.status;
     send(res, reply);
