@@ -67,8 +67,8 @@ function message(e: ErrorObject): string {
 
 function toAdobe(e: ErrorObject): XdmValidationError {
   const p = e.params as Record<string, unknown>;
-  let pointer = "#" + e.instancePath;
-  if (e.keyword === "required") pointer += "/" + String(p.missingProperty).replace(/~/g, "~0").replace(/\//g, "~1");
+  // Like Everit (AEP's validator), a missing key is reported on the object that lacks it.
+  const pointer = "#" + e.instancePath;
   if (e.keyword === "pattern" && e.instancePath === "/_id") {
     return { schemaLocation: "#/properties/_id", pointerToViolation: pointer, keyword: "format", message: `[${String(e.data)}] is not a valid uri-reference (a ':' must follow a URI scheme; remove colons)` };
   }
