@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAdobeClients, type AdobeClients } from "@/lib/adobe";
+import { DEMO_ADOBE, type RunningEmulators } from "@/emulators/index";
+import { addFault, adobeCreds, allowLoopback, control, reset, startForTests, xdmEvent } from "./helpers";
+
+let emu: RunningEmulators;
+let adobe: AdobeClients;
+
+beforeAll(async () => {
+  emu = await startForTests();
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  await reset(emu.adobeUrl);
+  adobe = createAdobeClients({ imsUrl: emu.adobeUrl, platformUrl: emu.adobeUrl, allowList: allowLoopback, timeoutMs: 2000 });
+});
+
+async function sendMix(good: number, bad: number) {
+  const endpointUrl = `${emu.adobeUrl}/collection/${DEMO_ADOBE.inletId}`;
+  for (let i = 0; i < good; i++) await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.flowId, body: xdmEvent(i) });
+  // Valid JSON, invalid XDM: accepted 200 asynchronously, then failed in the dataset.
+  for (let i = 0; i < bad; i++) await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.flowId, body: { ...xdmEvent(100 + i), timestamp: "yesterday" } });
+}
+
+describe("Flow Service", () => {
+  it("reads the dataflow", async () => {
+    const r = await adobe.platform(adobeCreds).getFlow(DEMO_ADOBE.flowId);
+    expect(r).toMatchObject({ ok: true, data: { id: DEMO_ADOBE.flowId, state: "enabled", flowSpecId: "c1a19761-d2c7-4702-b9fa-fe91f0613e81" } });
+    expect(await adobe.platform(adobeCreds).getFlow("missing")).toMatchObject({ ok: false, code: "not_found", status: 404 });
+  });
+
+  it("runs count what the inlet really received", async () => {
+    await sendMix(3, 2);
+    const r = await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.flowId);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data).toHaveLength(1);
+    expect(r.data[0]!.recordSummary).toEqual({ inputRecordCount: 5, outputRecordCount: 3, failedRecordCount: 2 });
+    expect(r.data[0]!.statusSummary.status).toBe("failed");
+    expect(r.data[0]!.statusSummary.errors[0]!.code).toBe("INGEST-1212-400");
+  });
+
+  it("sends the four gateway headers", async () => {
+    await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.flowId);
+    const { requests } = await control<{ requests: { headers: Record<string, string> }[] }>(emu.adobeUrl, "GET", "requests?route=flow.runs");
+    expect(requests[0]!.headers).toMatchObject({ "x-api-key": adobeCreds.clientId, "x-gw-ims-org-id": adobeCreds.orgId, "x-sandbox-name": "prod" });
+    expect(requests[0]!.headers.authorization).toMatch(/^Bearer /);
+  });
+
+  it("401 401013 (expired token) refreshes once and succeeds", async () => {
+    const platform = adobe.platform(adobeCreds);
+    await platform.listRuns(DEMO_ADOBE.flowId);
+    await control(emu.adobeUrl, "POST", "tokens/expire");
+    const r = await platform.listRuns(DEMO_ADOBE.flowId);
+    expect(r).toMatchObject({ ok: true, refreshed: true });
+    const s = await control<{ tokenRequests: { oauth: number } }>(emu.adobeUrl, "GET", "stats");
+    expect(s.tokenRequests.oauth).toBe(2);
+  });
+
+  it("a second 401013 after the refresh is reported, not retried again", async () => {
+    await addFault(emu.adobeUrl, { route: "flow.runs", status: 401, times: 5 });
+    const r = await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.flowId);
+    expect(r).toMatchObject({ ok: false, code: "bad_credentials", errorCode: "401013", status: 401 });
+    const { requests } = await control<{ requests: unknown[] }>(emu.adobeUrl, "GET", "requests?route=flow.runs");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("a token from another org is refused with 403025", async () => {
+    const r = await adobe.platform({ ...adobeCreds, orgId: "OTHER@AdobeOrg" }).listRuns(DEMO_ADOBE.flowId);
+    // IMS issues the token for the registered org; the gateway then sees a mismatching org header.
+    expect(r).toMatchObject({ ok: false, code: "forbidden", errorCode: "403025" });
+  });
+
+  it("5xx and 429 are retryable", async () => {
+    await addFault(emu.adobeUrl, { route: "flow.runs", status: 429, retryAfter: 2, times: 1 });
+    expect(await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.flowId)).toMatchObject({ ok: false, code: "rate_limited", retryable: true, retryAfterMs: 2000 });
+    await addFault(emu.adobeUrl, { route: "flow", status: 500, times: 1 });
+    expect(await adobe.platform(adobeCreds).getFlow(DEMO_ADOBE.flowId)).toMatchObject({ ok: false, code: "unavailable", retryable: true });
+  });
+});
+
+describe("gateway error codes", () => {
+  const runs = () => `${emu.adobeUrl}/data/foundation/flowservice/runs?property=flowId==${DEMO_ADOBE.flowId}`;
+  async function token(): Promise<string> {
+    const t = await adobe.ims.getToken(adobeCreds);
+    if (!t.ok) throw new Error(t.message);
+    return t.accessToken;
+  }
+  async function call(headers: Record<string, string>) {
+    const res = await fetch(runs(), { headers });
+    return { status: res.status, body: (await res.json()) as { error_code?: string; message?: string } };
+  }
+
+  it.each([
+    ["token missing", {}, 401, "403010"],
+    ["api key missing", { auth: true }, 403, "403000"],
+    ["api key invalid", { auth: true, apiKey: "nope" }, 403, "403003"],
+    ["org missing", { auth: true, apiKey: DEMO_ADOBE.clientId }, 400, "400003"],
+    ["token invalid", { auth: "garbage", apiKey: DEMO_ADOBE.clientId, org: DEMO_ADOBE.orgId }, 401, "401013"],
+  ] as const)("%s → %i %s", async (_name, h, status, code) => {
+    const headers: Record<string, string> = {};
+    if ("auth" in h) headers.Authorization = `Bearer ${h.auth === true ? await token() : h.auth}`;
+    if ("apiKey" in h) headers["x-api-key"] = h.apiKey;
+    if ("org" in h) headers["x-gw-ims-org-id"] = h.org;
+    expect(await call(headers)).toMatchObject({ status, body: { error_code: code } });
+  });
+});
+
+describe("Observability Insights", () => {
+  it("inlet metrics reflect received, successful and failed messages", async () => {
+    await sendMix(4, 1);
+    const now = Date.now();
+    const r = await adobe.platform(adobeCreds).getInletMetrics(DEMO_ADOBE.inletId, new Date(now - 3_600_000), new Date(now + 60_000));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const sum = (name: string) => r.data.reduce((n, p) => n + (p.metrics[name] ?? 0), 0);
+    expect(sum("timeseries.data.collection.inlet.total.messages.received")).toBe(5);
+    expect(sum("timeseries.data.collection.inlet.success")).toBe(4);
+    expect(sum("timeseries.data.collection.inlet.failure")).toBe(1);
+  });
+});
