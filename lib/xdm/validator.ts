@@ -66,7 +66,6 @@ function message(e: ErrorObject): string {
 }
 
 function toAdobe(e: ErrorObject): XdmValidationError {
-  const p = e.params as Record<string, unknown>;
   // Like Everit (AEP's validator), a missing key is reported on the object that lacks it.
   const pointer = "#" + e.instancePath;
   if (e.keyword === "pattern" && e.instancePath === "/_id") {
