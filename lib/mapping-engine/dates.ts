@@ -37,7 +37,15 @@ function tokenize(fmt: string): string[] {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const num = (k: keyof Fields, delta = 0): Setter => (f, t) => { (f[k] as number) = Number(t) + delta; return true; };
+// One monomorphic setter per field (a generic `f[k] = …` store is megamorphic and slow on this hot path).
+const NUM_SETTERS: Record<string, (f: Fields, n: number) => void> = {
+  y: (f, n) => { f.y = n; }, mo: (f, n) => { f.mo = n; }, d: (f, n) => { f.d = n; },
+  h: (f, n) => { f.h = n; }, mi: (f, n) => { f.mi = n; }, s: (f, n) => { f.s = n; },
+};
+const num = (k: "y" | "mo" | "d" | "h" | "mi" | "s", delta = 0): Setter => {
+  const set = NUM_SETTERS[k];
+  return (f, t) => { set(f, +t + delta); return true; };
+};
 function zone(f: Fields, t: string): boolean {
   if (t === "Z" || t === "z") { f.off = 0; return true; }
   const m = /^([+-])(\d\d):?(\d\d)?$/.exec(t);
@@ -106,7 +114,7 @@ export function compileDatePattern(fmt: string): DatePattern {
   const setters = parts.filter((p) => p.set).map((p) => p.set as Setter);
   const pattern: DatePattern = {
     parse(text) {
-      const m = re.exec(text.trim());
+      const m = re.exec(text) ?? re.exec(text.trim());
       if (!m) return null;
       const f: Fields = { y: 1970, mo: 0, d: 1, h: 0, mi: 0, s: 0, ms: 0, pm: 0, off: null };
       for (let i = 0; i < setters.length; i++) if (!setters[i](f, m[i + 1])) return null;
