@@ -116,3 +116,14 @@ describe("allow-list: DNS check", () => {
     await expect(list(false).assertResolvesSafely("https://nx.adobedc.net/")).rejects.toMatchObject({ code: "dns_failed" });
   });
 });
+
+describe("createDefaultAllowList", () => {
+  it("adds extra hosts from a comma-separated string", async () => {
+    const { createDefaultAllowList } = await import("./index");
+    const l = createDefaultAllowList({ allowLoopback: false, extraHosts: " proxy.example.com, *.corp.example.net ," });
+    expect(l.isAllowed("https://proxy.example.com/x")).toBe(true);
+    expect(l.isAllowed("https://a.corp.example.net/x")).toBe(true);
+    expect(l.isAllowed("https://dcs.adobedc.net/x")).toBe(true);
+    expect(l.isAllowed("http://127.0.0.1:4010/")).toBe(false);
+  });
+});

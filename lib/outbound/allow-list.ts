@@ -1,6 +1,6 @@
 import { lookup as dnsLookup } from "node:dns/promises";
 import { DnsLookupError, OutboundNotAllowedError } from "./errors";
-import { hostMatches, normalizeHost, validatePattern } from "./hosts";
+import { DEFAULT_OUTBOUND_HOSTS, hostMatches, normalizeHost, validatePattern } from "./hosts";
 import { isIpLiteral, isLoopbackAddress, isLoopbackName, isNonPublicAddress, unbracket } from "./ip-ranges";
 
 export type LookupFn = (host: string) => Promise<{ address: string; family: number }[]>;
@@ -103,4 +103,16 @@ export function createAllowList(options: AllowListOptions): AllowList {
       }
     },
   };
+}
+
+/**
+ * The console's allow-list: Adobe's and RainFocus's hosts, plus extra patterns (e.g. the
+ * comma-separated OUTBOUND_EXTRA_HOSTS), plus loopback only while the emulators run.
+ */
+export function createDefaultAllowList(opts: { allowLoopback: boolean; extraHosts?: string | readonly string[] }): AllowList {
+  const extra = typeof opts.extraHosts === "string" ? opts.extraHosts.split(",") : (opts.extraHosts ?? []);
+  return createAllowList({
+    hosts: [...DEFAULT_OUTBOUND_HOSTS, ...extra.map((h) => h.trim()).filter(Boolean)],
+    allowLoopback: opts.allowLoopback,
+  });
 }
