@@ -1,7 +1,7 @@
 import { ImsClient } from "./ims-client";
 import { PlatformClient } from "./platform-client";
 import { StreamingClient } from "./streaming-client";
-import type { StreamingResult } from "./streaming-types";
+import type { BatchResult, StreamingResult } from "./streaming-types";
 import type { AdobeClientConfig, AdobeCredentials } from "./types";
 import { withTokenRefresh, type WithTokenResult } from "./with-token-refresh";
 
@@ -14,6 +14,11 @@ export interface AdobeClients {
     credentials: AdobeCredentials,
     input: Omit<Parameters<StreamingClient["sendSingle"]>[0], "token">,
   ): Promise<WithTokenResult<StreamingResult>>;
+  /** Same for /collection/batch. */
+  sendBatchAuthenticated(
+    credentials: AdobeCredentials,
+    input: Omit<Parameters<StreamingClient["sendBatch"]>[0], "token">,
+  ): Promise<WithTokenResult<BatchResult>>;
 }
 
 /** Wires the three clients around one token cache; build once per process and share. */
@@ -29,6 +34,13 @@ export function createAdobeClients(config: AdobeClientConfig): AdobeClients {
         ims,
         credentials,
         (token) => streaming.sendSingle({ ...input, token, orgId: input.orgId ?? credentials.orgId }),
+        (r) => r.status === "permanent" && r.tokenRejected === true,
+      ),
+    sendBatchAuthenticated: (credentials, input) =>
+      withTokenRefresh(
+        ims,
+        credentials,
+        (token) => streaming.sendBatch({ ...input, token, orgId: input.orgId ?? credentials.orgId }),
         (r) => r.status === "permanent" && r.tokenRejected === true,
       ),
   };

@@ -1,6 +1,7 @@
 import type { AllowList } from "../outbound/allow-list";
 import { classify } from "../http/classify";
 import { parseJson, toExchange } from "../http/exchange";
+import { redactUrl } from "../http/redact";
 import { httpRequest } from "../http/request";
 import type { HttpResponseResult, HttpResult } from "../http/types";
 import { adobeErrorCode } from "./failure";
@@ -75,7 +76,7 @@ export class StreamingClient {
 }
 
 function localFailure(reason: string, message: string, url: string): Extract<StreamingResult, { status: "permanent" }> {
-  return { status: "permanent", reason, message, exchange: { request: { method: "POST", url, headers: {} }, durationMs: 0, error: message } };
+  return { status: "permanent", reason, message, exchange: { request: { method: "POST", url: redactUrl(url), headers: {} }, durationMs: 0, error: message } };
 }
 
 function failureOf(result: HttpResult, sentToken: boolean): Exclude<StreamingResult, { status: "delivered" }> {
