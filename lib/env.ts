@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set (start the app with `npm start`)"),
   AUTH_SECRET: z.string().min(16).optional(),
   APP_ENCRYPTION_KEY: z.string().optional(),
+  // During a key rotation: the old key, so values it sealed can still be opened.
+  APP_ENCRYPTION_KEY_PREVIOUS: z.string().optional(),
   AUTH_OIDC_ISSUER: z.url().optional(),
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),

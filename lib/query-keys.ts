@@ -5,3 +5,8 @@ export const auditKeys = {
   all: ["audit"] as const,
   list: (filter: Record<string, string | undefined>) => [...auditKeys.all, "list", filter] as const,
 };
+export const profileKeys = {
+  all: ["profiles"] as const,
+  list: (filter: Record<string, string | undefined>) => [...profileKeys.all, "list", filter] as const,
+  detail: (id: string) => [...profileKeys.all, "detail", id] as const,
+};

@@ -12,6 +12,7 @@ export type RouteEntry = {
 };
 
 const ALL: readonly Role[] = ["ADMIN", "OPS", "QA", "AUDITOR"];
+const EDIT: readonly Role[] = ["ADMIN", "OPS"];
 
 /** Every route in app/api. route-matrix.spec.ts fails when a route file has an entry missing here. */
 export const ROUTES: RouteEntry[] = [
@@ -23,4 +24,13 @@ export const ROUTES: RouteEntry[] = [
   { pattern: "/api/v1/me", method: "GET", url: "/api/v1/me", roles: ALL },
   { pattern: "/api/v1/users", method: "GET", url: "/api/v1/users", roles: ["ADMIN"] },
   { pattern: "/api/v1/audit", method: "GET", url: "/api/v1/audit", roles: ["ADMIN", "AUDITOR"] },
+  { pattern: "/api/v1/mapping/preview", method: "POST", url: "/api/v1/mapping/preview", roles: ALL, body: { rules: [{ target: "a", source: "b" }], payload: { b: 1 } } },
+  { pattern: "/api/v1/profiles", method: "GET", url: "/api/v1/profiles", roles: ALL },
+  { pattern: "/api/v1/profiles", method: "POST", url: "/api/v1/profiles", roles: EDIT, body: {} },
+  { pattern: "/api/v1/profiles/[id]", method: "GET", url: "/api/v1/profiles/nonexistent", roles: ALL },
+  { pattern: "/api/v1/profiles/[id]", method: "PATCH", url: "/api/v1/profiles/nonexistent", roles: EDIT, body: {} },
+  { pattern: "/api/v1/profiles/[id]", method: "DELETE", url: "/api/v1/profiles/nonexistent", roles: ["ADMIN"] },
+  { pattern: "/api/v1/profiles/[id]/activate", method: "POST", url: "/api/v1/profiles/nonexistent/activate", roles: EDIT },
+  { pattern: "/api/v1/profiles/[id]/pause", method: "POST", url: "/api/v1/profiles/nonexistent/pause", roles: EDIT },
+  { pattern: "/api/v1/profiles/[id]/test-connection", method: "POST", url: "/api/v1/profiles/nonexistent/test-connection", roles: EDIT, body: { target: "adobe" } },
 ];

@@ -2,6 +2,7 @@ import "server-only";
 import { changeUserRole, createUser, listUsersDef, resetUserPassword, setUserDisabled } from "@/lib/users/action-defs";
 import { createApiToken, listApiTokensDef, revokeApiToken } from "@/lib/api-tokens/action-defs";
 import { listAuditDef } from "@/lib/audit/action-defs";
+import * as P from "@/lib/profiles/action-defs";
 
 /**
  * Every server action, by the name of its "use server" export. The role-matrix test walks this
@@ -18,6 +19,20 @@ export const ACTIONS = {
   revokeApiTokenAction: revokeApiToken,
   listApiTokensAction: listApiTokensDef,
   listAuditAction: listAuditDef,
+  createProfileAction: P.createProfileDef,
+  updateBasicsAction: P.updateBasicsDef,
+  updateAdobeCredentialsAction: P.updateAdobeCredentialsDef,
+  updateRainfocusCredentialsAction: P.updateRainfocusCredentialsDef,
+  updateEndpointAction: P.updateEndpointDef,
+  setPushTypesAction: P.setPushTypesDef,
+  testConnectionAction: P.testConnectionDef,
+  activateProfileAction: P.activateProfileDef,
+  pauseProfileAction: P.pauseProfileDef,
+  rotateInboundSecretAction: P.rotateInboundSecretDef,
+  deleteProfileAction: P.deleteProfileDef,
+  createCustomPushTypeAction: P.createCustomPushTypeDef,
+  listProfilesAction: P.listProfilesDef,
+  getProfileAction: P.getProfileDef,
 } as const;
 
 export const PUBLIC_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"] as const;

@@ -21,6 +21,41 @@ export const openApiDocument = {
     },
   },
   paths: {
+    "/profiles": {
+      get: {
+        summary: "List integration profiles (secrets masked)",
+        security: bearer,
+        parameters: ["q", "direction", "status"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+        responses: { "200": { description: "{ profiles }" }, ...errors },
+      },
+      post: {
+        summary: "Create a profile (ADMIN, OPS); the inbound secret is returned once",
+        security: bearer,
+        requestBody: { content: { "application/json": { schema: { type: "object", required: ["name", "direction", "eventCode"], properties: { name: { type: "string" }, direction: { enum: ["SOURCE", "DESTINATION"] }, eventCode: { type: "string" }, rainfocusEnvironment: { enum: ["dev", "prod"] } } } } } },
+        responses: { "201": { description: "{ profile, inboundSecret }" }, "400": { description: "Validation errors with fieldErrors" }, ...errors },
+      },
+    },
+    "/profiles/{id}": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      get: { summary: "One profile (secrets masked)", security: bearer, responses: { "200": { description: "Profile" }, "404": { description: "Not found" }, ...errors } },
+      patch: {
+        summary: "Update parts of a profile (ADMIN, OPS) with optimistic concurrency",
+        description: "Body: { version, basics?: {name,eventCode}, adobe?: {adobeAuthMethod,adobeClientId,adobeClientSecret?,…}, rainfocus?: {rainfocusClientId,rainfocusSecret?,rainfocusOrgId,rainfocusEnvironment}, endpoint?: {streamingEndpointUrl,dataflowId}, pushTypes?: string[] }. Secrets are replace-only.",
+        security: bearer,
+        responses: { "200": { description: "Updated profile" }, "409": { description: "The version is stale" }, ...errors },
+      },
+      delete: { summary: "Delete a profile (ADMIN); pass ?confirmName=<exact name>; delivery history is kept", security: bearer, responses: { "200": { description: "Deleted" }, ...errors } },
+    },
+    "/profiles/{id}/activate": { post: { summary: "Activate or resume (refused with the missing checklist items)", security: bearer, responses: { "200": { description: "Profile" }, ...errors } } },
+    "/profiles/{id}/pause": { post: { summary: "Pause an active profile: events queue without delivery", security: bearer, responses: { "200": { description: "Profile" }, ...errors } } },
+    "/profiles/{id}/test-connection": { post: { summary: "Test Adobe or RainFocus credentials: body { target: adobe|rainfocus }", security: bearer, responses: { "200": { description: "{ ok, message, warnings?, at }" }, ...errors } } },
+    "/mapping/preview": {
+      post: {
+        summary: "Run a mapping on a payload: { rules, payload, schema?, tenantId? } → { output, errors, validation }",
+        security: bearer,
+        responses: { "200": { description: "Mapped output with transform errors and XDM validation" }, "400": { description: "Invalid request" }, ...errors },
+      },
+    },
     "/me": {
       get: { summary: "The token owner", security: bearer, responses: { "200": { description: "Identity and role" }, ...errors } },
     },

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { getRequestActor } from "@/lib/auth/session";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
-import { ActionError } from "@/lib/actions/define-action";
+import { ActionError, type ActionResult } from "@/lib/actions/define-action";
 import { clientIp } from "@/lib/request-ip";
 
 export type RouteContext<P> = { actor: Actor; ip: string; params: P };
@@ -35,6 +35,12 @@ export function apiRoute<P = Record<string, string>>(
       return apiError(500, "error", "Internal error.", { requestId });
     }
   };
+}
+
+/** Answers an action result as REST: the same validation and messages as the UI's forms. */
+export function actionResponse<T>(result: ActionResult<T>, okStatus = 200): Response {
+  if (result.ok) return NextResponse.json(result.data, { status: okStatus });
+  return apiError(STATUS[result.code] ?? 400, result.code, result.error, result.fieldErrors ? { fieldErrors: result.fieldErrors } : undefined);
 }
 
 /** Reads a JSON body with a size cap; malformed or oversized bodies are clear 4xx errors. */

@@ -1,0 +1,40 @@
+"use client";
+import { Card } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { useProfile } from "../profile-context";
+
+const FIELD_NOTES: Record<string, string> = {
+  countryid: "ISO 3166-1 alpha-2 country code",
+  state: "FIPS state code",
+  email: "Must be mapped: the identity is email_lc_sha256",
+};
+
+export function DestinationClient({ fields }: { fields: string[] }) {
+  const { profile, baseUrl } = useProfile();
+  return (
+    <div className="space-y-6">
+      <Card className="space-y-3 p-5">
+        <h2 className="text-base font-semibold">RainFocus Attendee Profiles destination</h2>
+        <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-[12rem_1fr]">
+          <dt className="text-zinc-500">Event ID</dt><dd><code className="font-mono">{profile.eventCode}</code></dd>
+          <dt className="text-zinc-500">Environment</dt><dd>{profile.rainfocus.environment}</dd>
+          <dt className="text-zinc-500">Org ID</dt><dd>{profile.rainfocus.orgId ?? <span className="text-zinc-500">not set (Credentials)</span>}</dd>
+          <dt className="text-zinc-500">Identity</dt><dd><code className="font-mono">email_lc_sha256</code>: SHA-256 of the trimmed, lower-cased email, lowercase hex</dd>
+          <dt className="text-zinc-500">AEP posts to</dt><dd><code className="font-mono text-xs break-all">{baseUrl}/api/v1/inbound/aep/{profile.id}</code></dd>
+        </dl>
+        <p className="text-xs text-zinc-500">Results of each upsert also appear in RainFocus under the API profile&apos;s logging.</p>
+      </Card>
+      <Card>
+        <h2 className="px-5 pt-4 text-base font-semibold">Target attendee fields</h2>
+        <Table label="Target attendee fields">
+          <thead><tr><Th>RainFocus field</Th><Th>Note</Th></tr></thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {fields.map((f) => (
+              <tr key={f}><Td><code className="font-mono">{f}</code></Td><Td className="text-zinc-600 dark:text-zinc-400">{FIELD_NOTES[f] ?? ""}</Td></tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { requirePageRole } from "@/lib/auth/session";
+import { CAN } from "@/lib/auth/roles";
+import { EndpointClient } from "./endpoint-client";
+
+export const metadata: Metadata = { title: "Endpoint" };
+
+export default async function EndpointPage() {
+  await requirePageRole(CAN.viewProfiles);
+  return <EndpointClient />;
+}

@@ -1,0 +1,115 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { activateProfileAction, deleteProfileAction, pauseProfileAction, rotateInboundSecretAction, updateBasicsAction } from "@/lib/profiles/actions";
+import { readinessChecklist, readinessInput } from "@/lib/profiles/readiness";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/page-header";
+import { Field, TextInput } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/use-action-form";
+import { SecretReveal } from "../../settings/users/secret-reveal";
+import { useProfile } from "./profile-context";
+
+export function OverviewClient() {
+  const { profile, canEdit, isAdmin, baseUrl, setProfile } = useProfile();
+  const router = useRouter();
+  const items = readinessChecklist(readinessInput(profile));
+  const missing = items.filter((i) => !i.done);
+  const lifecycle = useActionForm(setProfile);
+  const basics = useActionForm(setProfile);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState("");
+  const del = useActionForm(() => router.push("/profiles"));
+  const inbound = `${baseUrl}/api/v1/inbound/${profile.direction === "SOURCE" ? "rainfocus" : "aep"}/${profile.id}`;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <Card className="p-5">
+          <h2 className="text-base font-semibold">Readiness</h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {missing.length === 0 ? "Everything required is in place." : `${missing.length} of ${items.length} still missing before this profile can be activated.`}
+          </p>
+          <ul aria-label="Readiness checklist" className="mt-4 space-y-2">
+            {items.map((i) => (
+              <li key={i.key} className="flex items-start gap-3 text-sm" data-done={i.done}>
+                <span aria-hidden className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs text-white ${i.done ? "bg-emerald-600" : "bg-zinc-300 dark:bg-zinc-700"}`}>{i.done ? "✓" : ""}</span>
+                <div>
+                  <span className={i.done ? "" : "font-medium"}>{i.label}</span>
+                  <span className="sr-only">{i.done ? " (done)" : " (missing)"}</span>
+                  {!i.done ? (
+                    <div className="text-xs text-zinc-500">
+                      {i.hint}{" "}
+                      <Link className="text-brand-600 underline" href={i.section === "overview" ? `/profiles/${profile.id}` : `/profiles/${profile.id}/${i.section}`}>Go there</Link>
+                    </div>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {canEdit ? (
+            <div className="mt-5 flex flex-wrap items-center gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+              {profile.status === "ACTIVE" ? (
+                <Button variant="secondary" disabled={lifecycle.pending} onClick={() => lifecycle.run(() => pauseProfileAction({ profileId: profile.id }))}>Pause</Button>
+              ) : (
+                <Button disabled={lifecycle.pending || missing.length > 0} onClick={() => lifecycle.run(() => activateProfileAction({ profileId: profile.id }))}>
+                  {profile.status === "PAUSED" ? "Resume" : "Activate"}
+                </Button>
+              )}
+              <span className="text-xs text-zinc-500">
+                {profile.status === "ACTIVE" ? "Accepting and delivering events." : profile.status === "PAUSED" ? "Events are queued, not delivered; resume to deliver the backlog." : "Only active profiles accept inbound events."}
+              </span>
+            </div>
+          ) : null}
+          {lifecycle.error ? <div className="mt-3"><Alert tone="error">{lifecycle.error}</Alert></div> : null}
+        </Card>
+
+        <Card className="p-5">
+          <h2 className="mb-4 text-base font-semibold">Basics</h2>
+          <form key={profile.version} action={(f) => basics.run(() => updateBasicsAction({ profileId: profile.id, version: profile.version, name: f.get("name"), eventCode: f.get("eventCode") }))} className="grid gap-4 md:grid-cols-2">
+            <Field id="basics-name" label="Profile name" errors={basics.fieldErrors.name}>
+              <TextInput id="basics-name" name="name" defaultValue={profile.name} disabled={!canEdit} maxLength={100} />
+            </Field>
+            <Field id="basics-event" label={profile.direction === "SOURCE" ? "RainFocus event code" : "Event ID"} errors={basics.fieldErrors.eventCode}>
+              <TextInput id="basics-event" name="eventCode" defaultValue={profile.eventCode} disabled={!canEdit} maxLength={64} />
+            </Field>
+            {canEdit ? <div className="md:col-span-2"><Button type="submit" variant="secondary" disabled={basics.pending}>Save basics</Button></div> : null}
+          </form>
+          {basics.error ? <div className="mt-3"><Alert tone="error">{basics.error}</Alert></div> : null}
+        </Card>
+      </div>
+
+      <div className="space-y-6">
+        <Card className="space-y-3 p-5">
+          <h2 className="text-base font-semibold">Inbound</h2>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            {profile.direction === "SOURCE" ? "RainFocus posts push events here, signed with X-RF-Signature." : "AEP's destination posts profile batches here with Authorization: Bearer <inbound secret>."}
+          </p>
+          <code data-testid="inbound-url" className="block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">{inbound}</code>
+          <p className="text-xs text-zinc-500">Inbound secret: {profile.inbound.configured ? `set${profile.inbound.rotatedAt ? `, last rotated ${new Date(profile.inbound.rotatedAt).toLocaleString()}` : ""}` : "not set"}</p>
+          {secret ? <SecretReveal label="New inbound secret" secret={secret} onDone={() => setSecret(null)} /> : null}
+          {canEdit ? (
+            <Button size="sm" variant="secondary" onClick={async () => { const r = await rotateInboundSecretAction({ profileId: profile.id }); if (r.ok) setSecret(r.data.inboundSecret); }}>
+              Rotate inbound secret
+            </Button>
+          ) : null}
+        </Card>
+        {isAdmin ? (
+          <Card className="space-y-3 border-red-200 p-5 dark:border-red-900">
+            <h2 className="text-base font-semibold text-red-700 dark:text-red-400">Delete profile</h2>
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">Stops all deliveries. The delivery history is kept for audit. Type the profile name to confirm.</p>
+            <Field id="confirm-delete" label="Profile name" errors={del.fieldErrors.confirmName}>
+              <TextInput id="confirm-delete" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+            </Field>
+            <Button variant="danger" size="sm" disabled={confirm !== profile.name || del.pending} onClick={() => del.run(() => deleteProfileAction({ profileId: profile.id, confirmName: confirm }))}>
+              Delete this profile
+            </Button>
+            {del.error ? <Alert tone="error">{del.error}</Alert> : null}
+          </Card>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+import { useState } from "react";
+import { setPushTypesAction } from "@/lib/profiles/actions";
+import type { PushTypeOption } from "@/lib/profiles/push-types";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/use-action-form";
+import { useProfile } from "../profile-context";
+import { SamplePayload } from "./sample-payload";
+import { CustomPushTypeForm } from "./custom-push-type-form";
+
+export function PushTypesClient({ catalog }: { catalog: PushTypeOption[] }) {
+  const { profile, canEdit, isAdmin, setProfile } = useProfile();
+  const [selected, setSelected] = useState(new Set(profile.pushTypes));
+  const [open, setOpen] = useState<string | null>(null);
+  const form = useActionForm(setProfile);
+  const dirty = selected.size !== profile.pushTypes.length || profile.pushTypes.some((p) => !selected.has(p));
+
+  function toggle(name: string) {
+    const next = new Set(selected);
+    if (next.has(name)) next.delete(name);
+    else next.add(name);
+    setSelected(next);
+  }
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
+          <div>
+            <h2 className="text-base font-semibold">Push types</h2>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">The RainFocus experience events this profile sends to AEP. {selected.size} of {catalog.length} enabled.</p>
+          </div>
+          {canEdit ? (
+            <Button disabled={!dirty || form.pending} onClick={() => form.run(() => setPushTypesAction({ profileId: profile.id, version: profile.version, pushTypes: [...selected] }))}>
+              Save push types
+            </Button>
+          ) : null}
+        </div>
+        {form.error ? <div className="px-5 pt-4"><Alert tone="error">{form.error}</Alert></div> : null}
+        {form.saved && !dirty ? <div className="px-5 pt-4"><Alert tone="success">Push types saved.</Alert></div> : null}
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {catalog.map((p) => (
+            <li key={p.name} className="px-5 py-4" data-testid={`push-type-${p.name}`}>
+              <div className="flex flex-wrap items-start gap-3">
+                <input id={`pt-${p.name}`} type="checkbox" className="mt-1 h-4 w-4" checked={selected.has(p.name)} disabled={!canEdit} onChange={() => toggle(p.name)} />
+                <div className="min-w-0 flex-1">
+                  <label htmlFor={`pt-${p.name}`} className="flex flex-wrap items-center gap-2 text-sm font-medium">
+                    <code className="font-mono">{p.name}</code>
+                    <span className="text-zinc-500">{p.label}</span>
+                    {p.confirmed ? <Badge tone="green">Documented by RainFocus</Badge> : null}
+                    {p.custom ? <Badge tone="blue">Custom</Badge> : null}
+                  </label>
+                  <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{p.description}</p>
+                  <p className="mt-1 text-xs text-zinc-500">Fields: {p.fields.join(", ")}</p>
+                  <button type="button" className="mt-2 text-xs font-medium text-brand-600 hover:underline" aria-expanded={open === p.name} onClick={() => setOpen(open === p.name ? null : p.name)}>
+                    {open === p.name ? "Hide sample JSON payload" : "Sample JSON payload"}
+                  </button>
+                  {open === p.name ? <SamplePayload name={p.name} sample={p.sample} /> : null}
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {isAdmin ? <CustomPushTypeForm /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { createProfileAction } from "@/lib/profiles/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/page-header";
+import { Field, Select, TextInput } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { SecretReveal } from "../../settings/users/secret-reveal";
+
+const DIRECTIONS = [
+  { value: "SOURCE", title: "RainFocus → AEP (source)", text: "RainFocus pushes attendee experience events; Relay maps them to XDM and streams them to your AEP dataflow." },
+  { value: "DESTINATION", title: "AEP → RainFocus (destination)", text: "AEP's streaming destination sends audience profiles; Relay upserts them into the event's RainFocus attendee store." },
+] as const;
+
+export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
+  const [direction, setDirection] = useState<"SOURCE" | "DESTINATION">("SOURCE");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ id: string; secret: string; direction: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(form: FormData) {
+    setPending(true);
+    const result = await createProfileAction({ name: form.get("name"), eventCode: form.get("eventCode"), direction, rainfocusEnvironment: form.get("rainfocusEnvironment") });
+    setPending(false);
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.error);
+      return;
+    }
+    setCreated({ id: result.data.profile.id, secret: result.data.inboundSecret, direction });
+  }
+
+  if (created) {
+    const url = `${baseUrl}/api/v1/inbound/${created.direction === "SOURCE" ? "rainfocus" : "aep"}/${created.id}`;
+    return (
+      <Card className="space-y-4 p-6">
+        <Alert tone="success">Profile created as a draft.</Alert>
+        <div>
+          <p className="text-sm font-medium">Inbound URL</p>
+          <code data-testid="inbound-url" className="mt-1 block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">{url}</code>
+          <p className="mt-1 text-xs text-zinc-500">
+            {created.direction === "SOURCE"
+              ? "Give RainFocus this URL and the secret below; it signs each push with X-RF-Signature (HMAC-SHA256)."
+              : "Use this URL in the AEP destination, with the secret below as the Bearer token."}
+          </p>
+        </div>
+        <SecretReveal label="Inbound secret" secret={created.secret} onDone={() => {}} />
+        <Link href={`/profiles/${created.id}/credentials`} className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white hover:bg-brand-700">
+          Continue: credentials
+        </Link>
+      </Card>
+    );
+  }
+
+  return (
+    <Card className="p-6">
+      <form action={submit} className="max-w-2xl space-y-5">
+        {message ? <Alert tone="error">{message}</Alert> : null}
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">Direction</legend>
+          <div className="grid gap-3 md:grid-cols-2">
+            {DIRECTIONS.map((d) => (
+              <label key={d.value} className={`cursor-pointer rounded-lg border p-4 ${direction === d.value ? "border-brand-500 ring-2 ring-brand-500/30" : "border-zinc-200 dark:border-zinc-700"}`}>
+                <input type="radio" name="direction" value={d.value} checked={direction === d.value} onChange={() => setDirection(d.value)} className="sr-only" />
+                <span className="block text-sm font-semibold">{d.title}</span>
+                <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-400">{d.text}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field id="name" label="Profile name" errors={errors.name} hint="e.g. Summit 2026 → AEP">
+          <TextInput id="name" name="name" required maxLength={100} invalid={!!errors.name} />
+        </Field>
+        <Field id="eventCode" label={direction === "SOURCE" ? "RainFocus event code" : "Event ID"} errors={errors.eventCode} hint="The RainFocus event code, e.g. summit2026.">
+          <TextInput id="eventCode" name="eventCode" required maxLength={64} invalid={!!errors.eventCode} />
+        </Field>
+        <Field id="rainfocusEnvironment" label="Environment" hint="The RainFocus environment of the event's API profile.">
+          <Select id="rainfocusEnvironment" name="rainfocusEnvironment" defaultValue="prod">
+            <option value="prod">prod</option>
+            <option value="dev">dev</option>
+          </Select>
+        </Field>
+        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create profile"}</Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requirePageRole } from "@/lib/auth/session";
+import { CAN } from "@/lib/auth/roles";
+import { publicBaseUrl } from "@/lib/public-url";
+import { PageHeader } from "@/components/ui/page-header";
+import { NewProfileForm } from "./new-profile-form";
+
+export const metadata: Metadata = { title: "New profile" };
+
+export default async function NewProfilePage() {
+  await requirePageRole(CAN.editProfiles);
+  return (
+    <>
+      <PageHeader title="New integration profile" description="Step 1 of 4: what this profile connects. Credentials, push types or destination details, and the endpoint come next." />
+      <NewProfileForm baseUrl={await publicBaseUrl()} />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { ActionError } from "@/lib/actions/define-action";
+import { testAdobeConnection, testRainfocusConnection, type ConnectionTestResult } from "@/lib/connections/test-connection";
+import { adobeClientConfig, rainfocusClientConfig } from "@/lib/integrations/config";
+import { getProfileOrThrow, getProfileRowOrThrow, openSecret } from "./service";
+import type { ConnectionTest } from "./view";
+import { isReady, readinessInput } from "./readiness";
+
+/**
+ * "Test connection": a fresh token from Adobe IMS or RainFocus with the stored (sealed) credentials.
+ * The result is kept on the profile (it gates READY) without bumping its version, so a form someone
+ * has open does not become stale because a colleague pressed Test.
+ */
+export async function runConnectionTest(profileId: string, target: "adobe" | "rainfocus", { actor, ip }: { actor: Pick<Actor, "id" | "email">; ip: string | null }) {
+  const row = await getProfileRowOrThrow(profileId);
+  let result: ConnectionTestResult;
+  if (target === "adobe") {
+    if (!row.adobeClientId || !row.adobeClientSecretSealed || !row.adobeOrgId) throw new ActionError("Save the Adobe Client ID, Client Secret and Organization ID first.", "invalid");
+    result = await testAdobeConnection(
+      {
+        authMethod: row.adobeAuthMethod,
+        clientId: row.adobeClientId,
+        clientSecret: openSecret(row.adobeClientSecretSealed)!,
+        orgId: row.adobeOrgId,
+        technicalAccountId: row.adobeTechnicalAccountId ?? undefined,
+        privateKeyPem: openSecret(row.adobePrivateKeySealed) ?? undefined,
+        sandboxName: row.adobeSandboxName ?? undefined,
+        scopes: row.adobeScopes ?? undefined,
+      },
+      { ...adobeClientConfig(), streamingEndpointUrl: row.streamingEndpointUrl ?? undefined },
+    );
+  } else {
+    if (!row.rainfocusClientId || !row.rainfocusSecretSealed || !row.rainfocusOrgId) throw new ActionError("Save the RainFocus Client ID, Client secret and Org ID first.", "invalid");
+    result = await testRainfocusConnection(
+      { clientId: row.rainfocusClientId, clientSecret: openSecret(row.rainfocusSecretSealed)!, orgId: row.rainfocusOrgId, environment: row.rainfocusEnvironment },
+      rainfocusClientConfig(),
+    );
+  }
+  const stored: ConnectionTest = result.ok
+    ? { ok: true, message: result.detail, warnings: result.warnings, at: new Date().toISOString() }
+    : { ok: false, message: result.message, at: new Date().toISOString() };
+  await db.integrationProfile.update({ where: { id: profileId }, data: target === "adobe" ? { adobeTest: stored } : { rainfocusTest: stored } });
+  const after = await getProfileOrThrow(profileId);
+  const ready = isReady(readinessInput(after));
+  if ((after.status === "DRAFT" && ready) || (after.status === "READY" && !ready)) {
+    await db.integrationProfile.update({ where: { id: profileId }, data: { status: ready ? "READY" : "DRAFT" } });
+  }
+  await writeAudit({ actor, action: `profile.test.${target}`, targetType: "IntegrationProfile", targetId: profileId, after: { ok: stored.ok, message: stored.message }, ip });
+  return stored;
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { ActionError } from "@/lib/actions/define-action";
+import { openSecret, sealSecret } from "@/lib/crypto/keys";
+import { toProfileView, type ProfileView } from "./view";
+import { isReady, readinessInput } from "./readiness";
+
+type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
+
+const WITH_PUSH_TYPES = { pushTypes: true } as const;
+
+export async function getProfileOrThrow(id: string): Promise<ProfileView> {
+  const row = await db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES });
+  if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
+  return toProfileView(row);
+}
+
+/** The raw row with sealed columns, for server-side use only (connection tests, delivery). */
+export async function getProfileRowOrThrow(id: string) {
+  const row = await db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES });
+  if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
+  return row;
+}
+
+export function newInboundSecret(): string {
+  return "rfin_" + randomBytes(24).toString("base64url");
+}
+
+export async function createProfile(
+  input: { name: string; direction: "SOURCE" | "DESTINATION"; eventCode: string; rainfocusEnvironment: "dev" | "prod" },
+  { actor, ip }: Ctx,
+) {
+  const inboundSecret = newInboundSecret();
+  const row = await db.integrationProfile.create({
+    data: { ...input, createdById: actor.id, inboundSecretSealed: sealSecret(inboundSecret), inboundSecretRotatedAt: new Date() },
+    include: WITH_PUSH_TYPES,
+  });
+  const view = toProfileView(row);
+  await writeAudit({ actor, action: "profile.create", targetType: "IntegrationProfile", targetId: row.id, after: view, ip });
+  return { profile: view, inboundSecret };
+}
+
+/**
+ * Every edit goes through here: optimistic concurrency on `version` (a stale form gets a clear
+ * conflict instead of overwriting someone else's change), DRAFT ⇄ READY kept in step with the
+ * checklist, and an audit event with before/after views (masks only, never secrets).
+ */
+export async function updateProfile(profileId: string, version: number, data: Prisma.IntegrationProfileUpdateInput, action: string, { actor, ip }: Ctx) {
+  const before = await getProfileOrThrow(profileId);
+  const updated = await db.integrationProfile.updateMany({
+    where: { id: profileId, version, deletedAt: null },
+    data: { ...(data as Prisma.IntegrationProfileUpdateManyMutationInput), version: { increment: 1 } },
+  });
+  if (updated.count === 0) {
+    throw new ActionError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
+  }
+  let after = await getProfileOrThrow(profileId);
+  const ready = isReady(readinessInput(after));
+  const nextStatus = after.status === "DRAFT" && ready ? "READY" : after.status === "READY" && !ready ? "DRAFT" : null;
+  if (nextStatus) {
+    await db.integrationProfile.update({ where: { id: profileId }, data: { status: nextStatus } });
+    after = { ...after, status: nextStatus };
+  }
+  await writeAudit({ actor, action, targetType: "IntegrationProfile", targetId: profileId, before, after, ip });
+  return after;
+}
+
+export function sealIfGiven(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : sealSecret(value);
+}
+
+export { openSecret };
