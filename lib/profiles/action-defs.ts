@@ -79,13 +79,7 @@ export const setPushTypesDef = defineAction({
     const unknown = pushTypes.filter((p) => !known.has(p));
     if (unknown.length) throw new ActionError(`Unknown push type: ${unknown.join(", ")}.`, "invalid", { pushTypes: [`Unknown: ${unknown.join(", ")}`] });
     const wanted = [...new Set(pushTypes)];
-    return updateProfile(
-      profileId,
-      version,
-      { pushTypes: { deleteMany: { pushType: { notIn: wanted } }, createMany: { data: wanted.map((pushType) => ({ pushType })), skipDuplicates: true } } },
-      "profile.pushTypes",
-      ctx,
-    );
+    return updateProfile(profileId, version, {}, "profile.pushTypes", ctx, wanted);
   },
 });
 

@@ -49,15 +49,25 @@ export async function createProfile(
  * conflict instead of overwriting someone else's change), DRAFT ⇄ READY kept in step with the
  * checklist, and an audit event with before/after views (masks only, never secrets).
  */
-export async function updateProfile(profileId: string, version: number, data: Prisma.IntegrationProfileUpdateInput, action: string, { actor, ip }: Ctx) {
+export async function updateProfile(
+  profileId: string,
+  version: number,
+  data: Prisma.IntegrationProfileUpdateManyMutationInput,
+  action: string,
+  { actor, ip }: Ctx,
+  pushTypes?: string[],
+) {
   const before = await getProfileOrThrow(profileId);
-  const updated = await db.integrationProfile.updateMany({
-    where: { id: profileId, version, deletedAt: null },
-    data: { ...(data as Prisma.IntegrationProfileUpdateManyMutationInput), version: { increment: 1 } },
+  await db.$transaction(async (tx) => {
+    const updated = await tx.integrationProfile.updateMany({ where: { id: profileId, version, deletedAt: null }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) {
+      throw new ActionError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
+    }
+    if (pushTypes) {
+      await tx.profilePushType.deleteMany({ where: { profileId, pushType: { notIn: pushTypes } } });
+      await tx.profilePushType.createMany({ data: pushTypes.map((pushType) => ({ profileId, pushType })), skipDuplicates: true });
+    }
   });
-  if (updated.count === 0) {
-    throw new ActionError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
-  }
   let after = await getProfileOrThrow(profileId);
   const ready = isReady(readinessInput(after));
   const nextStatus = after.status === "DRAFT" && ready ? "READY" : after.status === "READY" && !ready ? "DRAFT" : null;
