@@ -7,7 +7,7 @@ export const DEMO_ADOBE = {
   technicalAccountId: "DEMO0000000000000000000@techacct.adobe.com",
   sandboxName: "prod",
   inletId: "demo-inlet-0000000000000000000000000000000000000000000000000000",
-  flowId: "d3m0f10w-0000-4000-8000-000000000001",
+  flowId: "d3a0f100-0000-4000-8000-000000000001", // Adobe UUID form, as the profile form requires
   datasetId: "demodataset000000000000001",
   tenantId: "demotenant",
 } as const;

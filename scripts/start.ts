@@ -35,7 +35,7 @@ async function main() {
   log("migrations applied");
 
   const emulators: RunningEmulators | null = await startEmulatorsIfEnabled();
-  const seeded = await runSeed();
+  const seeded = await runSeed(emulators);
 
   if (process.argv.includes("--dev")) {
     await serve(["dev", "-p", String(port)], embedded, emulators, seeded);
@@ -49,9 +49,10 @@ async function main() {
   await serve(["start", "-p", String(port)], embedded, emulators, seeded);
 }
 
-async function runSeed(): Promise<string[]> {
+async function runSeed(emulators: RunningEmulators | null): Promise<string[]> {
   const { createPrismaClient } = await import("../lib/db-client");
   const { seed } = await import("../lib/seed/seed");
+  const { ensureDemoProfile } = await import("../lib/seed/demo-profile");
   const db = createPrismaClient(process.env.DATABASE_URL!, 2);
   try {
     const adminEmail = process.env.SEED_ADMIN_EMAIL || "admin@example.com";
@@ -61,6 +62,9 @@ async function runSeed(): Promise<string[]> {
     else if (result.createdAdmin) lines.push(`admin login: ${result.createdAdmin.email} / (SEED_ADMIN_PASSWORD)`);
     else lines.push(`admin login: ${adminEmail} (password as printed on first start, or SEED_ADMIN_PASSWORD)`);
     if (result.ensuredApiToken) lines.push("API token from SEED_API_TOKEN is active (admin)");
+    if (emulators && process.env.SEED_DEMO !== "off" && (await ensureDemoProfile(db, { adobeUrl: emulators.adobeUrl, encryptionKey: process.env.APP_ENCRYPTION_KEY! }))) {
+      lines.push("demo profile created: a SOURCE profile wired to the local emulators (Profiles → Demo)");
+    }
     return lines;
   } finally {
     await db.$disconnect();
