@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN     "leaseToken" TEXT,
+ADD COLUMN     "note" TEXT;
