@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+// Delivery settings, shared by lib/env.ts (the Next server) and scripts/worker.ts (a plain Node
+// process that cannot import server-only modules), so both read the same names and defaults.
+
+export const DeliveryEnvShape = {
+  /** Attempts before a retryable failure becomes DEAD. */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** …or this long after receipt, whichever comes first. */
+  DELIVERY_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
+  /** First backoff ceiling; each retry multiplies it by 4 up to DELIVERY_RETRY_CAP_MS. */
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
+  DELIVERY_RETRY_CAP_MS: z.coerce.number().int().min(0).default(6 * 3600_000),
+  /** A claimed delivery not settled within this becomes claimable by another worker. */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+  DELIVERY_CLAIM_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
+  DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(250),
+  /** Messages per /collection/batch request (bytes are capped at 1 MB regardless). */
+  DELIVERY_BATCH_MAX_MESSAGES: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Requests per second per inlet; Adobe documents 1,000. */
+  DELIVERY_INLET_RATE_PER_SEC: z.coerce.number().positive().default(500),
+  DELIVERY_INLET_BURST: z.coerce.number().int().positive().default(100),
+  /** `off` keeps `npm start` from starting a worker beside the console. */
+  DELIVERY_WORKER: z.string().optional(),
+} as const;
+
+export const DeliveryEnvSchema = z.object(DeliveryEnvShape);
+export type DeliveryEnv = z.infer<typeof DeliveryEnvSchema>;
+
+export interface DeliveryConfig {
+  retry: { maxAttempts: number; maxAgeMs: number; baseMs: number; capMs: number; factor: number };
+  leaseMs: number;
+  claimBatch: number;
+  pollMs: number;
+  batchMaxMessages: number;
+  inletRatePerSec: number;
+  inletBurst: number;
+}
+
+export function deliveryConfig(e: DeliveryEnv): DeliveryConfig {
+  return {
+    retry: {
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      maxAgeMs: e.DELIVERY_MAX_AGE_HOURS * 3600_000,
+      baseMs: e.DELIVERY_RETRY_BASE_MS,
+      capMs: e.DELIVERY_RETRY_CAP_MS,
+      factor: 4,
+    },
+    leaseMs: e.DELIVERY_LEASE_MS,
+    claimBatch: e.DELIVERY_CLAIM_BATCH,
+    pollMs: e.DELIVERY_POLL_MS,
+    batchMaxMessages: e.DELIVERY_BATCH_MAX_MESSAGES,
+    inletRatePerSec: e.DELIVERY_INLET_RATE_PER_SEC,
+    inletBurst: e.DELIVERY_INLET_BURST,
+  };
+}
+
+/** Parses a plain env record (process.env in scripts) with the same schema lib/env.ts uses. */
+export function deliveryConfigFromEnv(env: Record<string, string | undefined>): DeliveryConfig {
+  return deliveryConfig(DeliveryEnvSchema.parse(env));
+}
