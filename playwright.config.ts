@@ -19,6 +19,7 @@ const serverEnv: Record<string, string> = {
   ADOBE_EMULATOR_PORT: "4110",
   RAINFOCUS_EMULATOR_PORT: "4120",
   NEXT_TELEMETRY_DISABLED: "1",
+  RELAY_LOG_FILE: path.join(process.env.E2E_RUN_DIR, "server.log"),
   ...(process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
     : { EMBEDDED_DB_DIR: path.join(process.env.E2E_RUN_DIR, "pglite"), EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT) }),

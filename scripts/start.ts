@@ -4,7 +4,7 @@
  * EMULATORS=off, and the console on PORT (default 3000).
  */
 import { spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
@@ -72,7 +72,11 @@ async function runSeed(emulators: RunningEmulators | null): Promise<string[]> {
 }
 
 async function serve(nextArgs: string[], embedded: EmbeddedDb | null, emulators: RunningEmulators | null, seeded: string[]) {
-  const child = spawn(BIN("next"), nextArgs, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+  const child = spawn(BIN("next"), nextArgs, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+  // RELAY_LOG_FILE keeps a copy of the server's output (tests search it for leaked secrets).
+  const logFile = process.env.RELAY_LOG_FILE ? createWriteStream(process.env.RELAY_LOG_FILE, { flags: "a" }) : null;
+  child.stdout!.on("data", (chunk) => { process.stdout.write(chunk); logFile?.write(chunk); });
+  child.stderr!.on("data", (chunk) => { process.stderr.write(chunk); logFile?.write(chunk); });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
