@@ -176,3 +176,45 @@ export function parseDateAuto(text: string): Date | null {
   }
   return null;
 }
+
+// ---- RFC 3339 output ---------------------------------------------------------------------------
+// Date.prototype.toISOString is surprisingly slow on V8 (it goes through the generic date-cache
+// path); every date field of every event is written out, so years 0000–9999 are formatted with
+// integer arithmetic (days→civil date, H. Hinnant's algorithm) and two-digit lookup tables.
+// Anything else (invalid dates, years outside 0000–9999) defers to toISOString, so the output —
+// including the RangeError for an invalid date — is identical.
+
+const P2: string[] = [];
+for (let i = 0; i < 100; i++) P2.push((i < 10 ? "0" : "") + i);
+const P3: string[] = [];
+for (let i = 0; i < 1000; i++) P3.push((i < 10 ? "00" : i < 100 ? "0" : "") + i);
+const MIN_ISO_MS = -62167219200000; // 0000-01-01T00:00:00.000Z
+const MAX_ISO_MS = 253402300799999; // 9999-12-31T23:59:59.999Z
+
+/** Same string as `new Date(ms).toISOString()` (and throws the same RangeError for NaN). */
+export function isoStringFromMs(ms: number): string {
+  if (!(ms >= MIN_ISO_MS && ms <= MAX_ISO_MS)) return new Date(ms).toISOString();
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const s = Math.floor(rest / 1000);
+  rest -= s * 1000;
+  return P2[Math.floor(y / 100)] + P2[y % 100] + "-" + P2[m] + "-" + P2[d] + "T" + P2[h] + ":" + P2[mi] + ":" + P2[s] + "." + P3[rest] + "Z";
+}
+
+/** Same string as `date.toISOString()`. */
+export function isoString(date: Date): string {
+  return isoStringFromMs(date.getTime());
+}

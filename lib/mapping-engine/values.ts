@@ -1,4 +1,4 @@
-import { parseDateAuto } from "./dates";
+import { isoString, parseDateAuto } from "./dates";
 import { TransformError } from "./errors";
 
 // Data Prep value rules shared by the functions and the output builder: what counts as empty,
@@ -69,7 +69,7 @@ export function toOutputValue(v: unknown, depth = 0): unknown {
     case "object": break;
     default: return undefined;
   }
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : isoString(v);
   if (depth >= MAX_OUTPUT_DEPTH) throw new TransformError(`value nested deeper than ${MAX_OUTPUT_DEPTH} levels`);
   if (Array.isArray(v)) {
     const out: unknown[] = [];
@@ -102,7 +102,7 @@ export function coerceTo(type: TargetType, v: unknown): unknown {
       return typeof v === "string" && !/^\d+$/.test(v) ? toDateValue(v) : v instanceof Date ? v : toDateValue(v);
     case "date": {
       const d = toDateValue(v);
-      return d ? d.toISOString().slice(0, 10) : d;
+      return d ? isoString(d).slice(0, 10) : d;
     }
     case "integer": case "number": {
       if (typeof v === "number") return v;

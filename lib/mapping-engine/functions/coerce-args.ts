@@ -1,3 +1,4 @@
+import { isoString } from "../dates";
 import { TransformError } from "../errors";
 import { describe } from "../values";
 
@@ -7,7 +8,7 @@ import { describe } from "../values";
 export function str(v: unknown, fn: string): string {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return isoString(v);
   throw new TransformError(`${fn}: expected a string, got ${describe(v)}`);
 }
 
