@@ -159,8 +159,68 @@ export const AUTO_DATE_PATTERNS = [
 // RFC 3339 / ISO with fractional digits of any length — the common case, parsed without the list.
 const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)?$/;
 
+/** Two ASCII digits at `i` as a number, or -1. The caller guarantees `i + 1 < s.length`. */
+function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48, b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Fixed-position reader for exactly the language of `ISO` above (no regex, no match array).
+ * Returns undefined when the text is not in that language; otherwise the same result as the regex
+ * branch of parseDateAuto (a Date, or null for out-of-range fields / roll-overs).
+ */
+export function parseIsoFast(s: string): Date | null | undefined {
+  const n = s.length;
+  if (n < 19) return undefined;
+  const y1 = d2(s, 0), y2 = d2(s, 2), mo = d2(s, 5), d = d2(s, 8), h = d2(s, 11), mi = d2(s, 14), sec = d2(s, 17);
+  if ((y1 | y2 | mo | d | h | mi | sec) < 0) return undefined;
+  const sep = s.charCodeAt(10);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  let i = 19;
+  let ms = 0;
+  if (i < n && s.charCodeAt(i) === 46) {
+    const start = ++i;
+    while (i < n && i - start < 9) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      i++;
+    }
+    const digits = i - start;
+    if (digits === 0) return undefined;
+    // Number((frac + "00").slice(0, 3)) without building strings.
+    const a = s.charCodeAt(start) - 48;
+    const b = digits > 1 ? s.charCodeAt(start + 1) - 48 : 0;
+    const c = digits > 2 ? s.charCodeAt(start + 2) - 48 : 0;
+    ms = a * 100 + b * 10 + c;
+  }
+  let off = 0, zoned = false;
+  if (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 90 && i + 1 === n) zoned = true; // 'Z'
+    else if (c === 43 || c === 45) { // '+' | '-'
+      // [+-]\d\d:?\d\d then end of text
+      if (i + 5 > n) return undefined;
+      const zh = d2(s, i + 1);
+      let j = i + 3;
+      if (j < n && s.charCodeAt(j) === 58) j++;
+      if (j + 2 !== n || zh < 0) return undefined;
+      const zm = d2(s, j);
+      if (zm < 0) return undefined;
+      off = (c === 45 ? -1 : 1) * (zh * 60 + zm);
+      zoned = true;
+    } else return undefined;
+  }
+  const m0 = mo - 1;
+  if (m0 > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return null;
+  const date = new Date(Date.UTC(y1 * 100 + y2, m0, d, h, mi, sec, ms) - off * 60000);
+  return !zoned && date.getUTCDate() !== d ? null : date;
+}
+
 /** Data Prep's implicit string→date conversion; null when nothing matches. */
 export function parseDateAuto(text: string): Date | null {
+  const fast = parseIsoFast(text);
+  if (fast !== undefined) return fast;
   const m = ISO.exec(text);
   if (m) {
     const ms = m[7] ? Number((m[7] + "00").slice(0, 3)) : 0;
