@@ -2,7 +2,7 @@ import { compileGetter, compileLengthAt, type Getter, type Indices } from "./acc
 import { MappingSyntaxError, TransformError } from "./errors";
 import type { BinaryOp, Expr } from "./expression-parser";
 import { parseExpression } from "./expression-parser";
-import { FUNCTIONS, FUNCTION_NAMES, SPECIAL_FUNCTIONS } from "./functions";
+import { FUNCTIONS, FUNCTION_NAMES, SPECIAL_FUNCTIONS, type FunctionDef } from "./functions";
 import { looseEquals } from "./functions/value-functions";
 import { countWildcards } from "./path";
 import { describe, toBooleanValue } from "./values";
@@ -47,6 +47,12 @@ function compare(op: BinaryOp, a: unknown, b: unknown): boolean {
     case "<=": return x <= y;
     default: return x >= y;
   }
+}
+
+/** A call site's specialised implementation (see FunctionDef.specialize), if the function offers one. */
+function specialise(f: FunctionDef, args: readonly Expr[]): FunctionDef["fn"] | undefined {
+  if (!f.specialize) return undefined;
+  return f.specialize(args.map((a) => a.type === "literal"), args.map((a) => (a.type === "literal" ? a.value : undefined)));
 }
 
 export function compileExpression(source: string): CompiledExpression {
@@ -98,7 +104,7 @@ export function compileExpression(source: string): CompiledExpression {
       throw new MappingSyntaxError(`${e.name} takes ${want} argument(s), got ${e.args.length}`, e.pos);
     }
     const args = e.args.map(build);
-    const fn = f.fn;
+    const fn = specialise(f, e.args) ?? f.fn;
     if (f.deterministic !== false && e.args.every((a) => a.type === "literal")) {
       try {
         const v = fn(...args.map((a) => a(undefined, [])));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isoStringFromMs, parseDateAuto, parseIsoFast } from "./dates";
+import { compileExpression } from "./compile-expression";
+import { AUTO_DATE_PATTERNS, buildDatePattern, compileDatePattern, isoStringFromMs, parseDateAuto, parseIsoFast, usesFixedReader } from "./dates";
+import { FUNCTIONS } from "./functions";
 
 // The engine's hand-specialised fast paths must agree exactly with the generic code they replace.
 
@@ -99,5 +101,92 @@ describe("parseIsoFast", () => {
     expect(parseDateAuto("2023/04/01")?.toISOString()).toBe("2023-04-01T00:00:00.000Z");
     expect(parseDateAuto("Apr 1, 2023")?.toISOString()).toBe("2023-04-01T00:00:00.000Z");
     expect(parseDateAuto("nope")).toBeNull();
+  });
+});
+
+const FIXED_FORMATS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.SSS", "MM/dd/yyyy", "dd-MM-yy", "yyyyMMddHHmmss", "hh:mm",
+  "yyyy-MM-dd'T'HH:mm:ss.S", "SS", "yyyy''MM", "kk:mm:ss.SSSSSS", "KK'h'mm", "yyy.MM.dd", "uuuu-MM-dd", "'at' HH:mm 'on' dd/MM/yyyy"];
+const REGEX_FORMATS = ["yyyy-M-d", "dd-MMM-yyyy", "MM/dd/yyyy hh:mm a", "yyyy-MM-dd'T'HH:mm:ssX", "EEE, d MMM yy"];
+
+/** Formatted random dates for `fmt`, then digits swapped at random and the usual mutations. */
+function inputsFor(fmt: string, count: number, seed: number): string[] {
+  const r = rng(seed);
+  const p = buildDatePattern(fmt, false);
+  const noise = ["0", "9", "5", "a", " ", ":", "-", "/", ".", "'", "\u0663", "\t"];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let s = p.format(new Date(Math.floor(r() * 4.1e12 - 1e11)));
+    // Random digits produce out-of-range months/days/hours and Feb 30-style roll-overs.
+    s = s.replace(/\d/g, (c) => (r() < 0.15 ? String(Math.floor(r() * 10)) : c));
+    const m = r();
+    if (m < 0.3) {
+      const at = Math.floor(r() * (s.length + 1));
+      const op = r();
+      const ch = noise[Math.floor(r() * noise.length)];
+      s = op < 0.4 ? s.slice(0, at) + ch + s.slice(at + 1) : op < 0.7 ? s.slice(0, at) + ch + s.slice(at) : s.slice(0, at) + s.slice(at + 1);
+    } else if (m < 0.4) {
+      s = [" ", "\n", "\u00a0", "x"][Math.floor(r() * 4)] + s + [" ", "", "\t"][Math.floor(r() * 3)];
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+describe("fixed-width date pattern reader", () => {
+  it("is used for fixed-width numeric patterns only", () => {
+    for (const f of FIXED_FORMATS) expect(usesFixedReader(f)).toBe(true);
+    for (const f of REGEX_FORMATS) expect(usesFixedReader(f)).toBe(false);
+  });
+  it("agrees with the regex reader on valid, out-of-range, padded and malformed inputs", () => {
+    let seed = 100;
+    for (const fmt of [...FIXED_FORMATS, ...AUTO_DATE_PATTERNS]) {
+      const fast = buildDatePattern(fmt, true), slow = buildDatePattern(fmt, false);
+      let parsed = 0;
+      for (const s of [...inputsFor(fmt, 3000, seed++), "", " ", "2023-02-30 10:00:00", "2023-13-01 00:00:00", "0000-00-00 00:00:00"]) {
+        const a = fast.parse(s), b = slow.parse(s);
+        if (!same(a, b)) throw new Error(`${fmt}: parse(${JSON.stringify(s)}) fixed=${String(a?.getTime() ?? a)} regex=${String(b?.getTime() ?? b)}`);
+        if (a) parsed++;
+      }
+      expect(parsed, fmt).toBeGreaterThan(300);
+    }
+  });
+});
+
+describe("date(x, literal format) specialisation", () => {
+  const outcome = (f: () => unknown) => {
+    try {
+      const v = f();
+      return v instanceof Date ? `date:${v.getTime()}` : JSON.stringify(v);
+    } catch (e) {
+      return `error:${(e as Error).message}`;
+    }
+  };
+  it("behaves like the generic date() for every kind of value, default and format", () => {
+    const generic = FUNCTIONS.date.fn;
+    const values: unknown[] = [undefined, null, "", "2023-03-22 10:00:00", " 2023-03-22 10:00:00 ", "2023-02-30 10:00:00", "2023-03-22", "03/22/2023",
+      "22-Mar-2023", "10/23/2019 11:24 PM", "garbage", 0, 1679479200000, NaN, true, new Date(0), new Date(NaN), {}, [], ["2023-03-22"]];
+    const defaults: unknown[] = [undefined, null, "2020-01-01", "not a date", 5, new Date(86_400_000)];
+    const formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "MM/dd/yyyy", "dd-MMM-yyyy", "MM/dd/yyyy hh:mm a", "yyyy-MM-dd'T'HH:mm:ssX"];
+    for (const fmt of formats) {
+      const two = compileExpression(`date(x, ${JSON.stringify(fmt)})`).evaluate;
+      const three = compileExpression(`date(x, ${JSON.stringify(fmt)}, d)`).evaluate;
+      for (const x of values) {
+        expect(outcome(() => two({ x }, [])), `${fmt} ${String(x)}`).toBe(outcome(() => generic(x, fmt)));
+        for (const d of defaults) expect(outcome(() => three({ x, d }, [])), `${fmt} ${String(x)} ${String(d)}`).toBe(outcome(() => generic(x, fmt, d)));
+      }
+    }
+  });
+  it("leaves bad formats to be reported at apply time", () => {
+    const ev = compileExpression('date(x, "yyyy-QQ")').evaluate;
+    expect(() => ev({ x: "2023-01" }, [])).toThrow(/unsupported date pattern letter 'Q'/);
+    expect(ev({}, [])).toBeNull();
+  });
+  it("date(x) without a format takes strings, finite epoch numbers and nothing else", () => {
+    const ev = compileExpression("date(x)").evaluate;
+    expect((ev({ x: "2023-04-01T00:41:57.000Z" }, []) as Date).toISOString()).toBe("2023-04-01T00:41:57.000Z");
+    expect((ev({ x: 0 }, []) as Date).getTime()).toBe(0);
+    expect(() => ev({ x: true }, [])).toThrow(/any known date format/);
+    expect(() => ev({ x: {} }, [])).toThrow(/any known date format/);
+    expect(compileDatePattern("yyyy-MM-dd").parse("2023-01-02")?.toISOString()).toBe("2023-01-02T00:00:00.000Z");
   });
 });

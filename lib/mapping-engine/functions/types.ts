@@ -5,6 +5,12 @@ export interface FunctionDef {
   fn: (...args: unknown[]) => unknown;
   /** False for now/uuid/timestamp: never constant-folded. */
   deterministic?: boolean;
+  /**
+   * Compile-time specialisation: given which arguments are literals (and their values), may return
+   * an implementation to use instead of `fn` for this call site. It must behave exactly like `fn`
+   * for every argument list whose literal positions hold those values.
+   */
+  specialize?: (literal: readonly boolean[], values: readonly unknown[]) => ((...args: unknown[]) => unknown) | undefined;
 }
 
 export const def = (min: number, max: number, fn: (...args: never[]) => unknown, deterministic = true): FunctionDef => ({
