@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DeliveryEnvShape } from "./delivery/config";
 
 // The one place that reads process.env. scripts/start.ts fills in DATABASE_URL, AUTH_SECRET and
 // APP_ENCRYPTION_KEY (embedded database, generated local secrets) before the server starts.
@@ -30,6 +31,7 @@ const EnvSchema = z.object({
   RAINFOCUS_API_URL: z.url().optional(),
   OUTBOUND_EXTRA_HOSTS: z.string().optional(),
   TRUST_PROXY: bool,
+  ...DeliveryEnvShape,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

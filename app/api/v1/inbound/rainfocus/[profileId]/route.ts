@@ -1,0 +1,6 @@
+import { inboundRoute } from "@/lib/delivery/inbound-route";
+import { acceptRainfocusPush } from "@/lib/delivery/inbound-rainfocus";
+
+// RainFocus push (source direction). Not an API-token route: the X-RF-Signature HMAC with the
+// profile's inbound secret is the authentication.
+export const POST = inboundRoute(acceptRainfocusPush);

@@ -1,0 +1,54 @@
+// Shared by the two inbound endpoints: typed answers, a capped raw-body reader.
+
+export const MAX_INBOUND_BYTES = 1024 * 1024;
+
+export type InboundAnswer = { status: number; body: Record<string, unknown> };
+
+export function refuse(status: number, code: string, message: string, extra?: Record<string, unknown>): InboundAnswer {
+  return { status, body: { error: { code, message, ...extra } } };
+}
+
+/**
+ * Reads the body as text without ever holding more than `maxBytes` (+ one chunk): a declared or
+ * streamed body over the cap is refused before it is parsed. The signature is checked over these
+ * exact bytes, so they are decoded once and never re-serialised.
+ */
+export async function readRawBody(request: Request, maxBytes = MAX_INBOUND_BYTES): Promise<{ ok: true; raw: Buffer } | { ok: false; answer: InboundAnswer }> {
+  const tooLarge = refuse(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, answer: tooLarge };
+  if (!request.body) return { ok: true, raw: Buffer.alloc(0) };
+  const reader = request.body.getReader();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return { ok: false, answer: tooLarge };
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return { ok: true, raw: Buffer.concat(chunks, size) };
+}
+
+export function parseJsonBody(raw: Buffer): { ok: true; value: unknown } | { ok: false; answer: InboundAnswer } {
+  try {
+    return { ok: true, value: JSON.parse(raw.toString("utf8")) };
+  } catch {
+    return { ok: false, answer: refuse(400, "invalid_json", "The body is not valid JSON.") };
+  }
+}
+
+/** Keys sorted at every level, so equal payloads hash equally whatever order AEP sends them in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
