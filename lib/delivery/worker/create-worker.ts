@@ -1,0 +1,36 @@
+import { createAdobeClients } from "../../adobe/create-clients";
+import { DEFAULT_ADOBE_SCOPE } from "../../adobe/types";
+import { parseKey } from "../../crypto/seal";
+import type { PrismaClient } from "../../db-client";
+import { TokenCache } from "../../http/token-cache";
+import { createDefaultAllowList } from "../../outbound";
+import { RainfocusClient } from "../../rainfocus/api-client";
+import { deliveryConfigFromEnv, type DeliveryConfig } from "../config";
+import { DeliveryWorker } from "./worker";
+
+type Env = Record<string, string | undefined>;
+
+const off = (v: string | undefined) => v !== undefined && ["0", "false", "off", "no", ""].includes(v.toLowerCase());
+
+/**
+ * A worker wired from environment variables (the same names lib/env.ts and lib/integrations use),
+ * for `npm run worker` and the worker `npm start` runs: plain Node, no server-only imports.
+ */
+export function createWorkerFromEnv(db: PrismaClient, env: Env, overrides: Partial<DeliveryConfig> = {}): DeliveryWorker {
+  if (!env.APP_ENCRYPTION_KEY) throw new Error("APP_ENCRYPTION_KEY is not set; the worker cannot open profile credentials.");
+  const keys = [parseKey(env.APP_ENCRYPTION_KEY), ...(env.APP_ENCRYPTION_KEY_PREVIOUS ? [parseKey(env.APP_ENCRYPTION_KEY_PREVIOUS)] : [])];
+  // Loopback is reachable only while the local emulators run, exactly as for the console.
+  const allowList = createDefaultAllowList({ allowLoopback: !off(env.EMULATORS), extraHosts: env.OUTBOUND_EXTRA_HOSTS ?? "" });
+  const tokenCache = new TokenCache();
+  const adobe = createAdobeClients({
+    imsUrl: env.ADOBE_IMS_URL ?? "https://ims-na1.adobelogin.com",
+    platformUrl: env.ADOBE_PLATFORM_URL ?? "https://platform.adobe.io",
+    allowList,
+    timeoutMs: 10_000,
+    tokenCache,
+    scope: DEFAULT_ADOBE_SCOPE,
+  });
+  const rainfocus = new RainfocusClient({ apiUrl: env.RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList, timeoutMs: 10_000, tokenCache });
+  const config = { ...deliveryConfigFromEnv(env), ...overrides };
+  return new DeliveryWorker({ db, keys, adobe, rainfocus, config, log: (line) => console.error(JSON.stringify(line)) });
+}

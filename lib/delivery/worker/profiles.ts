@@ -1,0 +1,59 @@
+import type { AdobeCredentials } from "../../adobe/types";
+import { unseal, type SealKey } from "../../crypto/seal";
+import type { PrismaClient } from "../../db-client";
+import type { RainfocusCredentials } from "../../rainfocus/types";
+
+/** What the worker needs to deliver for one profile; secrets opened in memory only. */
+export interface DeliveryProfile {
+  id: string;
+  direction: "SOURCE" | "DESTINATION";
+  tenantId: string | null;
+  eventCode: string;
+  streamingEndpointUrl: string | null;
+  dataflowId: string | null;
+  /** Absent when the profile has no Adobe credentials: the inlet is then called without a token. */
+  adobe?: AdobeCredentials;
+  rainfocus?: RainfocusCredentials;
+  /** Why the secrets could not be opened (wrong APP_ENCRYPTION_KEY), if so. */
+  secretError?: string;
+}
+
+export async function loadDeliveryProfiles(db: PrismaClient, ids: string[], keys: SealKey[]): Promise<Map<string, DeliveryProfile>> {
+  const rows = await db.integrationProfile.findMany({ where: { id: { in: ids } } });
+  const out = new Map<string, DeliveryProfile>();
+  for (const r of rows) {
+    const p: DeliveryProfile = {
+      id: r.id,
+      direction: r.direction,
+      tenantId: r.tenantId,
+      eventCode: r.eventCode,
+      streamingEndpointUrl: r.streamingEndpointUrl,
+      dataflowId: r.dataflowId,
+    };
+    try {
+      const open = (s: string | null) => (s ? unseal(s, keys) : undefined);
+      const adobeSecret = open(r.adobeClientSecretSealed);
+      if (r.adobeClientId && adobeSecret && r.adobeOrgId) {
+        const privateKeyPem = open(r.adobePrivateKeySealed);
+        p.adobe = {
+          authMethod: r.adobeAuthMethod,
+          clientId: r.adobeClientId,
+          clientSecret: adobeSecret,
+          orgId: r.adobeOrgId,
+          ...(r.adobeTechnicalAccountId ? { technicalAccountId: r.adobeTechnicalAccountId } : {}),
+          ...(privateKeyPem ? { privateKeyPem } : {}),
+          ...(r.adobeSandboxName ? { sandboxName: r.adobeSandboxName } : {}),
+          ...(r.adobeScopes ? { scopes: r.adobeScopes } : {}),
+        };
+      }
+      const rfSecret = open(r.rainfocusSecretSealed);
+      if (r.rainfocusClientId && rfSecret && r.rainfocusOrgId) {
+        p.rainfocus = { clientId: r.rainfocusClientId, clientSecret: rfSecret, orgId: r.rainfocusOrgId, environment: r.rainfocusEnvironment };
+      }
+    } catch {
+      p.secretError = "The profile's credentials could not be opened with this worker's APP_ENCRYPTION_KEY.";
+    }
+    out.set(r.id, p);
+  }
+  return out;
+}

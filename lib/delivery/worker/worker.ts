@@ -1,0 +1,131 @@
+import type { AdobeClients } from "../../adobe/create-clients";
+import type { SealKey } from "../../crypto/seal";
+import type { PrismaClient } from "../../db-client";
+import type { RainfocusClient } from "../../rainfocus/api-client";
+import type { DeliveryConfig } from "../config";
+import { MappingCache, MappingUnavailableError } from "../mapping-for-profile";
+import { TokenBuckets } from "../token-bucket";
+import { claimDue, newLeaseToken, releaseClaims } from "./claim";
+import { loadDeliveryProfiles, type DeliveryProfile } from "./profiles";
+import { sendDestination } from "./send-destination";
+import { sendSource } from "./send-source";
+import { settle, type SettledStatus } from "./settle";
+import { failure, type ClaimedDelivery, type SendOutcome } from "./types";
+
+export interface WorkerDeps {
+  db: PrismaClient;
+  keys: SealKey[];
+  adobe: AdobeClients;
+  rainfocus: RainfocusClient;
+  config: DeliveryConfig;
+  random?: () => number;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+export type CycleResult = { claimed: number } & Partial<Record<SettledStatus, number>>;
+
+/**
+ * One delivery worker: claim due deliveries, deliver them grouped per profile, settle each. Any
+ * number of these may run against one database, in one process or many.
+ */
+export class DeliveryWorker {
+  private readonly mappings = new MappingCache();
+  private readonly buckets: TokenBuckets;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly deps: WorkerDeps) {
+    this.buckets = new TokenBuckets(deps.config.inletRatePerSec, deps.config.inletBurst);
+  }
+
+  /** One claim-deliver-settle cycle; what it settled, by status. */
+  async runOnce(): Promise<CycleResult> {
+    const token = newLeaseToken();
+    const claimed = await claimDue(this.deps.db, { limit: this.deps.config.claimBatch, leaseMs: this.deps.config.leaseMs, token });
+    const result: CycleResult = { claimed: claimed.length };
+    if (claimed.length === 0) return result;
+    const groups = new Map<string, ClaimedDelivery[]>();
+    for (const d of claimed) groups.set(d.profileId, [...(groups.get(d.profileId) ?? []), d]);
+    const profiles = await loadDeliveryProfiles(this.deps.db, [...groups.keys()], this.deps.keys);
+    const settled = new Set<string>();
+    await Promise.all(
+      [...groups].map(async ([profileId, items]) => {
+        const report = async (d: ClaimedDelivery, o: SendOutcome, mappingVersion: number | null = null) => {
+          settled.add(d.id);
+          const s = await settle(this.deps.db, d, o, { policy: this.deps.config.retry, mappingVersion, ...(this.deps.random ? { random: this.deps.random } : {}) });
+          result[s.status] = (result[s.status] ?? 0) + 1;
+        };
+        try {
+          await this.deliverGroup(profileId, profiles.get(profileId), items, report);
+        } catch (err) {
+          // A bug or an unreachable database must not strand the group: what was not settled is
+          // given back (when the database answers) or left to its lease to expire.
+          this.deps.log?.({ level: "error", msg: "delivery group failed", profileId, error: String(err) });
+          const left = items.filter((d) => !settled.has(d.id));
+          await releaseClaims(this.deps.db, left.map((d) => d.id), token).catch(() => {});
+        }
+      }),
+    );
+    return result;
+  }
+
+  private async deliverGroup(
+    profileId: string,
+    profile: DeliveryProfile | undefined,
+    items: ClaimedDelivery[],
+    report: (d: ClaimedDelivery, o: SendOutcome, v?: number | null) => Promise<void>,
+  ): Promise<void> {
+    const refuseAll = (errorClass: string, error: string) =>
+      Promise.all(items.map((d) => report(d, failure({ retryable: false, errorClass, error }, [{ url: "" }]))));
+    if (!profile) return void (await refuseAll("configuration", `Profile ${profileId} no longer exists.`));
+    if (profile.secretError) return void (await refuseAll("configuration", profile.secretError));
+    let mapping;
+    try {
+      mapping = this.mappings.forProfile(profile);
+    } catch (e) {
+      if (e instanceof MappingUnavailableError) return void (await refuseAll("mapping", e.message));
+      throw e;
+    }
+    const withVersion = (d: ClaimedDelivery, o: SendOutcome) => report(d, o, mapping.version);
+    if (profile.direction === "SOURCE") {
+      await sendSource({ adobe: this.deps.adobe, buckets: this.buckets, batchMaxMessages: this.deps.config.batchMaxMessages, concurrency: 4 }, profile, mapping, items, withVersion);
+    } else {
+      await sendDestination({ rainfocus: this.deps.rainfocus, buckets: this.buckets, chunkSize: 100 }, profile, mapping, items, withVersion);
+    }
+  }
+
+  /** Runs cycles until stop(): straight on while there is a backlog, polling when idle. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        let claimed = 0;
+        try {
+          claimed = (await this.runOnce()).claimed;
+        } catch (err) {
+          this.deps.log?.({ level: "error", msg: "delivery cycle failed", error: String(err) });
+        }
+        if (this.running && claimed < this.deps.config.claimBatch) {
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, this.deps.config.pollMs);
+            this.wake = () => {
+              clearTimeout(t);
+              resolve();
+            };
+          });
+          this.wake = null;
+        }
+      }
+    })();
+  }
+
+  /** Graceful stop: the cycle in flight finishes and settles everything it claimed. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+}
