@@ -12,6 +12,7 @@ import { migrateDeploy, prismaGenerate } from "./lib/migrate";
 import { BUILD_STAMP, buildIsCurrent, sourceHash } from "./lib/build-hash";
 import { BIN, run } from "./lib/run";
 import { startEmulatorsIfEnabled, type RunningEmulators } from "./lib/emulators";
+import { startWorkerProcess } from "./lib/worker-process";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const port = Number(process.env.PORT || 3000);
@@ -36,6 +37,7 @@ async function main() {
 
   const emulators: RunningEmulators | null = await startEmulatorsIfEnabled();
   const seeded = await runSeed(emulators);
+  startWorkerProcess(log);
 
   if (process.argv.includes("--dev")) {
     await serve(["dev", "-p", String(port)], embedded, emulators, seeded);

@@ -33,4 +33,8 @@ export const ROUTES: RouteEntry[] = [
   { pattern: "/api/v1/profiles/[id]/activate", method: "POST", url: "/api/v1/profiles/nonexistent/activate", roles: EDIT },
   { pattern: "/api/v1/profiles/[id]/pause", method: "POST", url: "/api/v1/profiles/nonexistent/pause", roles: EDIT },
   { pattern: "/api/v1/profiles/[id]/test-connection", method: "POST", url: "/api/v1/profiles/nonexistent/test-connection", roles: EDIT, body: { target: "adobe" } },
+  // Inbound webhooks are not API-token routes: they authenticate by the profile's inbound secret
+  // (RainFocus: X-RF-Signature HMAC of the body; AEP: Bearer <inbound secret>), so "public" here.
+  { pattern: "/api/v1/inbound/rainfocus/[profileId]", method: "POST", url: "/api/v1/inbound/rainfocus/nonexistent", roles: "public", body: {} },
+  { pattern: "/api/v1/inbound/aep/[profileId]", method: "POST", url: "/api/v1/inbound/aep/nonexistent", roles: "public", body: {} },
 ];

@@ -39,7 +39,7 @@ describe("inbound: RainFocus push", () => {
     expect(again.body.deliveryIds).toEqual(first.body.deliveryIds);
     const inOne = await postPush(p.id, [...pushEvents("SessionScheduled", 301, 1), ...pushEvents("SessionScheduled", 301, 1)], p.secret);
     expect(inOne.body).toMatchObject({ accepted: 1, duplicates: 1 });
-    expect(await db.delivery.count({ where: { profileId: p.id, transmissionId: e!.transmissionId } })).toBe(1);
+    expect(await db.delivery.count({ where: { profileId: p.id, transmissionId: e!.transmissionId as string } })).toBe(1);
   });
 
   it("refuses a missing or wrong signature with 401 and stores nothing", async () => {
