@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { BIN } from "./run";
 
 /**
  * `npm start`'s delivery worker: `scripts/worker.ts` as a child process with the same environment
@@ -13,7 +12,8 @@ export function startWorkerProcess(log: (msg: string) => void): void {
   let child: ChildProcess | null = null;
   let exiting = false;
   const launch = () => {
-    child = spawn(BIN("tsx"), ["scripts/worker.ts"], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+    // node --import tsx rather than the tsx CLI: one process, so SIGTERM reaches the worker itself.
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
     child.on("exit", (code, signal) => {
       if (exiting) return;
       log(`delivery worker exited (${code ?? signal}); restarting in 2 s`);
