@@ -1,4 +1,5 @@
 import { compileGetter, compileLengthAt } from "./accessors";
+import { compileBuilder } from "./apply";
 import { compileExpression } from "./compile-expression";
 import { MappingCompileError, MappingSyntaxError, type RuleCompileIssue } from "./errors";
 import { countWildcards, formatPath, parsePath, type PathSegment } from "./path";
@@ -28,7 +29,10 @@ function makeLeaf(rule: MappingRule, segments: PathSegment[], options: CompileOp
     evaluate = () => v;
   }
   const type = options.targetType?.(segments);
-  return { target: rule.target, segments, required: rule.required === true, evaluate, lengthAt, coerce: type ? coercer(type) : undefined };
+  const coerce = type ? coercer(type) : undefined;
+  const v = rule.value;
+  const constant = rule.source === undefined && rule.expression === undefined && (typeof v === "string" || typeof v === "number" || typeof v === "boolean") ? { value: v } : undefined;
+  return { target: rule.target, segments, required: rule.required === true, evaluate, lengthAt, coerce, type: coerce ? type : undefined, constant };
 }
 
 function coercer(type: TargetType): ((v: unknown) => unknown) | undefined {
@@ -92,5 +96,5 @@ export function compile(rules: readonly MappingRule[], options: CompileOptions =
     }
   });
   if (issues.length) throw new MappingCompileError(issues);
-  return Object.freeze({ rules: Object.freeze([...rules]), root, leafCount: rules.length });
+  return Object.freeze({ rules: Object.freeze([...rules]), root, leafCount: rules.length, build: compileBuilder(root) });
 }

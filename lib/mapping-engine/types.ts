@@ -35,7 +35,14 @@ export interface Leaf {
   evaluate: Getter;
   lengthAt: (root: unknown, indices: Indices) => number;
   coerce?: (v: unknown) => unknown;
+  /** The target's schema type when `coerce` is set (lets apply skip coercions that are no-ops). */
+  type?: TargetType;
+  /** For `value` rules with a primitive value: that value (apply may precompute the result). */
+  constant?: { value: string | number | boolean };
 }
+
+/** A compiled walk of a target (sub)tree: returns the output value, or undefined to omit it. */
+export type Builder = (root: unknown, indices: Indices, errors: MappingIssue[]) => unknown;
 
 export type TargetNode =
   | { kind: "leaf"; leaf: Leaf }
@@ -47,4 +54,6 @@ export interface CompiledMapping {
   readonly rules: readonly MappingRule[];
   readonly root: TargetNode & { kind: "object" };
   readonly leafCount: number;
+  /** The compiled walk of `root` (set by compile(); apply builds it on first use otherwise). */
+  readonly build?: Builder;
 }
