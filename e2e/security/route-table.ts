@@ -37,4 +37,8 @@ export const ROUTES: RouteEntry[] = [
   // (RainFocus: X-RF-Signature HMAC of the body; AEP: Bearer <inbound secret>), so "public" here.
   { pattern: "/api/v1/inbound/rainfocus/[profileId]", method: "POST", url: "/api/v1/inbound/rainfocus/nonexistent", roles: "public", body: {} },
   { pattern: "/api/v1/inbound/aep/[profileId]", method: "POST", url: "/api/v1/inbound/aep/nonexistent", roles: "public", body: {} },
+  { pattern: "/api/v1/profiles/[id]/mapping", method: "GET", url: "/api/v1/profiles/nonexistent/mapping", roles: ALL },
+  { pattern: "/api/v1/profiles/[id]/mapping", method: "PUT", url: "/api/v1/profiles/nonexistent/mapping", roles: EDIT, body: {} },
+  { pattern: "/api/v1/profiles/[id]/mapping/publish", method: "POST", url: "/api/v1/profiles/nonexistent/mapping/publish", roles: EDIT, body: {} },
+  { pattern: "/api/v1/profiles/[id]/mapping/versions", method: "GET", url: "/api/v1/profiles/nonexistent/mapping/versions", roles: ALL },
 ];

@@ -3,6 +3,7 @@ import { changeUserRole, createUser, listUsersDef, resetUserPassword, setUserDis
 import { createApiToken, listApiTokensDef, revokeApiToken } from "@/lib/api-tokens/action-defs";
 import { listAuditDef } from "@/lib/audit/action-defs";
 import * as P from "@/lib/profiles/action-defs";
+import * as M from "@/lib/mappings/action-defs";
 
 /**
  * Every server action, by the name of its "use server" export. The role-matrix test walks this
@@ -33,6 +34,11 @@ export const ACTIONS = {
   createCustomPushTypeAction: P.createCustomPushTypeDef,
   listProfilesAction: P.listProfilesDef,
   getProfileAction: P.getProfileDef,
+  getMappingAction: M.getMappingDef,
+  saveMappingDraftAction: M.saveMappingDraftDef,
+  publishMappingAction: M.publishMappingDef,
+  getMappingVersionAction: M.getMappingVersionDef,
+  restoreMappingVersionAction: M.restoreMappingVersionDef,
 } as const;
 
 export const PUBLIC_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"] as const;

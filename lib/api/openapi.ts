@@ -49,6 +49,13 @@ export const openApiDocument = {
     "/profiles/{id}/activate": { post: { summary: "Activate or resume (refused with the missing checklist items)", security: bearer, responses: { "200": { description: "Profile" }, ...errors } } },
     "/profiles/{id}/pause": { post: { summary: "Pause an active profile: events queue without delivery", security: bearer, responses: { "200": { description: "Profile" }, ...errors } } },
     "/profiles/{id}/test-connection": { post: { summary: "Test Adobe or RainFocus credentials: body { target: adobe|rainfocus }", security: bearer, responses: { "200": { description: "{ ok, message, warnings?, at }" }, ...errors } } },
+    "/profiles/{id}/mapping": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      get: { summary: "The mapping draft and published versions", security: bearer, responses: { "200": { description: "{ draft: { rules, samples, schema, revision }, versions }" }, ...errors } },
+      put: { summary: "Replace the draft (ADMIN, OPS): { revision, rules, samples?, schema? }; 409 when the revision is stale", security: bearer, responses: { "200": { description: "The saved draft" }, "409": { description: "Someone saved since" }, ...errors } },
+    },
+    "/profiles/{id}/mapping/publish": { post: { summary: "Publish the draft as the next version after validating every sample: { revision }", security: bearer, responses: { "201": { description: "{ version, publishedAt }" }, "400": { description: "A sample maps to invalid XDM" }, ...errors } } },
+    "/profiles/{id}/mapping/versions": { get: { summary: "Published versions, newest first", security: bearer, responses: { "200": { description: "{ versions }" }, ...errors } } },
     "/mapping/preview": {
       post: {
         summary: "Run a mapping on a payload: { rules, payload, schema?, tenantId? } → { output, errors, validation }",

@@ -11,10 +11,9 @@ import {
 import type { XdmSchemaModel } from "../xdm";
 
 /**
- * The mapping a profile's deliveries use. There is no published-mapping model yet, so this is the
- * default mapping for the profile's direction and `version: null` ("default", recorded as NULL in
- * Delivery.mappingVersion). When published mappings land, this is the one function to change:
- * return the published rules and their version number.
+ * The mapping a profile's deliveries use: its latest published version (recorded in
+ * Delivery.mappingVersion), or else the default mapping for the profile's direction with
+ * `version: null` ("default", recorded as NULL).
  */
 export interface ProfileMapping {
   rules: readonly MappingRule[];
@@ -23,9 +22,17 @@ export interface ProfileMapping {
   model?: XdmSchemaModel;
 }
 
-export type MappingProfile = { direction: "SOURCE" | "DESTINATION"; tenantId: string | null };
+export type PublishedMapping = { version: number; rules: MappingRule[]; schema: unknown | null };
+export type MappingProfile = { id?: string; direction: "SOURCE" | "DESTINATION"; tenantId: string | null; published?: PublishedMapping };
 
+/** The latest published version when there is one (the editor's Publish), else the default. */
 export function mappingForProfile(profile: MappingProfile): ProfileMapping {
+  const pub = profile.published;
+  if (pub) {
+    if (profile.direction === "DESTINATION") return { rules: pub.rules, version: pub.version };
+    if (!pub.schema && !profile.tenantId) throw new MappingUnavailableError("The profile has no AEP tenant ID, so its events cannot be mapped to XDM.");
+    return { rules: pub.rules, version: pub.version, model: resolveSchemaModel(pub.schema ?? undefined, profile.tenantId ?? undefined) };
+  }
   if (profile.direction === "DESTINATION") return { rules: defaultDestinationMapping(), version: null };
   if (!profile.tenantId) throw new MappingUnavailableError("The profile has no AEP tenant ID, so its events cannot be mapped to XDM.");
   return { rules: defaultSourceMapping(profile.tenantId), version: null, model: resolveSchemaModel(undefined, profile.tenantId) };
@@ -72,7 +79,8 @@ export class MappingCache {
   private readonly cache = new Map<string, PreparedMapping>();
 
   forProfile(profile: MappingProfile): PreparedMapping {
-    const key = `${profile.direction}:${profile.tenantId ?? ""}`;
+    // A published mapping is per profile and version; defaults are shared by direction and tenant.
+    const key = profile.published ? `v:${profile.id}:${profile.published.version}` : `${profile.direction}:${profile.tenantId ?? ""}`;
     let m = this.cache.get(key);
     if (!m) {
       m = prepareMapping(mappingForProfile(profile));

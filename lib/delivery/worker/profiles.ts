@@ -2,6 +2,8 @@ import type { AdobeCredentials } from "../../adobe/types";
 import { unseal, type SealKey } from "../../crypto/seal";
 import type { PrismaClient } from "../../db-client";
 import type { RainfocusCredentials } from "../../rainfocus/types";
+import type { MappingRule } from "../../mapping-engine";
+import type { PublishedMapping } from "../mapping-for-profile";
 
 /** What the worker needs to deliver for one profile; secrets opened in memory only. */
 export interface DeliveryProfile {
@@ -16,10 +18,15 @@ export interface DeliveryProfile {
   rainfocus?: RainfocusCredentials;
   /** Why the secrets could not be opened (wrong APP_ENCRYPTION_KEY), if so. */
   secretError?: string;
+  /** The latest published mapping; absent = the direction's default mapping. */
+  published?: PublishedMapping;
 }
 
 export async function loadDeliveryProfiles(db: PrismaClient, ids: string[], keys: SealKey[]): Promise<Map<string, DeliveryProfile>> {
-  const rows = await db.integrationProfile.findMany({ where: { id: { in: ids } } });
+  const [rows, versions] = await Promise.all([
+    db.integrationProfile.findMany({ where: { id: { in: ids } } }),
+    db.mappingVersion.findMany({ where: { profileId: { in: ids } }, orderBy: [{ profileId: "asc" }, { version: "desc" }], distinct: ["profileId"] }),
+  ]);
   const out = new Map<string, DeliveryProfile>();
   for (const r of rows) {
     const p: DeliveryProfile = {
@@ -30,6 +37,8 @@ export async function loadDeliveryProfiles(db: PrismaClient, ids: string[], keys
       streamingEndpointUrl: r.streamingEndpointUrl,
       dataflowId: r.dataflowId,
     };
+    const v = versions.find((x) => x.profileId === r.id);
+    if (v) p.published = { version: v.version, rules: v.rules as unknown as MappingRule[], schema: v.schema ?? null };
     try {
       const open = (s: string | null) => (s ? unseal(s, keys) : undefined);
       const adobeSecret = open(r.adobeClientSecretSealed);

@@ -1,13 +1,24 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
-import { CAN } from "@/lib/auth/roles";
+import { CAN, hasRole } from "@/lib/auth/roles";
 import { listPushTypes } from "@/lib/profiles/push-types";
-import { MappingClient } from "./mapping-client";
+import { getProfileOrThrow } from "@/lib/profiles/service";
+import { getDraft, listVersions } from "@/lib/mappings/service";
+import { MappingEditor } from "./mapping-editor";
 
 export const metadata: Metadata = { title: "Mapping" };
 
-export default async function MappingPage() {
-  await requirePageRole(CAN.viewProfiles);
-  const samples = (await listPushTypes()).map((p) => ({ name: p.name, sample: p.sample }));
-  return <MappingClient samples={samples} />;
+export default async function MappingPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageRole(CAN.viewProfiles);
+  const { id } = await params;
+  const [profile, draft, versions, catalog] = await Promise.all([getProfileOrThrow(id), getDraft(id), listVersions(id), listPushTypes()]);
+  return (
+    <MappingEditor
+      profile={profile}
+      initial={draft}
+      initialVersions={versions}
+      pushTypeSamples={catalog.map((p) => ({ name: p.name, sample: p.sample }))}
+      canEdit={hasRole(actor, CAN.editProfiles)}
+    />
+  );
 }

@@ -1,0 +1,205 @@
+"use client";
+import { useDeferredValue, useMemo, useState } from "react";
+import { previewMapping, suggestMappings, type MappingRule, type MappingSuggestion } from "@/lib/mapping-engine";
+import { buildSchemaModel, defaultSchemaModel } from "@/lib/xdm";
+import { publishMappingAction, restoreMappingVersionAction, getMappingAction } from "@/lib/mappings/actions";
+import type { DraftView, Sample } from "@/lib/mappings/service";
+import type { ProfileView } from "@/lib/profiles/view";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/page-header";
+import { Alert } from "@/components/ui/alert";
+import { FieldTree, type TreeRow } from "./field-tree";
+import { RulesPanel, type RuleStatus } from "./rules-panel";
+import { ExpressionEditor } from "./expression-editor";
+import { PreviewPanel } from "./preview-panel";
+import { VersionsPanel, type VersionRow } from "./versions-panel";
+import { AutomapPanel } from "./automap-panel";
+import { SamplesBar, useSampleDrop } from "./samples-bar";
+import { counters, sourceRows, targetRows, valueAt } from "./editor-model";
+import { useAutosave } from "./use-autosave";
+import { MappingToolbar } from "./mapping-toolbar";
+
+export function MappingEditor({
+  profile,
+  initial,
+  initialVersions,
+  pushTypeSamples,
+  canEdit,
+}: {
+  profile: ProfileView;
+  initial: DraftView;
+  initialVersions: VersionRow[];
+  pushTypeSamples: { name: string; sample: unknown }[];
+  canEdit: boolean;
+}) {
+  const [rules, setRules] = useState<MappingRule[]>(initial.rules);
+  const [samples, setSamples] = useState<Sample[]>(initial.samples);
+  const [schema, setSchema] = useState<Record<string, unknown> | null>(initial.schema);
+  const [versions, setVersions] = useState(initialVersions);
+  const [active, setActive] = useState(initial.samples[0]?.name ?? "");
+  const [pickedSource, setPickedSource] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ target: string; expression: string } | "new" | null>(null);
+  const [automap, setAutomap] = useState<MappingSuggestion[] | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [onlyOpen, setOnlyOpen] = useState<"all" | "unmapped" | "required">("all");
+  const [tab, setTab] = useState<"preview" | "versions">("preview");
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const save = useAutosave(profile.id, { rules, samples, schema }, initial.revision, canEdit);
+
+  const tenant = profile.tenantId ?? "tenant";
+  const model = useMemo(() => {
+    if (profile.direction !== "SOURCE") return undefined;
+    try {
+      return schema ? buildSchemaModel(schema) : defaultSchemaModel(tenant);
+    } catch {
+      return defaultSchemaModel(tenant);
+    }
+  }, [schema, tenant, profile.direction]);
+  const sample = samples.find((s) => s.name === active)?.payload ?? samples[0]?.payload;
+  const deferredRules = useDeferredValue(rules);
+  const preview = useMemo(
+    () => (sample ? previewMapping({ rules: deferredRules, payload: sample, ...(schema ? { schema } : {}), ...(profile.direction === "SOURCE" ? { tenantId: tenant } : {}) }) : null),
+    [deferredRules, sample, schema, tenant, profile.direction],
+  );
+  const status = useMemo(() => {
+    const m = new Map<string, RuleStatus>();
+    for (const r of rules) m.set(r.target, { value: preview ? valueAt(preview.output, r.target) : undefined, error: preview?.errors.find((e) => e.target === r.target)?.message });
+    return m;
+  }, [rules, preview]);
+  const src = useMemo(() => sourceRows(sample, rules), [sample, rules]);
+  const tgtAll = useMemo(() => targetRows(model, rules, profile.direction), [model, rules, profile.direction]);
+  const tgt = onlyOpen === "all" ? tgtAll : tgtAll.filter((r) => !r.leaf || (!r.mapped && (onlyOpen === "unmapped" || r.required)));
+  const count = counters(tgtAll, rules, (preview?.errors.length ?? 0) + (preview?.validation.length ?? 0));
+
+  function upsertRule(rule: MappingRule) {
+    setRules((prev) => [...prev.filter((r) => r.target !== rule.target), rule]);
+  }
+  function connect(target: TreeRow) {
+    if (!canEdit || !target.leaf) return;
+    if (!pickedSource) return setMessage({ tone: "error", text: "Pick a source field first, then the target field." });
+    upsertRule({ target: target.path, source: pickedSource });
+    setPickedSource(null);
+    setMessage(null);
+  }
+  const drop = useSampleDrop(
+    (s) => addSample(s),
+    (text) => setMessage({ tone: "error", text }),
+  );
+  function addSample(s: Sample) {
+    let name = s.name;
+    for (let i = 2; samples.some((x) => x.name === name); i++) name = `${s.name}-${i}`;
+    setSamples((prev) => [...prev, { ...s, name }]);
+    setActive(name);
+  }
+
+  async function publish() {
+    setMessage(null);
+    const result = await publishMappingAction({ profileId: profile.id, revision: save.revision });
+    if (!result.ok) return setMessage({ tone: "error", text: result.error });
+    const latest = await getMappingAction({ profileId: profile.id });
+    if (latest.ok) setVersions(latest.data.versions);
+    setMessage({ tone: "success", text: `Published version ${result.data.version}. New deliveries use it.` });
+    setTab("versions");
+  }
+  async function restore(version: number) {
+    const result = await restoreMappingVersionAction({ profileId: profile.id, version, revision: save.revision });
+    if (!result.ok) return setMessage({ tone: "error", text: result.error });
+    save.adopt(result.data.revision);
+    setRules(result.data.rules);
+    setSchema(result.data.schema);
+    setMessage({ tone: "success", text: `Version ${version} restored as the draft. Publish to make it live again.` });
+  }
+
+  return (
+    <div className="space-y-4">
+      <MappingToolbar
+        count={count}
+        saveState={save.state}
+        saveError={save.error}
+        canEdit={canEdit}
+        rules={rules}
+        schema={schema}
+        profileName={profile.name}
+        onAutomap={() => setAutomap(model && sample ? suggestMappings(sample, model).filter((s) => !rules.some((r) => r.target === s.target)) : [])}
+        onCalculated={() => setEditing("new")}
+        onImport={(imported) => setRules(imported)}
+        onSchema={setSchema}
+        onPublish={publish}
+        onError={(text) => setMessage({ tone: "error", text })}
+      />
+      {save.state === "conflict" && save.theirs ? (
+        <Alert tone="warning">
+          Someone else saved this mapping while you were editing ({save.theirs.rules.length} rules in theirs, {rules.length} in yours). Nothing is lost:
+          <span className="ml-2 inline-flex gap-2">
+            <Button size="sm" onClick={save.keepMine}>Keep mine</Button>
+            <Button size="sm" variant="secondary" onClick={() => { const t = save.takeTheirs(); if (t) { setRules(t.rules); setSamples(t.samples); setSchema(t.schema); } }}>Take theirs</Button>
+          </span>
+        </Alert>
+      ) : null}
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {automap ? <AutomapPanel suggestions={automap} onClose={() => setAutomap(null)} onAccept={(list) => { setRules((prev) => [...prev.filter((r) => !list.some((s) => s.target === r.target)), ...list.map((s) => ({ target: s.target, source: s.source }))]); setAutomap((a) => a?.filter((s) => !list.includes(s)) ?? null); }} /> : null}
+      {editing ? (
+        <ExpressionEditor
+          initial={editing === "new" ? undefined : editing}
+          sourcePaths={src.filter((r) => r.leaf).map((r) => r.path)}
+          targetPaths={tgtAll.filter((r) => r.leaf).map((r) => r.path)}
+          onCancel={() => setEditing(null)}
+          onSave={(target, expression) => { upsertRule({ target, expression }); setEditing(null); }}
+        />
+      ) : null}
+      <SamplesBar samples={samples} active={active} onSelect={setActive} onAdd={addSample} onRemove={(n) => { setSamples((prev) => prev.filter((s) => s.name !== n)); setActive(samples.find((s) => s.name !== n)?.name ?? ""); }} pushTypeSamples={pushTypeSamples} canEdit={canEdit} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)_minmax(0,1fr)]">
+        <Card className={drop.over ? "ring-2 ring-brand-500" : ""}>
+          <div {...drop.props}>
+            <h2 className="px-3 pt-3 text-sm font-semibold">Source <span className="font-normal text-zinc-500">(drop a .json here)</span></h2>
+            <FieldTree label="Source fields" rows={src} selected={pickedSource} onPick={(r) => r.leaf && setPickedSource(pickedSource === r.path ? null : r.path)} emptyText="Upload, paste or pick a sample payload." />
+          </div>
+        </Card>
+        <Card>
+          <h2 className="px-3 pt-3 text-sm font-semibold">Mapping ({rules.length})</h2>
+          <p className="px-3 text-xs text-zinc-500">{pickedSource ? <>Now pick the target for <code className="font-mono">{pickedSource}</code>.</> : "Pick a source field, then a target field."}</p>
+          <RulesPanel
+            rules={rules}
+            status={status}
+            highlighted={highlight}
+            canEdit={canEdit}
+            onRemove={(t) => setRules((prev) => prev.filter((r) => r.target !== t))}
+            onEdit={(r) => setEditing({ target: r.target, expression: r.expression ?? "" })}
+            onToggleRequired={(t) => setRules((prev) => prev.map((r) => (r.target === t ? { ...r, required: !r.required || undefined } : r)))}
+          />
+        </Card>
+        <Card>
+          <h2 className="px-3 pt-3 text-sm font-semibold">Target {profile.direction === "SOURCE" ? (schema ? "(uploaded XDM schema)" : `(RainFocus schema, _${tenant})`) : "(RainFocus attendee)"}</h2>
+          <FieldTree
+            label="Target fields"
+            rows={tgt}
+            selected={null}
+            onPick={connect}
+            emptyText="No fields match."
+            filters={
+              <div className="flex gap-3 text-xs" role="radiogroup" aria-label="Show target fields">
+                {(["all", "unmapped", "required"] as const).map((v) => (
+                  <label key={v} className="flex items-center gap-1"><input type="radio" name="only" checked={onlyOpen === v} onChange={() => setOnlyOpen(v)} />{v === "all" ? "All" : v === "unmapped" ? "Only unmapped" : "Only required unmapped"}</label>
+                ))}
+              </div>
+            }
+          />
+        </Card>
+      </div>
+      <Card>
+        <div role="tablist" className="flex gap-1 border-b border-zinc-200 px-3 dark:border-zinc-800">
+          {(["preview", "versions"] as const).map((t) => (
+            <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)} className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === t ? "border-brand-600" : "border-transparent text-zinc-500"}`}>
+              {t === "preview" ? "Preview" : `Versions (${versions.length})`}
+            </button>
+          ))}
+        </div>
+        {tab === "preview" ? (
+          <PreviewPanel preview={preview} endpoint={profile.endpoint.streamingEndpointUrl} dataflowId={profile.endpoint.dataflowId} onPickViolation={(t) => { setHighlight(t); document.querySelector(`[data-target="${CSS.escape(t)}"]`)?.scrollIntoView({ block: "nearest" }); }} />
+        ) : (
+          <VersionsPanel versions={versions} draftRules={rules} canEdit={canEdit} onRestore={restore} />
+        )}
+      </Card>
+    </div>
+  );
+}

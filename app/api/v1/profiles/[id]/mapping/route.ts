@@ -1,0 +1,17 @@
+import { actionResponse, apiRoute, readJson } from "@/lib/api/route";
+import { CAN } from "@/lib/auth/roles";
+import { executeAction } from "@/lib/actions/define-action";
+import { getMappingDef, saveMappingDraftDef } from "@/lib/mappings/action-defs";
+
+type Params = { id: string };
+
+/** GET: the draft ({ rules, samples, schema, revision }) and the published versions. */
+export const GET = apiRoute<Params>(CAN.viewProfiles, async (_req, { actor, ip, params }) =>
+  actionResponse(await executeAction(getMappingDef, actor, { profileId: params.id }, ip)),
+);
+
+/** PUT: replace the draft; send the revision you read (409 when someone saved since). */
+export const PUT = apiRoute<Params>(CAN.editProfiles, async (request, { actor, ip, params }) => {
+  const body = (await readJson(request, 4_000_000)) as Record<string, unknown> | null;
+  return actionResponse(await executeAction(saveMappingDraftDef, actor, { samples: [], schema: null, ...body, profileId: params.id }, ip));
+});

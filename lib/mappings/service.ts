@@ -1,0 +1,102 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/roles";
+import { ActionError } from "@/lib/actions/define-action";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { defaultDestinationMapping, defaultSourceMapping, type MappingRule } from "@/lib/mapping-engine";
+import { buildSchemaModel } from "@/lib/xdm";
+import { getProfileOrThrow } from "@/lib/profiles/service";
+import { listPushTypes } from "@/lib/profiles/push-types";
+import { diffRules, summarizeChanges } from "./diff";
+import { checkMapping, checkSample } from "./validate";
+import { SAMPLE_AEP_PROFILE } from "./default-samples";
+import type { SaveDraft } from "./schemas";
+
+type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
+export type Sample = { name: string; payload: Record<string, unknown> };
+export type DraftView = { rules: MappingRule[]; samples: Sample[]; schema: Record<string, unknown> | null; revision: number; updatedAt: Date | null };
+
+const json = (v: unknown) => v as Prisma.InputJsonValue;
+
+/** The draft, created on first open from the latest published version or the direction's default. */
+export async function getDraft(profileId: string): Promise<DraftView> {
+  const profile = await getProfileOrThrow(profileId);
+  const row = await db.mappingDraft.findUnique({ where: { profileId } });
+  if (row) return { rules: row.rules as unknown as MappingRule[], samples: row.samples as unknown as Sample[], schema: row.schema as DraftView["schema"], revision: row.revision, updatedAt: row.updatedAt };
+  const latest = await db.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" } });
+  const catalog = await listPushTypes();
+  const samples: Sample[] =
+    profile.direction === "SOURCE"
+      ? catalog.filter((p) => profile.pushTypes.includes(p.name)).map((p) => ({ name: p.name, payload: p.sample as Record<string, unknown> }))
+      : [{ name: "AEP profile", payload: SAMPLE_AEP_PROFILE }];
+  const rules = (latest?.rules as unknown as MappingRule[] | undefined) ?? (profile.direction === "SOURCE" ? defaultSourceMapping(profile.tenantId ?? "tenant") : defaultDestinationMapping());
+  return { rules, samples, schema: (latest?.schema as DraftView["schema"]) ?? null, revision: 0, updatedAt: null };
+}
+
+/** Autosave: refuses a stale revision with the stored draft, so the editor can show both. */
+export async function saveDraft(input: SaveDraft, { actor }: Ctx): Promise<DraftView> {
+  await getProfileOrThrow(input.profileId);
+  for (const s of input.samples) {
+    const problem = checkSample(s.payload);
+    if (problem) throw new ActionError(`Sample "${s.name}": ${problem}`, "invalid");
+  }
+  if (input.schema) {
+    try {
+      buildSchemaModel(input.schema);
+    } catch (e) {
+      throw new ActionError(`The uploaded schema is not an XDM JSON schema: ${(e as Error).message}`, "invalid");
+    }
+  }
+  const data = { rules: json(input.rules), samples: json(input.samples), schema: input.schema ? json(input.schema) : Prisma.DbNull, updatedById: actor.id };
+  const updated =
+    input.revision === 0
+      ? await db.mappingDraft.createMany({ data: [{ profileId: input.profileId, ...data, revision: 1 }], skipDuplicates: true })
+      : await db.mappingDraft.updateMany({ where: { profileId: input.profileId, revision: input.revision }, data: { ...data, revision: { increment: 1 } } });
+  if (updated.count === 0) {
+    throw new ActionError("Someone else saved this mapping since you opened it.", "conflict");
+  }
+  return getDraft(input.profileId);
+}
+
+export async function listVersions(profileId: string) {
+  return db.mappingVersion.findMany({ where: { profileId }, orderBy: { version: "desc" }, select: { version: true, publishedAt: true, publishedByEmail: true, rules: true } });
+}
+
+export async function getVersionOrThrow(profileId: string, version: number) {
+  const row = await db.mappingVersion.findUnique({ where: { profileId_version: { profileId, version } } });
+  if (!row) throw new ActionError(`Version ${version} does not exist.`, "not_found");
+  return row;
+}
+
+/** Publish: every sample must map to valid XDM, or nothing is published. */
+export async function publish(profileId: string, revision: number, { actor, ip }: Ctx) {
+  const profile = await getProfileOrThrow(profileId);
+  const draft = await getDraft(profileId);
+  if (draft.revision !== revision) throw new ActionError("The draft changed since you opened it. Reload before publishing.", "conflict");
+  if (profile.direction === "SOURCE" && !profile.tenantId && !draft.schema) throw new ActionError("Set the XDM tenant ID (Credentials) or upload a schema before publishing.", "invalid");
+  if (draft.samples.length === 0) throw new ActionError("Add at least one sample payload: Publish validates the mapping against every sample.", "invalid");
+  const check = checkMapping(draft.rules, draft.samples, { schema: draft.schema, tenantId: profile.tenantId, direction: profile.direction });
+  if (check.compileError) throw new ActionError(`The mapping does not compile: ${check.compileError}`, "invalid");
+  const failing = check.samples.filter((s) => !s.ok);
+  if (failing.length) {
+    throw new ActionError(`Not published: ${failing.map((f) => `"${f.sample}" → ${f.problems.slice(0, 3).join("; ")}`).join(" | ")}`, "invalid");
+  }
+  const previous = await db.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" } });
+  const version = (previous?.version ?? 0) + 1;
+  const row = await db.mappingVersion.create({
+    data: { profileId, version, rules: json(draft.rules), schema: draft.schema ? json(draft.schema) : Prisma.DbNull, publishedById: actor.id, publishedByEmail: actor.email },
+  });
+  const changes = diffRules((previous?.rules as unknown as MappingRule[] | undefined) ?? [], draft.rules).filter((c) => c.kind !== "same");
+  await writeAudit({ actor, action: "mapping.publish", targetType: "IntegrationProfile", targetId: profileId, before: { version: previous?.version ?? null }, after: { version, summary: summarizeChanges(changes), changes }, ip });
+  return { version: row.version, publishedAt: row.publishedAt };
+}
+
+/** Restore a published version as the new draft (publishing it again makes a new version). */
+export async function restoreVersion(profileId: string, version: number, revision: number, ctx: Ctx) {
+  const v = await getVersionOrThrow(profileId, version);
+  const draft = await getDraft(profileId);
+  const saved = await saveDraft({ profileId, revision, rules: v.rules as unknown as MappingRule[], samples: draft.samples, schema: (v.schema as DraftView["schema"]) ?? null }, ctx);
+  await writeAudit({ actor: ctx.actor, action: "mapping.restore", targetType: "IntegrationProfile", targetId: profileId, after: { restoredVersion: version }, ip: ctx.ip });
+  return saved;
+}

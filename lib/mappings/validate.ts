@@ -1,0 +1,45 @@
+import { admitPayload, compileForSchema, mapAndValidate, MappingCompileError, resolveSchemaModel, type MappingRule } from "@/lib/mapping-engine";
+import { MAX_SAMPLE_BYTES } from "./schemas";
+
+export type SampleCheck = { sample: string; ok: boolean; problems: string[] };
+
+/** Pure: the sample must be JSON, at most 1 MB and 64 levels deep. Returns a message or null. */
+export function checkSample(payload: unknown): string | null {
+  try {
+    const size = JSON.stringify(payload).length;
+    if (size > MAX_SAMPLE_BYTES) return `The sample is ${Math.round(size / 1024)} KB; the limit is 1 MB.`;
+    admitPayload(payload);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * What Publish checks: the rules compile, and every sample maps without transform errors to
+ * valid XDM (SOURCE) — the same compile/apply/validate path the worker runs.
+ */
+export function checkMapping(rules: MappingRule[], samples: { name: string; payload: unknown }[], opts: { schema: unknown | null; tenantId: string | null; direction: "SOURCE" | "DESTINATION" }): { compileError: string | null; samples: SampleCheck[] } {
+  let model;
+  try {
+    model = opts.direction === "SOURCE" ? resolveSchemaModel(opts.schema ?? undefined, opts.tenantId ?? undefined) : undefined;
+  } catch (e) {
+    return { compileError: `The XDM schema is not usable: ${(e as Error).message}`, samples: [] };
+  }
+  let compiled;
+  try {
+    compiled = compileForSchema(rules, model);
+  } catch (e) {
+    const msg = e instanceof MappingCompileError ? e.issues.map((i) => `${i.target}: ${i.message}`).join("; ") : (e as Error).message;
+    return { compileError: msg, samples: [] };
+  }
+  const checks = samples.map(({ name, payload }) => {
+    const result = mapAndValidate(compiled, model, payload as Record<string, unknown>);
+    const problems = [
+      ...result.errors.map((e) => `${e.target}: ${e.message}`),
+      ...result.validation.map((v) => `${v.pointerToViolation} ${v.keyword}: ${v.message}`),
+    ];
+    return { sample: name, ok: problems.length === 0, problems };
+  });
+  return { compileError: null, samples: checks };
+}
