@@ -328,20 +328,17 @@ export function parseDateAuto(text: string): Date | null {
 // ---- RFC 3339 output ---------------------------------------------------------------------------
 // Date.prototype.toISOString is surprisingly slow on V8 (it goes through the generic date-cache
 // path); every date field of every event is written out, so years 0000–9999 are formatted with
-// integer arithmetic (days→civil date, H. Hinnant's algorithm) and two-digit lookup tables.
+// integer arithmetic (days→civil date, H. Hinnant's algorithm) into one String.fromCharCode call.
 // Anything else (invalid dates, years outside 0000–9999) defers to toISOString, so the output —
 // including the RangeError for an invalid date — is identical.
 
-const P2: string[] = [];
-for (let i = 0; i < 100; i++) P2.push((i < 10 ? "0" : "") + i);
-const P3: string[] = [];
-for (let i = 0; i < 1000; i++) P3.push((i < 10 ? "00" : i < 100 ? "0" : "") + i);
+const fromCodes = String.fromCharCode;
 const MIN_ISO_MS = -62167219200000; // 0000-01-01T00:00:00.000Z
 const MAX_ISO_MS = 253402300799999; // 9999-12-31T23:59:59.999Z
 
 /** Same string as `new Date(ms).toISOString()` (and throws the same RangeError for NaN). */
 export function isoStringFromMs(ms: number): string {
-  if (!(ms >= MIN_ISO_MS && ms <= MAX_ISO_MS)) return new Date(ms).toISOString();
+  if (!(ms >= MIN_ISO_MS && ms <= MAX_ISO_MS) || Math.floor(ms) !== ms) return new Date(ms).toISOString();
   const days = Math.floor(ms / 86_400_000);
   let rest = ms - days * 86_400_000;
   const z = days + 719_468;
@@ -359,7 +356,13 @@ export function isoStringFromMs(ms: number): string {
   rest -= mi * 60_000;
   const s = Math.floor(rest / 1000);
   rest -= s * 1000;
-  return P2[Math.floor(y / 100)] + P2[y % 100] + "-" + P2[m] + "-" + P2[d] + "T" + P2[h] + ":" + P2[mi] + ":" + P2[s] + "." + P3[rest] + "Z";
+  // One flat string from char codes: JSON.stringify copies it faster than a 15-piece concatenation.
+  return fromCodes(
+    48 + ((y / 1000) | 0), 48 + (((y / 100) | 0) % 10), 48 + (((y / 10) | 0) % 10), 48 + (y % 10), 45,
+    48 + ((m / 10) | 0), 48 + (m % 10), 45, 48 + ((d / 10) | 0), 48 + (d % 10), 84,
+    48 + ((h / 10) | 0), 48 + (h % 10), 58, 48 + ((mi / 10) | 0), 48 + (mi % 10), 58, 48 + ((s / 10) | 0), 48 + (s % 10), 46,
+    48 + ((rest / 100) | 0), 48 + (((rest / 10) | 0) % 10), 48 + (rest % 10), 90,
+  );
 }
 
 /** Same string as `date.toISOString()`. */

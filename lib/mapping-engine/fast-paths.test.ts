@@ -21,7 +21,7 @@ describe("isoStringFromMs", () => {
   it("matches Date.prototype.toISOString across the whole range", () => {
     const r = rng(1);
     const edges = [0, -1, 1, 86_399_999, 86_400_000, -86_400_000, 951_782_400_000, 951_868_800_000, 4_107_542_400_000,
-      -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15];
+      -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15, 1.5, -1.5, -0, 1679479200000.999];
     for (const ms of edges) expect(isoStringFromMs(ms)).toBe(new Date(ms).toISOString());
     for (let i = 0; i < 20_000; i++) {
       const ms = Math.floor((r() - 0.5) * 2 * 2.6e14);
