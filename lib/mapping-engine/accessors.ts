@@ -80,10 +80,7 @@ function compilePlain(segs: PathSegment[]): Step {
  */
 export function compileGetter(segs: PathSegment[], depth = 0): Getter {
   const w = segs.findIndex((s) => s.kind === "wildcard");
-  if (w < 0) {
-    const plain = compilePlain(segs);
-    return (root) => plain(root);
-  }
+  if (w < 0) return compilePlain(segs); // a Step ignores `indices`: no wrapper call per read
   const head = compilePlain(segs.slice(0, w));
   const rest = compileGetter(segs.slice(w + 1), depth + 1);
   return (root, indices) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileExpression } from "./compile-expression";
 import { AUTO_DATE_PATTERNS, buildDatePattern, compileDatePattern, isoStringFromMs, parseDateAuto, parseIsoFast, usesFixedReader } from "./dates";
 import { FUNCTIONS } from "./functions";
+import { admitPayload } from "./payload-guard";
 
 // The engine's hand-specialised fast paths must agree exactly with the generic code they replace.
 
@@ -188,5 +189,22 @@ describe("date(x, literal format) specialisation", () => {
     expect(() => ev({ x: true }, [])).toThrow(/any known date format/);
     expect(() => ev({ x: {} }, [])).toThrow(/any known date format/);
     expect(compileDatePattern("yyyy-MM-dd").parse("2023-01-02")?.toISOString()).toBe("2023-01-02T00:00:00.000Z");
+  });
+});
+
+describe("payload depth check on JSON text", () => {
+  const nest = (n: number) => "[".repeat(n - 1) + "{}" + "]".repeat(n - 1); // depth n
+  it("gives the same verdict whether the tree walk is skipped or not", () => {
+    for (const text of [nest(1), nest(63), nest(64), nest(65), `{"a":${nest(64)}}`, `{"a":${nest(63)}}`,
+      JSON.stringify({ many: Array.from({ length: 200 }, () => ({ x: [] })) }), JSON.stringify({ s: "[".repeat(500) + "{".repeat(500) }),
+      `{"a":${nest(64)},"s":"${"[".repeat(10)}"}`]) {
+      const parsed = JSON.parse(text) as unknown;
+      let objectVerdict = "ok", textVerdict = "ok";
+      try { admitPayload(parsed); } catch (e) { objectVerdict = (e as Error).message; }
+      try { admitPayload(text); } catch (e) { textVerdict = (e as Error).message; }
+      expect(textVerdict, text.slice(0, 40)).toBe(objectVerdict);
+    }
+    expect(() => admitPayload(nest(65))).toThrow(/deeper than 64/);
+    expect(() => admitPayload(nest(64))).not.toThrow();
   });
 });

@@ -47,9 +47,26 @@ export function assertPayloadDepth(v: unknown): void {
   if (depthExceeds(v, MAX_PAYLOAD_DEPTH)) throw new PayloadRejectedError(`payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels`);
 }
 
+/**
+ * True when `text` holds at most `limit` '{' and '[' characters in total. Every object or array in
+ * the parsed document opens with one of them, so its nesting depth cannot exceed `limit` either
+ * (brackets inside strings only make the bound looser).
+ */
+function fewBrackets(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++n > limit) return false;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++n > limit) return false;
+  return true;
+}
+
 /** Parses (if needed) and checks a payload; returns the value to map. */
 export function admitPayload(payload: unknown): unknown {
-  const value = typeof payload === "string" ? parsePayload(payload) : payload;
-  assertPayloadDepth(value);
-  return value;
+  if (typeof payload === "string") {
+    const parsed = parsePayload(payload);
+    // Typical payloads have a handful of brackets: skip walking the parsed tree then.
+    if (!fewBrackets(payload, MAX_PAYLOAD_DEPTH)) assertPayloadDepth(parsed);
+    return parsed;
+  }
+  assertPayloadDepth(payload);
+  return payload;
 }
