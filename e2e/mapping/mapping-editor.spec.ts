@@ -1,0 +1,101 @@
+import { test, expect, loginViaApi } from "../fixtures";
+
+const SAMPLE = {
+  transmissionId: "1680309717012001qJP",
+  eventType: "SessionScheduled",
+  timestamp: "2023-04-01T00:41:57.000Z",
+  attendee: { attendeeId: "1619119968857001fvLB", email: "  Ada.Lovelace@Example.com ", registered: "Yes" },
+  session: { code: "GS3", title: "Keynote", length: 90 },
+};
+
+test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diffs them", async ({ page, request, seedUser }) => {
+  const ops = await seedUser("OPS");
+  const auth = { Authorization: `Bearer ${ops.token}` };
+  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `Mapping ${Date.now()}`, direction: "SOURCE", eventCode: "map2" } })).json();
+  await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
+  // Start from an empty draft, as a new user would with their own payload.
+  expect((await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: { revision: 0, rules: [] } })).status()).toBe(200);
+
+  await loginViaApi(page, ops.email, ops.password);
+  await page.goto(`/profiles/${profile.id}/mapping`);
+  await page.getByTestId("sample-file").setInputFiles({ name: "session-scheduled.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(SAMPLE)) });
+  await expect(page.getByLabel("Sample", { exact: true })).toHaveValue("session-scheduled");
+
+  const source = (path: string) => page.getByRole("list", { name: "Source fields" }).locator(`button[data-path="${path}"]`);
+  const target = (path: string) => page.getByRole("list", { name: "Target fields" }).locator(`button[data-path="${path}"]`);
+  const connect = async (from: string, to: string) => {
+    await source(from).click();
+    await target(to).click();
+    await expect(page.getByRole("list", { name: "Mapping rules" }).locator(`[data-target="${to}"]`)).toBeVisible();
+  };
+
+  await expect(page.getByTestId("preview-status")).toContainText("problem");
+  await connect("transmissionId", "_id");
+  await connect("timestamp", "timestamp");
+  await connect("eventType", "eventType");
+  await connect("attendee.email", "identityMap.Email[0].id");
+  await connect("attendee.attendeeId", "_acme.attendee.attendeeId");
+  await expect(page.getByTestId("count-mapped")).toHaveText("5");
+  await expect(page.getByTestId("preview-status")).toHaveText("Valid XDM");
+
+  // A type error appears on the row and in the preview, then disappears when the rule goes.
+  await connect("session.title", "_acme.session.length");
+  await expect(page.getByTestId("preview-status")).toContainText("problem");
+  await page.getByRole("button", { name: "Remove _acme.session.length" }).click();
+  await expect(page.getByTestId("preview-status")).toHaveText("Valid XDM");
+
+  await page.getByRole("button", { name: "Add calculated field" }).click();
+  await page.getByLabel("Calculated field target").fill("identityMap.Email_LC_SHA256[0].id");
+  await page.getByLabel("Expression").fill("sha256(lower(trim(attendee.email))");
+  await expect(page.getByTestId("expression-error")).toBeVisible();
+  await page.getByLabel("Expression").fill("sha256(lower(trim(attendee.email)))");
+  await expect(page.getByTestId("expression-error")).toHaveCount(0);
+  await page.getByRole("button", { name: "Add calculated field" }).last().click();
+  await expect(page.getByTestId("value-identityMap.Email_LC_SHA256[0].id")).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.getByTestId("preview-status")).toHaveText("Valid XDM");
+
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published version 1.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Published versions" })).toContainText("Version 1");
+
+  await page.getByRole("tab", { name: /Preview/ }).click();
+  await page.getByRole("button", { name: "Remove eventType" }).click();
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published version 2.")).toBeVisible();
+  await page.getByRole("button", { name: "Diff with v1" }).click();
+  const diff = page.getByRole("table", { name: "Mapping diff" });
+  await expect(diff.locator('[data-change="removed"]')).toContainText("eventType");
+
+  // Reload: the draft and the versions persisted.
+  await page.reload();
+  await expect(page.getByTestId("count-mapped")).toHaveText("5");
+  await expect(page.getByRole("tab", { name: "Versions (2)" })).toBeVisible();
+  const versions = await (await request.get(`/api/v1/profiles/${profile.id}/mapping/versions`, { headers: auth })).json();
+  expect(versions.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+});
+
+test("a sample that is not JSON is refused with a clear message and changes nothing", async ({ page, request, seedUser }) => {
+  const ops = await seedUser("OPS");
+  const auth = { Authorization: `Bearer ${ops.token}` };
+  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `Bad sample ${Date.now()}`, direction: "SOURCE", eventCode: "map3" } })).json();
+  await loginViaApi(page, ops.email, ops.password);
+  await page.goto(`/profiles/${profile.id}/mapping`);
+  const before = await page.getByLabel("Sample", { exact: true }).inputValue();
+  await page.getByTestId("sample-file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
+  await expect(page.locator("[data-alert=error]")).toContainText("broken.json: Not valid JSON");
+  await expect(page.getByLabel("Sample", { exact: true })).toHaveValue(before);
+});
+
+test("QA sees the mapping read-only", async ({ page, request, seedUser }) => {
+  const ops = await seedUser("OPS");
+  const { profile } = await (await request.post("/api/v1/profiles", { headers: { Authorization: `Bearer ${ops.token}` }, data: { name: `RO ${Date.now()}`, direction: "DESTINATION", eventCode: "map4" } })).json();
+  const qa = await seedUser("QA");
+  await loginViaApi(page, qa.email, qa.password);
+  await page.goto(`/profiles/${profile.id}/mapping`);
+  await expect(page.getByTestId("save-state")).toHaveText("Read-only");
+  await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
+  const put = await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: { Authorization: `Bearer ${qa.token}` }, data: { revision: 0, rules: [] } });
+  expect(put.status()).toBe(403);
+});
