@@ -7,7 +7,10 @@ import { defineConfig } from "@playwright/test";
 // scripts/test.ts sets E2E_DATABASE_URL to a fresh database on TEST_DATABASE_URL's server; without
 // it the app uses an embedded PGlite in a fresh temp folder on a fixed port the fixtures know.
 export const E2E_PORT = Number(process.env.E2E_PORT || 3100);
-export const E2E_EMBEDDED_DB_PORT = 54329;
+export const E2E_EMBEDDED_DB_PORT = Number(process.env.E2E_EMBEDDED_DB_PORT || 54329);
+// Emulator ports of the e2e server; specs read them from the environment (E2E_ADOBE_PORT).
+process.env.E2E_ADOBE_PORT ??= "4110";
+process.env.E2E_RAINFOCUS_PORT ??= "4120";
 process.env.E2E_RUN_DIR ??= mkdtempSync(path.join(os.tmpdir(), "relay-e2e-"));
 process.env.E2E_DB_URL ??= process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
 
@@ -16,8 +19,8 @@ const serverEnv: Record<string, string> = {
   SEED_ADMIN_EMAIL: "admin@example.com",
   SEED_ADMIN_PASSWORD: "e2e-admin-password-123",
   SEED_API_TOKEN: "rfk_e2e_seeded_admin_token_0123456789",
-  ADOBE_EMULATOR_PORT: "4110",
-  RAINFOCUS_EMULATOR_PORT: "4120",
+  ADOBE_EMULATOR_PORT: process.env.E2E_ADOBE_PORT,
+  RAINFOCUS_EMULATOR_PORT: process.env.E2E_RAINFOCUS_PORT,
   NEXT_TELEMETRY_DISABLED: "1",
   RELAY_LOG_FILE: path.join(process.env.E2E_RUN_DIR, "server.log"),
   ...(process.env.E2E_DATABASE_URL

@@ -7,6 +7,9 @@ import { hashApiToken } from "../lib/auth/api-tokens-hash";
 import type { Role } from "../lib/auth/roles";
 
 export const ADMIN = { email: "admin@example.com", password: "e2e-admin-password-123" };
+/** The e2e server's emulators (playwright.config.ts sets the ports). */
+export const ADOBE_EMULATOR_URL = `http://127.0.0.1:${process.env.E2E_ADOBE_PORT ?? 4110}`;
+export const RAINFOCUS_EMULATOR_URL = `http://127.0.0.1:${process.env.E2E_RAINFOCUS_PORT ?? 4120}`;
 export const SEEDED_TOKEN = "rfk_e2e_seeded_admin_token_0123456789";
 
 type Seeded = { email: string; password: string; role: Role; token: string };

@@ -1,4 +1,4 @@
-import { test, expect, ADMIN, loginViaApi } from "../fixtures";
+import { test, expect, ADMIN, ADOBE_EMULATOR_URL, loginViaApi } from "../fixtures";
 
 test("the seeded demo profile is marked as demo and tests both connections green against the emulators", async ({ page }) => {
   await loginViaApi(page, ADMIN.email, ADMIN.password);
@@ -7,7 +7,7 @@ test("the seeded demo profile is marked as demo and tests both connections green
   await expect(page.getByText("Demo: points at the local emulators")).toBeVisible();
   await page.getByRole("link", { name: "Credentials" }).click();
   await page.getByRole("button", { name: "Test Adobe connection" }).click();
-  await expect(page.getByTestId("test-adobe")).toContainText("Connected. Adobe IMS at 127.0.0.1:4110");
+  await expect(page.getByTestId("test-adobe")).toContainText(`Connected. Adobe IMS at ${new URL(ADOBE_EMULATOR_URL).host}`);
   await page.getByRole("button", { name: "Test RainFocus connection" }).click();
   await expect(page.getByTestId("test-rainfocus")).toContainText("Connected. RainFocus (dev)");
 });

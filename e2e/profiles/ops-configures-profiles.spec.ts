@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test, expect, loginViaApi } from "../fixtures";
+import { test, expect, loginViaApi, ADOBE_EMULATOR_URL } from "../fixtures";
 import { DEMO_ADOBE, DEMO_RAINFOCUS } from "../../emulators/demo";
 
-const ADOBE_EMULATOR = "http://127.0.0.1:4110";
 const ADOBE_SECRET = DEMO_ADOBE.clientSecret;
 const RF_SECRET = DEMO_RAINFOCUS.clientSecret;
 
@@ -57,7 +56,7 @@ test("OPS creates a SOURCE profile from scratch, tests both connections, picks p
   await page.getByRole("button", { name: "Save endpoint" }).click();
   await expect(page.getByText("A dataflow ID looks like")).toBeVisible();
   await expect(page.getByText("Use the Adobe streaming endpoint host")).toBeVisible();
-  await page.getByLabel("Streaming endpoint URL").fill(`${ADOBE_EMULATOR}/collection/${DEMO_ADOBE.inletId}`);
+  await page.getByLabel("Streaming endpoint URL").fill(`${ADOBE_EMULATOR_URL}/collection/${DEMO_ADOBE.inletId}`);
   await page.getByLabel("Dataflow ID").fill(DEMO_ADOBE.flowId);
   await page.getByRole("button", { name: "Save endpoint" }).click();
   await expect(page.getByText("Endpoint saved.")).toBeVisible();
