@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto"; // test only: the engine itself stays pure JS
 import { describe, expect, it } from "vitest";
 import { compileExpression } from "./compile-expression";
 import { AUTO_DATE_PATTERNS, buildDatePattern, compileDatePattern, isoStringFromMs, parseDateAuto, parseIsoFast, usesFixedReader } from "./dates";
 import { FUNCTIONS } from "./functions";
+import { sha256Hex } from "./hash/sha256";
 import { admitPayload } from "./payload-guard";
 
 // The engine's hand-specialised fast paths must agree exactly with the generic code they replace.
@@ -206,5 +208,23 @@ describe("payload depth check on JSON text", () => {
     }
     expect(() => admitPayload(nest(65))).toThrow(/deeper than 64/);
     expect(() => admitPayload(nest(64))).not.toThrow();
+  });
+});
+
+describe("sha256Hex one-block ASCII fast path", () => {
+  it("matches node:crypto around the block boundaries, for ASCII, Latin-1 and other text", () => {
+    const r = rng(9);
+    const alphabets = ["abcdefghijklmnopqrstuvwxyz0123456789@.-_", "\u0000\u007f~ !", "éüß\u00ff", "€😀\ud800"];
+    for (let i = 0; i < 3000; i++) {
+      const len = i < 140 ? i % 70 : Math.floor(r() * 140);
+      const alpha = alphabets[r() < 0.7 ? 0 : Math.floor(r() * alphabets.length)] + (r() < 0.1 ? alphabets[2] : "");
+      let s = "";
+      for (let k = 0; k < len; k++) s += alpha[Math.floor(r() * alpha.length)];
+      // Buffer's UTF-8 encoder, like TextEncoder, writes lone surrogates as U+FFFD.
+      const utf8 = createHash("sha256").update(Buffer.from(s, "utf8")).digest("hex");
+      expect(sha256Hex(s), JSON.stringify(s)).toBe(utf8);
+      const latin1 = Buffer.from(s.split("").map((c) => (c.charCodeAt(0) > 0xff ? 0x3f : c.charCodeAt(0))));
+      expect(sha256Hex(s, true), JSON.stringify(s)).toBe(createHash("sha256").update(latin1).digest("hex"));
+    }
   });
 });
