@@ -228,3 +228,19 @@ describe("sha256Hex one-block ASCII fast path", () => {
     }
   });
 });
+
+describe("hash(x[, literal charset]) specialisation", () => {
+  it("behaves like the generic function for every value and charset", () => {
+    const values: unknown[] = [undefined, null, "", "abc", "é€", 12, true, new Date(0), {}, []];
+    for (const name of ["sha1", "sha256", "sha512", "md5"]) {
+      const generic = FUNCTIONS[name].fn;
+      const outcome = (f: () => unknown) => { try { return JSON.stringify(f()); } catch (e) { return `error:${(e as Error).message}`; } };
+      const one = compileExpression(`${name}(x)`).evaluate;
+      for (const x of values) expect(outcome(() => one({ x }, [])), `${name}(${String(x)})`).toBe(outcome(() => generic(x)));
+      for (const cs of ["UTF-8", "utf_8", "ISO-8859-1", "latin1", "US-ASCII", "EBCDIC", null]) {
+        const two = compileExpression(`${name}(x, ${JSON.stringify(cs)})`).evaluate;
+        for (const x of values) expect(outcome(() => two({ x }, [])), `${name}(${String(x)}, ${cs})`).toBe(outcome(() => generic(x, cs)));
+      }
+    }
+  });
+});

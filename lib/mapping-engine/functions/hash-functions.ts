@@ -16,8 +16,17 @@ function latin1(charset: unknown, fn: string): boolean {
   throw new TransformError(`${fn}: unsupported charset '${String(charset)}'`);
 }
 
-const hash = (name: string, f: (s: string, latin1: boolean) => string) =>
-  def(1, 2, (v: unknown, charset: unknown) => (isNil(v) ? null : f(str(v, name), latin1(charset, name))));
+const hash = (name: string, f: (s: string, latin1: boolean) => string): FunctionDef => ({
+  ...def(1, 2, (v: unknown, charset: unknown) => (isNil(v) ? null : f(str(v, name), latin1(charset, name)))),
+  // Literal (or absent) charset: decide it once per call site. A bad literal charset is left to
+  // the generic path so it is still reported at apply time.
+  specialize(literal, values) {
+    if (literal.length > 1 && !literal[1]) return undefined;
+    let l1: boolean;
+    try { l1 = latin1(values[1], name); } catch { return undefined; }
+    return (v: unknown) => (v === null || v === undefined ? null : f(typeof v === "string" ? v : str(v, name), l1));
+  },
+});
 
 export const hashFunctions: Record<string, FunctionDef> = {
   sha1: hash("sha1", sha1Hex),
