@@ -2,24 +2,19 @@
  * `npm run worker`: one delivery worker, as its own process. Run as many as you like against one
  * database (they share the queue through row locks). Reads DATABASE_URL (else the embedded database
  * a running `npm start` advertises in .data/embedded-db.json), APP_ENCRYPTION_KEY (else
- * .local/secrets.json), the API URLs and the DELIVERY_* settings. SIGTERM/SIGINT: the cycle in
+ * .local/secrets.json), the API URLs and the DELIVERY_* settings. Also prunes payloads past
+ * DELIVERY_RETENTION_DAYS, at most hourly. SIGTERM/SIGINT: the cycle in
  * flight finishes and settles what it claimed, then the process exits.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { createPrismaClient } from "../lib/db-client";
 import { createWorkerFromEnv } from "../lib/delivery/worker/create-worker";
+import { loadEncryptionKey, resolveDatabaseUrl } from "./lib/delivery-env";
 
 const log = (msg: string) => console.log(`[worker ${process.pid}] ${msg}`);
 
-function fromFile(file: string, key: string): string | undefined {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>)[key] : undefined;
-}
-
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL || fromFile(path.join(".data", "embedded-db.json"), "url");
-  if (!databaseUrl) throw new Error("Set DATABASE_URL, or run `npm start` first so the embedded database is up.");
-  process.env.APP_ENCRYPTION_KEY ||= fromFile(path.join(".local", "secrets.json"), "APP_ENCRYPTION_KEY");
+  const databaseUrl = resolveDatabaseUrl();
+  loadEncryptionKey();
   const db = createPrismaClient(databaseUrl, 4);
   const worker = createWorkerFromEnv(db, process.env);
   worker.start();

@@ -20,6 +20,12 @@ export const DeliveryEnvShape = {
   /** Requests per second per inlet; Adobe documents 1,000. */
   DELIVERY_INLET_RATE_PER_SEC: z.coerce.number().positive().default(500),
   DELIVERY_INLET_BURST: z.coerce.number().int().positive().default(100),
+  /** Payload bodies (delivery and attempt) are pruned this many days after receipt; rows stay. */
+  DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** Inbound answers 429 while at least this many deliveries are due (a cached count). */
+  DELIVERY_BACKPRESSURE_DEPTH: z.coerce.number().int().min(1).default(100_000),
+  /** How often that count is refreshed. */
+  DELIVERY_BACKPRESSURE_REFRESH_MS: z.coerce.number().int().min(100).default(2000),
   /** `off` keeps `npm start` from starting a worker beside the console. */
   DELIVERY_WORKER: z.string().optional(),
 } as const;
@@ -35,6 +41,9 @@ export interface DeliveryConfig {
   batchMaxMessages: number;
   inletRatePerSec: number;
   inletBurst: number;
+  retentionDays: number;
+  /** The worker loop prunes payloads at most this often (hourly). */
+  retentionIntervalMs: number;
 }
 
 export function deliveryConfig(e: DeliveryEnv): DeliveryConfig {
@@ -52,6 +61,8 @@ export function deliveryConfig(e: DeliveryEnv): DeliveryConfig {
     batchMaxMessages: e.DELIVERY_BATCH_MAX_MESSAGES,
     inletRatePerSec: e.DELIVERY_INLET_RATE_PER_SEC,
     inletBurst: e.DELIVERY_INLET_BURST,
+    retentionDays: e.DELIVERY_RETENTION_DAYS,
+    retentionIntervalMs: 3600_000,
   };
 }
 

@@ -89,13 +89,13 @@ export async function postPush(profileId: string, body: unknown, secret: string 
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (secret !== null) headers["X-RF-Signature"] = signBody(text, secret);
   const res = await rainfocusPOST(new Request(`http://relay.test/api/v1/inbound/rainfocus/${profileId}`, { method: "POST", headers, body: text }), { params: Promise.resolve({ profileId }) });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
 }
 
 export async function postAep(profileId: string, body: unknown, bearer: string | null) {
   const headers: Record<string, string> = { "Content-Type": "application/json", ...(bearer !== null ? { Authorization: `Bearer ${bearer}` } : {}) };
   const res = await aepPOST(new Request(`http://relay.test/api/v1/inbound/aep/${profileId}`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({ profileId }) });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
 }
 
 /** Runs cycles until nothing is due for `ms` (retries are scheduled a few ms ahead in tests). */
@@ -112,6 +112,17 @@ export async function emulator<T = any>(baseUrl: string, method: string, path: s
   const res = await fetch(`${baseUrl}/_emulator/${path}`, { method, headers: body === undefined ? {} : { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (res.status >= 400) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
   return (res.status === 204 ? {} : await res.json()) as T;
+}
+
+/** The _ids of the messages in one DCS request (single or batch), as received. */
+export function messageIds(r: { route: string; body: string }): string[] {
+  const parsed = JSON.parse(r.body) as { _id: string } | { messages: { _id: string }[] };
+  return "messages" in parsed ? parsed.messages.map((m) => m._id) : [parsed._id];
+}
+
+/** Leaves nothing due from an earlier test for the next one's worker. */
+export async function settleLeftovers(): Promise<void> {
+  await db.delivery.updateMany({ where: { status: { in: ["QUEUED", "RETRYING", "DELIVERING"] } }, data: { status: "FAILED", lastError: "test cleanup" } });
 }
 
 export async function dcsRequests(emu: RunningEmulators): Promise<{ route: string; body: string; status: number; headers: Record<string, string> }[]> {

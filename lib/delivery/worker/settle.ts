@@ -28,37 +28,105 @@ function attemptRow(d: ClaimedDelivery, x: AttemptExchange): Prisma.AttemptCreat
 
 export type SettledStatus = "DELIVERED" | "RETRYING" | "FAILED" | "DEAD";
 
+export interface SettleContext {
+  policy: RetryPolicy;
+  now?: Date;
+  random?: () => number;
+}
+
+export interface SettleItem {
+  d: ClaimedDelivery;
+  outcome: SendOutcome;
+  mappingVersion: number | null;
+}
+
+type Row = {
+  id: string;
+  token: string;
+  status: SettledStatus;
+  mapped: string | null;
+  mappingVersion: number | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+};
+
+function decide(item: SettleItem, ctx: SettleContext, now: Date): Row {
+  const { d, outcome } = item;
+  const row: Row = {
+    id: d.id,
+    token: d.leaseToken,
+    status: "DELIVERED",
+    mapped: outcome.mapped !== undefined ? JSON.stringify(outcome.mapped) : null,
+    mappingVersion: item.mappingVersion,
+    nextAttemptAt: null,
+    deliveredAt: null,
+    lastStatusCode: outcome.statusCode ?? null,
+    lastError: null,
+  };
+  if (outcome.kind === "delivered") return { ...row, deliveredAt: now.toISOString() };
+  const decision = decideRetry(
+    { attempts: d.attempts, retryable: outcome.retryable, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}), receivedAt: d.receivedAt, now },
+    ctx.policy,
+    ctx.random,
+  );
+  const lastError = decision.kind === "dead" ? `${outcome.error} (${decision.reason})` : outcome.error;
+  return {
+    ...row,
+    status: decision.kind === "retry" ? "RETRYING" : decision.kind === "dead" ? "DEAD" : "FAILED",
+    lastError: lastError.slice(0, 4000),
+    nextAttemptAt: decision.kind === "retry" ? decision.at.toISOString() : null,
+  };
+}
+
+// One UPDATE for the whole set: settling row by row costs a transaction per delivery, which is
+// what capped the worker at a few hundred deliveries a second. Times are written as UTC, as Prisma
+// writes these timestamp-without-time-zone columns.
+const SETTLE_SQL = `
+  UPDATE "Delivery" d SET
+    status = v.status::"DeliveryStatus",
+    "leaseUntil" = NULL,
+    "leaseToken" = NULL,
+    "mappingVersion" = v.mv,
+    "mappedPayload" = COALESCE(v.mapped::jsonb, d."mappedPayload"),
+    "lastStatusCode" = v.code,
+    "lastError" = v.err,
+    "deliveredAt" = COALESCE(v.delivered::timestamptz AT TIME ZONE 'UTC', d."deliveredAt"),
+    "nextAttemptAt" = COALESCE(v.next::timestamptz AT TIME ZONE 'UTC', d."nextAttemptAt")
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])
+       AS v(id, token, status, mapped, mv, code, err, delivered, next)
+  WHERE d.id = v.id AND d."leaseToken" = v.token
+  RETURNING d.id`;
+
 /**
- * Records the attempt and the delivery's new state in one short transaction. The update only
- * applies while this worker still holds the lease: if the lease expired and another worker took
- * the delivery over, the attempt is still logged but the newer owner's outcome stands.
+ * Records the attempts and the deliveries' new states in one short transaction. An update only
+ * applies while the worker still holds that delivery's lease: if the lease expired and another
+ * worker took the delivery over, the attempt is still logged but the newer owner's outcome stands.
  */
+export async function settleMany(db: PrismaClient, items: readonly SettleItem[], ctx: SettleContext): Promise<{ status: SettledStatus; owned: boolean }[]> {
+  if (items.length === 0) return [];
+  const now = ctx.now ?? new Date();
+  const rows = items.map((it) => decide(it, ctx, now));
+  const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
+  const [, updated] = await db.$transaction([
+    db.attempt.createMany({ data: items.flatMap((it) => it.outcome.exchanges.map((x) => attemptRow(it.d, x))) }),
+    db.$queryRawUnsafe<{ id: string }[]>(
+      SETTLE_SQL,
+      col("id"), col("token"), col("status"), col("mapped"), col("mappingVersion"), col("lastStatusCode"), col("lastError"), col("deliveredAt"), col("nextAttemptAt"),
+    ),
+  ]);
+  const owned = new Set(updated.map((r) => r.id));
+  return rows.map((r) => ({ status: r.status, owned: owned.has(r.id) }));
+}
+
+/** One delivery: see settleMany. */
 export async function settle(
   db: PrismaClient,
   d: ClaimedDelivery,
   outcome: SendOutcome,
-  ctx: { policy: RetryPolicy; mappingVersion: number | null; now?: Date; random?: () => number },
+  ctx: SettleContext & { mappingVersion: number | null },
 ): Promise<{ status: SettledStatus; owned: boolean }> {
-  const now = ctx.now ?? new Date();
-  const base = { leaseUntil: null, leaseToken: null, mappingVersion: ctx.mappingVersion, ...(outcome.mapped !== undefined ? { mappedPayload: outcome.mapped as Prisma.InputJsonValue } : {}) };
-  let status: SettledStatus;
-  let data: Prisma.DeliveryUpdateManyMutationInput;
-  if (outcome.kind === "delivered") {
-    status = "DELIVERED";
-    data = { ...base, status, deliveredAt: now, lastStatusCode: outcome.statusCode ?? null, lastError: null };
-  } else {
-    const decision = decideRetry(
-      { attempts: d.attempts, retryable: outcome.retryable, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}), receivedAt: d.receivedAt, now },
-      ctx.policy,
-      ctx.random,
-    );
-    status = decision.kind === "retry" ? "RETRYING" : decision.kind === "dead" ? "DEAD" : "FAILED";
-    const lastError = decision.kind === "dead" ? `${outcome.error} (${decision.reason})` : outcome.error;
-    data = { ...base, status, lastStatusCode: outcome.statusCode ?? null, lastError: lastError.slice(0, 4000), ...(decision.kind === "retry" ? { nextAttemptAt: decision.at } : {}) };
-  }
-  const [, updated] = await db.$transaction([
-    db.attempt.createMany({ data: outcome.exchanges.map((x) => attemptRow(d, x)) }),
-    db.delivery.updateMany({ where: { id: d.id, leaseToken: d.leaseToken }, data }),
-  ]);
-  return { status, owned: updated.count === 1 };
+  const [r] = await settleMany(db, [{ d, outcome, mappingVersion: ctx.mappingVersion }], ctx);
+  return r!;
 }

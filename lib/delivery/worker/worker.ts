@@ -9,7 +9,9 @@ import { claimDue, newLeaseToken, releaseClaims } from "./claim";
 import { loadDeliveryProfiles, type DeliveryProfile } from "./profiles";
 import { sendDestination } from "./send-destination";
 import { sendSource } from "./send-source";
-import { settle, type SettledStatus } from "./settle";
+import { pruneDeliveryPayloads } from "../retention";
+import { settleMany, type SettledStatus } from "./settle";
+import { SettleBuffer } from "./settle-buffer";
 import { failure, type ClaimedDelivery, type SendOutcome } from "./types";
 
 export interface WorkerDeps {
@@ -34,6 +36,7 @@ export class DeliveryWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private lastRetentionAt = 0;
 
   constructor(private readonly deps: WorkerDeps) {
     this.buckets = new TokenBuckets(deps.config.inletRatePerSec, deps.config.inletBurst);
@@ -49,11 +52,13 @@ export class DeliveryWorker {
     for (const d of claimed) groups.set(d.profileId, [...(groups.get(d.profileId) ?? []), d]);
     const profiles = await loadDeliveryProfiles(this.deps.db, [...groups.keys()], this.deps.keys);
     const settled = new Set<string>();
+    const ctx = { policy: this.deps.config.retry, ...(this.deps.random ? { random: this.deps.random } : {}) };
+    const buffer = new SettleBuffer((items) => settleMany(this.deps.db, items, ctx));
     await Promise.all(
       [...groups].map(async ([profileId, items]) => {
-        const report = async (d: ClaimedDelivery, o: SendOutcome, mappingVersion: number | null = null) => {
+        const report = async (d: ClaimedDelivery, outcome: SendOutcome, mappingVersion: number | null = null) => {
           settled.add(d.id);
-          const s = await settle(this.deps.db, d, o, { policy: this.deps.config.retry, mappingVersion, ...(this.deps.random ? { random: this.deps.random } : {}) });
+          const s = await buffer.add({ d, outcome, mappingVersion });
           result[s.status] = (result[s.status] ?? 0) + 1;
         };
         try {
@@ -95,6 +100,21 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * Prunes payload bodies past the retention period, at most once per retentionIntervalMs per
+   * worker. Several workers may prune at once: the batches skip each other's locked rows.
+   */
+  async pruneIfDue(now = Date.now()): Promise<void> {
+    if (now - this.lastRetentionAt < this.deps.config.retentionIntervalMs) return;
+    this.lastRetentionAt = now;
+    try {
+      const r = await pruneDeliveryPayloads(this.deps.db, { retentionDays: this.deps.config.retentionDays, shouldContinue: () => this.running });
+      if (r.deliveries > 0) this.deps.log?.({ level: "info", msg: "pruned delivery payloads", ...r });
+    } catch (err) {
+      this.deps.log?.({ level: "error", msg: "retention failed", error: String(err) });
+    }
+  }
+
   /** Runs cycles until stop(): straight on while there is a backlog, polling when idle. */
   start(): void {
     if (this.running) return;
@@ -107,6 +127,7 @@ export class DeliveryWorker {
         } catch (err) {
           this.deps.log?.({ level: "error", msg: "delivery cycle failed", error: String(err) });
         }
+        if (this.running) await this.pruneIfDue();
         if (this.running && claimed < this.deps.config.claimBatch) {
           await new Promise<void>((resolve) => {
             const t = setTimeout(resolve, this.deps.config.pollMs);
