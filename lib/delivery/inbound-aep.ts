@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { aepTransmissionId, exitedOnly, profilesOf } from "./aep-profile";
+import { refuseWhenQueueDeep } from "./backpressure";
 import { parseJsonBody, readRawBody, refuse, type InboundAnswer } from "./inbound-common";
 import { loadInboundProfile, refuseInactive } from "./inbound-profile";
 import { secretsEqual } from "./signature";
@@ -17,6 +18,9 @@ export const EXITED_ONLY_NOTE = "Recorded, not upserted: every segment membershi
  * (an exit is not a reason to create or change an attendee).
  */
 export async function acceptAepExport(profileId: string, request: Request): Promise<InboundAnswer> {
+  // First, before any work: a full queue refuses everyone alike, so the answer leaks nothing.
+  const full = await refuseWhenQueueDeep();
+  if (full) return full;
   const body = await readRawBody(request);
   if (!body.ok) return body.answer;
   const profile = await loadInboundProfile(profileId);

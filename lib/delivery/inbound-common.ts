@@ -2,7 +2,7 @@
 
 export const MAX_INBOUND_BYTES = 1024 * 1024;
 
-export type InboundAnswer = { status: number; body: Record<string, unknown> };
+export type InboundAnswer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
 export function refuse(status: number, code: string, message: string, extra?: Record<string, unknown>): InboundAnswer {
   return { status, body: { error: { code, message, ...extra } } };

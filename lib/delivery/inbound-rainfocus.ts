@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { knownPushTypeNames } from "@/lib/profiles/push-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { refuseWhenQueueDeep } from "./backpressure";
 import { parseJsonBody, readRawBody, refuse, type InboundAnswer } from "./inbound-common";
 import { loadInboundProfile, refuseInactive } from "./inbound-profile";
 import { verifySignature } from "./signature";
@@ -15,6 +16,9 @@ export const MAX_EVENTS_PER_PUSH = 500;
  * acceptable; the 202 comes only after the one transaction that stores them has committed.
  */
 export async function acceptRainfocusPush(profileId: string, request: Request): Promise<InboundAnswer> {
+  // First, before any work: a full queue refuses everyone alike, so the answer leaks nothing.
+  const full = await refuseWhenQueueDeep();
+  if (full) return full;
   const body = await readRawBody(request);
   if (!body.ok) return body.answer;
   const profile = await loadInboundProfile(profileId);

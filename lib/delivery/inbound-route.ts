@@ -9,7 +9,7 @@ export function inboundRoute(accept: (profileId: string, request: Request) => Pr
     const { profileId } = await context.params;
     try {
       const answer = await accept(profileId, request);
-      return NextResponse.json(answer.body, { status: answer.status });
+      return NextResponse.json(answer.body, { status: answer.status, ...(answer.headers ? { headers: answer.headers } : {}) });
     } catch (err) {
       // Nothing was acknowledged, so the sender will retry: a 503 says exactly that.
       const requestId = randomUUID();
