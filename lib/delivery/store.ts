@@ -7,6 +7,8 @@ export interface NewDelivery {
   sourcePayload: Prisma.InputJsonValue;
   /** Settled on arrival (e.g. AEP exits only): stored DELIVERED with this note, never sent. */
   settledNote?: string;
+  /** A note kept with a delivery that is sent as usual (e.g. who sent a test event). */
+  note?: string;
 }
 
 export interface StoreResult {
@@ -42,6 +44,7 @@ export async function storeDeliveries(
         transmissionId: it.transmissionId,
         sourcePayload: it.sourcePayload,
         test: opts.test ?? false,
+        ...(it.note ? { note: it.note } : {}),
         ...(it.settledNote ? { status: "DELIVERED" as const, note: it.settledNote, deliveredAt: now } : {}),
       })),
       skipDuplicates: true,

@@ -14,8 +14,9 @@ export function newLeaseToken(): string {
 }
 
 /**
- * Claims up to `limit` due deliveries of ACTIVE profiles (PAUSED profiles hold theirs), oldest
- * due first, and counts the attempt now: a delivery that keeps crashing its worker still spends
+ * Claims up to `limit` due deliveries of ACTIVE profiles (PAUSED profiles hold theirs; test events
+ * QA sends to a READY or PAUSED profile go regardless, or QA could not try a profile before
+ * activating it), oldest due first, and counts the attempt now: a delivery that keeps crashing its worker still spends
  * its retry budget instead of being retried forever.
  */
 export async function claimDue(db: PrismaClient, opts: { limit: number; leaseMs: number; token: string }): Promise<ClaimedDelivery[]> {
@@ -23,7 +24,7 @@ export async function claimDue(db: PrismaClient, opts: { limit: number; leaseMs:
     `WITH due AS (
        SELECT d.id FROM "Delivery" d
        JOIN "IntegrationProfile" p ON p.id = d."profileId"
-       WHERE p.status = 'ACTIVE' AND p."deletedAt" IS NULL
+       WHERE (p.status = 'ACTIVE' OR (d.test AND p.status IN ('READY', 'PAUSED'))) AND p."deletedAt" IS NULL
          AND ((d.status IN ('QUEUED', 'RETRYING') AND d."nextAttemptAt" <= ${NOW})
            OR (d.status = 'DELIVERING' AND d."leaseUntil" < ${NOW}))
        ORDER BY d."nextAttemptAt"
