@@ -10,3 +10,14 @@ export const profileKeys = {
   list: (filter: Record<string, string | undefined>) => [...profileKeys.all, "list", filter] as const,
   detail: (id: string) => [...profileKeys.all, "detail", id] as const,
 };
+export const deliveryKeys = {
+  all: ["deliveries"] as const,
+  list: (filter: Record<string, string | undefined>) => [...deliveryKeys.all, "list", filter] as const,
+  detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
+  replayPreview: (id: string) => [...deliveryKeys.all, "replay-preview", id] as const,
+};
+export const testEventKeys = {
+  all: ["test-events"] as const,
+  history: () => [...testEventKeys.all, "history"] as const,
+  sample: (profileId: string, pushType: string) => [...testEventKeys.all, "sample", profileId, pushType] as const,
+};

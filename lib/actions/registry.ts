@@ -4,6 +4,7 @@ import { createApiToken, listApiTokensDef, revokeApiToken } from "@/lib/api-toke
 import { listAuditDef } from "@/lib/audit/action-defs";
 import * as P from "@/lib/profiles/action-defs";
 import * as M from "@/lib/mappings/action-defs";
+import * as DL from "@/lib/deliveries/action-defs";
 
 /**
  * Every server action, by the name of its "use server" export. The role-matrix test walks this
@@ -39,6 +40,14 @@ export const ACTIONS = {
   publishMappingAction: M.publishMappingDef,
   getMappingVersionAction: M.getMappingVersionDef,
   restoreMappingVersionAction: M.restoreMappingVersionDef,
+  listDeliveriesAction: DL.listDeliveriesDef,
+  getDeliveryAction: DL.getDeliveryDef,
+  replayPreviewAction: DL.replayPreviewDef,
+  replayDeliveryAction: DL.replayDeliveryDef,
+  bulkReplayAction: DL.bulkReplayDef,
+  sendTestEventAction: DL.sendTestEventDef,
+  testEventSampleAction: DL.testEventSampleDef,
+  listMyTestSendsAction: DL.listMyTestSendsDef,
 } as const;
 
 export const PUBLIC_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"] as const;

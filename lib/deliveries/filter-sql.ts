@@ -1,0 +1,62 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { TIME_RANGES, type DeliveryFilter } from "./schemas";
+
+// The delivery log's WHERE clause, shared by the page, the API, the export and bulk replay.
+// Timestamps are `timestamp without time zone` holding UTC (Prisma's default), so bounds are
+// passed as ISO strings cast to ::timestamp (the zone suffix is ignored, which is what we want).
+
+/** Where the attendee's email lives: RainFocus pushes (attendee.email) or AEP profiles (attributes). */
+export const EMAIL_SQL = Prisma.sql`COALESCE(d."sourcePayload" #>> '{attendee,email}', d."sourcePayload" #>> '{attributes,email,value}', d."sourcePayload" #>> '{attributes,email}', d."mappedPayload" ->> 'email')`;
+
+const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+
+export type Cursor = { receivedAt: Date; id: string };
+
+export function encodeCursor(c: { receivedAt: Date; id: string }): string {
+  return `${c.receivedAt.toISOString()}_${c.id}`;
+}
+
+export function decodeCursor(s: string | undefined): Cursor | undefined {
+  if (!s) return undefined;
+  const i = s.indexOf("_");
+  const receivedAt = new Date(s.slice(0, i));
+  if (i < 0 || Number.isNaN(receivedAt.getTime())) return undefined;
+  return { receivedAt, id: s.slice(i + 1) };
+}
+
+export function timeBounds(f: DeliveryFilter, now = Date.now()): { from?: Date; to?: Date } {
+  const from = f.range ? new Date(now - TIME_RANGES[f.range]) : f.from;
+  return { ...(from ? { from } : {}), ...(!f.range && f.to ? { to: f.to } : {}) };
+}
+
+/** Conditions for a filter (AND-ed), plus an optional keyset position (rows strictly older). */
+export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; until?: Date } = {}): Prisma.Sql {
+  const c: Prisma.Sql[] = [];
+  if (f.profileId) c.push(Prisma.sql`d."profileId" = ${f.profileId}`);
+  if (f.direction) c.push(Prisma.sql`d.direction = ${f.direction}::"Direction"`);
+  if (f.status?.length) c.push(Prisma.sql`d.status IN (${Prisma.join(f.status.map((s) => Prisma.sql`${s}::"DeliveryStatus"`))})`);
+  if (f.pushType) c.push(Prisma.sql`d."pushType" = ${f.pushType}`);
+  if (f.http === "none") c.push(Prisma.sql`d."lastStatusCode" IS NULL`);
+  else if (f.http) {
+    const lo = Number(f.http[0]) * 100;
+    c.push(Prisma.sql`d."lastStatusCode" >= ${lo} AND d."lastStatusCode" < ${lo + 100}`);
+  }
+  const { from, to } = timeBounds(f);
+  if (from) c.push(Prisma.sql`d."receivedAt" >= ${ts(from)}`);
+  if (to) c.push(Prisma.sql`d."receivedAt" <= ${ts(to)}`);
+  if (opts.until) c.push(Prisma.sql`d."receivedAt" <= ${ts(opts.until)}`);
+  if (f.test) c.push(Prisma.sql`d.test = ${f.test === "yes"}`);
+  if (f.mappingVersion === "default") c.push(Prisma.sql`d."mappingVersion" IS NULL`);
+  else if (f.mappingVersion !== undefined) c.push(Prisma.sql`d."mappingVersion" = ${f.mappingVersion}`);
+  if (f.failedAttempts) c.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attempt" a WHERE a."deliveryId" = d.id AND (a."errorClass" IS NOT NULL OR a."responseStatus" >= 400))`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    c.push(Prisma.sql`(d."transmissionId" = ${f.q} OR d.id = ${f.q}
+      OR d."sourcePayload" #>> '{attendee,attendeeId}' = ${f.q}
+      OR ${EMAIL_SQL} ILIKE ${like}
+      OR d."lastError" ILIKE ${like})`);
+  }
+  if (opts.cursor) c.push(Prisma.sql`(d."receivedAt", d.id) < (${ts(opts.cursor.receivedAt)}, ${opts.cursor.id})`);
+  return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { maskEmail, maskEmailsDeep } from "./mask";
+
+describe("email masking", () => {
+  it("keeps the first and last letter and the top-level domain", () => {
+    expect(maskEmail("ava.martin@adobe.com")).toBe("a•••n@a•••.com");
+    expect(maskEmail("jo@x.io")).toBe("j•••@x•••.io");
+  });
+
+  it("masks emails anywhere in a JSON value, including inside text and request bodies", () => {
+    const masked = maskEmailsDeep({ attendee: { email: "ava@adobe.com", id: 7 }, list: ["x", "bob@y.org"], note: "sent to ava@adobe.com today", at: "no-at-here" });
+    expect(masked).toEqual({ attendee: { email: "a•••a@a•••.com", id: 7 }, list: ["x", "b•••b@y•••.org"], note: "sent to a•••a@a•••.com today", at: "no-at-here" });
+    expect(JSON.stringify(masked)).not.toContain("adobe.com");
+  });
+});

@@ -1,0 +1,126 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ActionError } from "@/lib/actions/define-action";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { decodeCursor, encodeCursor, filterConditions } from "./filter-sql";
+import { countDeliveries } from "./list-deliveries";
+import { currentMappingVersion, remapWithCurrent } from "./mapping-now";
+import { diffJson } from "./xdm-diff";
+import type { DeliveryFilter, ReplayMode } from "./schemas";
+
+// Replay puts a delivery back in the queue: status QUEUED, due now, lease cleared. Its attempt
+// history stays (new attempts continue the numbering), and so does its attempt count, so a replayed
+// delivery gets its next try at once and then only what is left of the retry budget.
+//
+// The worker always maps with the profile's latest published mapping (lib/delivery). "current"
+// is therefore what any replay sends; "original" is honoured when the delivery's version is still
+// the current one and refused otherwise, rather than silently sending a different mapping.
+
+type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
+
+const REPLAYABLE = ["FAILED", "DEAD", "DELIVERED", "RETRYING", "QUEUED"] as const;
+
+function sameVersion(a: number | null, b: number | null) {
+  return (a ?? null) === (b ?? null);
+}
+
+function vLabel(v: number | null) {
+  return v === null ? "the default mapping" : `v${v}`;
+}
+
+/** "Replay with current mapping": the XDM it was sent with beside what the current mapping makes now. */
+export async function replayPreview(deliveryId: string) {
+  const d = await db.delivery.findUnique({ where: { id: deliveryId }, include: { profile: { select: { id: true, direction: true, tenantId: true } } } });
+  if (!d) throw new ActionError("This delivery does not exist.", "not_found");
+  const now = await remapWithCurrent(d.profile, d.sourcePayload);
+  return {
+    deliveryId: d.id,
+    originalVersion: d.mappingVersion,
+    currentVersion: now.version,
+    before: d.mappedPayload,
+    after: now.output ?? null,
+    afterOk: now.ok,
+    afterError: now.error ?? null,
+    changes: diffJson(d.mappedPayload ?? undefined, now.output),
+  };
+}
+
+export async function replayDelivery(deliveryId: string, useMapping: ReplayMode, ctx: Ctx) {
+  const d = await db.delivery.findUnique({ where: { id: deliveryId }, select: { id: true, status: true, profileId: true, mappingVersion: true, attempts: true, sourcePayload: true } });
+  if (!d) throw new ActionError("This delivery does not exist.", "not_found");
+  if (d.status === "DELIVERING") throw new ActionError("A worker is delivering this right now; wait for it to settle, then replay.", "conflict");
+  if (d.sourcePayload === null) throw new ActionError("The payload of this delivery was pruned by retention; it cannot be replayed.", "conflict");
+  const current = await currentMappingVersion(d.profileId);
+  if (useMapping === "original" && d.mappingVersion !== null && !sameVersion(d.mappingVersion, current)) {
+    throw new ActionError(
+      `This delivery was mapped with ${vLabel(d.mappingVersion)}; the worker now maps with ${vLabel(current)}. Use "Replay with current mapping" after reviewing the diff.`,
+      "conflict",
+    );
+  }
+  // Conditional on the status read above: a worker that claimed it meanwhile wins.
+  const updated = await db.delivery.updateMany({
+    where: { id: d.id, status: { in: [...REPLAYABLE] } },
+    data: { status: "QUEUED", nextAttemptAt: new Date(), leaseUntil: null, leaseToken: null, deliveredAt: null },
+  });
+  if (updated.count === 0) throw new ActionError("A worker picked this delivery up meanwhile; it is being delivered.", "conflict");
+  await writeAudit({ actor: ctx.actor, action: "delivery.replay", targetType: "delivery", targetId: d.id, before: { status: d.status, attempts: d.attempts, mappingVersion: d.mappingVersion }, after: { status: "QUEUED", useMapping, mappingVersion: current }, ip: ctx.ip });
+  return { deliveryId: d.id, status: "QUEUED" as const, previousStatus: d.status, mappingVersion: current };
+}
+
+export type BulkReplayResult = {
+  dryRun: boolean;
+  /** Deliveries matching the filter when the run started (the preview's number). */
+  matched: number;
+  replayed: number;
+  /** In flight, pruned, or mapped with another version while useMapping is "original". */
+  skipped: number;
+  until: string;
+  nextCursor: string | null;
+  done: boolean;
+};
+
+/**
+ * Bulk replay by filter. A dry run only counts. A real run walks the set newest first in keyset
+ * batches (each one short UPDATE), so it can be called batch by batch with `cursor` to show
+ * progress, or looped to the end by the REST API. `until` freezes the set at the preview.
+ */
+export async function bulkReplay(
+  input: { filter: DeliveryFilter; useMapping: ReplayMode; dryRun: boolean; until?: Date; cursor?: string; batchSize?: number; loop?: boolean },
+  ctx: Ctx,
+): Promise<BulkReplayResult> {
+  const until = input.until ?? new Date();
+  const matched = input.cursor ? -1 : await countDeliveries(input.filter, { until });
+  if (input.dryRun) return { dryRun: true, matched, replayed: 0, skipped: 0, until: until.toISOString(), nextCursor: null, done: true };
+  const batchSize = input.batchSize ?? 1000;
+  let cursor = decodeCursor(input.cursor);
+  let replayed = 0;
+  let skipped = 0;
+  const versions = new Map<string, number | null>();
+  do {
+    const rows = await db.$queryRaw<{ id: string; receivedAt: Date; profileId: string; status: string; mappingVersion: number | null; hasPayload: boolean }[]>(Prisma.sql`
+      SELECT d.id, d."receivedAt", d."profileId", d.status::text AS status, d."mappingVersion", d."sourcePayload" IS NOT NULL AS "hasPayload"
+        FROM "Delivery" d ${filterConditions(input.filter, { cursor, until })}
+       ORDER BY d."receivedAt" DESC, d.id DESC LIMIT ${batchSize}`);
+    const ids: string[] = [];
+    for (const r of rows) {
+      if (!versions.has(r.profileId)) versions.set(r.profileId, await currentMappingVersion(r.profileId));
+      const stale = input.useMapping === "original" && r.mappingVersion !== null && !sameVersion(r.mappingVersion, versions.get(r.profileId)!);
+      if (r.status === "DELIVERING" || !r.hasPayload || stale) skipped++;
+      else ids.push(r.id);
+    }
+    if (ids.length) {
+      const n = await db.delivery.updateMany({
+        where: { id: { in: ids }, status: { in: [...REPLAYABLE] } },
+        data: { status: "QUEUED", nextAttemptAt: new Date(), leaseUntil: null, leaseToken: null, deliveredAt: null },
+      });
+      replayed += n.count;
+      skipped += ids.length - n.count;
+    }
+    const last = rows[rows.length - 1];
+    cursor = rows.length === batchSize && last ? { receivedAt: last.receivedAt, id: last.id } : undefined;
+  } while (input.loop && cursor);
+  await writeAudit({ actor: ctx.actor, action: "delivery.replay.bulk", targetType: "delivery", after: { filter: input.filter, useMapping: input.useMapping, until: until.toISOString(), replayed, skipped }, ip: ctx.ip });
+  return { dryRun: false, matched, replayed, skipped, until: until.toISOString(), nextCursor: cursor ? encodeCursor(cursor) : null, done: !cursor };
+}
