@@ -17,6 +17,8 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
   const [theirs, setTheirs] = useState<DraftView | null>(null);
   const first = useRef(true);
   const serialized = JSON.stringify(body);
+  // The latest unsaved body, flushed if the editor unmounts (in-app navigation) before the timer.
+  const pending = useRef<{ body: DraftBody; revision: number } | null>(null);
 
   useEffect(() => {
     if (first.current) {
@@ -25,7 +27,9 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
     }
     if (!enabled || state === "conflict") return;
     setState("dirty");
+    pending.current = { body, revision };
     const timer = setTimeout(async () => {
+      pending.current = null;
       setState("saving");
       const result = await saveMappingDraftAction({ profileId, revision, ...body });
       if (result.ok) {
@@ -45,7 +49,15 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serialized]);
 
-  // Leaving with unsaved edits asks first.
+  useEffect(
+    () => () => {
+      const p = pending.current;
+      if (p) void saveMappingDraftAction({ profileId, revision: p.revision, ...p.body });
+    },
+    [profileId],
+  );
+
+  // Leaving the page with unsaved edits asks first.
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
       if (state !== "saved") e.preventDefault();
