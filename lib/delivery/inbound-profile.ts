@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { poolOf } from "@/lib/db-client";
 import { openSecret } from "@/lib/crypto/keys";
 import { refuse, type InboundAnswer } from "./inbound-common";
 
@@ -7,18 +8,23 @@ export type InboundProfile = {
   id: string;
   direction: "SOURCE" | "DESTINATION";
   status: "DRAFT" | "READY" | "ACTIVE" | "PAUSED";
-  deletedAt: Date | null;
+  deleted: boolean;
   inboundSecret: string | null;
   pushTypes: string[];
 };
 
+// Every inbound request reads this, so it is one plain statement on the pool rather than a Prisma
+// query with a relation (~2 ms of CPU each, which capped the endpoint near 300 requests/s).
+const PROFILE_SQL = `
+  SELECT p.id, p.direction, p.status, p."deletedAt" IS NOT NULL AS deleted, p."inboundSecretSealed" AS sealed,
+         COALESCE((SELECT array_agg(t."pushType") FROM "ProfilePushType" t WHERE t."profileId" = p.id), '{}') AS "pushTypes"
+    FROM "IntegrationProfile" p WHERE p.id = $1`;
+
 export async function loadInboundProfile(profileId: string): Promise<InboundProfile | null> {
-  const row = await db.integrationProfile.findUnique({
-    where: { id: profileId },
-    select: { id: true, direction: true, status: true, deletedAt: true, inboundSecretSealed: true, pushTypes: { select: { pushType: true } } },
-  });
+  const { rows } = await poolOf(db).query<{ id: string; direction: InboundProfile["direction"]; status: InboundProfile["status"]; deleted: boolean; sealed: string | null; pushTypes: string[] }>(PROFILE_SQL, [profileId]);
+  const row = rows[0];
   if (!row) return null;
-  return { ...row, inboundSecret: openSecret(row.inboundSecretSealed), pushTypes: row.pushTypes.map((p) => p.pushType) };
+  return { id: row.id, direction: row.direction, status: row.status, deleted: row.deleted, inboundSecret: openSecret(row.sealed), pushTypes: row.pushTypes };
 }
 
 /**
@@ -27,7 +33,7 @@ export async function loadInboundProfile(profileId: string): Promise<InboundProf
  * PAUSED profile queues and the worker holds its deliveries until it is resumed).
  */
 export function refuseInactive(p: InboundProfile, expected: "SOURCE" | "DESTINATION"): InboundAnswer | null {
-  if (p.deletedAt) return refuse(403, "profile_deleted", "This integration profile was deleted; it accepts no more events.");
+  if (p.deleted) return refuse(403, "profile_deleted", "This integration profile was deleted; it accepts no more events.");
   if (p.direction !== expected) {
     const other = expected === "SOURCE" ? "aep" : "rainfocus";
     return refuse(409, "wrong_direction", `This profile is a ${p.direction} profile; send to /api/v1/inbound/${other}/${p.id} instead.`);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "../../db-client";
+import { poolOf, type PrismaClient } from "../../db-client";
 import type { ClaimedDelivery } from "./types";
 
 // Work is claimed from PostgreSQL, so any number of workers on any number of machines can share
@@ -16,13 +16,14 @@ export function newLeaseToken(): string {
 /**
  * Claims up to `limit` due deliveries of ACTIVE profiles (PAUSED profiles hold theirs; test events
  * QA sends to a READY or PAUSED profile go regardless, or QA could not try a profile before
- * activating it), oldest due first, and counts the attempt now: a delivery that keeps crashing its worker still spends
- * its retry budget instead of being retried forever.
+ * activating it), oldest due first, and counts the attempt now: a delivery that keeps crashing
+ * its worker still spends its retry budget instead of being retried forever.
  */
 export async function claimDue(db: PrismaClient, opts: { limit: number; leaseMs: number; token: string }): Promise<ClaimedDelivery[]> {
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+  // One statement on pg that also returns the payloads: the claim is the queue's hot path.
+  const { rows } = await poolOf(db).query<Omit<ClaimedDelivery, "leaseToken"> & { due: Date }>(
     `WITH due AS (
-       SELECT d.id FROM "Delivery" d
+       SELECT d.id, d."nextAttemptAt" FROM "Delivery" d
        JOIN "IntegrationProfile" p ON p.id = d."profileId"
        WHERE (p.status = 'ACTIVE' OR (d.test AND p.status IN ('READY', 'PAUSED'))) AND p."deletedAt" IS NULL
          AND ((d.status IN ('QUEUED', 'RETRYING') AND d."nextAttemptAt" <= ${NOW})
@@ -34,18 +35,13 @@ export async function claimDue(db: PrismaClient, opts: { limit: number; leaseMs:
      UPDATE "Delivery" d
         SET status = 'DELIVERING', "leaseUntil" = ${NOW} + make_interval(secs => $2::float8 / 1000), "leaseToken" = $3, attempts = d.attempts + 1
        FROM due WHERE d.id = due.id
-     RETURNING d.id`,
-    opts.limit,
-    opts.leaseMs,
-    opts.token,
+     RETURNING d.id, d."profileId", d.direction::text AS direction, d."pushType", d."transmissionId", d.attempts,
+               d."receivedAt" AT TIME ZONE 'UTC' AS "receivedAt", d."sourcePayload", due."nextAttemptAt" AS due`,
+    [opts.limit, opts.leaseMs, opts.token],
   );
-  if (rows.length === 0) return [];
-  const claimed = await db.delivery.findMany({
-    where: { id: { in: rows.map((r) => r.id) }, leaseToken: opts.token },
-    select: { id: true, profileId: true, direction: true, pushType: true, transmissionId: true, attempts: true, receivedAt: true, sourcePayload: true },
-    orderBy: { nextAttemptAt: "asc" },
-  });
-  return claimed.map((c) => ({ ...c, leaseToken: opts.token }));
+  // Oldest due first, as claimed (RETURNING keeps no order).
+  rows.sort((a, b) => a.due.getTime() - b.due.getTime());
+  return rows.map(({ due: _due, ...c }) => ({ ...c, leaseToken: opts.token }));
 }
 
 /** Gives claimed, unsent deliveries back (graceful shutdown), undoing the attempt count. */
