@@ -41,4 +41,11 @@ export const ROUTES: RouteEntry[] = [
   { pattern: "/api/v1/profiles/[id]/mapping", method: "PUT", url: "/api/v1/profiles/nonexistent/mapping", roles: EDIT, body: {} },
   { pattern: "/api/v1/profiles/[id]/mapping/publish", method: "POST", url: "/api/v1/profiles/nonexistent/mapping/publish", roles: EDIT, body: {} },
   { pattern: "/api/v1/profiles/[id]/mapping/versions", method: "GET", url: "/api/v1/profiles/nonexistent/mapping/versions", roles: ALL },
+  { pattern: "/api/v1/deliveries", method: "GET", url: "/api/v1/deliveries?limit=1", roles: ALL },
+  { pattern: "/api/v1/deliveries/[id]", method: "GET", url: "/api/v1/deliveries/nonexistent", roles: ALL },
+  { pattern: "/api/v1/deliveries/[id]/replay", method: "POST", url: "/api/v1/deliveries/nonexistent/replay", roles: EDIT, body: {} },
+  // dryRun is required, so the matrix's empty body is refused (400) and never replays anything.
+  { pattern: "/api/v1/deliveries/replay", method: "POST", url: "/api/v1/deliveries/replay", roles: EDIT, body: {} },
+  { pattern: "/api/v1/deliveries/export", method: "GET", url: "/api/v1/deliveries/export?format=csv&range=15m&q=route-matrix", roles: ALL },
+  { pattern: "/api/v1/test-events", method: "POST", url: "/api/v1/test-events", roles: ["ADMIN", "OPS", "QA"], body: {} },
 ];

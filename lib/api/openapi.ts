@@ -77,5 +77,34 @@ export const openApiDocument = {
         responses: { "200": { description: "{ items, nextCursor }" }, ...errors },
       },
     },
+    "/deliveries": {
+      get: {
+        summary: "The delivery log, newest first, keyset-paginated; emails masked for QA and AUDITOR",
+        security: bearer,
+        parameters: ["profileId", "direction", "status", "pushType", "http", "range", "from", "to", "test", "mappingVersion", "failedAttempts", "q", "cursor", "limit"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+        responses: { "200": { description: "{ items, nextCursor }" }, "400": { description: "Invalid filter" }, ...errors },
+      },
+    },
+    "/deliveries/{id}": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      get: { summary: "One delivery: payloads, XDM validation, every attempt (headers redacted) with a cURL", security: bearer, responses: { "200": { description: "Delivery detail" }, "404": { description: "Not found" }, ...errors } },
+    },
+    "/deliveries/{id}/replay": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      post: { summary: "Replay one delivery (ADMIN, OPS): { useMapping?: original|current }", security: bearer, responses: { "202": { description: "{ deliveryId, status: QUEUED, previousStatus, mappingVersion }" }, "409": { description: "In flight, pruned, or the original mapping is no longer current" }, ...errors } },
+    },
+    "/deliveries/replay": {
+      post: { summary: "Bulk replay by filter (ADMIN, OPS): { filter, useMapping?, dryRun (required), until? }; a dry run only counts", security: bearer, responses: { "200": { description: "{ dryRun, matched, replayed, skipped, until }" }, ...errors } },
+    },
+    "/deliveries/export": {
+      get: { summary: "The filtered log streamed as CSV or NDJSON: ?format=csv|ndjson plus the list filters", security: bearer, responses: { "200": { description: "text/csv or application/x-ndjson" }, ...errors } },
+    },
+    "/test-events": {
+      post: {
+        summary: "Send a test event through the real pipeline (ADMIN, OPS, QA): { profileId, pushType, payload?, syntheticAttendee? }; ?timeoutMs= (default 30000)",
+        security: bearer,
+        responses: { "200": { description: "{ settled: true, deliveryId, delivery } with its attempts" }, "202": { description: "{ settled: false, deliveryId, status } when not settled in time" }, ...errors },
+      },
+    },
   },
 } as const;

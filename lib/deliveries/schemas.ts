@@ -17,11 +17,13 @@ const statusList = z
   .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()).filter(Boolean))
   .pipe(z.array(z.enum(DELIVERY_STATUSES)).max(6));
 
-const isoDate = z
-  .string()
-  .max(40)
-  .transform((s) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00.000Z` : s))
-  .refine((d) => !Number.isNaN(d.getTime()), "Invalid date");
+/** A bare date ("2026-11-23") means the start of that day (UTC) as a lower bound, its end as an upper one. */
+const isoDate = (end: boolean) =>
+  z
+    .string()
+    .max(40)
+    .transform((s) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T${end ? "23:59:59.999" : "00:00:00.000"}Z` : s))
+    .refine((d) => !Number.isNaN(d.getTime()), "Invalid date");
 
 export const DeliveryFilterSchema = z.object({
   profileId: z.string().max(100).optional(),
@@ -30,8 +32,8 @@ export const DeliveryFilterSchema = z.object({
   pushType: z.string().max(100).optional(),
   http: z.enum(HTTP_CLASSES).optional(),
   range: z.enum(Object.keys(TIME_RANGES) as [TimeRange, ...TimeRange[]]).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: isoDate(false).optional(),
+  to: isoDate(true).optional(),
   /** "yes": test events only; "no": production only; absent: both. */
   test: z.enum(["yes", "no"]).optional(),
   /** A published version number, or "default" for the direction's built-in mapping. */

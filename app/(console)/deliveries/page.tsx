@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
-import { CAN } from "@/lib/auth/roles";
-import { NotBuiltYet } from "@/components/ui/coming-next";
+import { CAN, hasRole } from "@/lib/auth/roles";
+import { deliveryFilterOptions } from "@/lib/deliveries/list-deliveries";
+import { seesEmails } from "@/lib/deliveries/mask";
+import { PageHeader } from "@/components/ui/page-header";
+import { DeliveriesClient } from "./deliveries-client";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
 export default async function DeliveriesPage() {
-  await requirePageRole(CAN.viewDeliveries);
+  const actor = await requirePageRole(CAN.viewDeliveries);
   return (
-    <NotBuiltYet
-      title="Deliveries"
-      description="Every event received and every attempt to deliver it, in both directions, with the exact request and response."
-      issue="delivery engine and delivery logs"
-    />
+    <>
+      <PageHeader
+        title="Deliveries"
+        description="Every event received and every attempt to deliver it, in both directions, beside what Adobe or RainFocus report on their side."
+      />
+      <DeliveriesClient options={await deliveryFilterOptions()} canReplay={hasRole(actor, CAN.replay)} emailsMasked={!seesEmails(actor.role)} />
+    </>
   );
 }

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN } from "@/lib/auth/roles";
-import { NotBuiltYet } from "@/components/ui/coming-next";
+import { testEventTargets } from "@/lib/deliveries/test-events";
+import { PageHeader } from "@/components/ui/page-header";
+import { TestEventsClient } from "./test-events-client";
 
 export const metadata: Metadata = { title: "Test events" };
 
 export default async function TestEventsPage() {
   await requirePageRole(CAN.sendTestEvents);
   return (
-    <NotBuiltYet
-      title="Test events"
-      description="Send a test event of any push type through a profile and see exactly what went over the wire."
-      issue="QA test events"
-    />
+    <>
+      <PageHeader
+        title="Test events"
+        description="Send a push type through a profile's real pipeline, flagged as a test, and watch the mapped XDM, its validation and the exact HTTP exchange with the inlet."
+      />
+      <TestEventsClient targets={await testEventTargets()} />
+    </>
   );
 }

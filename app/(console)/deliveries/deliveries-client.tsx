@@ -1,0 +1,116 @@
+"use client";
+import Link from "next/link";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { listDeliveriesAction } from "@/lib/deliveries/actions";
+import { unwrap } from "@/lib/actions/unwrap";
+import { deliveryKeys } from "@/lib/query-keys";
+import { Button } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/page-header";
+import { Table, Th } from "@/components/ui/table";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { DeliveryStatusBadge, HttpStatus } from "@/components/ui/delivery-status";
+import { isoTime, timeAgo } from "@/components/format";
+import { FiltersBar, type FilterOptions } from "./filters-bar";
+import { RemoteStatusPanel } from "./remote-status-panel";
+import { ExportMenu } from "./export-menu";
+import { BulkReplayDialog } from "./bulk-replay-dialog";
+import { useDeliveryFilter } from "./use-delivery-filter";
+
+const LIVE_MS = 3000;
+
+// Denser cells than components/ui Td: a log is scanned, not read.
+function Td({ children, className = "" }: { children?: React.ReactNode; className?: string }) {
+  return <td className={`px-3 py-2 align-middle ${className}`}>{children}</td>;
+}
+
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+export function DeliveriesClient({ options, canReplay, emailsMasked }: { options: FilterOptions; canReplay: boolean; emailsMasked: boolean }) {
+  const { filter, update, clear, live, setLive } = useDeliveryFilter();
+  const query = useInfiniteQuery({
+    queryKey: deliveryKeys.list(filter),
+    queryFn: ({ pageParam }) => unwrap(listDeliveriesAction({ ...filter, cursor: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: live ? LIVE_MS : false,
+    placeholderData: (prev) => prev,
+  });
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const remote = query.data?.pages[0]?.remote;
+
+  return (
+    <div className="space-y-4">
+      <FiltersBar filter={filter} options={options} update={update} clear={clear} />
+      {filter.profileId ? <RemoteStatusPanel remote={remote} loading={query.isLoading} /> : null}
+      {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
+      <Card>
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+          <div className="flex items-center gap-3 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} aria-label="Live tail" />
+              <span>Live tail</span>
+            </label>
+            {live ? <span className="flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400"><span className="size-2 animate-pulse rounded-full bg-emerald-500" />refreshing every {LIVE_MS / 1000} s</span> : null}
+            {query.isFetching && !query.isFetchingNextPage ? <span className="text-xs text-zinc-500">Loading…</span> : null}
+            {emailsMasked ? <span className="text-xs text-zinc-500">Attendee emails are masked for your role.</span> : null}
+          </div>
+          <div className="flex items-center gap-2">
+            {canReplay ? <BulkReplayDialog filter={filter} /> : null}
+            <ExportMenu filter={filter} />
+          </div>
+        </div>
+        {query.isSuccess && rows.length === 0 ? (
+          <EmptyState title="No deliveries match">
+            {Object.keys(filter).length ? "Change or clear the filters." : "Deliveries appear here as soon as RainFocus or AEP sends events to an active profile, or when QA sends a test event."}
+          </EmptyState>
+        ) : (
+          <Table label="Deliveries">
+            <thead>
+              <tr>
+                <Th>Received</Th><Th>Profile</Th><Th>Push type</Th><Th>Status</Th><Th>HTTP</Th><Th className="text-right">Duration</Th><Th>Attendee</Th><Th>Transmission</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {rows.map((d) => (
+                <tr key={d.id} className="group relative hover:bg-zinc-50 dark:hover:bg-zinc-800/50 [content-visibility:auto] [contain-intrinsic-size:auto_45px]">
+                  <Td className="whitespace-nowrap">
+                    <Link href={`/deliveries/${d.id}`} className="after:absolute after:inset-0 focus-visible:outline-2" title={isoTime(d.receivedAt)}>
+                      {timeAgo(d.receivedAt)}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <div className="max-w-32 truncate font-medium" title={d.profileName}>{d.profileName}</div>
+                    <div className="text-xs text-zinc-500">{d.direction === "SOURCE" ? "RainFocus → AEP" : "AEP → RainFocus"}</div>
+                  </Td>
+                  <Td className="text-xs">
+                    {d.pushType ?? "profile"}
+                    {d.test ? <span className="ml-1.5"><Badge tone="blue">test</Badge></span> : null}
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <DeliveryStatusBadge status={d.status} />
+                    <div className="mt-0.5 text-[11px] text-zinc-500" title={d.status === "RETRYING" ? `next attempt ${isoTime(d.nextAttemptAt)}` : undefined}>
+                      {d.attempts} attempt{d.attempts === 1 ? "" : "s"}{d.status === "RETRYING" ? " · retry pending" : ""}
+                    </div>
+                  </Td>
+                  <Td><span title={d.lastError ?? undefined}><HttpStatus code={d.lastStatusCode} /></span></Td>
+                  <Td className="whitespace-nowrap text-right font-mono text-xs">{formatMs(d.durationMs)}</Td>
+                  <Td className="max-w-40 truncate text-xs">{d.email ?? <span className="text-zinc-400">—</span>}</Td>
+                  <Td className="max-w-28 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"><span title={d.transmissionId}>{d.transmissionId}</span></Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {query.hasNextPage ? (
+          <div className="border-t border-zinc-200 p-3 text-center dark:border-zinc-800">
+            <Button variant="secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>{query.isFetchingNextPage ? "Loading…" : "Load older"}</Button>
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

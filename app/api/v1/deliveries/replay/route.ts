@@ -1,0 +1,19 @@
+import { actionResponse, apiRoute, readJson } from "@/lib/api/route";
+import { CAN } from "@/lib/auth/roles";
+import { executeAction } from "@/lib/actions/define-action";
+import { BulkReplaySchema } from "@/lib/deliveries/schemas";
+import { bulkReplay } from "@/lib/deliveries/replay";
+import { defineAction } from "@/lib/actions/define-action";
+
+// Bulk replay over REST runs to the end in one call (the console UI goes batch by batch instead).
+const bulkReplayToEnd = defineAction({
+  name: "deliveries.bulkReplay.rest",
+  roles: CAN.replay,
+  input: BulkReplaySchema,
+  handler: (input, ctx) => bulkReplay({ ...input, loop: true }, ctx),
+});
+
+/** Body: { filter: {…same filters as GET /deliveries}, useMapping?, dryRun: boolean, until? }. */
+export const POST = apiRoute(CAN.replay, async (request, { actor, ip }) =>
+  actionResponse(await executeAction(bulkReplayToEnd, actor, await readJson(request, 20_000), ip)),
+);

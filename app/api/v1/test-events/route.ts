@@ -1,0 +1,24 @@
+import { NextResponse } from "next/server";
+import { apiRoute, readJson } from "@/lib/api/route";
+import { CAN } from "@/lib/auth/roles";
+import { ActionError, executeAction } from "@/lib/actions/define-action";
+import { sendTestEventDef } from "@/lib/deliveries/action-defs";
+import { getDeliveryDetail } from "@/lib/deliveries/get-delivery";
+import { seesEmails } from "@/lib/deliveries/mask";
+import { waitForSettled } from "@/lib/deliveries/test-events";
+
+const DEFAULT_WAIT_MS = 30_000;
+
+/**
+ * Sends a test event through the real pipeline and answers once it settles (200 with the delivery
+ * and its attempts), or after `?timeoutMs=` (default 30 s, max 120 s) with 202 and the id to poll.
+ */
+export const POST = apiRoute(CAN.sendTestEvents, async (request, { actor, ip }) => {
+  const wait = Math.min(Math.max(Number(new URL(request.url).searchParams.get("timeoutMs") ?? DEFAULT_WAIT_MS) || DEFAULT_WAIT_MS, 0), 120_000);
+  const sent = await executeAction(sendTestEventDef, actor, await readJson(request, 1_000_000), ip);
+  if (!sent.ok) throw new ActionError(sent.error, sent.code, sent.fieldErrors);
+  const settled = await waitForSettled(sent.data.deliveryId, wait);
+  const delivery = await getDeliveryDetail(sent.data.deliveryId, { maskEmails: !seesEmails(actor.role) });
+  if (!settled) return NextResponse.json({ settled: false, deliveryId: sent.data.deliveryId, status: delivery.status, message: `Not settled within ${wait} ms; poll GET /api/v1/deliveries/${sent.data.deliveryId}.` }, { status: 202 });
+  return NextResponse.json({ settled: true, deliveryId: sent.data.deliveryId, delivery });
+});
