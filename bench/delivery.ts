@@ -159,7 +159,7 @@ async function main() {
 
     const delivered = async (profileId: string) =>
       Number((await watcher.query(`SELECT count(*) FILTER (WHERE status = 'DELIVERED') AS n FROM "Delivery" WHERE "profileId" = $1`, [profileId])).rows[0].n);
-    const startWorkers = (count: number) => Promise.all(Array.from({ length: count }, () => startChild(["--import", "tsx", "scripts/worker.ts"], workerEnv, /delivering/).then((w) => w.child)));
+    const startWorkers = (count: number) => Promise.all(Array.from({ length: count }, () => startChild([...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), "--import", "tsx", "scripts/worker.ts"], workerEnv, /delivering/).then((w) => w.child)));
 
     // ---- throughput -----------------------------------------------------------------------------
     async function throughput(workers: number) {

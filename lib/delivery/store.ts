@@ -27,10 +27,10 @@ export interface StoreResult {
 // Prisma writes these timestamp-without-time-zone columns.
 const INSERT_SQL = `
   INSERT INTO "Delivery" (id, "profileId", direction, "pushType", "transmissionId", "sourcePayload", test, note, status, "deliveredAt", "receivedAt", "nextAttemptAt")
-  SELECT v.id, $1, $2::"Direction", v."pushType", v."transmissionId", v.payload::jsonb, $3, v.note,
+  SELECT v.id, $1, $2::"Direction", v."pushType", v."transmissionId", v.payload, $3, v.note,
          CASE WHEN v.settled THEN 'DELIVERED' ELSE 'QUEUED' END::"DeliveryStatus",
          CASE WHEN v.settled THEN now() AT TIME ZONE 'UTC' END, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-    FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) AS v(id, "pushType", "transmissionId", payload, note, settled)
+    FROM json_to_recordset($4::json) AS v(id text, "pushType" text, "transmissionId" text, payload jsonb, note text, settled boolean)
   ON CONFLICT ("profileId", "transmissionId") DO NOTHING
   RETURNING id, "transmissionId"`;
 
@@ -54,12 +54,8 @@ export async function storeDeliveries(
     profile.id,
     profile.direction,
     opts.test ?? false,
-    unique.map(() => newRowId()),
-    unique.map((u) => u.pushType),
-    unique.map((u) => u.transmissionId),
-    unique.map((u) => JSON.stringify(u.sourcePayload)),
-    unique.map((u) => u.settledNote ?? u.note ?? null),
-    unique.map((u) => Boolean(u.settledNote)),
+    // One JSON parameter: pg would escape per-column array literals character by character.
+    JSON.stringify(unique.map((u) => ({ id: newRowId(), pushType: u.pushType, transmissionId: u.transmissionId, payload: u.sourcePayload, note: u.settledNote ?? u.note ?? null, settled: Boolean(u.settledNote) }))),
   ]);
   const idByTransmission = new Map(created.rows.map((r) => [r.transmissionId, { id: r.id, created: true }]));
   const missing = unique.map((u) => u.transmissionId).filter((t) => !idByTransmission.has(t));
