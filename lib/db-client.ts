@@ -4,14 +4,18 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export type { PrismaClient };
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// Kept on the client under a registry symbol, not in a module-level map: Next can load this module
+// more than once (route handlers, server actions), while lib/db.ts shares one client through
+// globalThis, so a map in one module instance would not know a client made by another.
+const POOL = Symbol.for("relay.db-client.pg-pool");
+type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
 /** A Prisma client over adapter-pg; used by the app (lib/db.ts), scripts, workers and tests. */
 export function createPrismaClient(databaseUrl: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString: databaseUrl, max });
   // disposeExternalPool: $disconnect() ends the pool, as when the adapter owns it.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(client, pool);
+  (client as WithPool)[POOL] = pool;
   return client;
 }
 
@@ -21,7 +25,7 @@ export function createPrismaClient(databaseUrl: string, max = 10): PrismaClient 
  * queue's inbound store, claim and settle (STACK.md: raw SQL through the same pool).
  */
 export function poolOf(client: PrismaClient): pg.Pool {
-  const pool = pools.get(client);
+  const pool = (client as WithPool)[POOL];
   if (!pool) throw new Error("This Prisma client was not made by createPrismaClient.");
   return pool;
 }
