@@ -37,10 +37,10 @@ async function main() {
 
   const emulators: RunningEmulators | null = await startEmulatorsIfEnabled();
   const seeded = await runSeed(emulators);
-  startWorkerProcess(log);
+  const worker = startWorkerProcess(log);
 
   if (process.argv.includes("--dev")) {
-    await serve(["dev", "-p", String(port)], embedded, emulators, seeded);
+    await serve(["dev", "-p", String(port)], embedded, emulators, worker, seeded);
     return;
   }
   if (!buildIsCurrent()) {
@@ -48,7 +48,7 @@ async function main() {
     await run(BIN("next"), ["build"], { env: process.env });
     writeFileSync(BUILD_STAMP, sourceHash());
   }
-  await serve(["start", "-p", String(port)], embedded, emulators, seeded);
+  await serve(["start", "-p", String(port)], embedded, emulators, worker, seeded);
 }
 
 async function runSeed(emulators: RunningEmulators | null): Promise<string[]> {
@@ -73,7 +73,7 @@ async function runSeed(emulators: RunningEmulators | null): Promise<string[]> {
   }
 }
 
-async function serve(nextArgs: string[], embedded: EmbeddedDb | null, emulators: RunningEmulators | null, seeded: string[]) {
+async function serve(nextArgs: string[], embedded: EmbeddedDb | null, emulators: RunningEmulators | null, worker: { stop(): Promise<void> }, seeded: string[]) {
   const child = spawn(BIN("next"), nextArgs, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
   // RELAY_LOG_FILE keeps a copy of the server's output (tests search it for leaked secrets).
   const logFile = process.env.RELAY_LOG_FILE ? createWriteStream(process.env.RELAY_LOG_FILE, { flags: "a" }) : null;
@@ -84,6 +84,8 @@ async function serve(nextArgs: string[], embedded: EmbeddedDb | null, emulators:
     if (stopping) return;
     stopping = true;
     child.kill("SIGTERM");
+    // The worker settles what it claimed first: it needs the database and the emulators for that.
+    await worker.stop();
     await emulators?.close().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(code);
