@@ -22,6 +22,9 @@ const serverEnv: Record<string, string> = {
   ADOBE_EMULATOR_PORT: process.env.E2E_ADOBE_PORT,
   RAINFOCUS_EMULATOR_PORT: process.env.E2E_RAINFOCUS_PORT,
   NEXT_TELEMETRY_DISABLED: "1",
+  // Retries within seconds, so a spec can watch a 503 being retried to success (default base is 30 s).
+  DELIVERY_RETRY_BASE_MS: "1500",
+  DELIVERY_RETRY_CAP_MS: "3000",
   RELAY_LOG_FILE: path.join(process.env.E2E_RUN_DIR, "server.log"),
   ...(process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }

@@ -4,7 +4,6 @@ import { db } from "@/lib/db";
 import { ActionError } from "@/lib/actions/define-action";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { storeDeliveries } from "@/lib/delivery/store";
 import { listPushTypes } from "@/lib/profiles/push-types";
 import { getProfileRowOrThrow } from "@/lib/profiles/service";
 import { generatePushEvent } from "@/lib/push-types/catalog";
@@ -49,8 +48,12 @@ export async function enqueueTestEvent(input: { profileId: string; pushType: str
   const transmissionId = `test-${randomUUID()}`;
   const payload: Record<string, unknown> = { ...base, transmissionId, eventType: input.pushType };
   if (input.syntheticAttendee) payload.attendee = syntheticAttendee(input.pushType);
-  const stored = await storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, [{ transmissionId, pushType: input.pushType, sourcePayload: payload as Prisma.InputJsonValue }], { test: true });
-  const deliveryId = stored.deliveryIds[0]!;
+  // A plain Prisma insert rather than lib/delivery/store.ts: one row with a fresh transmission id
+  // needs none of the inbound hot path's batching or dedup.
+  const { id: deliveryId } = await db.delivery.create({
+    data: { profileId: profile.id, direction: "SOURCE", pushType: input.pushType, transmissionId, sourcePayload: payload as Prisma.InputJsonValue, test: true },
+    select: { id: true },
+  });
   await writeAudit({ actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "delivery", targetId: deliveryId, after: { profileId: profile.id, pushType: input.pushType, transmissionId }, ip: ctx.ip });
   return { deliveryId, transmissionId };
 }
