@@ -60,7 +60,7 @@ function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
       </button>
       {a.error ? <p className="mt-1 text-xs text-red-700 dark:text-red-400">{a.error}</p> : null}
       {open ? (
-        <div className="mt-3 grid gap-4 lg:grid-cols-2">
+        <div className="mt-3 grid gap-4 @3xl:grid-cols-2">
           <section aria-label={`Request ${a.number}`} className="min-w-0 space-y-2">
             <div className="flex items-center justify-between gap-2">
               <h4 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Request</h4>
@@ -85,7 +85,7 @@ function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
 export function AttemptTimeline({ attempts, nextAttemptAt }: { attempts: Attempt[]; nextAttemptAt: Date | string | null }) {
   if (attempts.length === 0) return <p className="text-sm text-zinc-500">No attempt yet: the delivery is waiting for a worker.</p>;
   return (
-    <ol className="space-y-5 border-l border-zinc-200 pl-0 dark:border-zinc-800" aria-label="Attempts">
+    <ol className="@container space-y-5 border-l border-zinc-200 pl-0 dark:border-zinc-800" aria-label="Attempts">
       {attempts.map((a, i) => <AttemptCard key={a.id} a={a} last={i === attempts.length - 1} />)}
       {nextAttemptAt ? (
         <li className="relative pl-8 text-sm text-amber-800 dark:text-amber-300">
