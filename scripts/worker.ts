@@ -9,6 +9,9 @@
 import { createPrismaClient } from "../lib/db-client";
 import { createWorkerFromEnv } from "../lib/delivery/worker/create-worker";
 import { loadEncryptionKey, resolveDatabaseUrl } from "./lib/delivery-env";
+import { enableLinearRegexFallback } from "../lib/runtime/regex-safety";
+
+enableLinearRegexFallback();
 
 const log = (msg: string) => console.log(`[worker ${process.pid}] ${msg}`);
 

@@ -55,6 +55,9 @@ describe("function library (Data Prep names and argument order)", () => {
     expect(evErr('matches_regex("aaaa", "(a+)+$")')).toMatch(/nested quantifiers/);
     expect(evErr('matches_regex("aaaa", "(a|aa)*$")')).toMatch(/nested quantifiers/);
     expect(evErr('matches_regex("aa", "(a)\\\\1")')).toMatch(/backreferences/);
+    expect(unsafeRegexReason("foo(?=bar)")).toMatch(/lookahead/);
+    expect(unsafeRegexReason("(?<!x)y")).toMatch(/lookahead and lookbehind/);
+    expect(unsafeRegexReason("(?:ab)+")).toBeNull();
     expect(evErr('matches_regex("a", "(")')).toMatch(/unbalanced|invalid regex/);
     expect(evErr("matches_regex(big, \"a\")", { big: "a".repeat(20_000) })).toMatch(/longer than/);
     expect(unsafeRegexReason("^[a-z]+@[a-z]+\\.com$")).toBeNull();

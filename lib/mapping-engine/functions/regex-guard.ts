@@ -14,6 +14,8 @@ const cache = new Map<string, RegExp>();
 export function unsafeRegexReason(pattern: string): string | null {
   if (pattern.length > MAX_REGEX_PATTERN_LENGTH) return `pattern longer than ${MAX_REGEX_PATTERN_LENGTH} characters`;
   if (/\\[1-9]|\\k</.test(pattern)) return "backreferences are not allowed";
+  // Lookarounds keep V8 on its backtracking engine (no linear-time fallback), so refuse them too.
+  if (/\(\?<?[=!]/.test(pattern)) return "lookahead and lookbehind are not allowed";
   // Stack of groups: whether each contains a quantifier or an alternation.
   const stack: { quantified: boolean; alternation: boolean }[] = [];
   let inClass = false;
