@@ -50,8 +50,9 @@ export function env(): Env {
   return cached;
 }
 
+/** Loopback is allow-listed only with an explicit EMULATORS=on (npm start sets it while they run). */
 export function emulatorsOn(): boolean {
-  return env().EMULATORS !== false;
+  return env().EMULATORS === true;
 }
 
 export function oidcConfigured(): boolean {

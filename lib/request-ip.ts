@@ -3,7 +3,8 @@ import { env } from "./env";
 
 /**
  * The client's address. Behind a trusted proxy (TRUST_PROXY=1) the first X-Forwarded-For entry;
- * otherwise the last one, which is the one Next's own server appended from the socket.
+ * otherwise the header holds exactly the socket address: npm start preloads
+ * scripts/lib/client-ip.cjs, which overwrites whatever the client sent before Next sees it.
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");

@@ -74,7 +74,11 @@ async function runSeed(emulators: RunningEmulators | null): Promise<string[]> {
 }
 
 async function serve(nextArgs: string[], embedded: EmbeddedDb | null, emulators: RunningEmulators | null, worker: { stop(): Promise<void> }, seeded: string[]) {
-  const child = spawn(BIN("next"), nextArgs, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+  const clientIp = path.join(process.cwd(), "scripts", "lib", "client-ip.cjs");
+  const child = spawn(BIN("next"), nextArgs, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${clientIp}`.trim() },
+  });
   // RELAY_LOG_FILE keeps a copy of the server's output (tests search it for leaked secrets).
   const logFile = process.env.RELAY_LOG_FILE ? createWriteStream(process.env.RELAY_LOG_FILE, { flags: "a" }) : null;
   child.stdout!.on("data", (chunk) => { process.stdout.write(chunk); logFile?.write(chunk); });

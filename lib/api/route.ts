@@ -5,10 +5,30 @@ import { getRequestActor } from "@/lib/auth/session";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { ActionError, type ActionResult } from "@/lib/actions/define-action";
 import { clientIp } from "@/lib/request-ip";
+import { readRawBody } from "@/lib/delivery/inbound-common";
 
 export type RouteContext<P> = { actor: Actor; ip: string; params: P };
 
 const STATUS: Record<string, number> = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, error: 500 };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF guard for cookie-authenticated mutations (server actions get Next's own origin check; route
+ * handlers do not): the browser's Origin, or failing that Sec-Fetch-Site, must say same origin.
+ */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin) {
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
 
 export function apiError(status: number, code: string, message: string, extra?: Record<string, unknown>) {
   return NextResponse.json({ error: { code, message, ...extra } }, { status });
@@ -26,6 +46,9 @@ export function apiRoute<P = Record<string, string>>(
     const actor = await getRequestActor(request);
     if (!actor) return apiError(401, "unauthorized", "Missing or invalid credentials.");
     if (!hasRole(actor, roles)) return apiError(403, "forbidden", "Your role does not allow this.");
+    if (actor.via === "session" && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+      return apiError(403, "cross_origin", "Cross-origin requests with a console session are refused; use an API token.");
+    }
     try {
       return await handler(request, { actor, ip: clientIp(request.headers), params: await context.params });
     } catch (err) {
@@ -43,14 +66,12 @@ export function actionResponse<T>(result: ActionResult<T>, okStatus = 200): Resp
   return apiError(STATUS[result.code] ?? 400, result.code, result.error, result.fieldErrors ? { fieldErrors: result.fieldErrors } : undefined);
 }
 
-/** Reads a JSON body with a size cap; malformed or oversized bodies are clear 4xx errors. */
+/** Reads a JSON body with a size cap that holds while streaming (no Content-Length needed). */
 export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
+  const body = await readRawBody(request, maxBytes);
+  if (!body.ok) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
   try {
-    return JSON.parse(text);
+    return JSON.parse(body.raw.toString("utf8"));
   } catch {
     throw new ActionError("Body is not valid JSON.", "invalid");
   }

@@ -69,12 +69,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
       const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
-      if (!email) return false;
+      // An unverified email could be anyone's (some IdPs let users type it): never match on it.
+      if (!email || profile?.email_verified !== true) return false;
       const user = await db.user.findUnique({ where: { email } });
       return !!user && !user.disabled;
     },
     async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc" && typeof profile?.email === "string") {
+      if (account?.provider === "oidc" && typeof profile?.email === "string" && profile.email_verified === true) {
         const local = await db.user.findUnique({ where: { email: profile.email.toLowerCase() } });
         if (local) token.sub = local.id;
       } else if (user?.id) {

@@ -23,6 +23,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export const CAN = {
   manageUsers: ["ADMIN"],
   viewAudit: ["ADMIN", "AUDITOR"],
+  // A profile's own change history: its editors and the auditors, not QA (DESIGN.md §2).
+  viewProfileActivity: ["ADMIN", "OPS", "AUDITOR"],
   editProfiles: ["ADMIN", "OPS"],
   viewProfiles: ["ADMIN", "OPS", "QA", "AUDITOR"],
   sendTestEvents: ["ADMIN", "OPS", "QA"],

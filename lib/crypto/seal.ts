@@ -35,8 +35,10 @@ export function unseal(sealed: string, keys: SealKey[]): string {
   if (version !== VERSION || !ct) throw new Error("Not a sealed value.");
   const k = keys.find((x) => x.id === keyId);
   if (!k) throw new Error(`Sealed with an unknown key (${keyId}): was APP_ENCRYPTION_KEY changed without rotating?`);
-  const decipher = createDecipheriv("aes-256-gcm", k.key, Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  const authTag = Buffer.from(tag, "base64url");
+  if (authTag.length !== 16) throw new Error("Sealed value has a truncated authentication tag.");
+  const decipher = createDecipheriv("aes-256-gcm", k.key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
+  decipher.setAuthTag(authTag);
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
 }
 

@@ -16,7 +16,8 @@ function cell(v: unknown): string {
   if (v === null || v === undefined) return "";
   const s = v instanceof Date ? v.toISOString() : String(v);
   // Quote when needed; a leading = + - @ is prefixed so spreadsheets never run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  // Only a plain number may keep a leading "-" ("-1+HYPERLINK(…)" must not).
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createPrivateKey } from "node:crypto";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CAN } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -65,6 +66,11 @@ export const updateEndpointDef = defineAction({
     const { outboundAllowList } = await import("@/lib/integrations/config");
     if (!outboundAllowList().isAllowed(streamingEndpointUrl)) {
       throw new ActionError("This host is not on the outbound allow-list.", "invalid", { streamingEndpointUrl: ["This host is not on the outbound allow-list."] });
+    }
+    // Loopback is open only for the local Adobe emulator, never for other services on this machine.
+    const url = new URL(streamingEndpointUrl);
+    if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) && Number(url.port) !== env().ADOBE_EMULATOR_PORT) {
+      throw new ActionError("Only the local Adobe emulator's port is allowed on this machine.", "invalid", { streamingEndpointUrl: [`Use port ${env().ADOBE_EMULATOR_PORT} (the Adobe emulator).`] });
     }
     return updateProfile(profileId, version, { streamingEndpointUrl, dataflowId: dataflowId.toLowerCase() }, "profile.endpoint", ctx);
   },

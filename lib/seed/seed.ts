@@ -20,16 +20,15 @@ export async function seed(db: PrismaClient, opts: SeedOptions): Promise<SeedRes
   }
   let ensuredApiToken = false;
   if (opts.apiToken) {
+    if (opts.apiToken.length < 32) throw new Error("SEED_API_TOKEN must be at least 32 characters.");
     const tokenHash = hashApiToken(opts.apiToken);
     const existing = await db.apiToken.findUnique({ where: { tokenHash } });
-    if (!existing || existing.revokedAt) {
+    // A seeded token an admin revoked stays revoked: a restart must not bring a leaked token back.
+    if (!existing) {
       const admin = await db.user.findFirst({ where: { role: "ADMIN", disabled: false }, orderBy: { createdAt: "asc" } });
-      if (admin) {
-        if (existing) await db.apiToken.update({ where: { id: existing.id }, data: { revokedAt: null, userId: admin.id } });
-        else await db.apiToken.create({ data: { userId: admin.id, name: "Seeded (SEED_API_TOKEN)", tokenHash, prefix: opts.apiToken.slice(0, 10) } });
-      }
+      if (admin) await db.apiToken.create({ data: { userId: admin.id, name: "Seeded (SEED_API_TOKEN)", tokenHash, prefix: opts.apiToken.slice(0, 10) } });
     }
-    ensuredApiToken = true;
+    ensuredApiToken = !existing?.revokedAt;
   }
   return { createdAdmin, ensuredApiToken };
 }

@@ -90,12 +90,17 @@ describe("users, API tokens and audit", () => {
   it("seeds the admin once and makes SEED_API_TOKEN valid", async () => {
     await db.apiToken.deleteMany();
     await db.user.deleteMany();
-    const first = await seed(db, { adminEmail: "Boss@Example.test", apiToken: "rfk_seeded-token-value" });
+    const first = await seed(db, { adminEmail: "Boss@Example.test", apiToken: "rfk_seeded-token-value-0123456789abcdef" });
     expect(first.createdAdmin?.email).toBe("boss@example.test");
     expect(first.createdAdmin?.password).toMatch(/^\S{20}$/);
-    const second = await seed(db, { adminEmail: "boss@example.test", apiToken: "rfk_seeded-token-value" });
+    const second = await seed(db, { adminEmail: "boss@example.test", apiToken: "rfk_seeded-token-value-0123456789abcdef" });
     expect(second.createdAdmin).toBeNull();
-    expect(await actorFromBearer("Bearer rfk_seeded-token-value")).toMatchObject({ email: "boss@example.test", role: "ADMIN" });
+    expect(await actorFromBearer("Bearer rfk_seeded-token-value-0123456789abcdef")).toMatchObject({ email: "boss@example.test", role: "ADMIN" });
     expect(await db.apiToken.count()).toBe(1);
+    // Revoked by an admin, it stays revoked across restarts (seed runs on every start).
+    await db.apiToken.updateMany({ data: { revokedAt: new Date() } });
+    expect((await seed(db, { adminEmail: "boss@example.test", apiToken: "rfk_seeded-token-value-0123456789abcdef" })).ensuredApiToken).toBe(false);
+    expect(await actorFromBearer("Bearer rfk_seeded-token-value-0123456789abcdef")).toBeNull();
+    await expect(seed(db, { adminEmail: "boss@example.test", apiToken: "short" })).rejects.toThrow(/32 characters/);
   });
 });

@@ -10,7 +10,8 @@ import { DeliveryWorker } from "./worker";
 
 type Env = Record<string, string | undefined>;
 
-const off = (v: string | undefined) => v !== undefined && ["0", "false", "off", "no", ""].includes(v.toLowerCase());
+/** Only an explicit EMULATORS=on (which npm start sets while it runs them) opens loopback. */
+const on = (v: string | undefined) => v !== undefined && ["1", "true", "on", "yes"].includes(v.toLowerCase());
 
 /**
  * A worker wired from environment variables (the same names lib/env.ts and lib/integrations use),
@@ -20,7 +21,7 @@ export function createWorkerFromEnv(db: PrismaClient, env: Env, overrides: Parti
   if (!env.APP_ENCRYPTION_KEY) throw new Error("APP_ENCRYPTION_KEY is not set; the worker cannot open profile credentials.");
   const keys = [parseKey(env.APP_ENCRYPTION_KEY), ...(env.APP_ENCRYPTION_KEY_PREVIOUS ? [parseKey(env.APP_ENCRYPTION_KEY_PREVIOUS)] : [])];
   // Loopback is reachable only while the local emulators run, exactly as for the console.
-  const allowList = createDefaultAllowList({ allowLoopback: !off(env.EMULATORS), extraHosts: env.OUTBOUND_EXTRA_HOSTS ?? "" });
+  const allowList = createDefaultAllowList({ allowLoopback: on(env.EMULATORS), extraHosts: env.OUTBOUND_EXTRA_HOSTS ?? "" });
   const tokenCache = new TokenCache();
   const adobe = createAdobeClients({
     imsUrl: env.ADOBE_IMS_URL ?? "https://ims-na1.adobelogin.com",

@@ -6,7 +6,7 @@ import type { ProfileView } from "@/lib/profiles/view";
 import { unwrap } from "@/lib/actions/unwrap";
 import { profileKeys } from "@/lib/query-keys";
 
-type Ctx = { initial: ProfileView; canEdit: boolean; isAdmin: boolean; baseUrl: string };
+type Ctx = { initial: ProfileView; canEdit: boolean; isAdmin: boolean; canSeeActivity: boolean; baseUrl: string };
 const ProfileContext = createContext<Ctx | null>(null);
 
 export function ProfileProvider({ children, ...value }: Ctx & { children: React.ReactNode }) {
@@ -24,6 +24,7 @@ export function useProfile() {
     profile: query.data,
     canEdit: ctx.canEdit,
     isAdmin: ctx.isAdmin,
+    canSeeActivity: ctx.canSeeActivity,
     baseUrl: ctx.baseUrl,
     setProfile: (p: ProfileView) => {
       queryClient.setQueryData(key, p);

@@ -6,7 +6,7 @@ import { DirectionLabel, ProfileStatusBadge } from "@/components/ui/status";
 import { useProfile } from "./profile-context";
 
 export function ProfileHeader() {
-  const { profile } = useProfile();
+  const { profile, canSeeActivity } = useProfile();
   const pathname = usePathname();
   const base = `/profiles/${profile.id}`;
   const tabs = [
@@ -15,7 +15,7 @@ export function ProfileHeader() {
     ...(profile.direction === "SOURCE" ? [{ href: `${base}/push-types`, label: "Push types" }] : []),
     { href: `${base}/mapping`, label: "Mapping" },
     profile.direction === "SOURCE" ? { href: `${base}/endpoint`, label: "Endpoint" } : { href: `${base}/destination`, label: "Destination details" },
-    { href: `${base}/activity`, label: "Activity" },
+    ...(canSeeActivity ? [{ href: `${base}/activity`, label: "Activity" }] : []),
   ];
   return (
     <div className="mb-6">

@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageRole(CAN.viewProfiles);
+  await requirePageRole(CAN.viewProfileActivity);
   const events = await listProfileActivity((await params).id);
   return (
     <Card>
