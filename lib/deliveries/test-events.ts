@@ -7,12 +7,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { listPushTypes } from "@/lib/profiles/push-types";
 import { getProfileRowOrThrow } from "@/lib/profiles/service";
 import { generatePushEvent } from "@/lib/push-types/catalog";
+import { MAX_INBOUND_BYTES } from "@/lib/delivery/inbound-common";
 
 // QA test events go through the real pipeline: stored as a Delivery flagged `test`, claimed and
 // sent by the worker like any push, so what QA sees is exactly what production does.
-//
-// This is the thin local version the brief allows: lib/delivery/test-events.ts (another engineer)
-// was not in the tree when this was written. Same signatures, so callers can switch imports.
 
 export const SETTLED = ["DELIVERED", "FAILED", "DEAD"] as const;
 export const TEST_SEND_ACTION = "delivery.test.send";
@@ -44,6 +42,8 @@ export async function enqueueTestEvent(input: { profileId: string; pushType: str
     throw new ActionError(`Push type "${input.pushType}" is not enabled on this profile. Enable it under Push types.`, "invalid", { pushType: ["Not enabled on this profile."] });
   }
   const base = input.payload ?? (await testSample(profile.id, input.pushType)).payload;
+  const bytes = Buffer.byteLength(JSON.stringify(base));
+  if (bytes > MAX_INBOUND_BYTES) throw new ActionError(`The payload is ${bytes} bytes; the limit is 1 MB, as for RainFocus pushes.`, "invalid", { payload: ["Larger than 1 MB."] });
   // A fresh transmission id per send: the XDM _id derives from it, so AEP never dedups a resend.
   const transmissionId = `test-${randomUUID()}`;
   const payload: Record<string, unknown> = { ...base, transmissionId, eventType: input.pushType };
