@@ -26,6 +26,8 @@ const serverEnv: Record<string, string> = {
   DELIVERY_RETRY_BASE_MS: "1500",
   DELIVERY_RETRY_CAP_MS: "3000",
   RELAY_LOG_FILE: path.join(process.env.E2E_RUN_DIR, "server.log"),
+  // e2e/ops/metrics.spec.ts scrapes /api/metrics with it.
+  METRICS_TOKEN: "e2e-metrics-token-0123456789",
   ...(process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
     : { EMBEDDED_DB_DIR: path.join(process.env.E2E_RUN_DIR, "pglite"), EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT) }),

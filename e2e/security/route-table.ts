@@ -20,6 +20,8 @@ export const ROUTES: RouteEntry[] = [
   { pattern: "/api/ready", method: "GET", url: "/api/ready", roles: "public" },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: "/api/auth/session", roles: "public" },
   { pattern: "/api/auth/[...nextauth]", method: "POST", url: "/api/auth/callback/credentials", roles: "public" },
+  // Prometheus scrape endpoint: authenticates by METRICS_TOKEN (Bearer), not by session or API token.
+  { pattern: "/api/metrics", method: "GET", url: "/api/metrics", roles: "public" },
   { pattern: "/api/v1/openapi.json", method: "GET", url: "/api/v1/openapi.json", roles: "public" },
   { pattern: "/api/v1/me", method: "GET", url: "/api/v1/me", roles: ALL },
   { pattern: "/api/v1/users", method: "GET", url: "/api/v1/users", roles: ["ADMIN"] },
