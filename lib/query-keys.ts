@@ -21,3 +21,7 @@ export const testEventKeys = {
   history: () => [...testEventKeys.all, "history"] as const,
   sample: (profileId: string, pushType: string) => [...testEventKeys.all, "sample", profileId, pushType] as const,
 };
+export const dashboardKeys = {
+  all: ["dashboard"] as const,
+  view: (range: string, profileId: string | undefined) => [...dashboardKeys.all, range, profileId ?? "all"] as const,
+};

@@ -4,6 +4,7 @@ export type NavItem = { href: string; label: string; roles: readonly Role[]; ico
 
 // The sidebar shows only what the role may open; every page still checks on the server.
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", roles: CAN.viewDashboard, icon: "M4 20V10M10 20V4M16 20v-7M22 20H2" },
   { href: "/profiles", label: "Profiles", roles: CAN.viewProfiles, icon: "M4 6h16M4 12h16M4 18h10" },
   { href: "/deliveries", label: "Deliveries", roles: CAN.viewDeliveries, icon: "M3 12h13m0 0-4-4m4 4-4 4M21 5v14" },
   { href: "/test-events", label: "Test events", roles: CAN.sendTestEvents, icon: "M9 3h6M10 3v6l-5 9a2 2 0 0 0 2 3h10a2 2 0 0 0 2-3l-5-9V3" },

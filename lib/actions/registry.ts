@@ -5,6 +5,7 @@ import { listAuditDef } from "@/lib/audit/action-defs";
 import * as P from "@/lib/profiles/action-defs";
 import * as M from "@/lib/mappings/action-defs";
 import * as DL from "@/lib/deliveries/action-defs";
+import { getDashboardDef } from "@/lib/dashboard/action-defs";
 
 /**
  * Every server action, by the name of its "use server" export. The role-matrix test walks this
@@ -48,6 +49,7 @@ export const ACTIONS = {
   sendTestEventAction: DL.sendTestEventDef,
   testEventSampleAction: DL.testEventSampleDef,
   listMyTestSendsAction: DL.listMyTestSendsDef,
+  getDashboardAction: getDashboardDef,
 } as const;
 
 export const PUBLIC_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"] as const;

@@ -29,6 +29,7 @@ export const CAN = {
   viewProfiles: ["ADMIN", "OPS", "QA", "AUDITOR"],
   sendTestEvents: ["ADMIN", "OPS", "QA"],
   viewDeliveries: ["ADMIN", "OPS", "QA", "AUDITOR"],
+  viewDashboard: ["ADMIN", "OPS", "QA", "AUDITOR"],
   replay: ["ADMIN", "OPS"],
   anySignedIn: ["ADMIN", "OPS", "QA", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;

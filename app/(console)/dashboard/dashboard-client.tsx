@@ -1,0 +1,121 @@
+"use client";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { getDashboardAction } from "@/lib/dashboard/actions";
+import { DASHBOARD_RANGES, type DashboardRange } from "@/lib/dashboard/schemas";
+import { unwrap } from "@/lib/actions/unwrap";
+import { dashboardKeys } from "@/lib/query-keys";
+import { Card } from "@/components/ui/page-header";
+import { Alert } from "@/components/ui/alert";
+import { isoTime, timeAgo } from "@/components/format";
+import { StatusChart } from "./status-chart";
+import { ProfileHealthTable } from "./profile-health";
+import { TopErrors } from "./top-errors";
+import { formatMs, logHref } from "./format";
+
+const REFRESH_MS = 15_000;
+
+type ProfileOption = { id: string; name: string };
+
+export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const range = (params.get("range") && params.get("range")! in DASHBOARD_RANGES ? params.get("range") : "24h") as DashboardRange;
+  const profileId = params.get("profileId") || undefined;
+  const set = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    router.replace(`${pathname}?${next}`, { scroll: false });
+  };
+  const query = useQuery({
+    queryKey: dashboardKeys.view(range, profileId),
+    queryFn: () => unwrap(getDashboardAction({ range, profileId })),
+    refetchInterval: REFRESH_MS,
+    placeholderData: (prev) => prev,
+  });
+  const d = query.data;
+  const t = d?.overall.totals;
+  const scope = { range, profileId, test: "no" };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <div role="group" aria-label="Time range" className="inline-flex rounded-md shadow-sm ring-1 ring-zinc-300 dark:ring-zinc-700">
+            {(Object.keys(DASHBOARD_RANGES) as DashboardRange[]).map((r, i) => (
+              <button
+                key={r}
+                type="button"
+                aria-pressed={r === range}
+                onClick={() => set("range", r === "24h" ? undefined : r)}
+                className={`h-8 px-3 text-sm font-medium ${i ? "border-l border-zinc-300 dark:border-zinc-700" : "rounded-l-md"} ${i === 2 ? "rounded-r-md" : ""} ${
+                  r === range ? "bg-brand-600 text-white" : "bg-white text-zinc-700 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                }`}
+                title={DASHBOARD_RANGES[r].label}
+              >
+                {r.replace("h", " h").replace("d", " d")}
+              </button>
+            ))}
+          </div>
+          <select
+            aria-label="Profile"
+            value={profileId ?? ""}
+            onChange={(e) => set("profileId", e.target.value || undefined)}
+            className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            <option value="">All profiles</option>
+            {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </div>
+        <div className="flex items-center gap-2 text-xs text-zinc-500">
+          <span className={`size-2 rounded-full ${query.isFetching ? "animate-pulse bg-brand-500" : "bg-emerald-500"}`} />
+          {d ? <span title={isoTime(d.now)}>Updated {new Date(d.now).toLocaleTimeString()}</span> : <span>Loading…</span>}
+          <span>· refreshes every {REFRESH_MS / 1000} s</span>
+        </div>
+      </div>
+      {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
+
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-busy={!d}>
+        <Tile label="Delivered" value={t ? t.delivered.toLocaleString() : "…"} href={logHref({ ...scope, status: "DELIVERED" })} testId="tile-delivered"
+          sub={t ? `${t.total.toLocaleString()} received` : undefined} />
+        <Tile label="Success rate" value={t?.successRate == null ? (t ? "—" : "…") : `${(t.successRate * 100).toFixed(t.successRate < 1 && t.successRate > 0.999 ? 2 : 1)}%`} testId="tile-success"
+          tone={t?.successRate != null && t.successRate < 0.95 ? "bad" : undefined}
+          sub={t ? `${(t.failed + t.dead).toLocaleString()} failed or dead · ${t.retrying.toLocaleString()} retrying` : undefined}
+          href={t && t.failed + t.dead ? logHref({ ...scope, status: "FAILED,DEAD" }) : undefined} />
+        <Tile label="Latency p50 / p95" value={t ? `${formatMs(t.p50Ms)} / ${formatMs(t.p95Ms)}` : "…"} testId="tile-latency" sub="received → delivered" />
+        <Tile label="Queue depth" value={d ? d.overall.queue.depth.toLocaleString() : "…"} testId="tile-queue"
+          tone={d && d.overall.queue.oldest && Date.now() - new Date(d.overall.queue.oldest).getTime() > 15 * 60_000 ? "bad" : undefined}
+          sub={d ? (d.overall.queue.oldest ? `oldest waiting ${timeAgo(d.overall.queue.oldest)}` : "nothing waiting") : undefined}
+          href={d?.overall.queue.depth ? logHref({ profileId, test: "no", status: "QUEUED,DELIVERING,RETRYING" }) : undefined} />
+      </div>
+
+      <Card className="p-4">
+        <div className="mb-3 flex items-baseline justify-between gap-3">
+          <h2 className="text-sm font-semibold">Outcomes over time</h2>
+          <span className="text-xs text-zinc-500">{DASHBOARD_RANGES[range].label}{profileId ? ` · ${profiles.find((p) => p.id === profileId)?.name ?? "one profile"}` : " · all profiles"}</span>
+        </div>
+        {d ? <StatusChart series={d.series} bucketMs={d.bucketMs} /> : <div className="h-56 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />}
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-5">
+        <div className="lg:col-span-3"><ProfileHealthTable profiles={d?.profiles} range={range} /></div>
+        <div className="lg:col-span-2"><TopErrors errors={d?.errors} scope={scope} /></div>
+      </div>
+    </div>
+  );
+}
+
+function Tile({ label, value, sub, href, tone, testId }: { label: string; value: string; sub?: string; href?: string; tone?: "bad"; testId: string }) {
+  const body = (
+    <>
+      <div className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</div>
+      <div className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "bad" ? "text-red-600 dark:text-red-400" : ""}`} data-testid={testId}>{value}</div>
+      {sub ? <div className="mt-0.5 truncate text-xs text-zinc-500">{sub}</div> : null}
+    </>
+  );
+  const cls = "block rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
+  return href ? <Link href={href} className={`${cls} hover:border-brand-500/60`}>{body}</Link> : <div className={cls}>{body}</div>;
+}
