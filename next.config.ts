@@ -12,6 +12,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The Docker image (Dockerfile) builds with NEXT_OUTPUT=standalone: a self-contained server.js
+  // with only the node_modules it traces. `npm start` keeps the default output.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
+  // A second build beside the default one (tests/integration/ops-standalone.test.ts) needs its own folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Types are checked by `npm run typecheck` (part of `npm test`) over the whole repo, scripts and
   // emulators included; `npm start` should not fail a user's first run on a type error.
   typescript: { ignoreBuildErrors: true },
