@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TIME_RANGES, type DeliveryFilter } from "./schemas";
 
@@ -57,6 +58,22 @@ export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; unt
       OR ${EMAIL_SQL} ILIKE ${like}
       OR d."lastError" ILIKE ${like})`);
   }
+  if (f.attendee) c.push(attendeeCondition(f.attendee));
   if (opts.cursor) c.push(Prisma.sql`(d."receivedAt", d.id) < (${ts(opts.cursor.receivedAt)}, ${opts.cursor.id})`);
   return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
+}
+
+/** AEP's identity for an email: sha256(lower(trim(email))), as the destination mapping computes it. */
+export function emailHash(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+}
+
+function attendeeCondition(who: string): Prisma.Sql {
+  const sourceId = Prisma.sql`d."sourcePayload" #>> '{attendee,attendeeId}' = ${who}`;
+  if (/^[0-9a-f]{64}$/i.test(who)) return Prisma.sql`d."sourcePayload" #>> '{identityMap,email_lc_sha256,0,id}' = ${who.toLowerCase()}`;
+  if (!who.includes("@")) return sourceId;
+  const email = who.toLowerCase();
+  return Prisma.sql`(lower(trim(d."sourcePayload" #>> '{attendee,email}')) = ${email}
+      OR lower(trim(COALESCE(d."sourcePayload" #>> '{attributes,email,value}', d."sourcePayload" #>> '{attributes,email}'))) = ${email}
+      OR d."sourcePayload" #>> '{identityMap,email_lc_sha256,0,id}' = ${emailHash(who)})`;
 }

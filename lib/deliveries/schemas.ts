@@ -42,6 +42,12 @@ export const DeliveryFilterSchema = z.object({
   failedAttempts: z.enum(["1"]).optional(),
   /** Transmission id (exact), attendee id, email or error text. */
   q: z.string().trim().max(200).optional(),
+  /**
+   * One person in both directions: an email (RainFocus pushes by attendee.email, AEP profiles by
+   * their email attribute or email_lc_sha256 identity), a RainFocus attendee id, or the hash itself.
+   * Not one of the log's URL filters: the attendee timeline page is its own view.
+   */
+  attendee: z.string().trim().min(1).max(200).optional(),
 });
 export type DeliveryFilter = z.infer<typeof DeliveryFilterSchema>;
 

@@ -18,6 +18,7 @@ import { BulkReplayDialog } from "./bulk-replay-dialog";
 import { useDeliveryFilter } from "./use-delivery-filter";
 
 const LIVE_MS = 3000;
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 // Denser cells than components/ui Td: a log is scanned, not read.
 function Td({ children, className = "" }: { children?: React.ReactNode; className?: string }) {
@@ -45,6 +46,11 @@ export function DeliveriesClient({ options, canReplay, emailsMasked }: { options
   return (
     <div className="space-y-4">
       <FiltersBar filter={filter} options={options} update={update} clear={clear} />
+      {filter.q && EMAIL_LIKE.test(filter.q) ? (
+        <Link href={`/deliveries/attendee?${new URLSearchParams({ q: filter.q })}`} className="inline-flex items-center gap-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+          Timeline for this attendee →
+        </Link>
+      ) : null}
       {filter.profileId ? <RemoteStatusPanel remote={remote} loading={query.isLoading} /> : null}
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
       <Card>
