@@ -42,6 +42,7 @@ export const ACTIONS = {
   getMappingVersionAction: M.getMappingVersionDef,
   restoreMappingVersionAction: M.restoreMappingVersionDef,
   listDeliveriesAction: DL.listDeliveriesDef,
+  unmaskDeliveriesAction: DL.unmaskDeliveriesDef,
   getDeliveryAction: DL.getDeliveryDef,
   replayPreviewAction: DL.replayPreviewDef,
   replayDeliveryAction: DL.replayDeliveryDef,

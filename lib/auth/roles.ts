@@ -31,6 +31,8 @@ export const CAN = {
   viewDeliveries: ["ADMIN", "OPS", "QA", "AUDITOR"],
   viewDashboard: ["ADMIN", "OPS", "QA", "AUDITOR"],
   replay: ["ADMIN", "OPS"],
+  // Reveal attendee emails in the log views, each time recorded in the audit log.
+  unmaskEmails: ["ADMIN"],
   anySignedIn: ["ADMIN", "OPS", "QA", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 

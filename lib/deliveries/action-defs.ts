@@ -4,7 +4,8 @@ import { CAN } from "@/lib/auth/roles";
 import { defineAction } from "@/lib/actions/define-action";
 import { getDeliveryDetail } from "./get-delivery";
 import { listDeliveries } from "./list-deliveries";
-import { seesEmails } from "./mask";
+import { logListMasksEmails, seesEmails } from "./mask";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { getRemoteStatus, type RemoteStatus } from "./remote-status";
 import { bulkReplay, replayDelivery, replayPreview } from "./replay";
 import { BulkReplaySchema, DeliveryIdSchema, ListDeliveriesSchema, ReplayOneSchema, SendTestEventSchema, TestSampleSchema } from "./schemas";
@@ -21,8 +22,32 @@ export const listDeliveriesDef = defineAction({
   input: ListDeliveriesSchema,
   async handler({ cursor, limit, ...filter }, { actor }) {
     const remote: Promise<RemoteStatus | null> = filter.profileId && !cursor ? getRemoteStatus(filter.profileId) : Promise.resolve(null);
-    const [page, status] = await Promise.all([listDeliveries(filter, { cursor, limit, maskEmails: !seesEmails(actor.role) }), remote]);
-    return { ...page, remote: status, emailsMasked: !seesEmails(actor.role) };
+    const masked = logListMasksEmails(actor.role);
+    const [page, status] = await Promise.all([listDeliveries(filter, { cursor, limit, maskEmails: masked }), remote]);
+    return { ...page, remote: status, emailsMasked: masked };
+  },
+});
+
+/**
+ * "Show emails": the same page with attendee emails in clear, for an admin. The audit event names
+ * the filter and exactly which deliveries were revealed (not the emails themselves); if it cannot
+ * be written, nothing is returned.
+ */
+export const unmaskDeliveriesDef = defineAction({
+  name: "deliveries.unmask",
+  roles: CAN.unmaskEmails,
+  input: ListDeliveriesSchema,
+  async handler({ cursor, limit, ...filter }, { actor, ip }) {
+    const remote = filter.profileId && !cursor ? getRemoteStatus(filter.profileId) : Promise.resolve(null);
+    const [page, status] = await Promise.all([listDeliveries(filter, { cursor, limit, maskEmails: false }), remote]);
+    await writeAudit({
+      actor,
+      action: "deliveries.unmask",
+      targetType: "Delivery",
+      after: { filter, cursor: cursor ?? null, deliveryIds: page.items.filter((d) => d.email).map((d) => d.id) },
+      ip,
+    });
+    return { ...page, remote: status, emailsMasked: false };
   },
 });
 

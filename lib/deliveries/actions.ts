@@ -5,6 +5,9 @@ import * as D from "./action-defs";
 export async function listDeliveriesAction(input: unknown) {
   return runAction(D.listDeliveriesDef, input);
 }
+export async function unmaskDeliveriesAction(input: unknown) {
+  return runAction(D.unmaskDeliveriesDef, input);
+}
 export async function getDeliveryAction(input: unknown) {
   return runAction(D.getDeliveryDef, input);
 }

@@ -30,7 +30,19 @@ export function maskEmailsDeep<T>(value: T): T {
   return value;
 }
 
-/** Admins and event ops work with attendees' emails; QA and auditors read the log masked. */
+/**
+ * Admins and event ops work with attendees' emails; QA and auditors read the log masked. Used by
+ * the detail view, the REST API and the export.
+ */
 export function seesEmails(role: "ADMIN" | "OPS" | "QA" | "AUDITOR"): boolean {
   return role === "ADMIN" || role === "OPS";
+}
+
+/**
+ * The log's lists (the table and the attendee timeline) show many people at once, so only event
+ * ops, who work with them, see emails by default; an admin reveals them per view with
+ * "Show emails", which is audited (deliveries.unmask).
+ */
+export function logListMasksEmails(role: "ADMIN" | "OPS" | "QA" | "AUDITOR"): boolean {
+  return role !== "OPS";
 }

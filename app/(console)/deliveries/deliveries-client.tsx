@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
+import { useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { listDeliveriesAction } from "@/lib/deliveries/actions";
+import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/deliveries/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ import { RemoteStatusPanel } from "./remote-status-panel";
 import { ExportMenu } from "./export-menu";
 import { BulkReplayDialog } from "./bulk-replay-dialog";
 import { useDeliveryFilter } from "./use-delivery-filter";
+import { UnmaskToggle } from "./unmask-toggle";
 
 const LIVE_MS = 3000;
 const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -30,14 +32,19 @@ export function formatMs(ms: number | null | undefined): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-export function DeliveriesClient({ options, canReplay, emailsMasked }: { options: FilterOptions; canReplay: boolean; emailsMasked: boolean }) {
+export function DeliveriesClient({ options, canReplay, emailsMasked, canUnmask }: { options: FilterOptions; canReplay: boolean; emailsMasked: boolean; canUnmask: boolean }) {
   const { filter, update, clear, live, setLive } = useDeliveryFilter();
+  // Per view: the reveal holds for the filter it was made for; any other filter is masked again.
+  const [unmaskedFor, setUnmaskedFor] = useState<string | null>(null);
+  const unmasked = unmaskedFor === JSON.stringify(filter);
+  const setUnmasked = (on: boolean) => setUnmaskedFor(on ? JSON.stringify(filter) : null);
   const query = useInfiniteQuery({
-    queryKey: deliveryKeys.list(filter),
-    queryFn: ({ pageParam }) => unwrap(listDeliveriesAction({ ...filter, cursor: pageParam })),
+    queryKey: [...deliveryKeys.list(filter), unmasked ? "unmasked" : "masked"],
+    queryFn: ({ pageParam }) => unwrap((unmasked ? unmaskDeliveriesAction : listDeliveriesAction)({ ...filter, cursor: pageParam })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: live ? LIVE_MS : false,
+    // Live tail would re-reveal (and re-audit) every few seconds; it pauses while emails are shown.
+    refetchInterval: live && !unmasked ? LIVE_MS : false,
     placeholderData: (prev) => prev,
   });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -62,7 +69,8 @@ export function DeliveriesClient({ options, canReplay, emailsMasked }: { options
             </label>
             {live ? <span className="flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400"><span className="size-2 animate-pulse rounded-full bg-emerald-500" />refreshing every {LIVE_MS / 1000} s</span> : null}
             {query.isFetching && !query.isFetchingNextPage ? <span className="text-xs text-zinc-500">Loading…</span> : null}
-            {emailsMasked ? <span className="text-xs text-zinc-500">Attendee emails are masked for your role.</span> : null}
+            {emailsMasked && !unmasked ? <span className="text-xs text-zinc-500">Attendee emails are masked{canUnmask ? "" : " for your role"}.</span> : null}
+            {canUnmask && emailsMasked ? <UnmaskToggle unmasked={unmasked} onChange={setUnmasked} /> : null}
           </div>
           <div className="flex items-center gap-2">
             {canReplay ? <BulkReplayDialog filter={filter} /> : null}

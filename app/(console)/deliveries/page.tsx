@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN, hasRole } from "@/lib/auth/roles";
 import { deliveryFilterOptions } from "@/lib/deliveries/list-deliveries";
-import { seesEmails } from "@/lib/deliveries/mask";
+import { logListMasksEmails } from "@/lib/deliveries/mask";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeliveriesClient } from "./deliveries-client";
 
@@ -16,7 +16,7 @@ export default async function DeliveriesPage() {
         title="Deliveries"
         description="Every event received and every attempt to deliver it, in both directions, beside what Adobe or RainFocus report on their side."
       />
-      <DeliveriesClient options={await deliveryFilterOptions()} canReplay={hasRole(actor, CAN.replay)} emailsMasked={!seesEmails(actor.role)} />
+      <DeliveriesClient options={await deliveryFilterOptions()} canReplay={hasRole(actor, CAN.replay)} emailsMasked={logListMasksEmails(actor.role)} canUnmask={hasRole(actor, CAN.unmaskEmails)} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { listDeliveriesAction } from "@/lib/deliveries/actions";
+import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/deliveries/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
@@ -12,19 +12,24 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { DeliveryStatusBadge, HttpStatus } from "@/components/ui/delivery-status";
 import { isoTime } from "@/components/format";
+import { UnmaskToggle } from "../unmask-toggle";
 import { formatMs } from "../deliveries-client";
 
 const dayOf = (d: Date | string) => new Date(d).toLocaleDateString([], { weekday: "short", year: "numeric", month: "short", day: "numeric" });
 
-export function AttendeeTimelineClient({ emailsMasked }: { emailsMasked: boolean }) {
+export function AttendeeTimelineClient({ emailsMasked, canUnmask }: { emailsMasked: boolean; canUnmask: boolean }) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const q = params.get("q")?.trim() ?? "";
   const [draft, setDraft] = useState(q);
+  // The reveal holds for the person it was made for only.
+  const [unmaskedFor, setUnmaskedFor] = useState<string | null>(null);
+  const unmasked = !!q && unmaskedFor === q;
+  const setUnmasked = (on: boolean) => setUnmaskedFor(on ? q : null);
   const query = useInfiniteQuery({
-    queryKey: deliveryKeys.list({ attendee: q }),
-    queryFn: ({ pageParam }) => unwrap(listDeliveriesAction({ attendee: q, cursor: pageParam })),
+    queryKey: [...deliveryKeys.list({ attendee: q }), unmasked ? "unmasked" : "masked"],
+    queryFn: ({ pageParam }) => unwrap((unmasked ? unmaskDeliveriesAction : listDeliveriesAction)({ attendee: q, cursor: pageParam })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: q.length > 0,
@@ -49,7 +54,8 @@ export function AttendeeTimelineClient({ emailsMasked }: { emailsMasked: boolean
           className="h-9 w-full max-w-md rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-zinc-700 dark:bg-zinc-900"
         />
         <Button type="submit">Show timeline</Button>
-        {emailsMasked ? <span className="text-xs text-zinc-500">Attendee emails are masked for your role.</span> : null}
+        {emailsMasked && !unmasked ? <span className="text-xs text-zinc-500">Attendee emails are masked{canUnmask ? "" : " for your role"}.</span> : null}
+        {canUnmask && emailsMasked && q ? <UnmaskToggle unmasked={unmasked} onChange={setUnmasked} /> : null}
       </form>
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
       {!q ? (

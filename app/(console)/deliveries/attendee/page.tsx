@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/session";
-import { CAN } from "@/lib/auth/roles";
-import { seesEmails } from "@/lib/deliveries/mask";
+import { CAN, hasRole } from "@/lib/auth/roles";
+import { logListMasksEmails } from "@/lib/deliveries/mask";
 import { PageHeader } from "@/components/ui/page-header";
 import { AttendeeTimelineClient } from "./attendee-timeline-client";
 
@@ -17,7 +17,7 @@ export default async function AttendeeTimelinePage() {
         description="Everything that happened to one person, in both directions: RainFocus pushes about them and AEP profile updates for them, newest first."
         actions={<Link href="/deliveries" className="text-sm text-brand-600 hover:underline dark:text-brand-100">← Delivery log</Link>}
       />
-      <AttendeeTimelineClient emailsMasked={!seesEmails(actor.role)} />
+      <AttendeeTimelineClient emailsMasked={logListMasksEmails(actor.role)} canUnmask={hasRole(actor, CAN.unmaskEmails)} />
     </>
   );
 }
