@@ -1,4 +1,5 @@
 // Shared by the two inbound endpoints: typed answers, a capped raw-body reader.
+import { jsonTextProblem } from "./json-text";
 
 export const MAX_INBOUND_BYTES = 1024 * 1024;
 
@@ -35,8 +36,11 @@ export async function readRawBody(request: Request, maxBytes = MAX_INBOUND_BYTES
 }
 
 export function parseJsonBody(raw: Buffer): { ok: true; value: unknown } | { ok: false; answer: InboundAnswer } {
+  const text = raw.toString("utf8");
+  const problem = jsonTextProblem(text);
+  if (problem) return { ok: false, answer: refuse(400, problem.code, problem.message) };
   try {
-    return { ok: true, value: JSON.parse(raw.toString("utf8")) };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, answer: refuse(400, "invalid_json", "The body is not valid JSON.") };
   }
