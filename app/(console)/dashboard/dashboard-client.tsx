@@ -85,7 +85,7 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
           tone={t?.successRate != null && t.successRate < 0.95 ? "bad" : undefined}
           sub={t ? `${(t.failed + t.dead).toLocaleString()} failed or dead · ${t.retrying.toLocaleString()} retrying` : undefined}
           href={t && t.failed + t.dead ? logHref({ ...scope, status: "FAILED,DEAD" }) : undefined} />
-        <Tile label="Latency p50 / p95" value={t ? `${formatMs(t.p50Ms)} / ${formatMs(t.p95Ms)}` : "…"} testId="tile-latency" sub="received → delivered" />
+        <Tile label="Latency p50 / p95" value={t ? <>{formatMs(t.p50Ms)}<span className="text-base font-medium text-zinc-500"> / {formatMs(t.p95Ms)}</span></> : "…"} testId="tile-latency" sub="received → delivered" />
         <Tile label="Queue depth" value={d ? d.overall.queue.depth.toLocaleString() : "…"} testId="tile-queue"
           tone={d && d.overall.queue.oldest && Date.now() - new Date(d.overall.queue.oldest).getTime() > 15 * 60_000 ? "bad" : undefined}
           sub={d ? (d.overall.queue.oldest ? `oldest waiting ${timeAgo(d.overall.queue.oldest)}` : "nothing waiting") : undefined}
@@ -100,19 +100,17 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
         {d ? <StatusChart series={d.series} bucketMs={d.bucketMs} /> : <div className="h-56 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />}
       </Card>
 
-      <div className="grid gap-4 lg:grid-cols-5">
-        <div className="lg:col-span-3"><ProfileHealthTable profiles={d?.profiles} range={range} /></div>
-        <div className="lg:col-span-2"><TopErrors errors={d?.errors} scope={scope} /></div>
-      </div>
+      <ProfileHealthTable profiles={d?.profiles} range={range} />
+      <TopErrors errors={d?.errors} scope={scope} />
     </div>
   );
 }
 
-function Tile({ label, value, sub, href, tone, testId }: { label: string; value: string; sub?: string; href?: string; tone?: "bad"; testId: string }) {
+function Tile({ label, value, sub, href, tone, testId }: { label: string; value: React.ReactNode; sub?: string; href?: string; tone?: "bad"; testId: string }) {
   const body = (
     <>
       <div className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</div>
-      <div className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "bad" ? "text-red-600 dark:text-red-400" : ""}`} data-testid={testId}>{value}</div>
+      <div className={`mt-1 whitespace-nowrap text-2xl font-semibold tabular-nums ${tone === "bad" ? "text-red-600 dark:text-red-400" : ""}`} data-testid={testId}>{value}</div>
       {sub ? <div className="mt-0.5 truncate text-xs text-zinc-500">{sub}</div> : null}
     </>
   );

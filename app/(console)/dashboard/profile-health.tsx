@@ -41,7 +41,7 @@ export function ProfileHealthTable({ profiles, range }: { profiles: ProfileHealt
             {profiles.map((p) => (
               <tr key={p.id}>
                 <Td>
-                  <Link href={`/dashboard?profileId=${p.id}${range === "24h" ? "" : `&range=${range}`}`} className="block max-w-44 truncate font-medium hover:underline" title={p.name}>{p.name}</Link>
+                  <Link href={`/dashboard?profileId=${p.id}${range === "24h" ? "" : `&range=${range}`}`} className="block max-w-72 truncate font-medium hover:underline" title={p.name}>{p.name}</Link>
                   <div className="flex items-center gap-1.5 text-xs text-zinc-500">
                     {p.direction === "SOURCE" ? "RainFocus → AEP" : "AEP → RainFocus"}
                     {p.status !== "ACTIVE" ? <Badge tone={p.status === "PAUSED" ? "amber" : "gray"}>{p.status.toLowerCase()}</Badge> : null}
