@@ -6,6 +6,7 @@ import * as P from "@/lib/profiles/action-defs";
 import * as M from "@/lib/mappings/action-defs";
 import * as DL from "@/lib/deliveries/action-defs";
 import { getDashboardDef } from "@/lib/dashboard/action-defs";
+import { saveAlertRuleDef } from "@/lib/alerts/action-defs";
 
 /**
  * Every server action, by the name of its "use server" export. The role-matrix test walks this
@@ -51,6 +52,7 @@ export const ACTIONS = {
   testEventSampleAction: DL.testEventSampleDef,
   listMyTestSendsAction: DL.listMyTestSendsDef,
   getDashboardAction: getDashboardDef,
+  saveAlertRuleAction: saveAlertRuleDef,
 } as const;
 
 export const PUBLIC_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"] as const;

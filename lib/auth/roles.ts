@@ -33,6 +33,10 @@ export const CAN = {
   replay: ["ADMIN", "OPS"],
   // Reveal attendee emails in the log views, each time recorded in the audit log.
   unmaskEmails: ["ADMIN"],
+  // Alert thresholds and history: ops and auditors read them, only admins change them (and the
+  // webhook URL). Every signed-in user sees the banner.
+  viewAlerts: ["ADMIN", "OPS", "AUDITOR"],
+  manageAlerts: ["ADMIN"],
   anySignedIn: ["ADMIN", "OPS", "QA", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -23,7 +23,8 @@ type TotalsRow = Omit<Totals, "successRate"> & { profileId: string | null; overa
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
 const onlyProfile = (id?: string) => (id ? Prisma.sql` AND d."profileId" = ${id}` : Prisma.empty);
 
-export async function statusTotals(s: { from: Date; profileId?: string }) {
+/** Rows received from `from` on; `to` (exclusive) bounds a window that must not see later rows, e.g. the alert evaluator's. */
+export async function statusTotals(s: { from: Date; to?: Date; profileId?: string }) {
   const rows = await db.$queryRaw<TotalsRow[]>(Prisma.sql`
     SELECT d."profileId", GROUPING(d."profileId")::int AS overall, count(*)::int AS total,
            count(*) FILTER (WHERE d.status = 'DELIVERED')::int AS delivered,
@@ -35,7 +36,7 @@ export async function statusTotals(s: { from: Date; profileId?: string }) {
            percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM d."deliveredAt" - d."receivedAt") * 1000)
              FILTER (WHERE d.status = 'DELIVERED' AND d."deliveredAt" IS NOT NULL) AS "p95Ms"
       FROM "Delivery" d
-     WHERE d.test = false AND d."receivedAt" >= ${ts(s.from)}${onlyProfile(s.profileId)}
+     WHERE d.test = false AND d."receivedAt" >= ${ts(s.from)}${s.to ? Prisma.sql` AND d."receivedAt" < ${ts(s.to)}` : Prisma.empty}${onlyProfile(s.profileId)}
      GROUP BY GROUPING SETS ((d."profileId"), ())`);
   const toTotals = ({ profileId: _p, overall: _o, ...r }: TotalsRow): Totals => {
     const settled = r.delivered + r.failed + r.dead;

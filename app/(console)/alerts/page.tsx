@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { requirePageRole } from "@/lib/auth/session";
+import { CAN, hasRole } from "@/lib/auth/roles";
+import { getAlertRule } from "@/lib/alerts/rules";
+import { listAlertEvents } from "@/lib/alerts/history";
+import { PageHeader } from "@/components/ui/page-header";
+import { AlertsClient } from "./alerts-client";
+import { AlertHistory } from "./alert-history";
+
+export const metadata: Metadata = { title: "Alerts" };
+
+export default async function AlertsPage() {
+  const actor = await requirePageRole(CAN.viewAlerts);
+  const [{ updatedAt: _u, ...rule }, events] = await Promise.all([getAlertRule(), listAlertEvents()]);
+  return (
+    <>
+      <PageHeader
+        title="Alerts"
+        description="Thresholds that raise a banner for everyone signed in and, optionally, POST to a webhook when an alert fires and when it recovers. Checked on page load at most every 30 seconds; test events are not counted."
+      />
+      <div className="space-y-6">
+        <AlertsClient rule={rule} canEdit={hasRole(actor, CAN.manageAlerts)} />
+        <AlertHistory events={events} />
+      </div>
+    </>
+  );
+}

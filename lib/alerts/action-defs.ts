@@ -1,0 +1,23 @@
+import "server-only";
+import { CAN } from "@/lib/auth/roles";
+import { defineAction } from "@/lib/actions/define-action";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { outboundAllowList } from "@/lib/integrations/config";
+import { invalidateAlertBanner } from "./banner";
+import { assertWebhookAllowed, getAlertRule, saveAlertRule } from "./rules";
+import { AlertRuleSchema } from "./schemas";
+
+/** Saves the thresholds and webhook URL (allow-listed here and again on every send); audited. */
+export const saveAlertRuleDef = defineAction({
+  name: "alerts.save",
+  roles: CAN.manageAlerts,
+  input: AlertRuleSchema,
+  async handler(input, { actor, ip }) {
+    assertWebhookAllowed(input.webhookUrl, outboundAllowList());
+    const { updatedAt: _u, ...before } = await getAlertRule();
+    await saveAlertRule(input, actor.id);
+    await writeAudit({ actor, action: "alerts.update", targetType: "AlertRule", targetId: "default", before, after: input, ip });
+    invalidateAlertBanner();
+    return input;
+  },
+});

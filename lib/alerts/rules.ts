@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { ActionError } from "@/lib/actions/define-action";
+import { isOutboundNotAllowed, type AllowList } from "@/lib/outbound";
+import type { AlertRuleInput } from "./schemas";
+
+export type AlertRule = AlertRuleInput & { updatedAt: Date | null };
+
+const DEFAULTS: AlertRuleInput = {
+  failureEnabled: true,
+  failurePercent: 5,
+  failureWindowMinutes: 15,
+  failureMinDeliveries: 20,
+  queueEnabled: true,
+  queueAgeMinutes: 10,
+  webhookUrl: null,
+};
+
+/** The single rule row, or the defaults before an admin first saves. */
+export async function getAlertRule(): Promise<AlertRule> {
+  const row = await db.alertRule.findUnique({ where: { id: "default" } });
+  if (!row) return { ...DEFAULTS, updatedAt: null };
+  const { id: _id, updatedById: _u, ...rule } = row;
+  return rule;
+}
+
+/** Refuses a webhook URL outside the outbound allow-list (it is checked again when sent). */
+export function assertWebhookAllowed(url: string | null, allowList: AllowList) {
+  if (!url) return;
+  try {
+    allowList.assertAllowed(url);
+  } catch (e) {
+    if (isOutboundNotAllowed(e)) throw new ActionError(e.message, "invalid", { webhookUrl: [e.message] });
+    throw e;
+  }
+}
+
+export async function saveAlertRule(input: AlertRuleInput, actorId: string) {
+  const data = { ...input, updatedById: actorId };
+  return db.alertRule.upsert({ where: { id: "default" }, create: { id: "default", ...data }, update: data });
+}

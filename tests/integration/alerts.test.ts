@@ -1,0 +1,120 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { saveAlertRuleDef } from "@/lib/alerts/action-defs";
+import { ACTIONS } from "@/lib/actions/registry";
+import { executeAction } from "@/lib/actions/define-action";
+import { createAllowList } from "@/lib/outbound";
+import type { Actor, Role } from "@/lib/auth/roles";
+import { createActors } from "../support/actors";
+
+// The evaluator on a real database with a local webhook receiver. Deliveries sit in 2021, a window
+// no other file uses (the evaluator bounds it above by `now`, and the dashboard test's window lies
+// after it); this file alone touches the alert tables.
+
+const T0 = new Date("2021-05-01T12:00:00.000Z");
+const at = (min: number) => new Date(T0.getTime() + min * 60_000);
+const loopback = createAllowList({ hosts: [], allowLoopback: true });
+
+let server: Server;
+let base: string;
+const received: { path: string; body: Record<string, unknown> }[] = [];
+let profileId: string;
+let seq = 0;
+let actors: Record<Role, Actor>;
+
+async function delivery(status: string, receivedAt: Date, extra: { nextAttemptAt?: Date } = {}) {
+  await db.delivery.create({
+    data: { profileId, direction: "SOURCE", pushType: "SessionScheduled", transmissionId: `alert-${++seq}-${Date.now()}`, status: status as "FAILED", receivedAt, ...extra },
+  });
+}
+async function rule(data: Record<string, unknown>) {
+  const base = { failureEnabled: true, failurePercent: 10, failureWindowMinutes: 15, failureMinDeliveries: 3, queueEnabled: false, queueAgeMinutes: 10, webhookUrl: null };
+  await db.alertRule.upsert({ where: { id: "default" }, create: { id: "default", ...base, ...data }, update: { ...base, ...data } });
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      received.push({ path: req.url!, body: JSON.parse(raw) });
+      res.writeHead(req.url === "/broken" ? 500 : 204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  profileId = (await db.integrationProfile.create({ data: { name: `alerts ${Date.now().toString(36)}`, direction: "SOURCE", eventCode: "E1" } })).id;
+  actors = await createActors("alerts");
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe("evaluateAlerts", () => {
+  it("fires once above the failure ratio, POSTs the webhook, then recovers and shows the notice for 10 minutes", async () => {
+    await rule({ webhookUrl: `${base}/hook` });
+    await delivery("DELIVERED", at(-5));
+    for (let i = 0; i < 3; i++) await delivery("FAILED", at(-4));
+
+    const firing = await evaluateAlerts(T0, { allowList: loopback });
+    expect(firing).toEqual([expect.objectContaining({ kind: "failure_ratio", state: "FIRING", href: expect.stringContaining("status=FAILED%2CDEAD") })]);
+    expect(firing[0].message).toContain("75%");
+    expect(received).toEqual([{ path: "/hook", body: expect.objectContaining({ kind: "failure_ratio", state: "FIRING", threshold: 0.1, value: 0.75 }) }]);
+
+    // Still firing a minute later: no new transition, no second POST.
+    expect(await evaluateAlerts(at(1), { allowList: loopback })).toHaveLength(1);
+    expect(received).toHaveLength(1);
+
+    // The window has moved past the failures: recovered, notified, and the notice fades after 10 minutes.
+    const recovered = await evaluateAlerts(at(30), { allowList: loopback });
+    expect(recovered).toEqual([expect.objectContaining({ kind: "failure_ratio", state: "RECOVERED" })]);
+    expect(received[1].body).toMatchObject({ state: "RECOVERED" });
+    expect(await evaluateAlerts(at(41), { allowList: loopback })).toEqual([]);
+
+    const events = await db.alertEvent.findMany({ where: { kind: "failure_ratio" }, orderBy: { at: "asc" } });
+    expect(events.map((e) => [e.state, e.webhookStatus, e.webhookError])).toEqual([["FIRING", 204, null], ["RECOVERED", 204, null]]);
+  });
+
+  it("records a failed or refused webhook on the transition and never throws", async () => {
+    await rule({ webhookUrl: `${base}/broken`, queueEnabled: true, queueAgeMinutes: 5 });
+    for (let i = 0; i < 3; i++) await delivery("DEAD", at(118));
+    // Waiting since 10 minutes before the check; never due, so no other file's worker claims it.
+    await delivery("QUEUED", at(110), { nextAttemptAt: new Date("2099-01-01T00:00:00Z") });
+
+    const firing = await evaluateAlerts(at(120), { allowList: loopback });
+    expect(firing.map((a) => a.kind).sort()).toEqual(["failure_ratio", "queue_age"]);
+    const rows = await db.alertEvent.findMany({ where: { at: at(120) } });
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toMatchObject({ state: "FIRING", webhookStatus: 500, webhookError: "The webhook answered 500." });
+
+    // A webhook outside the allow-list is refused by httpRequest before any socket opens. (The
+    // failure window moves on; the queue alert may stay firing on other files' queued rows.)
+    const noLoopback = createAllowList({ hosts: [], allowLoopback: false });
+    await evaluateAlerts(at(200), { allowList: noLoopback });
+    const recovered = await db.alertEvent.findFirstOrThrow({ where: { kind: "failure_ratio", at: at(200) } });
+    expect(recovered).toMatchObject({ state: "RECOVERED", webhookStatus: null, webhookError: expect.any(String) });
+  });
+});
+
+describe("saveAlertRuleAction", () => {
+  const valid = { failureEnabled: "on", failurePercent: "5", failureWindowMinutes: "15", failureMinDeliveries: "20", queueAgeMinutes: "10", webhookUrl: "" };
+
+  it("is registered for the role matrix and open to ADMIN only", async () => {
+    expect(ACTIONS.saveAlertRuleAction).toBe(saveAlertRuleDef);
+    for (const role of ["OPS", "QA", "AUDITOR"] as const) {
+      expect(await executeAction(saveAlertRuleDef, actors[role], valid)).toMatchObject({ ok: false, code: "forbidden" });
+    }
+  });
+
+  it("refuses a webhook outside the allow-list, saves a valid rule and audits it", async () => {
+    const refused = await executeAction(saveAlertRuleDef, actors.ADMIN, { ...valid, webhookUrl: "https://hooks.evil.example/x" });
+    expect(refused).toMatchObject({ ok: false, code: "invalid", fieldErrors: { webhookUrl: [expect.any(String)] } });
+
+    const saved = await executeAction(saveAlertRuleDef, actors.ADMIN, valid);
+    expect(saved).toMatchObject({ ok: true, data: { failurePercent: 5, queueEnabled: false, webhookUrl: null } });
+    expect(await db.alertRule.findUniqueOrThrow({ where: { id: "default" } })).toMatchObject({ failurePercent: 5, queueEnabled: false, updatedById: actors.ADMIN.id });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "alerts.update", actorId: actors.ADMIN.id } });
+    expect(audit.after).toMatchObject({ failurePercent: 5 });
+  });
+});
