@@ -1,69 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db-client";
 import { parseKey, seal } from "@/lib/crypto/seal";
 import { signBody } from "@/lib/delivery/signature";
 import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint, type RunningEmulators } from "@/emulators/index";
-import { sourceHash } from "../../scripts/lib/build-hash";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { dcsRequests, messageIds, pushEvents, startTestEmulators } from "../support/delivery";
+import { ensureStandaloneBuild, exited, freePort, startStandaloneServer, startWorkerProcess, until } from "../support/standalone";
 
 // The Docker start sequence without Docker (Dockerfile, docker-compose.yml): a fresh database
 // migrated as `npm run migrate` does, `next build` with standalone output, `node server.js` from
 // that output, and two separate `scripts/worker.ts` processes sharing the database. Events pushed
 // to the standalone server's inbound route must reach the Adobe emulator.
 
-const DIST = ".next-standalone";
-const STANDALONE = path.join(DIST, "standalone");
-const STAMP = path.join(DIST, "relay-source-hash");
 const METRICS_TOKEN = "standalone-metrics-token-0123456789";
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "inherit"], env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
-  });
-}
-
-/** Builds the standalone output unless one from the same sources is there already. */
-async function ensureStandaloneBuild(): Promise<void> {
-  const hash = sourceHash();
-  if (existsSync(path.join(STANDALONE, "server.js")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash) return;
-  rmSync(DIST, { recursive: true, force: true });
-  // Page-data collection imports lib/env.ts, which wants a DATABASE_URL; nothing connects to it.
-  await run(path.join("node_modules", ".bin", "next"), ["build"], {
-    ...process.env, NEXT_OUTPUT: "standalone", NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "postgresql://build@127.0.0.1:1/build",
-  });
-  // What the Dockerfile's runtime stage copies next to server.js.
-  cpSync(path.join(DIST, "static"), path.join(STANDALONE, DIST, "static"), { recursive: true });
-  cpSync("public", path.join(STANDALONE, "public"), { recursive: true });
-  cpSync(path.join("prisma", "migrations"), path.join(STANDALONE, "prisma", "migrations"), { recursive: true });
-  writeFileSync(STAMP, hash);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const exited = (c: ChildProcess) => new Promise<number | null>((r) => (c.exitCode !== null || c.signalCode !== null ? r(c.exitCode) : c.once("exit", (code) => r(code))));
 
 describe("standalone server + two worker processes on a fresh database", () => {
   let database: TestDatabase;
@@ -78,18 +29,8 @@ describe("standalone server + two worker processes on a fresh database", () => {
     emu = await startTestEmulators();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const common = { PATH: process.env.PATH, DATABASE_URL: database.url, APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY, NODE_ENV: "production" as const };
-    children.push(spawn(process.execPath, ["server.js"], {
-      cwd: STANDALONE,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...common, PORT: String(port), HOSTNAME: "127.0.0.1", AUTH_SECRET: process.env.AUTH_SECRET, METRICS_TOKEN, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: `--require ${path.resolve("scripts/lib/client-ip.cjs")}` },
-    }));
-    for (let i = 0; i < 2; i++) {
-      children.push(spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-        stdio: ["ignore", "ignore", "inherit"],
-        env: { ...common, EMULATORS: "on", ADOBE_IMS_URL: emu.adobeUrl, ADOBE_PLATFORM_URL: emu.adobeUrl, RAINFOCUS_API_URL: emu.rainfocusUrl, DELIVERY_POLL_MS: "50" },
-      }));
-    }
+    children.push(startStandaloneServer(database.url, port, { METRICS_TOKEN }));
+    for (let i = 0; i < 2; i++) children.push(startWorkerProcess(database.url, emu));
   }, 300_000);
 
   afterAll(async () => {
