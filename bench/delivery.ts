@@ -100,7 +100,8 @@ async function main() {
     const [adobeUrl, rainfocusUrl] = [emu.match[1]!, emu.match[2]!];
     const inbound = await startChild(["--conditions", "react-server", "--import", "tsx", "bench/delivery-inbound-server.ts"], baseEnv, /(http:\/\/\S+)/);
     const inboundUrl = inbound.match[1]!;
-    const workerEnv = { ...baseEnv, ADOBE_IMS_URL: adobeUrl, ADOBE_PLATFORM_URL: adobeUrl, RAINFOCUS_API_URL: rainfocusUrl };
+    // LOG_LEVEL warn: a JSON line per settled delivery would make this process parse megabytes of stdout.
+    const workerEnv = { ...baseEnv, ADOBE_IMS_URL: adobeUrl, ADOBE_PLATFORM_URL: adobeUrl, RAINFOCUS_API_URL: rainfocusUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
 
     let seq = 0;
     /** A fresh ACTIVE source profile on its own inlet, so each phase counts only its own events. */

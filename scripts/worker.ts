@@ -10,10 +10,12 @@ import { createPrismaClient } from "../lib/db-client";
 import { createWorkerFromEnv } from "../lib/delivery/worker/create-worker";
 import { loadEncryptionKey, resolveDatabaseUrl } from "./lib/delivery-env";
 import { enableLinearRegexFallback } from "../lib/runtime/regex-safety";
+import { log as logger } from "../lib/log";
 
 enableLinearRegexFallback();
 
-const log = (msg: string) => console.log(`[worker ${process.pid}] ${msg}`);
+// One JSON line per event (lib/log.ts); LOG_LEVEL=warn drops the per-delivery lines.
+const log = (msg: string) => logger.info(msg, { worker: process.pid });
 
 async function main() {
   const databaseUrl = resolveDatabaseUrl();
@@ -36,6 +38,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`[worker] failed: ${err instanceof Error ? err.message : err}`);
+  logger.error("worker failed", { worker: process.pid, error: err instanceof Error ? err.message : String(err) });
   process.exit(1);
 });

@@ -17,7 +17,7 @@ export const EXITED_ONLY_NOTE = "Recorded, not upserted: every segment membershi
  * RainFocus attendee; a profile whose memberships have all exited is recorded as settled instead
  * (an exit is not a reason to create or change an attendee).
  */
-export async function acceptAepExport(profileId: string, request: Request): Promise<InboundAnswer> {
+export async function acceptAepExport(profileId: string, request: Request, ctx: { requestId?: string } = {}): Promise<InboundAnswer> {
   // First, before any work: a full queue refuses everyone alike, so the answer leaks nothing.
   const full = await refuseWhenQueueDeep();
   if (full) return full;
@@ -45,7 +45,7 @@ export async function acceptAepExport(profileId: string, request: Request): Prom
     sourcePayload: p as Prisma.InputJsonValue,
     ...(exitedOnly(p) ? { settledNote: EXITED_ONLY_NOTE } : {}),
   }));
-  const stored = await storeDeliveries(db, { id: profile.id, direction: "DESTINATION" }, items);
+  const stored = await storeDeliveries(db, { id: profile.id, direction: "DESTINATION" }, items, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
   const recordedOnly = items.filter((it) => it.settledNote).length;
   return {
     status: 202,

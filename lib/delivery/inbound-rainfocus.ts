@@ -15,7 +15,7 @@ export const MAX_EVENTS_PER_PUSH = 500;
  * profile's inbound secret. Checks run cheapest-first and nothing is stored unless every event is
  * acceptable; the 202 comes only after the one transaction that stores them has committed.
  */
-export async function acceptRainfocusPush(profileId: string, request: Request): Promise<InboundAnswer> {
+export async function acceptRainfocusPush(profileId: string, request: Request, ctx: { requestId?: string } = {}): Promise<InboundAnswer> {
   // First, before any work: a full queue refuses everyone alike, so the answer leaks nothing.
   const full = await refuseWhenQueueDeep();
   if (full) return full;
@@ -58,7 +58,7 @@ export async function acceptRainfocusPush(profileId: string, request: Request): 
     return refuse(422, unknown.length ? "unknown_push_type" : "push_type_disabled", message, { pushTypes: notEnabled });
   }
 
-  const stored = await storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items);
+  const stored = await storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
   const notes: string[] = [];
   if (stored.duplicates) notes.push("Duplicate transmissionIds were accepted before and are not stored again.");
   if (profile.status === "PAUSED") notes.push("The profile is paused: events are queued and delivered once it is resumed.");

@@ -1,24 +1,44 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
+import { log } from "@/lib/log";
 import { countInboundReject } from "@/lib/metrics/inbound-rejects";
 import type { InboundAnswer } from "./inbound-common";
 
-/** Route adapter for the inbound endpoints: JSON answers, and a request id on unexpected failures. */
-export function inboundRoute(accept: (profileId: string, request: Request) => Promise<InboundAnswer>) {
+/** A caller's (or its proxy's) X-Request-Id is kept when it is a plain token; else one is made. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Route adapter for the inbound endpoints: JSON answers with an X-Request-Id, which is stored on
+ * every delivery the request creates and logged by the worker that settles it, so one id follows
+ * an event from inbound to worker. One structured log line per request.
+ */
+export function inboundRoute(accept: (profileId: string, request: Request, ctx: { requestId: string }) => Promise<InboundAnswer>) {
   return async (request: Request, context: { params: Promise<{ profileId: string }> }): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
     const { profileId } = await context.params;
     const endpoint = /\/inbound\/([a-z]+)\//.exec(new URL(request.url).pathname)?.[1] ?? "unknown";
     try {
-      const answer = await accept(profileId, request);
-      if (answer.status >= 400) countInboundReject(endpoint, answer.status, String((answer.body.error as { code?: unknown } | undefined)?.code ?? "unknown"));
-      return NextResponse.json(answer.body, { status: answer.status, ...(answer.headers ? { headers: answer.headers } : {}) });
+      const answer = await accept(profileId, request, { requestId });
+      const code = answer.status >= 400 ? String((answer.body.error as { code?: unknown } | undefined)?.code ?? "unknown") : undefined;
+      if (code) countInboundReject(endpoint, answer.status, code);
+      log[answer.status >= 400 ? "warn" : "info"]("inbound", {
+        requestId, endpoint, profileId, status: answer.status, code,
+        accepted: typeof answer.body.accepted === "number" ? answer.body.accepted : undefined,
+        durationMs: Math.round(performance.now() - started),
+      });
+      return NextResponse.json(answer.body, { status: answer.status, headers: { ...answer.headers, "X-Request-Id": requestId } });
     } catch (err) {
       // Nothing was acknowledged, so the sender will retry: a 503 says exactly that.
-      const requestId = randomUUID();
       countInboundReject(endpoint, 503, "unavailable");
-      console.error(JSON.stringify({ level: "error", msg: "inbound failed", path: new URL(request.url).pathname, requestId, error: String(err) }));
-      return NextResponse.json({ error: { code: "unavailable", message: "The event could not be stored; retry later.", requestId } }, { status: 503 });
+      log.error("inbound failed", { requestId, endpoint, profileId, path: new URL(request.url).pathname, error: String(err) });
+      return NextResponse.json({ error: { code: "unavailable", message: "The event could not be stored; retry later.", requestId } }, { status: 503, headers: { "X-Request-Id": requestId } });
     }
   };
 }

@@ -106,12 +106,15 @@ describe("scale-out: two web servers + three workers on one database", () => {
     // One lane per web server, taking every other batch: both servers write the queue at once.
     const t0 = performance.now();
     const ids: string[] = [];
+    const requestIds = new Map<string, string>();
     await Promise.all(
       bases.map(async (base, lane) => {
         for (let b = lane; b < bodies.length; b += bases.length) {
           const res = await fetch(`${base}/api/v1/inbound/rainfocus/${profile.id}`, { method: "POST", headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(bodies[b]!, secret) }, body: bodies[b] });
           expect(res.status, await res.clone().text()).toBe(202);
-          ids.push(...((await res.json()) as { deliveryIds: string[] }).deliveryIds);
+          const created = ((await res.json()) as { deliveryIds: string[] }).deliveryIds;
+          ids.push(...created);
+          for (const id of created) requestIds.set(id, res.headers.get("x-request-id")!);
         }
       }),
     );
@@ -124,10 +127,13 @@ describe("scale-out: two web servers + three workers on one database", () => {
     console.log(`[scale-out] ${N} events: accepted by 2 web servers in ${acceptedS.toFixed(1)} s, all DELIVERED by 3 workers after ${deliveredS.toFixed(1)} s (${Math.round(N / deliveredS)} events/s); ${receipts.length} DCS requests, ${receipts.filter((r) => r.status === 503).length} failed with 503`);
 
     // Every delivery, and nothing else, with its attempts.
-    const { rows: deliveries } = await sql.query<{ id: string; status: string; attempts: number; mid: string }>(
-      `SELECT id, status, attempts, "mappedPayload"->>'_id' AS mid FROM "Delivery" WHERE "profileId" = $1`, [profile.id]);
+    const { rows: deliveries } = await sql.query<{ id: string; status: string; attempts: number; mid: string; rid: string | null }>(
+      `SELECT id, status, attempts, "mappedPayload"->>'_id' AS mid, "requestId" AS rid FROM "Delivery" WHERE "profileId" = $1`, [profile.id]);
     expect(deliveries.length).toBe(N);
     expect(deliveries.every((d) => d.status === "DELIVERED")).toBe(true);
+    // Each delivery carries the X-Request-Id its web server answered with (what the worker logs).
+    expect(new Set(requestIds.values()).size).toBe(bodies.length);
+    expect(deliveries.filter((d) => d.rid !== requestIds.get(d.id)).length).toBe(0);
     const { rows: attempts } = await sql.query<{ did: string; number: number; settled: number; ms: number; dcs: boolean; st: number | null }>(
       `SELECT a."deliveryId" AS did, a.number, extract(epoch FROM a."startedAt") * 1000 AS settled, a."durationMs" AS ms, a."requestUrl" LIKE '%/collection/%' AS dcs, a."responseStatus" AS st
          FROM "Attempt" a JOIN "Delivery" d ON d.id = a."deliveryId" WHERE d."profileId" = $1`, [profile.id]);

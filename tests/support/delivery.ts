@@ -73,6 +73,8 @@ export function testWorker(emu: RunningEmulators, overrides: Partial<DeliveryCon
       // Milliseconds instead of minutes, so retries happen within a test.
       DELIVERY_RETRY_BASE_MS: "5",
       DELIVERY_RETRY_CAP_MS: "20",
+      // One line per settled delivery would flood the test output.
+      LOG_LEVEL: "error",
       ...env,
     },
     overrides,
@@ -84,9 +86,9 @@ export function pushEvents(type: string, from: number, count: number): Record<st
 }
 
 /** Calls the RainFocus inbound route handler with a signed (or deliberately mis-signed) body. */
-export async function postPush(profileId: string, body: unknown, secret: string | null, raw?: string) {
+export async function postPush(profileId: string, body: unknown, secret: string | null, raw?: string, extraHeaders: Record<string, string> = {}) {
   const text = raw ?? JSON.stringify(body);
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  const headers: Record<string, string> = { "Content-Type": "application/json", ...extraHeaders };
   if (secret !== null) headers["X-RF-Signature"] = signBody(text, secret);
   const res = await rainfocusPOST(new Request(`http://relay.test/api/v1/inbound/rainfocus/${profileId}`, { method: "POST", headers, body: text }), { params: Promise.resolve({ profileId }) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };

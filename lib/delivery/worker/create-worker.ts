@@ -6,6 +6,7 @@ import { TokenCache } from "../../http/token-cache";
 import { createDefaultAllowList } from "../../outbound";
 import { RainfocusClient } from "../../rainfocus/api-client";
 import { deliveryConfigFromEnv, type DeliveryConfig } from "../config";
+import { createLogger, isLogLevel } from "../../log";
 import { DeliveryWorker } from "./worker";
 
 type Env = Record<string, string | undefined>;
@@ -33,5 +34,8 @@ export function createWorkerFromEnv(db: PrismaClient, env: Env, overrides: Parti
   });
   const rainfocus = new RainfocusClient({ apiUrl: env.RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList, timeoutMs: 10_000, tokenCache });
   const config = { ...deliveryConfigFromEnv(env), ...overrides };
-  return new DeliveryWorker({ db, keys, adobe, rainfocus, config, log: (line) => console.error(JSON.stringify(line)) });
+  // Structured JSON lines (lib/log.ts); LOG_LEVEL from the same env.
+  const logger = createLogger({ env });
+  const log = ({ level, msg, ...fields }: Record<string, unknown>) => logger[isLogLevel(level) ? level : "info"](String(msg), fields);
+  return new DeliveryWorker({ db, keys, adobe, rainfocus, config, log });
 }

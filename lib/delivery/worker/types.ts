@@ -11,6 +11,8 @@ export interface ClaimedDelivery {
   attempts: number;
   receivedAt: Date;
   sourcePayload: unknown;
+  /** The X-Request-Id of the inbound request that created it (null for older rows). */
+  requestId: string | null;
   leaseToken: string;
 }
 

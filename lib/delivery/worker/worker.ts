@@ -60,6 +60,18 @@ export class DeliveryWorker {
           settled.add(d.id);
           const s = await buffer.add({ d, outcome, mappingVersion });
           result[s.status] = (result[s.status] ?? 0) + 1;
+          // The inbound request's id, so one id follows an event from inbound to worker.
+          this.deps.log?.({
+            level: s.status === "DELIVERED" || s.status === "RETRYING" ? "info" : "warn",
+            msg: "delivery settled",
+            deliveryId: d.id,
+            requestId: d.requestId ?? undefined,
+            profileId,
+            status: s.status,
+            attempt: d.attempts,
+            durationMs: Math.round(outcome.exchanges.reduce((t, x) => t + (x.exchange?.durationMs ?? 0), 0)),
+            ...(s.owned ? {} : { leaseLost: true }),
+          });
         };
         try {
           await this.deliverGroup(profileId, profiles.get(profileId), items, report);
