@@ -9,7 +9,8 @@ test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the
   const owner = await seedUser("ADMIN");
   await loginViaApi(page, owner.email, owner.password);
 
-  // Production pushes that Adobe refuses with 400: FAILED without retries.
+  // Production pushes that Adobe refuses with 400: FAILED without retries. Generated transmission
+  // ids are deterministic per index and duplicates are idempotent, so each spec pushes its own range.
   await page.goto(`/profiles/${demo.id}`);
   await page.getByRole("button", { name: "Rotate inbound secret" }).click();
   const secret = (await page.getByTestId("revealed-secret").textContent())!.trim();
@@ -17,7 +18,7 @@ test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the
   await request.post(`${ADOBE_EMULATOR_URL}/_emulator/faults`, { data: { route: "dcs", status: 400, times: 3 } });
   const pushed = await (
     await request.post(`${RAINFOCUS_EMULATOR_URL}/_emulator/push`, {
-      data: { targetUrl: `${baseURL}/api/v1/inbound/rainfocus/${demo.id}`, secret, pushType: "SessionScheduled", count: 3, startIndex: 7100 },
+      data: { targetUrl: `${baseURL}/api/v1/inbound/rainfocus/${demo.id}`, secret, pushType: "SessionScheduled", count: 3, startIndex: 7600 },
     })
   ).json();
   const ids: string[] = pushed.results.map((r: { transmissionId: string }) => r.transmissionId);
