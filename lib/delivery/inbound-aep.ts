@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { aepTransmissionId, exitedOnly, profilesOf } from "./aep-profile";
-import { refuseWhenQueueDeep } from "./backpressure";
-import { parseJsonBody, readRawBody, refuse, type InboundAnswer } from "./inbound-common";
-import { loadInboundProfile, refuseInactive } from "./inbound-profile";
+import { parseJsonBody, refuse, type InboundAnswer } from "./inbound-common";
+import { openInbound, refuseInactive } from "./inbound-profile";
 import { secretsEqual } from "./signature";
 import { storeDeliveries } from "./store";
 
@@ -18,13 +17,9 @@ export const EXITED_ONLY_NOTE = "Recorded, not upserted: every segment membershi
  * (an exit is not a reason to create or change an attendee).
  */
 export async function acceptAepExport(profileId: string, request: Request, ctx: { requestId?: string } = {}): Promise<InboundAnswer> {
-  // First, before any work: a full queue refuses everyone alike, so the answer leaks nothing.
-  const full = await refuseWhenQueueDeep();
-  if (full) return full;
-  const body = await readRawBody(request);
-  if (!body.ok) return body.answer;
-  const profile = await loadInboundProfile(profileId);
-  if (!profile) return refuse(404, "not_found", "No integration profile with this ID.");
+  const opened = await openInbound(profileId, request);
+  if (!opened.ok) return opened.answer;
+  const { raw, profile } = opened;
   const m = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "");
   if (!profile.inboundSecret || !m || !secretsEqual(m[1]!.trim(), profile.inboundSecret)) {
     return refuse(401, "unauthorized", "Authorization must be `Bearer <the profile's inbound secret>`.");
@@ -32,7 +27,7 @@ export async function acceptAepExport(profileId: string, request: Request, ctx: 
   const inactive = refuseInactive(profile, "DESTINATION");
   if (inactive) return inactive;
 
-  const parsed = parseJsonBody(body.raw);
+  const parsed = parseJsonBody(raw);
   if (!parsed.ok) return parsed.answer;
   const profiles = profilesOf(parsed.value);
   if (typeof profiles === "string") return refuse(400, "invalid_body", profiles);

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { poolOf } from "@/lib/db-client";
 import { openSecret } from "@/lib/crypto/keys";
-import { refuse, type InboundAnswer } from "./inbound-common";
+import { readRawBody, refuse, type InboundAnswer } from "./inbound-common";
+import { refuseWhenQueueDeep } from "./backpressure";
 
 export type InboundProfile = {
   id: string;
@@ -42,4 +43,21 @@ export function refuseInactive(p: InboundProfile, expected: "SOURCE" | "DESTINAT
     return refuse(409, "profile_inactive", `This integration profile is ${p.status}, not active. Activate it in the console before sending events.`);
   }
   return null;
+}
+
+/**
+ * The steps both inbound endpoints take before authenticating, in this order: a full queue refuses
+ * everyone alike (the answer leaks nothing), the body is read under its cap, the profile is found.
+ */
+export async function openInbound(
+  profileId: string,
+  request: Request,
+): Promise<{ ok: true; raw: Buffer; profile: InboundProfile } | { ok: false; answer: InboundAnswer }> {
+  const full = await refuseWhenQueueDeep();
+  if (full) return { ok: false, answer: full };
+  const body = await readRawBody(request);
+  if (!body.ok) return body;
+  const profile = await loadInboundProfile(profileId);
+  if (!profile) return { ok: false, answer: refuse(404, "not_found", "No integration profile with this ID.") };
+  return { ok: true, raw: body.raw, profile };
 }

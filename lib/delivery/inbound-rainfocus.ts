@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { knownPushTypeNames } from "@/lib/profiles/push-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { refuseWhenQueueDeep } from "./backpressure";
-import { parseJsonBody, readRawBody, refuse, type InboundAnswer } from "./inbound-common";
-import { loadInboundProfile, refuseInactive } from "./inbound-profile";
+import { parseJsonBody, refuse, type InboundAnswer } from "./inbound-common";
+import { openInbound, refuseInactive } from "./inbound-profile";
 import { verifySignature } from "./signature";
 import { storeDeliveries, type NewDelivery } from "./store";
 
@@ -16,20 +15,16 @@ export const MAX_EVENTS_PER_PUSH = 500;
  * acceptable; the 202 comes only after the one transaction that stores them has committed.
  */
 export async function acceptRainfocusPush(profileId: string, request: Request, ctx: { requestId?: string } = {}): Promise<InboundAnswer> {
-  // First, before any work: a full queue refuses everyone alike, so the answer leaks nothing.
-  const full = await refuseWhenQueueDeep();
-  if (full) return full;
-  const body = await readRawBody(request);
-  if (!body.ok) return body.answer;
-  const profile = await loadInboundProfile(profileId);
-  if (!profile) return refuse(404, "not_found", "No integration profile with this ID.");
-  if (!profile.inboundSecret || !verifySignature(body.raw, request.headers.get("x-rf-signature"), profile.inboundSecret)) {
+  const opened = await openInbound(profileId, request);
+  if (!opened.ok) return opened.answer;
+  const { raw, profile } = opened;
+  if (!profile.inboundSecret || !verifySignature(raw, request.headers.get("x-rf-signature"), profile.inboundSecret)) {
     return refuse(401, "bad_signature", "X-RF-Signature is missing or does not match: expected sha256=<hex HMAC-SHA256 of the raw body with the profile's inbound secret>.");
   }
   const inactive = refuseInactive(profile, "SOURCE");
   if (inactive) return inactive;
 
-  const parsed = parseJsonBody(body.raw);
+  const parsed = parseJsonBody(raw);
   if (!parsed.ok) return parsed.answer;
   const events = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
   if (events.length === 0) return refuse(400, "empty", "The body is an empty array; send at least one event.");
