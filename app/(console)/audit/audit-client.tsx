@@ -6,6 +6,7 @@ import { listAuditAction } from "@/lib/audit/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { auditKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card, EmptyState } from "@/components/ui/page-header";
 import { Select, TextInput } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -102,11 +103,7 @@ export function AuditClient({ actions }: { actions: string[] }) {
             </tbody>
           </Table>
         )}
-        {query.hasNextPage ? (
-          <div className="border-t border-zinc-200 p-3 text-center dark:border-zinc-800">
-            <Button variant="secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>Load more</Button>
-          </div>
-        ) : null}
+        <LoadMore query={query} label="Load more" />
       </Card>
     </div>
   );

@@ -5,7 +5,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/deliveries/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
-import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card, EmptyState } from "@/components/ui/page-header";
 import { Table, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
@@ -119,11 +119,7 @@ export function DeliveriesClient({ options, canReplay, emailsMasked, canUnmask }
             </tbody>
           </Table>
         )}
-        {query.hasNextPage ? (
-          <div className="border-t border-zinc-200 p-3 text-center dark:border-zinc-800">
-            <Button variant="secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>{query.isFetchingNextPage ? "Loading…" : "Load older"}</Button>
-          </div>
-        ) : null}
+        <LoadMore query={query} />
       </Card>
     </div>
   );

@@ -7,6 +7,7 @@ import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/deliveries/a
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card, EmptyState } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -91,11 +92,7 @@ export function AttendeeTimelineClient({ emailsMasked, canUnmask }: { emailsMask
               );
             })}
           </ol>
-          {query.hasNextPage ? (
-            <div className="border-t border-zinc-200 p-3 text-center dark:border-zinc-800">
-              <Button variant="secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>{query.isFetchingNextPage ? "Loading…" : "Load older"}</Button>
-            </div>
-          ) : null}
+          <LoadMore query={query} />
         </Card>
       )}
     </div>
