@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const INPUTS = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 const SKIP = new Set(["generated", "node_modules"]);
 
 function walk(p: string, hash: ReturnType<typeof createHash>) {
@@ -22,8 +22,11 @@ export function sourceHash(): string {
   return hash.digest("hex");
 }
 
-export const BUILD_STAMP = path.join(".next", "relay-source-hash");
+/** The build folder: `.next`, or NEXT_DIST_DIR when a second build lives beside it (next.config.ts). */
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+
+export const BUILD_STAMP = path.join(DIST_DIR, "relay-source-hash");
 
 export function buildIsCurrent(): boolean {
-  return existsSync(path.join(".next", "BUILD_ID")) && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8") === sourceHash();
+  return existsSync(path.join(DIST_DIR, "BUILD_ID")) && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8") === sourceHash();
 }
