@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "undici"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

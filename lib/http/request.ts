@@ -1,3 +1,4 @@
+import { Agent, fetch as undiciFetch } from "undici";
 import type { AllowList } from "../outbound/allow-list";
 import { DnsLookupError, OutboundNotAllowedError } from "../outbound/errors";
 import { redactBody, redactHeaders, redactUrl } from "./redact";
@@ -21,8 +22,10 @@ export interface HttpRequestInit {
 /**
  * One HTTP exchange, never throwing: the allow-list is checked before any socket is opened,
  * redirects are refused (a 3xx could bounce us to an internal host), the whole exchange including
- * the body read is bounded by one timeout, and the body is capped. Node's global fetch keeps
- * connections alive by default, so repeated calls to one host reuse sockets.
+ * the body read is bounded by one timeout, and the body is capped. Sockets connect through the
+ * allow-list's own DNS lookup (`connectLookup`), so the address connected to is one that was
+ * checked: a name that answers public for the check and private for the connection (DNS
+ * rebinding) is refused. One undici Agent per allow-list keeps connections alive between calls.
  */
 export async function httpRequest(init: HttpRequestInit): Promise<HttpResult> {
   const started = performance.now();
@@ -48,12 +51,13 @@ export async function httpRequest(init: HttpRequestInit): Promise<HttpResult> {
     if (init.checkDns === false) init.allowList.assertAllowed(init.url);
     else await withSignal(init.allowList.assertResolvesSafely(init.url), signal);
 
-    const res = await fetch(init.url, {
+    const res = await undiciFetch(init.url, {
       method: init.method,
       headers,
       body: init.body,
       redirect: "manual",
       signal,
+      dispatcher: dispatcherFor(init.allowList),
     });
     const resHeaders = Object.fromEntries(res.headers.entries());
     if (res.status >= 300 && res.status < 400) {
@@ -75,11 +79,26 @@ export async function httpRequest(init: HttpRequestInit): Promise<HttpResult> {
       request,
     };
   } catch (e) {
+    const cause = (e as { cause?: unknown })?.cause;
     if (e instanceof OutboundNotAllowedError) return fail("not_allowed", e.message);
+    if (cause instanceof OutboundNotAllowedError) return fail("not_allowed", cause.message);
     if (e instanceof DnsLookupError) return fail("network", e.message);
+    if (cause instanceof DnsLookupError) return fail("network", cause.message);
     if (signal.aborted) return fail("timeout", `No complete answer within ${timeoutMs} ms.`);
     return fail("network", networkMessage(e));
   }
+}
+
+const dispatchers = new WeakMap<AllowList, Agent>();
+
+/** The connection pool for one allow-list: every socket it opens resolves through `connectLookup`. */
+function dispatcherFor(allowList: AllowList): Agent {
+  let agent = dispatchers.get(allowList);
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: allowList.connectLookup } });
+    dispatchers.set(allowList, agent);
+  }
+  return agent;
 }
 
 function contentTypeOf(headers: Record<string, string>): string | undefined {
@@ -97,7 +116,7 @@ async function withSignal<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** Reads the body as UTF-8, or returns null once it exceeds `max` bytes. */
-async function readCapped(res: Response, max: number): Promise<string | null> {
+async function readCapped(res: Awaited<ReturnType<typeof undiciFetch>>, max: number): Promise<string | null> {
   const declared = Number(res.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel().catch(() => undefined);

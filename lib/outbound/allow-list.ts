@@ -5,6 +5,13 @@ import { isIpLiteral, isLoopbackAddress, isLoopbackName, isNonPublicAddress, unb
 
 export type LookupFn = (host: string) => Promise<{ address: string; family: number }[]>;
 
+/** The `lookup` option of `net.connect` / `tls.connect` (also what undici passes through). */
+export type ConnectLookup = (
+  hostname: string,
+  options: { family?: number | string; all?: boolean },
+  callback: (err: Error | null, address: string | { address: string; family: number }[], family?: number) => void,
+) => void;
+
 export interface AllowListOptions {
   /** Exact host names or `*.suffix` patterns. */
   hosts: readonly string[];
@@ -22,6 +29,12 @@ export interface AllowList {
   /** Same, plus resolves the name and refuses private answers (DNS rebinding to internal hosts). */
   assertResolvesSafely(url: string | URL): Promise<URL>;
   isAllowed(url: string | URL): boolean;
+  /**
+   * A socket-level lookup that resolves the name and refuses private answers at connect time, so
+   * the address a socket connects to is the one that was checked: no DNS-rebinding window between
+   * `assertResolvesSafely` and the connection (lib/http/request.ts connects through it).
+   */
+  connectLookup: ConnectLookup;
 }
 
 const defaultLookup: LookupFn = (host) => dnsLookup(host, { all: true, verbatim: true });
@@ -75,6 +88,12 @@ export function createAllowList(options: AllowListOptions): AllowList {
     } catch (e) {
       throw new DnsLookupError(host, `Could not resolve ${host}: ${(e as NodeJS.ErrnoException).code ?? "lookup failed"}.`);
     }
+    assertSafeAnswers(host, answers);
+    return url;
+  }
+
+  /** Every answer must be public (or loopback while that is allowed); one private answer refuses the name. */
+  function assertSafeAnswers(host: string, answers: readonly { address: string }[]): void {
     if (answers.length === 0) throw new DnsLookupError(host, `Could not resolve ${host}.`);
     for (const { address } of answers) {
       if (isLoopbackAddress(address) && allowLoopback) continue;
@@ -86,14 +105,34 @@ export function createAllowList(options: AllowListOptions): AllowList {
         );
       }
     }
-    return url;
   }
+
+  const connectLookup: ConnectLookup = (hostname, options, callback) => {
+    const host = normalizeHost(unbracket(hostname));
+    lookup(host)
+      .then((answers) => {
+        assertSafeAnswers(host, answers);
+        const family = options.family === 4 || options.family === "IPv4" ? 4 : options.family === 6 || options.family === "IPv6" ? 6 : 0;
+        const usable = family ? answers.filter((a) => a.family === family) : answers;
+        if (usable.length === 0) throw new DnsLookupError(host, `Could not resolve ${host} to an IPv${family} address.`);
+        if (options.all) callback(null, usable.map(({ address, family }) => ({ address, family })));
+        else callback(null, usable[0]!.address, usable[0]!.family);
+      })
+      .catch((e: unknown) => {
+        const err =
+          e instanceof OutboundNotAllowedError || e instanceof DnsLookupError
+            ? e
+            : new DnsLookupError(host, `Could not resolve ${host}: ${(e as NodeJS.ErrnoException).code ?? "lookup failed"}.`);
+        callback(err, "", 0);
+      });
+  };
 
   return {
     hosts,
     allowLoopback,
     assertAllowed,
     assertResolvesSafely,
+    connectLookup,
     isAllowed(url) {
       try {
         assertAllowed(url);
