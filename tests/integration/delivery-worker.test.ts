@@ -185,7 +185,26 @@ describe("delivery worker: RainFocus → AEP", () => {
     const { settle } = await import("@/lib/delivery/worker/settle");
     const late = await settle(db, lost[0]!, { kind: "failure", retryable: true, errorClass: "network", error: "late", exchanges: [{ url: "x" }] }, { policy: { maxAttempts: 8, maxAgeMs: 1e9, baseMs: 1, capMs: 1, factor: 2 }, mappingVersion: null });
     expect(late.owned).toBe(false);
-    expect((await deliveries([id!]))[0]!.status).toBe("DELIVERED");
+    const after = (await deliveries([id!]))[0]!;
+    expect(after.status).toBe("DELIVERED");
+    // …and its attempt is on record beside the new owner's, under the number it was made as.
+    expect(after.attemptLog.map((a) => a.number).sort()).toEqual([1, 2]);
+  });
+
+  it("a slow worker whose lease expired mid-send keeps its attempt on record; the new owner's outcome stands", async () => {
+    const [id] = await push(next());
+    // The first send takes longer than the lease; the second worker takes the delivery over.
+    await emulator(emu.adobeUrl, "POST", "faults", { route: "dcs", latencyMs: 900, status: 503, times: 1 });
+    const slow = testWorker(emu, { leaseMs: 300 });
+    const fast = testWorker(emu, { leaseMs: 300 });
+    const slowRun = slow.runOnce();
+    await new Promise((r) => setTimeout(r, 450));
+    expect(await fast.runOnce()).toMatchObject({ claimed: 1, DELIVERED: 1 });
+    expect(await slowRun).toMatchObject({ claimed: 1, RETRYING: 1 }); // its own view; not applied
+    const d = (await deliveries([id!]))[0]!;
+    expect(d).toMatchObject({ status: "DELIVERED", attempts: 2, leaseToken: null });
+    expect(d.attemptLog.map((a) => [a.number, a.responseStatus]).sort()).toEqual([[1, 503], [2, 200]]);
+    await emulator(emu.adobeUrl, "DELETE", "faults");
   });
 
   it("two workers on one backlog never claim the same delivery", async () => {
