@@ -1,11 +1,12 @@
 /**
  * `npm run retention [-- --days N]`: prunes delivery and attempt payload bodies older than
  * DELIVERY_RETENTION_DAYS (default 30) now, keeping the rows. Workers do this hourly on their own;
- * this is for a cron job, or to apply a shorter retention at once. Prints one JSON line.
+ * this is for a cron job, or to apply a shorter retention at once. Also deletes sign-in attempts
+ * older than LOGIN_ATTEMPT_RETENTION_DAYS (default 30). Prints one JSON line.
  */
 import { createPrismaClient } from "../lib/db-client";
 import { deliveryConfigFromEnv } from "../lib/delivery/config";
-import { pruneDeliveryPayloads } from "../lib/delivery/retention";
+import { pruneDeliveryPayloads, pruneLoginAttempts } from "../lib/delivery/retention";
 import { resolveDatabaseUrl } from "./lib/delivery-env";
 
 async function main() {
@@ -16,7 +17,9 @@ async function main() {
   try {
     const t0 = performance.now();
     const r = await pruneDeliveryPayloads(db, { retentionDays: days });
-    console.log(JSON.stringify({ retentionDays: days, ...r, ms: Math.round(performance.now() - t0) }));
+    const loginAttemptRetentionDays = deliveryConfigFromEnv(process.env).loginAttemptRetentionDays;
+    const loginAttempts = await pruneLoginAttempts(db, { days: loginAttemptRetentionDays });
+    console.log(JSON.stringify({ retentionDays: days, ...r, loginAttemptRetentionDays, loginAttempts, ms: Math.round(performance.now() - t0) }));
   } finally {
     await db.$disconnect();
   }

@@ -22,6 +22,8 @@ export const DeliveryEnvShape = {
   DELIVERY_INLET_BURST: z.coerce.number().int().positive().default(100),
   /** Payload bodies (delivery and attempt) are pruned this many days after receipt; rows stay. */
   DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** Sign-in attempts (kept for throttling and for investigating attacks) are deleted after this many days. */
+  LOGIN_ATTEMPT_RETENTION_DAYS: z.coerce.number().positive().default(30),
   /** Inbound answers 429 while at least this many deliveries are due (a cached count). */
   DELIVERY_BACKPRESSURE_DEPTH: z.coerce.number().int().min(1).default(100_000),
   /** How often that count is refreshed. */
@@ -42,6 +44,7 @@ export interface DeliveryConfig {
   inletRatePerSec: number;
   inletBurst: number;
   retentionDays: number;
+  loginAttemptRetentionDays: number;
   /** The worker loop prunes payloads at most this often (hourly). */
   retentionIntervalMs: number;
 }
@@ -62,6 +65,7 @@ export function deliveryConfig(e: DeliveryEnv): DeliveryConfig {
     inletRatePerSec: e.DELIVERY_INLET_RATE_PER_SEC,
     inletBurst: e.DELIVERY_INLET_BURST,
     retentionDays: e.DELIVERY_RETENTION_DAYS,
+    loginAttemptRetentionDays: e.LOGIN_ATTEMPT_RETENTION_DAYS,
     retentionIntervalMs: 3600_000,
   };
 }

@@ -46,3 +46,23 @@ export async function pruneDeliveryPayloads(
     if (!r || r.deliveries < batchSize || (opts.shouldContinue && !opts.shouldContinue())) return total;
   }
 }
+
+/**
+ * Deletes sign-in attempts older than now − days, in batches. Throttling reads only the last
+ * LOGIN_FAILURE_WINDOW_MINUTES; the rest is kept that long for investigating attacks, then goes,
+ * so the table does not grow without bound under a password-spraying bot.
+ */
+export async function pruneLoginAttempts(db: PrismaClient, opts: { days: number; now?: Date; batchSize?: number }): Promise<number> {
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.days * 86_400_000);
+  const batchSize = opts.batchSize ?? 5000;
+  let total = 0;
+  for (;;) {
+    const n = await db.$executeRawUnsafe(
+      `DELETE FROM "LoginAttempt" WHERE id IN (SELECT id FROM "LoginAttempt" WHERE "createdAt" < $1::timestamptz AT TIME ZONE 'UTC' LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      cutoff.toISOString(),
+      batchSize,
+    );
+    total += n;
+    if (n < batchSize) return total;
+  }
+}

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { pruneDeliveryPayloads } from "@/lib/delivery/retention";
+import { pruneDeliveryPayloads, pruneLoginAttempts } from "@/lib/delivery/retention";
 import { createSourceProfile, drain, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
 
 const DAY = 86_400_000;
@@ -84,5 +84,18 @@ describe("delivery retention", () => {
     expect(line).toMatchObject({ retentionDays: 7, deliveries: expect.any(Number), attempts: expect.any(Number) });
     expect(line.deliveries).toBeGreaterThanOrEqual(1);
     expect((await db.delivery.findUniqueOrThrow({ where: { id: id! } })).sourcePayload).toBeNull();
+  });
+
+  it("deletes sign-in attempts past LOGIN_ATTEMPT_RETENTION_DAYS and keeps recent ones", async () => {
+    const email = `retention-${Date.now()}@example.test`;
+    const mk = (days: number) => ({ email, ip: "198.51.100.9", success: false, createdAt: new Date(Date.now() - days * DAY) });
+    await db.loginAttempt.createMany({ data: [mk(45), mk(31), mk(29), mk(0)] });
+    expect(await pruneLoginAttempts(db, { days: 30, batchSize: 1 })).toBeGreaterThanOrEqual(2);
+    const left = await db.loginAttempt.findMany({ where: { email }, orderBy: { createdAt: "asc" } });
+    expect(left.map((a) => Math.round((Date.now() - a.createdAt.getTime()) / DAY))).toEqual([29, 0]);
+    // The worker's hourly pass does the same.
+    await db.loginAttempt.create({ data: mk(60) });
+    await testWorker(emu, { loginAttemptRetentionDays: 30 }).pruneIfDue(Date.now() + 2 * 3600_000);
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(2);
   });
 });

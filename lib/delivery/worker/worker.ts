@@ -9,7 +9,7 @@ import { claimDue, newLeaseToken, releaseClaims } from "./claim";
 import { loadDeliveryProfiles, type DeliveryProfile } from "./profiles";
 import { sendDestination } from "./send-destination";
 import { sendSource } from "./send-source";
-import { pruneDeliveryPayloads } from "../retention";
+import { pruneDeliveryPayloads, pruneLoginAttempts } from "../retention";
 import { settleMany, type SettledStatus } from "./settle";
 import { SettleBuffer } from "./settle-buffer";
 import { failure, type ClaimedDelivery, type SendOutcome } from "./types";
@@ -122,6 +122,8 @@ export class DeliveryWorker {
     try {
       const r = await pruneDeliveryPayloads(this.deps.db, { retentionDays: this.deps.config.retentionDays, shouldContinue: () => this.running });
       if (r.deliveries > 0) this.deps.log?.({ level: "info", msg: "pruned delivery payloads", ...r });
+      const logins = await pruneLoginAttempts(this.deps.db, { days: this.deps.config.loginAttemptRetentionDays });
+      if (logins > 0) this.deps.log?.({ level: "info", msg: "pruned sign-in attempts", loginAttempts: logins });
     } catch (err) {
       this.deps.log?.({ level: "error", msg: "retention failed", error: String(err) });
     }
