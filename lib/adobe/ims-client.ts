@@ -7,7 +7,7 @@ import { DEFAULT_ADOBE_SCOPE, type AdobeClientConfig, type AdobeCredentials, typ
 
 export type TokenResult = TokenFetchResult<AdobeFailure>;
 
-type ImsConfig = Pick<AdobeClientConfig, "imsUrl" | "allowList" | "timeoutMs" | "tokenCache" | "scope">;
+type ImsConfig = Pick<AdobeClientConfig, "imsUrl" | "allowList" | "timeoutMs" | "tokenCache" | "scope" | "onTokenRequest">;
 
 /**
  * Adobe IMS tokens: OAuth Server-to-Server (`/ims/token/v3`, expires_in in seconds) or the legacy
@@ -37,6 +37,12 @@ export class ImsClient {
 
   /** Always asks IMS (no cache). */
   async requestToken(c: AdobeCredentials): Promise<TokenResult> {
+    const r = await this.askIms(c);
+    this.config.onTokenRequest?.(r.ok ? { issuer: "adobe_ims", ok: true } : { issuer: "adobe_ims", ok: false, code: r.code });
+    return r;
+  }
+
+  private async askIms(c: AdobeCredentials): Promise<TokenResult> {
     let path: string;
     const form = new URLSearchParams({ client_id: c.clientId, client_secret: c.clientSecret });
     if (c.authMethod === "JWT") {

@@ -1,6 +1,6 @@
 import type { AllowList } from "../outbound/allow-list";
 import type { Exchange } from "../http/types";
-import type { TokenCache } from "../http/token-cache";
+import type { TokenCache, TokenRequestListener } from "../http/token-cache";
 
 /** OAuth Server-to-Server is current; JWT reached end of life on 2025-06-30 but is still accepted. */
 export type AdobeAuthMethod = "OAUTH_S2S" | "JWT";
@@ -29,6 +29,8 @@ export interface AdobeClientConfig {
   timeoutMs?: number;
   /** Share one cache across clients so every caller reuses the same token per credential set. */
   tokenCache?: TokenCache;
+  /** Called after each request to IMS (the token-refresh metric). */
+  onTokenRequest?: TokenRequestListener;
   /** Default OAuth scope string. */
   scope?: string;
 }

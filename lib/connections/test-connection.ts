@@ -16,7 +16,7 @@ interface Failure {
   status?: number;
 }
 
-export type AdobeTestConfig = Pick<AdobeClientConfig, "imsUrl" | "allowList" | "timeoutMs" | "scope"> & {
+export type AdobeTestConfig = Pick<AdobeClientConfig, "imsUrl" | "allowList" | "timeoutMs" | "scope" | "onTokenRequest"> & {
   /** When given, also checks that the profile's streaming endpoint is allowed. */
   streamingEndpointUrl?: string;
 };
@@ -48,7 +48,7 @@ export async function testAdobeConnection(creds: AdobeCredentials, config: Adobe
 
 export async function testRainfocusConnection(
   creds: RainfocusCredentials,
-  config: Pick<RainfocusClientConfig, "apiUrl" | "allowList" | "timeoutMs" | "tokenPath">,
+  config: Pick<RainfocusClientConfig, "apiUrl" | "allowList" | "timeoutMs" | "tokenPath" | "onTokenRequest">,
 ): Promise<ConnectionTestResult> {
   const oauth = new RainfocusOAuthClient({ ...config, tokenCache: new TokenCache() });
   const host = hostOf(oauth.tokenUrl());

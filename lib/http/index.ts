@@ -3,5 +3,5 @@ export { classify, isRetryableStatus, type Classification } from "./classify";
 export { parseRetryAfter } from "./retry-after";
 export { toExchange, parseJson } from "./exchange";
 export { redactHeaders, redactBody, redactUrl, REDACTED } from "./redact";
-export { TokenCache, tokenCacheKey, type CachedToken, type TokenFetchResult, type TokenCacheOptions } from "./token-cache";
+export { TokenCache, tokenCacheKey, type CachedToken, type TokenFetchResult, type TokenCacheOptions, type TokenRequestListener } from "./token-cache";
 export type * from "./types";

@@ -8,6 +8,12 @@ export interface CachedToken {
   obtainedAt: number;
 }
 
+/**
+ * Told of every token request sent to an issuer (never of cache hits): the token-refresh metric.
+ * `code` is the failure's code when the issuer refused or could not be reached.
+ */
+export type TokenRequestListener = (event: { issuer: "adobe_ims" | "rainfocus"; ok: boolean; code?: string }) => void;
+
 export type TokenFetchResult<F> = ({ ok: true } & CachedToken) | ({ ok: false } & F);
 
 export interface TokenCacheOptions {

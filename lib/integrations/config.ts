@@ -2,6 +2,10 @@ import "server-only";
 import { createAllowList, DEFAULT_OUTBOUND_HOSTS, type AllowList } from "@/lib/outbound";
 import { DEFAULT_ADOBE_SCOPE } from "@/lib/adobe/types";
 import { emulatorsOn, env } from "@/lib/env";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { tokenRequestCounter } from "@/lib/metrics/counters";
+import type { TokenRequestListener } from "@/lib/http/token-cache";
 
 let allowList: AllowList | undefined;
 
@@ -14,6 +18,13 @@ export function outboundAllowList(): AllowList {
   return allowList;
 }
 
+let onTokenRequest: TokenRequestListener | undefined;
+
+/** Counts every token request this web server makes (remote status, Test connection). */
+function tokenRequests(): TokenRequestListener {
+  return (onTokenRequest ??= tokenRequestCounter(db, log));
+}
+
 export function adobeClientConfig() {
   const e = env();
   return {
@@ -22,9 +33,10 @@ export function adobeClientConfig() {
     allowList: outboundAllowList(),
     timeoutMs: 10_000,
     scope: DEFAULT_ADOBE_SCOPE,
+    onTokenRequest: tokenRequests(),
   };
 }
 
 export function rainfocusClientConfig() {
-  return { apiUrl: env().RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList: outboundAllowList(), timeoutMs: 10_000 };
+  return { apiUrl: env().RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList: outboundAllowList(), timeoutMs: 10_000, onTokenRequest: tokenRequests() };
 }

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db-client";
 import { histogramSamples, type Family } from "./exposition";
 import { idTimePrefix } from "./id-prefix";
 import { inboundRejectCounts } from "./inbound-rejects";
+import { readCounters, TOKEN_REQUESTS } from "./counters";
 
 /** Upper bounds (seconds) of the attempt latency buckets. */
 export const ATTEMPT_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] as const;
@@ -70,7 +71,18 @@ function inboundRejects(): Family {
   };
 }
 
+/** Token requests to Adobe IMS and RainFocus by every worker and web server (MetricCounter). */
+async function tokenRequests(db: PrismaClient): Promise<Family> {
+  const rows = await readCounters(db, TOKEN_REQUESTS);
+  return {
+    name: TOKEN_REQUESTS,
+    help: "Access-token requests sent to Adobe IMS and RainFocus (first tokens and refreshes; cache hits are not requests), by issuer and outcome (ok or the failure code), across all processes.",
+    type: "counter",
+    samples: rows.map((r) => ({ labels: { issuer: r.labels.issuer ?? "", outcome: r.labels.outcome ?? "" }, value: r.value })),
+  };
+}
+
 export async function collectMetrics(db: PrismaClient): Promise<Family[]> {
-  const [deliveries, queueFamilies, latency] = await Promise.all([deliveriesByStatus(db), queue(db), attemptLatency(db)]);
-  return [deliveries, ...queueFamilies, latency, inboundRejects()];
+  const [deliveries, queueFamilies, latency, tokens] = await Promise.all([deliveriesByStatus(db), queue(db), attemptLatency(db), tokenRequests(db)]);
+  return [deliveries, ...queueFamilies, latency, tokens, inboundRejects()];
 }

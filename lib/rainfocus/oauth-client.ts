@@ -32,7 +32,14 @@ export class RainfocusOAuthClient {
     this.cache.invalidate(this.cacheKey(c), rejectedToken);
   }
 
+  /** Always asks the token endpoint (no cache). */
   async requestToken(c: RainfocusCredentials): Promise<RainfocusTokenResult> {
+    const r = await this.askTokenEndpoint(c);
+    this.config.onTokenRequest?.(r.ok ? { issuer: "rainfocus", ok: true } : { issuer: "rainfocus", ok: false, code: r.code });
+    return r;
+  }
+
+  private async askTokenEndpoint(c: RainfocusCredentials): Promise<RainfocusTokenResult> {
     const obtainedAt = Date.now();
     const result = await httpRequest({
       method: "POST",

@@ -1,6 +1,6 @@
 import type { AllowList } from "../outbound/allow-list";
 import type { Exchange } from "../http/types";
-import type { TokenCache } from "../http/token-cache";
+import type { TokenCache, TokenRequestListener } from "../http/token-cache";
 
 export type RainfocusEnvironment = "dev" | "prod";
 
@@ -25,6 +25,8 @@ export interface RainfocusClientConfig {
   /** UNCONFIRMED in public docs; default `/oauth/token` relative to apiUrl. May be absolute. */
   tokenPath?: string;
   tokenCache?: TokenCache;
+  /** Called after each request to the token endpoint (the token-refresh metric). */
+  onTokenRequest?: TokenRequestListener;
 }
 
 /** The Attendee Store fields the AEP destination can map to. */

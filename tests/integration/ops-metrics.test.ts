@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
 import { GET } from "@/app/api/metrics/route";
-import { createSourceProfile, drain, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
+import { createSourceProfile, drain, emulator, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
 
 const TOKEN = "metrics-test-token-0123456789";
 const scrape = (auth?: string) => GET(new Request("http://relay.test/api/metrics", { headers: auth ? { Authorization: auth } : {} }));
@@ -68,5 +68,37 @@ describe("GET /api/metrics", () => {
     expect(m2.get('relay_attempt_duration_seconds_bucket{le="+Inf"}')).toBe(count);
     expect(m2.get('relay_attempt_duration_seconds_bucket{le="30"}')).toBe(count);
     expect(m2.get("relay_attempt_duration_seconds_sum")).toBeGreaterThanOrEqual(0);
+  });
+
+  it("counts token requests to IMS across processes: the first token, a refresh after expiry, and a refusal", async () => {
+    process.env.METRICS_TOKEN = TOKEN;
+    const tokens = async () => {
+      const m = parse(await (await scrape(`Bearer ${TOKEN}`)).text());
+      return { ok: m.get('relay_token_requests_total{issuer="adobe_ims",outcome="ok"}') ?? 0, refused: [...m].filter(([k]) => k.startsWith('relay_token_requests_total{issuer="adobe_ims",outcome="') && !k.includes('outcome="ok"')).reduce((t, [, v]) => t + v, 0) };
+    };
+    const start = await tokens();
+    let n = 71_000;
+    const deliverOne = async () => {
+      expect((await postPush(p.id, pushEvents("SessionScheduled", n++, 1), p.secret)).status).toBe(202);
+      const worker = testWorker(emu);
+      await drain(worker, 150);
+      await worker.stop();
+    };
+    // A fresh worker has no token yet: one request. The count is written in the background.
+    await deliverOne();
+    await expect.poll(async () => (await tokens()).ok).toBe(start.ok + 1);
+    // Every token expires at the emulator: the worker's 401013 makes it refresh once.
+    const worker = testWorker(emu);
+    await drain(worker, 150);
+    await emulator(emu.adobeUrl, "POST", "tokens/expire");
+    expect((await postPush(p.id, pushEvents("SessionScheduled", n++, 1), p.secret)).status).toBe(202);
+    await drain(worker, 150);
+    await worker.stop();
+    await expect.poll(async () => (await tokens()).ok).toBeGreaterThanOrEqual(start.ok + 2);
+    // IMS refuses: counted under its failure code, not as ok.
+    await emulator(emu.adobeUrl, "POST", "faults", { route: "ims.token", status: 400, times: 1 });
+    await deliverOne();
+    await expect.poll(async () => (await tokens()).refused).toBeGreaterThanOrEqual(start.refused + 1);
+    await emulator(emu.adobeUrl, "DELETE", "faults");
   });
 });

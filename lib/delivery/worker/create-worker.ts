@@ -1,3 +1,4 @@
+import { tokenRequestCounter } from "../../metrics/counters";
 import { createAdobeClients } from "../../adobe/create-clients";
 import { DEFAULT_ADOBE_SCOPE } from "../../adobe/types";
 import { parseKey } from "../../crypto/seal";
@@ -24,18 +25,20 @@ export function createWorkerFromEnv(db: PrismaClient, env: Env, overrides: Parti
   // Loopback is reachable only while the local emulators run, exactly as for the console.
   const allowList = createDefaultAllowList({ allowLoopback: on(env.EMULATORS), extraHosts: env.OUTBOUND_EXTRA_HOSTS ?? "" });
   const tokenCache = new TokenCache();
+  // Structured JSON lines (lib/log.ts); LOG_LEVEL from the same env.
+  const logger = createLogger({ env });
+  const onTokenRequest = tokenRequestCounter(db, logger);
   const adobe = createAdobeClients({
     imsUrl: env.ADOBE_IMS_URL ?? "https://ims-na1.adobelogin.com",
     platformUrl: env.ADOBE_PLATFORM_URL ?? "https://platform.adobe.io",
     allowList,
     timeoutMs: 10_000,
     tokenCache,
+    onTokenRequest,
     scope: DEFAULT_ADOBE_SCOPE,
   });
-  const rainfocus = new RainfocusClient({ apiUrl: env.RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList, timeoutMs: 10_000, tokenCache });
+  const rainfocus = new RainfocusClient({ apiUrl: env.RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList, timeoutMs: 10_000, tokenCache, onTokenRequest });
   const config = { ...deliveryConfigFromEnv(env), ...overrides };
-  // Structured JSON lines (lib/log.ts); LOG_LEVEL from the same env.
-  const logger = createLogger({ env });
   const log = ({ level, msg, ...fields }: Record<string, unknown>) => logger[isLogLevel(level) ? level : "info"](String(msg), fields);
   return new DeliveryWorker({ db, keys, adobe, rainfocus, config, log });
 }
