@@ -77,3 +77,33 @@ test("a disabled user loses access on the next request", async ({ page, seedUser
   await page.goto("/profiles");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("a password reset signs the user out of every session at once; the new password works", async ({ page, browser, seedUser }) => {
+  const user = await seedUser("OPS");
+  // The user is signed in elsewhere (another browser).
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await loginViaUi(theirs, user.email, user.password);
+
+  await loginViaUi(page, ADMIN.email, ADMIN.password);
+  await page.goto("/settings/users");
+  const row = page.getByTestId(`user-row-${user.email}`);
+  await row.getByRole("button", { name: "Reset password" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reset password" });
+  await expect(dialog).toContainText("signed out of every browser session now");
+  await dialog.getByRole("button", { name: "Reset password" }).click();
+  const newPassword = (await page.getByTestId("revealed-secret").textContent())!.trim();
+  expect(newPassword.length).toBeGreaterThan(12);
+
+  // Their next request finds the session ended, in pages and in the API alike.
+  expect((await theirs.request.get("/api/v1/me")).status()).toBe(401);
+  await theirs.goto("/profiles");
+  await expect(theirs).toHaveURL(/\/login/);
+  await theirs.getByLabel("Email").fill(user.email);
+  await theirs.getByLabel("Password").fill(user.password);
+  await theirs.getByRole("button", { name: "Sign in" }).click();
+  await expect(theirs.locator("[data-alert=error]")).toHaveText("Email or password is incorrect.");
+  await loginViaUi(theirs, user.email, newPassword);
+  await expect(theirs.getByTestId("current-user")).toContainText(user.email);
+  await other.close();
+});

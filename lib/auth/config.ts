@@ -74,18 +74,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const user = await db.user.findUnique({ where: { email } });
       return !!user && !user.disabled;
     },
+    // At sign-in the token takes the user's session version; a password reset bumps it, which
+    // ends every session signed in before (lib/auth/session.ts compares them on each request).
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc" && typeof profile?.email === "string" && profile.email_verified === true) {
         const local = await db.user.findUnique({ where: { email: profile.email.toLowerCase() } });
-        if (local) token.sub = local.id;
+        if (local) Object.assign(token, { sub: local.id, sv: local.sessionVersion });
       } else if (user?.id) {
-        token.sub = user.id;
+        const local = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+        Object.assign(token, { sub: user.id, sv: local?.sessionVersion ?? 0 });
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return Object.assign(session, { sessionVersion: typeof token.sv === "number" ? token.sv : 0 });
     },
   },
 });

@@ -9,8 +9,9 @@ import { ForbiddenError, UnauthorizedError } from "./errors";
 import { hasRole, type Actor, type Role } from "./roles";
 
 /**
- * The signed-in person, read fresh from the database on every request so that a role change or a
- * disabled account takes effect at once, not when the JWT expires.
+ * The signed-in person, read fresh from the database on every request so that a role change, a
+ * disabled account or a password reset (a new session version) takes effect at once, not when the
+ * JWT expires.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
@@ -18,8 +19,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({ where: { id } });
   if (!user || user.disabled) return null;
+  if (sessionVersionOf(session) !== user.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
 });
+
+/** The session version the JWT was signed in with (0 for sessions older than the field). */
+export function sessionVersionOf(session: unknown): number {
+  const v = (session as { sessionVersion?: unknown } | null)?.sessionVersion;
+  return typeof v === "number" ? v : 0;
+}
 
 /** For pages: redirect to sign-in, or render the 403 page. */
 export async function requirePageRole(allowed: readonly Role[]): Promise<Actor> {

@@ -69,7 +69,8 @@ export const resetUserPassword = defineAction({
   async handler({ userId }, { actor, ip }) {
     const user = await getUserOrThrow(userId);
     const password = generatePassword();
-    await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+    // A new session version signs the user out everywhere: whoever knew the old password loses access now.
+    await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
     await writeAudit({ actor, action: "user.resetPassword", targetType: "User", targetId: userId, ip });
     return { email: user.email, generatedPassword: password };
   },

@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
+import { Dialog } from "@/components/ui/dialog";
 import { isoTime, timeAgo } from "@/components/format";
 import { CreateUserDialog } from "./create-user-dialog";
 import { SecretReveal } from "./secret-reveal";
@@ -21,6 +22,8 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<{ email: string; password: string } | null>(null);
+  const [confirmReset, setConfirmReset] = useState<UserRow | null>(null);
+  const [resetting, setResetting] = useState(false);
   const users = useQuery({ queryKey: userKeys.list(), queryFn: () => unwrap(listUsersAction()), initialData: initialUsers });
 
   const mutate = useMutation({
@@ -32,14 +35,38 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
   });
 
   async function resetPassword(userId: string) {
-    const result = await resetUserPasswordAction({ userId });
-    if (result.ok) setRevealed({ email: result.data.email, password: result.data.generatedPassword });
-    else setError(result.error);
+    setResetting(true);
+    try {
+      const result = await resetUserPasswordAction({ userId });
+      if (result.ok) setRevealed({ email: result.data.email, password: result.data.generatedPassword });
+      else setError(result.error);
+    } finally {
+      setResetting(false);
+      setConfirmReset(null);
+    }
   }
 
   return (
     <div className="space-y-4">
       {error ? <Alert tone="error">{error}</Alert> : null}
+      <Dialog open={confirmReset !== null} onClose={() => setConfirmReset(null)} title="Reset password">
+        {confirmReset ? (
+          <div className="space-y-4 text-sm">
+            <p>
+              A new password for <strong>{confirmReset.email}</strong> is generated and shown once. The old one stops working, and{" "}
+              {confirmReset.id === currentUserId ? "you are" : "they are"} signed out of every browser session now. API tokens are not affected.
+            </p>
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => setConfirmReset(null)} disabled={resetting}>
+                Cancel
+              </Button>
+              <Button variant="danger" onClick={() => resetPassword(confirmReset.id)} disabled={resetting}>
+                {resetting ? "Resetting…" : "Reset password"}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+      </Dialog>
       {revealed ? <SecretReveal label={`New password for ${revealed.email}`} secret={revealed.password} onDone={() => setRevealed(null)} /> : null}
       <Card>
         <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
@@ -86,7 +113,7 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
                     <span title={isoTime(u.lastLoginAt)}>{u.lastLoginAt ? timeAgo(u.lastLoginAt) : "Never"}</span>
                   </Td>
                   <Td className="space-x-2 text-right whitespace-nowrap">
-                    <Button size="sm" variant="secondary" onClick={() => resetPassword(u.id)}>
+                    <Button size="sm" variant="secondary" onClick={() => setConfirmReset(u)}>
                       Reset password
                     </Button>
                     {!self ? (
