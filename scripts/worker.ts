@@ -3,14 +3,17 @@
  * database (they share the queue through row locks). Reads DATABASE_URL (else the embedded database
  * a running `npm start` advertises in .data/embedded-db.json), APP_ENCRYPTION_KEY (else
  * .local/secrets.json), the API URLs and the DELIVERY_* settings. Also prunes payloads past
- * DELIVERY_RETENTION_DAYS, at most hourly. SIGTERM/SIGINT: the cycle in
- * flight finishes and settles what it claimed, then the process exits.
+ * DELIVERY_RETENTION_DAYS, at most hourly. With OTEL_EXPORTER_OTLP_ENDPOINT (or _TRACES_ENDPOINT)
+ * set, exports a relay.deliver span per delivered batch (lib/telemetry; OTEL_SERVICE_NAME, default
+ * relay-worker). SIGTERM/SIGINT: the cycle in flight finishes and settles what it claimed, the
+ * buffered spans are flushed, then the process exits.
  */
 import { createPrismaClient } from "../lib/db-client";
 import { createWorkerFromEnv } from "../lib/delivery/worker/create-worker";
 import { loadEncryptionKey, resolveDatabaseUrl } from "./lib/delivery-env";
 import { enableLinearRegexFallback } from "../lib/runtime/regex-safety";
 import { log as logger } from "../lib/log";
+import { shutdownTracing, startTracing } from "../lib/telemetry";
 
 enableLinearRegexFallback();
 
@@ -20,6 +23,8 @@ const log = (msg: string) => logger.info(msg, { worker: process.pid });
 async function main() {
   const databaseUrl = resolveDatabaseUrl();
   loadEncryptionKey();
+  // Before the worker exists, so its first batch is traced. Nothing is loaded while tracing is off.
+  if (await startTracing("relay-worker")) log("tracing: exporting spans over OTLP/HTTP");
   const db = createPrismaClient(databaseUrl, 4);
   const worker = createWorkerFromEnv(db, process.env);
   worker.start();
@@ -30,6 +35,7 @@ async function main() {
     stopping = true;
     log("stopping: finishing the deliveries in flight");
     await worker.stop();
+    await shutdownTracing().catch((err: unknown) => logger.warn("tracing: flush failed", { worker: process.pid, error: String(err) }));
     await db.$disconnect();
     process.exit(0);
   };

@@ -5,6 +5,7 @@ import { aepTransmissionId, exitedOnly, profilesOf } from "./aep-profile";
 import { parseJsonBody, refuse, type InboundAnswer } from "./inbound-common";
 import { openInbound, refuseInactive } from "./inbound-profile";
 import { secretsEqual } from "./signature";
+import { setSpanAttributes } from "@/lib/telemetry/span";
 import { storeDeliveries } from "./store";
 
 export const MAX_PROFILES_PER_REQUEST = 1000;
@@ -16,7 +17,7 @@ export const EXITED_ONLY_NOTE = "Recorded, not upserted: every segment membershi
  * RainFocus attendee; a profile whose memberships have all exited is recorded as settled instead
  * (an exit is not a reason to create or change an attendee).
  */
-export async function acceptAepExport(profileId: string, request: Request, ctx: { requestId?: string } = {}): Promise<InboundAnswer> {
+export async function acceptAepExport(profileId: string, request: Request, ctx: { requestId?: string; traceParent?: string | null } = {}): Promise<InboundAnswer> {
   const opened = await openInbound(profileId, request);
   if (!opened.ok) return opened.answer;
   const { raw, profile } = opened;
@@ -31,6 +32,7 @@ export async function acceptAepExport(profileId: string, request: Request, ctx: 
   if (!parsed.ok) return parsed.answer;
   const profiles = profilesOf(parsed.value);
   if (typeof profiles === "string") return refuse(400, "invalid_body", profiles);
+  setSpanAttributes({ "relay.events": profiles.length });
   if (profiles.length === 0) return refuse(400, "empty", "`profiles` is empty; send at least one profile.");
   if (profiles.length > MAX_PROFILES_PER_REQUEST) return refuse(413, "too_many_profiles", `At most ${MAX_PROFILES_PER_REQUEST} profiles per request; this one has ${profiles.length}.`);
 
@@ -40,7 +42,7 @@ export async function acceptAepExport(profileId: string, request: Request, ctx: 
     sourcePayload: p as Prisma.InputJsonValue,
     ...(exitedOnly(p) ? { settledNote: EXITED_ONLY_NOTE } : {}),
   }));
-  const stored = await storeDeliveries(db, { id: profile.id, direction: "DESTINATION" }, items, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
+  const stored = await storeDeliveries(db, { id: profile.id, direction: "DESTINATION" }, items, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), ...(ctx.traceParent ? { traceParent: ctx.traceParent } : {}) });
   const recordedOnly = items.filter((it) => it.settledNote).length;
   return {
     status: 202,

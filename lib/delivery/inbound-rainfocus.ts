@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseJsonBody, refuse, type InboundAnswer } from "./inbound-common";
 import { openInbound, refuseInactive } from "./inbound-profile";
 import { verifySignature } from "./signature";
+import { setSpanAttributes } from "@/lib/telemetry/span";
 import { storeDeliveries, type NewDelivery } from "./store";
 
 export const MAX_EVENTS_PER_PUSH = 500;
@@ -14,7 +15,7 @@ export const MAX_EVENTS_PER_PUSH = 500;
  * profile's inbound secret. Checks run cheapest-first and nothing is stored unless every event is
  * acceptable; the 202 comes only after the one transaction that stores them has committed.
  */
-export async function acceptRainfocusPush(profileId: string, request: Request, ctx: { requestId?: string } = {}): Promise<InboundAnswer> {
+export async function acceptRainfocusPush(profileId: string, request: Request, ctx: { requestId?: string; traceParent?: string | null } = {}): Promise<InboundAnswer> {
   const opened = await openInbound(profileId, request);
   if (!opened.ok) return opened.answer;
   const { raw, profile } = opened;
@@ -27,6 +28,7 @@ export async function acceptRainfocusPush(profileId: string, request: Request, c
   const parsed = parseJsonBody(raw);
   if (!parsed.ok) return parsed.answer;
   const events = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  setSpanAttributes({ "relay.events": events.length });
   if (events.length === 0) return refuse(400, "empty", "The body is an empty array; send at least one event.");
   if (events.length > MAX_EVENTS_PER_PUSH) return refuse(413, "too_many_events", `At most ${MAX_EVENTS_PER_PUSH} events per request; this one has ${events.length}.`);
 
@@ -53,7 +55,7 @@ export async function acceptRainfocusPush(profileId: string, request: Request, c
     return refuse(422, unknown.length ? "unknown_push_type" : "push_type_disabled", message, { pushTypes: notEnabled });
   }
 
-  const stored = await storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
+  const stored = await storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), ...(ctx.traceParent ? { traceParent: ctx.traceParent } : {}) });
   const notes: string[] = [];
   if (stored.duplicates) notes.push("Duplicate transmissionIds were accepted before and are not stored again.");
   if (profile.status === "PAUSED") notes.push("The profile is paused: events are queued and delivered once it is resumed.");

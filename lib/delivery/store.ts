@@ -26,8 +26,8 @@ export interface StoreResult {
 // hot path, and Prisma's createManyAndReturn in a transaction cost ~10× the CPU. Times are UTC, as
 // Prisma writes these timestamp-without-time-zone columns.
 const INSERT_SQL = `
-  INSERT INTO "Delivery" (id, "profileId", direction, "pushType", "transmissionId", "sourcePayload", test, note, "requestId", status, "deliveredAt", "receivedAt", "nextAttemptAt")
-  SELECT v.id, $1, $2::"Direction", v."pushType", v."transmissionId", v.payload, $3, v.note, $5,
+  INSERT INTO "Delivery" (id, "profileId", direction, "pushType", "transmissionId", "sourcePayload", test, note, "requestId", "traceParent", status, "deliveredAt", "receivedAt", "nextAttemptAt")
+  SELECT v.id, $1, $2::"Direction", v."pushType", v."transmissionId", v.payload, $3, v.note, $5, $6,
          CASE WHEN v.settled THEN 'DELIVERED' ELSE 'QUEUED' END::"DeliveryStatus",
          CASE WHEN v.settled THEN now() AT TIME ZONE 'UTC' END, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM json_to_recordset($4::json) AS v(id text, "pushType" text, "transmissionId" text, payload jsonb, note text, settled boolean)
@@ -43,7 +43,13 @@ export async function storeDeliveries(
   db: PrismaClient,
   profile: { id: string; direction: "SOURCE" | "DESTINATION" },
   items: readonly NewDelivery[],
-  opts: { test?: boolean; /** The inbound request's X-Request-Id, kept on each row. */ requestId?: string } = {},
+  opts: {
+    test?: boolean;
+    /** The inbound request's X-Request-Id, kept on each row. */
+    requestId?: string;
+    /** The W3C traceparent of the inbound request's span (only while tracing is on), kept on each row. */
+    traceParent?: string;
+  } = {},
 ): Promise<StoreResult> {
   const firstIndex = new Map<string, number>();
   items.forEach((it, i) => firstIndex.has(it.transmissionId) || firstIndex.set(it.transmissionId, i));
@@ -57,6 +63,7 @@ export async function storeDeliveries(
     // One JSON parameter: pg would escape per-column array literals character by character.
     JSON.stringify(unique.map((u) => ({ id: newRowId(), pushType: u.pushType, transmissionId: u.transmissionId, payload: u.sourcePayload, note: u.settledNote ?? u.note ?? null, settled: Boolean(u.settledNote) }))),
     opts.requestId ?? null,
+    opts.traceParent ?? null,
   ]);
   const idByTransmission = new Map(created.rows.map((r) => [r.transmissionId, { id: r.id, created: true }]));
   const missing = unique.map((u) => u.transmissionId).filter((t) => !idByTransmission.has(t));

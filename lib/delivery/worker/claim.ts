@@ -35,7 +35,7 @@ export async function claimDue(db: PrismaClient, opts: { limit: number; leaseMs:
      UPDATE "Delivery" d
         SET status = 'DELIVERING', "leaseUntil" = ${NOW} + make_interval(secs => $2::float8 / 1000), "leaseToken" = $3, attempts = d.attempts + 1
        FROM due WHERE d.id = due.id
-     RETURNING d.id, d."profileId", d.direction::text AS direction, d."pushType", d."transmissionId", d.attempts, d."requestId",
+     RETURNING d.id, d."profileId", d.direction::text AS direction, d."pushType", d."transmissionId", d.attempts, d."requestId", d."traceParent",
                d."receivedAt" AT TIME ZONE 'UTC' AS "receivedAt", d."sourcePayload", due."nextAttemptAt" AS due`,
     [opts.limit, opts.leaseMs, opts.token],
   );

@@ -13,6 +13,8 @@ export interface ClaimedDelivery {
   sourcePayload: unknown;
   /** The X-Request-Id of the inbound request that created it (null for older rows). */
   requestId: string | null;
+  /** The W3C traceparent of that request's span, stored while tracing was on (lib/telemetry). */
+  traceParent?: string | null;
   leaseToken: string;
 }
 

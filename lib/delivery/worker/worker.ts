@@ -12,6 +12,7 @@ import { sendSource } from "./send-source";
 import { pruneDeliveryPayloads, pruneLoginAttempts } from "../retention";
 import { settleMany, type SettledStatus } from "./settle";
 import { SettleBuffer } from "./settle-buffer";
+import { deliverSpan } from "./deliver-span";
 import { failure, type ClaimedDelivery, type SendOutcome } from "./types";
 
 export interface WorkerDeps {
@@ -56,10 +57,13 @@ export class DeliveryWorker {
     const buffer = new SettleBuffer((items) => settleMany(this.deps.db, items, ctx));
     await Promise.all(
       [...groups].map(async ([profileId, items]) => {
+        // This group's settled statuses, for its relay.deliver span (lib/telemetry; tracing on only).
+        const outcomes: Partial<Record<SettledStatus, number>> = {};
         const report = async (d: ClaimedDelivery, outcome: SendOutcome, mappingVersion: number | null = null) => {
           settled.add(d.id);
           const s = await buffer.add({ d, outcome, mappingVersion });
           result[s.status] = (result[s.status] ?? 0) + 1;
+          outcomes[s.status] = (outcomes[s.status] ?? 0) + 1;
           // The inbound request's id, so one id follows an event from inbound to worker.
           this.deps.log?.({
             level: s.status === "DELIVERED" || s.status === "RETRYING" ? "info" : "warn",
@@ -74,7 +78,7 @@ export class DeliveryWorker {
           });
         };
         try {
-          await this.deliverGroup(profileId, profiles.get(profileId), items, report);
+          await deliverSpan(profileId, items, outcomes, () => this.deliverGroup(profileId, profiles.get(profileId), items, report));
         } catch (err) {
           // A bug or an unreachable database must not strand the group: what was not settled is
           // given back (when the database answers) or left to its lease to expire.
