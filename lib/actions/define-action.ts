@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/errors";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
+import { currentRequestId, log } from "@/lib/log";
 
 export type ActionErrorCode = "unauthorized" | "forbidden" | "invalid" | "not_found" | "conflict" | "error";
 
@@ -45,16 +46,50 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+/** How an action call ended, as logged: refused for the caller, refused for its input, failed. */
+type Outcome = "ok" | "denied" | "invalid" | "error";
+
+function outcomeOf(result: ActionResult<unknown>): Outcome {
+  if (result.ok) return "ok";
+  if (result.code === "unauthorized" || result.code === "forbidden") return "denied";
+  return result.code === "error" ? "error" : "invalid";
+}
+
 /**
  * Runs an action for an actor: role check first (before parsing, so nothing about the input leaks
  * to those who may not call it), then the shared zod schema, then the handler. Expected errors
- * reach the user; anything else is logged with an id and the user gets a generic message.
+ * reach the user; anything else is logged with an id and the user gets a generic message. Each
+ * call is logged (action, actor, role, outcome, duration; never the input) under the request id of
+ * the /api/v1 request that made it, or an id of its own.
  */
 export async function executeAction<S extends z.ZodType, T>(
   def: ActionDef<S, T>,
   actor: Actor | null,
   rawInput: unknown,
   ip: string | null = null,
+): Promise<ActionResult<T>> {
+  const started = performance.now();
+  const requestId = currentRequestId() ?? randomUUID();
+  const result = await runAction(def, actor, rawInput, ip, requestId);
+  const outcome = outcomeOf(result);
+  log[outcome === "ok" || outcome === "invalid" ? "info" : "warn"]("action", {
+    requestId,
+    action: def.name,
+    actorId: actor?.id,
+    role: actor?.role,
+    outcome,
+    code: result.ok ? undefined : result.code,
+    durationMs: Math.round(performance.now() - started),
+  });
+  return result;
+}
+
+async function runAction<S extends z.ZodType, T>(
+  def: ActionDef<S, T>,
+  actor: Actor | null,
+  rawInput: unknown,
+  ip: string | null,
+  requestId: string,
 ): Promise<ActionResult<T>> {
   if (!actor) return { ok: false, code: "unauthorized", error: new UnauthorizedError().message };
   if (!hasRole(actor, def.roles)) return { ok: false, code: "forbidden", error: new ForbiddenError().message };
@@ -66,8 +101,7 @@ export async function executeAction<S extends z.ZodType, T>(
     return { ok: true, data: await def.handler(parsed.data, { actor, ip }) };
   } catch (err) {
     if (err instanceof ActionError) return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
-    const requestId = randomUUID();
-    console.error(JSON.stringify({ level: "error", msg: "action failed", action: def.name, requestId, error: String(err) }));
+    log.error("action failed", { requestId, action: def.name, actorId: actor.id, error: err });
     return { ok: false, code: "error", error: `Something went wrong (reference ${requestId.slice(0, 8)}).` };
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { evaluateAlerts } from "./evaluate";
 import type { AlertStatus } from "./schemas";
 
@@ -13,7 +14,7 @@ let cached: { at: number; result: Promise<AlertStatus[]> } | undefined;
 export function getAlertBanner(now = new Date()): Promise<AlertStatus[]> {
   if (!cached || now.getTime() - cached.at >= TTL_MS) {
     const result = evaluateAlerts(now).catch((e) => {
-      console.error(JSON.stringify({ level: "error", msg: "alert evaluation failed", error: String(e) }));
+      log.error("alert evaluation failed", { error: e });
       cached = undefined;
       return [];
     });

@@ -1,6 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
+import { log, runWithRequestId } from "@/lib/log";
+import { requestIdOf } from "@/lib/delivery/inbound-route";
 import { getRequestActor } from "@/lib/auth/session";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { ActionError, type ActionResult } from "@/lib/actions/define-action";
@@ -35,34 +36,66 @@ export function apiError(status: number, code: string, message: string, extra?: 
   return NextResponse.json({ error: { code, message, ...extra } }, { status });
 }
 
+/** `response` with an X-Request-Id header (a copy when its headers are immutable, e.g. a fetch()'s). */
+function withRequestIdHeader(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set("X-Request-Id", requestId);
+    return copy;
+  }
+}
+
 /**
- * Wraps a /api/v1 route: API token or session, role check, typed errors as JSON, and a request id
- * on unexpected failures. Every route goes through this, so no route can forget the role check.
+ * Wraps a /api/v1 route: API token or session, role check, typed errors as JSON. Every route goes
+ * through this, so no route can forget the role check. Each request gets an id (a caller's
+ * well-formed X-Request-Id is kept, as on the inbound webhooks), answered as X-Request-Id, carried
+ * by every log line written while it runs (actions included) and logged with one line per request:
+ * method, path (never the query string), status, duration and the actor — never bodies or tokens.
  */
 export function apiRoute<P = Record<string, string>>(
   roles: readonly Role[],
   handler: (request: Request, ctx: RouteContext<P>) => Promise<Response>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const actor = await getRequestActor(request);
-    if (!actor) return apiError(401, "unauthorized", "Missing or invalid credentials.");
-    if (!hasRole(actor, roles)) return apiError(403, "forbidden", "Your role does not allow this.");
-    if (actor.via === "session" && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
-      return apiError(403, "cross_origin", "Cross-origin requests with a console session are refused; use an API token.");
-    }
-    // PostgreSQL text cannot hold NUL: a query parameter carrying one would fail in the database
-    // as a 500 (found by fuzz-inbound.test.ts), so it is refused here for every route.
-    if ([...new URL(request.url).searchParams].some(([k, v]) => k.includes("\0") || v.includes("\0"))) {
-      return apiError(400, "invalid", "Query parameters must not contain NUL characters.");
-    }
-    try {
-      return await handler(request, { actor, ip: clientIp(request.headers), params: await context.params });
-    } catch (err) {
-      if (err instanceof ActionError) return apiError(STATUS[err.code] ?? 400, err.code, err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
-      const requestId = randomUUID();
-      console.error(JSON.stringify({ level: "error", msg: "route failed", path: new URL(request.url).pathname, requestId, error: String(err) }));
-      return apiError(500, "error", "Internal error.", { requestId });
-    }
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const url = new URL(request.url);
+    let actor: Actor | null = null;
+    const response = await runWithRequestId(requestId, async (): Promise<Response> => {
+      try {
+        actor = await getRequestActor(request);
+        if (!actor) return apiError(401, "unauthorized", "Missing or invalid credentials.");
+        if (!hasRole(actor, roles)) return apiError(403, "forbidden", "Your role does not allow this.");
+        if (actor.via === "session" && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+          return apiError(403, "cross_origin", "Cross-origin requests with a console session are refused; use an API token.");
+        }
+        // PostgreSQL text cannot hold NUL: a query parameter carrying one would fail in the database
+        // as a 500 (found by fuzz-inbound.test.ts), so it is refused here for every route.
+        if ([...url.searchParams].some(([k, v]) => k.includes("\0") || v.includes("\0"))) {
+          return apiError(400, "invalid", "Query parameters must not contain NUL characters.");
+        }
+        return await handler(request, { actor, ip: clientIp(request.headers), params: await context.params });
+      } catch (err) {
+        if (err instanceof ActionError) return apiError(STATUS[err.code] ?? 400, err.code, err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
+        log.error("route failed", { requestId, method: request.method, path: url.pathname, error: err });
+        return apiError(500, "error", "Internal error.", { requestId });
+      }
+    });
+    const who = actor as Actor | null;
+    log[response.status >= 400 ? "warn" : "info"]("api request", {
+      requestId,
+      method: request.method,
+      path: url.pathname,
+      status: response.status,
+      durationMs: Math.round(performance.now() - started),
+      actorId: who?.id,
+      role: who?.role,
+      via: who?.via,
+    });
+    return withRequestIdHeader(response, requestId);
   };
 }
 

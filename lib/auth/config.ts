@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { env, oidcConfigured } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { log } from "@/lib/log";
+import { maskEmail } from "@/lib/deliveries/mask";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { isLoginThrottled, recordLoginAttempt } from "./login-guard";
 
@@ -37,28 +39,44 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
-  // A wrong password is an expected outcome (recorded in LoginAttempt), not a server error to log.
+  // A wrong password is an expected outcome (recorded in LoginAttempt and logged by authorize()
+  // below as a "sign-in failed" line), not a server error to log.
   logger: {
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(JSON.stringify({ level: "error", msg: "auth error", name: error.name, error: error.message }));
+      log.error("auth error", { type: (error as { type?: string }).type, error });
+    },
+    warn(code) {
+      log.warn("auth warning", { code });
     },
   },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      // Sign-ins are logged (never the password; the email masked as elsewhere in the console).
       async authorize(raw, request) {
-        const parsed = LoginSchema.safeParse(raw);
-        if (!parsed.success) throw new InvalidLogin();
-        const email = parsed.data.email.toLowerCase();
         const ip = clientIp(request.headers);
-        if (await isLoginThrottled(email, ip)) throw new ThrottledLogin();
+        const parsed = LoginSchema.safeParse(raw);
+        if (!parsed.success) {
+          log.warn("sign-in failed", { method: "password", reason: "invalid_input", ip });
+          throw new InvalidLogin();
+        }
+        const email = parsed.data.email.toLowerCase();
+        if (await isLoginThrottled(email, ip)) {
+          log.warn("sign-in failed", { method: "password", reason: "throttled", email: maskEmail(email), ip });
+          throw new ThrottledLogin();
+        }
         const user = await db.user.findUnique({ where: { email } });
         const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
         await recordLoginAttempt(email, ip, valid && !!user && !user.disabled);
-        if (!user || !valid || user.disabled) throw new InvalidLogin();
+        if (!user || !valid || user.disabled) {
+          const reason = !user ? "unknown_user" : !valid ? "wrong_password" : "disabled";
+          log.warn("sign-in failed", { method: "password", reason, email: maskEmail(email), userId: user?.id, ip });
+          throw new InvalidLogin();
+        }
         await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
         await writeAudit({ actor: { id: user.id, email: user.email }, action: "auth.login", targetType: "User", targetId: user.id, ip });
+        log.info("sign-in", { method: "password", userId: user.id, role: user.role, ip });
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
@@ -70,9 +88,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (account?.provider !== "oidc") return true;
       const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
       // An unverified email could be anyone's (some IdPs let users type it): never match on it.
-      if (!email || profile?.email_verified !== true) return false;
+      if (!email || profile?.email_verified !== true) {
+        log.warn("sign-in failed", { method: "oidc", reason: email ? "email_unverified" : "no_email", email: email ? maskEmail(email) : undefined });
+        return false;
+      }
       const user = await db.user.findUnique({ where: { email } });
-      return !!user && !user.disabled;
+      if (!user || user.disabled) {
+        log.warn("sign-in failed", { method: "oidc", reason: user ? "disabled" : "unknown_user", email: maskEmail(email), userId: user?.id });
+        return false;
+      }
+      log.info("sign-in", { method: "oidc", userId: user.id, role: user.role });
+      return true;
     },
     // At sign-in the token takes the user's session version; a password reset bumps it, which
     // ends every session signed in before (lib/auth/session.ts compares them on each request).
