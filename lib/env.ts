@@ -31,6 +31,11 @@ const EnvSchema = z.object({
   RAINFOCUS_API_URL: z.url().optional(),
   OUTBOUND_EXTRA_HOSTS: z.string().optional(),
   TRUST_PROXY: bool,
+  /** Inbound webhooks, per web server: requests per second per profile, and its burst. */
+  INBOUND_RATE_PER_SEC: z.coerce.number().positive().default(500),
+  INBOUND_BURST: z.coerce.number().int().positive().default(1000),
+  /** Refused authentications (bad signature/bearer, unknown profile) per client address per minute before 429s. */
+  INBOUND_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
   ...DeliveryEnvShape,
 });
 

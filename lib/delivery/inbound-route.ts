@@ -5,7 +5,26 @@ import { log } from "@/lib/log";
 import { countInboundReject } from "@/lib/metrics/inbound-rejects";
 import { SpanStatusCode } from "@opentelemetry/api";
 import { withSpan, traceParentOf } from "@/lib/telemetry/span";
+import { env } from "@/lib/env";
+import { clientIp } from "@/lib/request-ip";
 import type { InboundAnswer } from "./inbound-common";
+import { InboundLimiter, type InboundLimitOptions } from "./inbound-limits";
+
+let limiter: InboundLimiter | undefined;
+
+/** This web server's inbound rate limits (INBOUND_RATE_PER_SEC, INBOUND_BURST, INBOUND_AUTH_FAILURES_PER_MINUTE). */
+export function inboundLimiter(): InboundLimiter {
+  if (!limiter) {
+    const e = env();
+    limiter = new InboundLimiter({ profileRatePerSec: e.INBOUND_RATE_PER_SEC, profileBurst: e.INBOUND_BURST, authFailuresPerMinute: e.INBOUND_AUTH_FAILURES_PER_MINUTE });
+  }
+  return limiter;
+}
+
+/** Tests: start over with other limits. */
+export function resetInboundLimiter(opts?: InboundLimitOptions): void {
+  limiter = opts ? new InboundLimiter(opts) : undefined;
+}
 
 /** A caller's (or its proxy's) X-Request-Id is kept when it is a plain token; else one is made. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -38,7 +57,10 @@ export function inboundRoute(accept: (profileId: string, request: Request, ctx: 
     const endpoint = /\/inbound\/([a-z]+)\//.exec(new URL(request.url).pathname)?.[1] ?? "unknown";
     return withSpan("relay.inbound", { "relay.request_id": requestId, "relay.profile_id": profileId, "relay.endpoint": endpoint }, async (span) => {
       try {
-        const answer = await accept(profileId, request, { requestId, traceParent: traceParentOf(span) });
+        // Rate limits first: a refused sender costs no body read, no database and no HMAC.
+        const ip = clientIp(request.headers);
+        const answer = inboundLimiter().admit(profileId, ip) ?? (await accept(profileId, request, { requestId, traceParent: traceParentOf(span) }));
+        inboundLimiter().record(ip, answer.status);
         const code = answer.status >= 400 ? String((answer.body.error as { code?: unknown } | undefined)?.code ?? "unknown") : undefined;
         if (code) countInboundReject(endpoint, answer.status, code);
         if (span.isRecording()) {
