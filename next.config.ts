@@ -1,13 +1,17 @@
 import type { NextConfig } from "next";
 
+// Behind TLS (HSTS=on at build time): browsers must never fall back to plain http.
+const hsts = process.env.HSTS === "on";
+
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
+  // Pages get a stricter policy with a per-request script nonce from proxy.ts, which replaces this
+  // one on their responses; this one stays for what the proxy skips (/api's JSON, static files).
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  // Behind TLS (HSTS=on at build time): browsers must never fall back to plain http.
-  ...(process.env.HSTS === "on" ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
+  ...(hsts ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
 ];
 
 const nextConfig: NextConfig = {
@@ -23,6 +27,9 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "undici"],
+  // proxy.ts adds upgrade-insecure-requests to the pages' policy when HSTS is on: inlined at build
+  // time, so it agrees with the header above (the Docker image's runtime stage has no HSTS).
+  env: { RELAY_HSTS: hsts ? "on" : "off" },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,0 +1,71 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * A Content-Security-Policy with a fresh nonce for every page (Next.js's documented pattern,
+ * node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md). Next reads the nonce from
+ * the request's Content-Security-Policy header while rendering and puts it on its own <script> tags
+ * (framework, page chunks, the inline RSC payload); 'strict-dynamic' then trusts the chunks those
+ * scripts load, so no inline script without the nonce can run. Pages must render per request for
+ * this: the root layout reads the theme cookie, which makes every page dynamic.
+ *
+ * /api (JSON), static files and prefetches skip this (matcher below) and keep the static header
+ * from next.config.ts, which this one replaces on the responses it covers.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV === "development";
+  return [
+    "default-src 'self'",
+    // 'unsafe-eval' lets already-trusted code compile strings; it lets no inline or injected script
+    // run. It is needed in production too: the mapping editor validates its live preview with ajv
+    // (lib/xdm/validator.ts), which compiles each XDM schema into a function with new Function. It
+    // can't be kept to the editor's URL: a document keeps the policy it loaded with across client-side
+    // navigations (sign-in lands on /profiles that way). React's dev tooling uses eval as well.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'unsafe-eval'`,
+    // <style> elements need the nonce (Next puts it on the ones it renders); stylesheets are
+    // same-origin files. In dev the error overlay injects styles of its own, hence 'unsafe-inline'.
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    // style="…" attributes in server-rendered HTML (React's style prop, e.g. the mapping field
+    // tree's indentation, and Next's built-in error pages) can't carry a nonce. They can't run
+    // script either, so they are allowed; styles set from JS (CSSOM) are never subject to CSP.
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    // RELAY_HSTS is HSTS as it was at build time (next.config.ts), like the Strict-Transport-Security header.
+    ...(process.env.RELAY_HSTS === "on" ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export const config = {
+  matcher: [
+    {
+      // Everything but /api, Next's static files and image optimizer, and the favicons.
+      source: "/((?!api|_next/static|_next/image|favicon.ico|favicon.svg).*)",
+      // Prefetches answer an RSC payload, not a document: no policy to apply.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
