@@ -7,7 +7,7 @@ import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { ActionError, type ActionResult } from "@/lib/actions/define-action";
 import { clientIp } from "@/lib/request-ip";
 import { readRawBody } from "@/lib/delivery/inbound-common";
-import { jsonTextProblem } from "@/lib/delivery/json-text";
+import { isStorableText, jsonTextProblem } from "@/lib/delivery/json-text";
 
 export type RouteContext<P> = { actor: Actor; ip: string; params: P };
 
@@ -77,7 +77,13 @@ export function apiRoute<P = Record<string, string>>(
         if ([...url.searchParams].some(([k, v]) => k.includes("\0") || v.includes("\0"))) {
           return apiError(400, "invalid", "Query parameters must not contain NUL characters.");
         }
-        return await handler(request, { actor, ip: clientIp(request.headers), params: await context.params });
+        // Nor an id in the path with NUL or half a surrogate pair: a 500 from the database before
+        // (found by fuzz-routes.test.ts); no row has such an id.
+        const params = await context.params;
+        if (Object.values(params ?? {}).flat().some((v) => typeof v === "string" && !isStorableText(v))) {
+          return apiError(400, "invalid", "Path parameters must not contain NUL characters or unpaired surrogates.");
+        }
+        return await handler(request, { actor, ip: clientIp(request.headers), params });
       } catch (err) {
         if (err instanceof ActionError) return apiError(STATUS[err.code] ?? 400, err.code, err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
         log.error("route failed", { requestId, method: request.method, path: url.pathname, error: err });

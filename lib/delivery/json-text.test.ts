@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonTextProblem } from "./json-text";
+import { isStorableText, jsonTextProblem } from "./json-text";
 
 describe("jsonTextProblem", () => {
   it("counts arrays and objects, not brackets inside strings", () => {
@@ -23,5 +23,12 @@ describe("jsonTextProblem", () => {
     expect(jsonTextProblem('{"a":"\\udc00x"}')?.code).toBe("lone_surrogate");
     expect(jsonTextProblem('{"a":"\\ud83d\\udca5"}')).toBeNull();
     expect(jsonTextProblem(JSON.stringify({ a: "💥" }))).toBeNull();
+  });
+});
+
+describe("isStorableText", () => {
+  it("refuses NUL and unpaired surrogates, takes everything else", () => {
+    for (const bad of ["\u0000", "a\u0000b", "\ud800", "x\udc00", "\udbff\u0041"]) expect(isStorableText(bad), JSON.stringify(bad)).toBe(false);
+    for (const ok of ["", "cm0abc", "💥", "\ufffd", "../../etc", "' OR '1'='1"]) expect(isStorableText(ok), JSON.stringify(ok)).toBe(true);
   });
 });

@@ -36,3 +36,11 @@ export function jsonTextProblem(text: string, limit = MAX_JSON_DEPTH): JsonTextP
   }
   return null;
 }
+
+/**
+ * False for a string the database path cannot take as text: NUL (PostgreSQL refuses it) or half a
+ * surrogate pair (Prisma cannot serialise it). An id in a URL path carrying either answered 500.
+ */
+export function isStorableText(s: string): boolean {
+  return !s.includes("\0") && s.isWellFormed();
+}

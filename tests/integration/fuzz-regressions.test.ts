@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { generateApiToken } from "@/lib/auth/api-tokens-token";
+import { hashApiToken } from "@/lib/auth/api-tokens-hash";
+import { createSourceProfile, startTestEmulators, type TestProfile } from "../support/delivery";
+
+// As in fuzz-routes.test.ts: the session module is replaced by its API-token path.
+vi.mock("@/lib/auth/session", async () => {
+  const { actorFromBearer } = await import("@/lib/auth/api-tokens");
+  return {
+    getRequestActor: (request: Request) => actorFromBearer(request.headers.get("authorization")),
+    getActor: async () => null,
+    currentIp: async () => null,
+  };
+});
+
+// Requests the route fuzz (fuzz-routes.test.ts, e2e/security/fuzz-routes.spec.ts) found answering
+// 5xx or storing something while refusing, pinned one by one so a fix cannot quietly regress when
+// the fuzz's random sequence changes.
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Case = {
+  name: string;
+  route: () => Promise<Record<string, unknown>>;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  params: (ids: Ids) => Record<string, string>;
+  body?: (ids: Ids) => string;
+  /** What it must answer now. */
+  status: number;
+  /** Row counts that must not change (all of them when refused). */
+  stores?: "nothing";
+};
+type Ids = { draft: TestProfile };
+
+const profileRoute = () => import("@/app/api/v1/profiles/[id]/route");
+const CASES: Case[] = [];
+
+// An id with NUL (PostgreSQL refuses it) or half a surrogate pair (Prisma cannot serialise it)
+// reached the database from the path: 500. Now 400 in apiRoute, for every route.
+CASES.push(
+  { name: "GET /profiles/[id] with NUL in the id", route: profileRoute, method: "GET", path: "/api/v1/profiles/[id]", params: () => ({ id: "\u0000" }), status: 400 },
+  { name: "DELETE /profiles/[id] with NUL inside the id", route: profileRoute, method: "DELETE", path: "/api/v1/profiles/[id]", params: () => ({ id: "a\u0000b" }), status: 400 },
+  { name: "POST /profiles/[id]/pause with a lone surrogate id", route: () => import("@/app/api/v1/profiles/[id]/pause/route"), method: "POST", path: "/api/v1/profiles/[id]/pause", params: () => ({ id: "\ud800" }), status: 400 },
+  { name: "POST /profiles/[id]/mapping/publish with a lone surrogate id", route: () => import("@/app/api/v1/profiles/[id]/mapping/publish/route"), method: "POST", path: "/api/v1/profiles/[id]/mapping/publish", params: () => ({ id: "\udc00" }), body: () => '{"revision":1}', status: 400 },
+  { name: "GET /profiles/[id]/mapping/versions with NUL in the id", route: () => import("@/app/api/v1/profiles/[id]/mapping/versions/route"), method: "GET", path: "/api/v1/profiles/[id]/mapping/versions", params: () => ({ id: "\u0000" }), status: 400 },
+  { name: "GET /deliveries/[id] with NUL in the id", route: () => import("@/app/api/v1/deliveries/[id]/route"), method: "GET", path: "/api/v1/deliveries/[id]", params: () => ({ id: "a\u0000b" }), status: 400 },
+  { name: "POST /deliveries/[id]/replay with NUL in the id", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "\u0000" }), status: 400 },
+);
+
+async function rowCounts(): Promise<string> {
+  const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
+    `SELECT (SELECT count(*) FROM "AuditEvent")::int AS a, (SELECT count(*) FROM "IntegrationProfile")::int AS p, (SELECT count(*) FROM "Delivery")::int AS d, (SELECT count(*) FROM "MappingDraft")::int AS md, (SELECT count(*) FROM "MappingVersion")::int AS mv`,
+  );
+  return JSON.stringify(row);
+}
+
+describe("fuzz regressions", () => {
+  let token: string;
+  const ids = {} as Ids;
+
+  beforeAll(async () => {
+    const emu = await startTestEmulators();
+    ids.draft = await createSourceProfile(emu, { status: "DRAFT" });
+    await emu.close();
+    const user = await db.user.create({ data: { email: `fuzz-regressions-${Date.now()}@example.test`, role: "ADMIN", name: "fuzz" } });
+    token = generateApiToken();
+    await db.apiToken.create({ data: { userId: user.id, name: "fuzz", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) } });
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_, c) => {
+    const handler = (await c.route())[c.method] as Handler;
+    const before = await rowCounts();
+    const params = c.params(ids);
+    const url = `http://relay.test${c.path.replace(/\[(\w+)\]/g, (_, k: string) => encodeURIComponent(params[k]!.replace(/[\ud800-\udfff]/g, "\ufffd")))}`;
+    const res = await handler(new Request(url, { method: c.method, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, ...(c.body ? { body: c.body(ids) } : {}) }), { params: Promise.resolve(params) });
+    const text = await res.text();
+    expect(res.status, text).toBe(c.status);
+    if (c.stores === "nothing" || res.status >= 400) expect(await rowCounts()).toBe(before);
+  });
+});
