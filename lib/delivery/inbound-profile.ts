@@ -4,6 +4,7 @@ import { poolOf } from "@/lib/db-client";
 import { openSecret } from "@/lib/crypto/keys";
 import { readRawBody, refuse, type InboundAnswer } from "./inbound-common";
 import { refuseWhenQueueDeep } from "./backpressure";
+import { isStorableText } from "./json-text";
 
 export type InboundProfile = {
   id: string;
@@ -22,6 +23,8 @@ const PROFILE_SQL = `
     FROM "IntegrationProfile" p WHERE p.id = $1`;
 
 export async function loadInboundProfile(profileId: string): Promise<InboundProfile | null> {
+  // No profile has an id with NUL (PostgreSQL refused the query: a 503 that made senders retry).
+  if (!isStorableText(profileId)) return null;
   const { rows } = await poolOf(db).query<{ id: string; direction: InboundProfile["direction"]; status: InboundProfile["status"]; deleted: boolean; sealed: string | null; pushTypes: string[] }>(PROFILE_SQL, [profileId]);
   const row = rows[0];
   if (!row) return null;

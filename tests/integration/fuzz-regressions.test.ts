@@ -48,6 +48,13 @@ CASES.push(
   { name: "POST /deliveries/[id]/replay with NUL in the id", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "\u0000" }), status: 400 },
 );
 
+// The inbound endpoints looked such a profile id up in PostgreSQL: 503, which makes senders retry
+// forever. Now the unknown profile's 404.
+CASES.push(
+  { name: "POST /inbound/rainfocus/[profileId] with NUL in the id", route: () => import("@/app/api/v1/inbound/rainfocus/[profileId]/route"), method: "POST", path: "/api/v1/inbound/rainfocus/[profileId]", params: () => ({ profileId: "\u0000" }), body: () => '{"transmissionId":"t","eventType":"SessionScheduled"}', status: 404 },
+  { name: "POST /inbound/aep/[profileId] with NUL in the id", route: () => import("@/app/api/v1/inbound/aep/[profileId]/route"), method: "POST", path: "/api/v1/inbound/aep/[profileId]", params: () => ({ profileId: "x\u0000" }), body: () => '{"profiles":[]}', status: 404 },
+);
+
 async function rowCounts(): Promise<string> {
   const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
     `SELECT (SELECT count(*) FROM "AuditEvent")::int AS a, (SELECT count(*) FROM "IntegrationProfile")::int AS p, (SELECT count(*) FROM "Delivery")::int AS d, (SELECT count(*) FROM "MappingDraft")::int AS md, (SELECT count(*) FROM "MappingVersion")::int AS mv`,
