@@ -55,6 +55,19 @@ CASES.push(
   { name: "POST /inbound/aep/[profileId] with NUL in the id", route: () => import("@/app/api/v1/inbound/aep/[profileId]/route"), method: "POST", path: "/api/v1/inbound/aep/[profileId]", params: () => ({ profileId: "x\u0000" }), body: () => '{"profiles":[]}', status: 404 },
 );
 
+// PATCH applied its parts one by one: a valid basics part was saved (and audited) before an
+// invalid adobe part refused the request with 400. Every part is now validated first.
+CASES.push({
+  name: "PATCH /profiles/[id]: a later invalid part refuses the whole request and saves nothing",
+  route: profileRoute,
+  method: "PATCH",
+  path: "/api/v1/profiles/[id]",
+  params: (ids) => ({ id: ids.draft.id }),
+  body: () => JSON.stringify({ version: 1, basics: { name: "renamed by a refused PATCH", eventCode: "evt" }, adobe: { adobeAuthMethod: "oauth" } }),
+  status: 400,
+  stores: "nothing",
+});
+
 async function rowCounts(): Promise<string> {
   const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
     `SELECT (SELECT count(*) FROM "AuditEvent")::int AS a, (SELECT count(*) FROM "IntegrationProfile")::int AS p, (SELECT count(*) FROM "Delivery")::int AS d, (SELECT count(*) FROM "MappingDraft")::int AS md, (SELECT count(*) FROM "MappingVersion")::int AS mv`,

@@ -23,13 +23,28 @@ export const PATCH = apiRoute<Params>(CAN.editProfiles, async (request, { actor,
   if (!body || typeof body !== "object" || typeof body.version !== "number") throw new ActionError("Send { version, …parts } with the profile's current version.", "invalid");
   const unknownParts = Object.keys(body).filter((k) => k !== "version" && !PARTS.some(([p]) => p === k));
   if (unknownParts.length) throw new ActionError(`Unknown fields: ${unknownParts.join(", ")}.`, "invalid");
+  const parts = PARTS.filter(([part]) => part in body).map(([part, def]) => ({ part, def, input: part === "pushTypes" ? { pushTypes: body.pushTypes } : (body[part] as object) }));
+  // Every part is validated before any is saved: a malformed later part used to be refused after
+  // the earlier ones were already stored (found by fuzz-routes.test.ts).
+  for (const { def, input } of parts) {
+    if (!def.input.safeParse({ ...input, profileId: params.id, version: body.version }).success) {
+      return actionResponse(await executeAction(def, actor, { ...input, profileId: params.id, version: body.version }, ip));
+    }
+  }
   let version = body.version;
   let last: Awaited<ReturnType<typeof getProfileOrThrow>> | null = null;
-  for (const [part, def] of PARTS) {
-    if (!(part in body)) continue;
-    const input = part === "pushTypes" ? { pushTypes: body.pushTypes } : (body[part] as object);
+  const applied: string[] = [];
+  for (const { part, def, input } of parts) {
     const result = await executeAction(def, actor, { ...input, profileId: params.id, version }, ip);
-    if (!result.ok) return actionResponse(result);
+    if (!result.ok) {
+      const refused = actionResponse(result);
+      if (!applied.length) return refused;
+      // A check only the action can make (an allow-listed host, a known push type) failed after
+      // earlier parts were saved: say which, and the version they left the profile at.
+      const answer = (await refused.json()) as { error: Record<string, unknown> };
+      return Response.json({ error: { ...answer.error, appliedParts: applied, version } }, { status: refused.status });
+    }
+    applied.push(part);
     last = result.data as typeof last;
     version = last!.version;
   }
