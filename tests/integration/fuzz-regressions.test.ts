@@ -68,6 +68,15 @@ CASES.push({
   stores: "nothing",
 });
 
+// Request size limits: bodies that used to be ignored or read as {} whatever their size or shape.
+CASES.push(
+  { name: "POST /deliveries/[id]/replay refuses a body that is not JSON (it used to replay as if {})", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "nonexistent" }), body: () => '{"useMapping":"current"', status: 400 },
+  { name: "POST /deliveries/[id]/replay refuses a body over its cap", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "nonexistent" }), body: () => JSON.stringify({ useMapping: "current", pad: "x".repeat(20_000) }), status: 400 },
+  { name: "POST /deliveries/[id]/replay still takes an empty body", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "nonexistent" }), body: () => "", status: 404 },
+  { name: "POST /profiles/[id]/activate refuses a body over 4 KB instead of ignoring it", route: () => import("@/app/api/v1/profiles/[id]/activate/route"), method: "POST", path: "/api/v1/profiles/[id]/activate", params: (ids) => ({ id: ids.draft.id }), body: () => "x".repeat(5_000), status: 400 },
+  { name: "PUT /profiles/[id]/mapping refuses 3 MB (its cap was 4 MB, the console's own save 2 MB)", route: () => import("@/app/api/v1/profiles/[id]/mapping/route"), method: "PUT", path: "/api/v1/profiles/[id]/mapping", params: (ids) => ({ id: ids.draft.id }), body: () => JSON.stringify({ revision: 0, rules: [], samples: [{ name: "big", payload: { pad: "x".repeat(3_000_000) } }] }), status: 400 },
+);
+
 async function rowCounts(): Promise<string> {
   const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
     `SELECT (SELECT count(*) FROM "AuditEvent")::int AS a, (SELECT count(*) FROM "IntegrationProfile")::int AS p, (SELECT count(*) FROM "Delivery")::int AS d, (SELECT count(*) FROM "MappingDraft")::int AS md, (SELECT count(*) FROM "MappingVersion")::int AS mv`,

@@ -1,10 +1,14 @@
-import { actionResponse, apiRoute, readJson } from "@/lib/api/route";
+import { actionResponse, apiRoute } from "@/lib/api/route";
+import { readOptionalJson } from "@/lib/api/body";
 import { CAN } from "@/lib/auth/roles";
-import { executeAction } from "@/lib/actions/define-action";
+import { ActionError, executeAction } from "@/lib/actions/define-action";
 import { replayDeliveryDef } from "@/lib/deliveries/action-defs";
 
 /** Body (optional): { useMapping: "original" | "current" }. */
 export const POST = apiRoute<{ id: string }>(CAN.replay, async (request, { actor, ip, params }) => {
-  const body = request.headers.get("content-length") === "0" || !request.body ? {} : await readJson(request, 10_000).catch(() => ({}));
-  return actionResponse(await executeAction(replayDeliveryDef, actor, { ...(body as object), deliveryId: params.id }, ip), 202);
+  // A body that is too large or not JSON is refused: it used to be read as {} and the replay went
+  // ahead with the original mapping, whatever the caller asked for.
+  const body = await readOptionalJson(request, 10_000);
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new ActionError("The body must be a JSON object: { useMapping?: \"original\" | \"current\" }.", "invalid");
+  return actionResponse(await executeAction(replayDeliveryDef, actor, { ...body, deliveryId: params.id }, ip), 202);
 });

@@ -1,8 +1,11 @@
 import { actionResponse, apiRoute } from "@/lib/api/route";
+import { refuseLargeBody } from "@/lib/api/body";
 import { CAN } from "@/lib/auth/roles";
 import { executeAction } from "@/lib/actions/define-action";
 import { activateProfileDef } from "@/lib/profiles/action-defs";
 
-export const POST = apiRoute<{ id: string }>(CAN.editProfiles, async (_req, { actor, ip, params }) =>
-  actionResponse(await executeAction(activateProfileDef, actor, { profileId: params.id }, ip)),
-);
+// Takes no body; one over 4 KB is refused rather than ignored (request size limits, issue 9).
+export const POST = apiRoute<{ id: string }>(CAN.editProfiles, async (request, { actor, ip, params }) => {
+  await refuseLargeBody(request);
+  return actionResponse(await executeAction(activateProfileDef, actor, { profileId: params.id }, ip));
+});

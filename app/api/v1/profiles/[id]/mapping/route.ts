@@ -10,8 +10,11 @@ export const GET = apiRoute<Params>(CAN.viewProfiles, async (_req, { actor, ip, 
   actionResponse(await executeAction(getMappingDef, actor, { profileId: params.id }, ip)),
 );
 
-/** PUT: replace the draft; send the revision you read (409 when someone saved since). */
+/**
+ * PUT: replace the draft; send the revision you read (409 when someone saved since). At most 2 MB,
+ * as the console's own save (a server action, next.config.ts bodySizeLimit) and the preview route.
+ */
 export const PUT = apiRoute<Params>(CAN.editProfiles, async (request, { actor, ip, params }) => {
-  const body = (await readJson(request, 4_000_000)) as Record<string, unknown> | null;
+  const body = (await readJson(request, 2_100_000)) as Record<string, unknown> | null;
   return actionResponse(await executeAction(saveMappingDraftDef, actor, { samples: [], schema: null, ...body, profileId: params.id }, ip));
 });

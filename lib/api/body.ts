@@ -1,0 +1,29 @@
+import "server-only";
+import { ActionError } from "@/lib/actions/define-action";
+import { readRawBody } from "@/lib/delivery/inbound-common";
+import { jsonTextProblem } from "@/lib/delivery/json-text";
+
+// Request bodies for the REST routes that take none or an optional one. Both read under a cap that
+// holds while streaming (as readJson in ./route.ts does), so a 3 MB body is refused after at most
+// the cap and one chunk, or at once when its Content-Length says so.
+
+/** A route that takes no body reads at most `maxBytes` of whatever is sent, and refuses more. */
+export async function refuseLargeBody(request: Request, maxBytes = 4_096): Promise<void> {
+  const body = await readRawBody(request, maxBytes);
+  if (!body.ok) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
+}
+
+/** An optional JSON body: none (or whitespace only) is `{}`; anything else must be JSON under the cap. */
+export async function readOptionalJson(request: Request, maxBytes: number): Promise<unknown> {
+  const body = await readRawBody(request, maxBytes);
+  if (!body.ok) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
+  const text = body.raw.toString("utf8");
+  if (!text.trim()) return {};
+  const problem = jsonTextProblem(text);
+  if (problem) throw new ActionError(problem.message, "invalid");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ActionError("Body is not valid JSON.", "invalid");
+  }
+}
