@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isDbDate } from "@/lib/db-date-range";
 import { TIME_RANGES, type DeliveryFilter } from "./schemas";
 
 // The delivery log's WHERE clause, shared by the page, the API, the export and bulk replay.
@@ -22,7 +23,7 @@ export function decodeCursor(s: string | undefined): Cursor | undefined {
   if (!s) return undefined;
   const i = s.indexOf("_");
   const receivedAt = new Date(s.slice(0, i));
-  if (i < 0 || Number.isNaN(receivedAt.getTime())) return undefined;
+  if (i < 0 || !isDbDate(receivedAt)) return undefined;
   return { receivedAt, id: s.slice(i + 1) };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DB_DATE_MESSAGE, isDbDate } from "@/lib/db-date-range";
 
 // One filter for every view of the delivery log: the page (through the URL), the REST API, the
 // export and bulk replay all parse it with this schema, so "the same filters" is literally true.
@@ -23,7 +24,8 @@ const isoDate = (end: boolean) =>
     .string()
     .max(40)
     .transform((s) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T${end ? "23:59:59.999" : "00:00:00.000"}Z` : s))
-    .refine((d) => !Number.isNaN(d.getTime()), "Invalid date");
+    .refine((d) => !Number.isNaN(d.getTime()), "Invalid date")
+    .refine((d) => Number.isNaN(d.getTime()) || isDbDate(d), DB_DATE_MESSAGE);
 
 export const DeliveryFilterSchema = z.object({
   profileId: z.string().max(100).optional(),
@@ -82,7 +84,7 @@ export const BulkReplaySchema = z.object({
   /** Required, never defaulted: an empty body must not replay the whole log. */
   dryRun: z.boolean(),
   /** Freezes the set at the time of the preview so deliveries arriving later are not swept in. */
-  until: z.coerce.date().optional(),
+  until: z.coerce.date().refine(isDbDate, DB_DATE_MESSAGE).optional(),
   /** Keyset position to continue from (the UI replays batch by batch to show progress). */
   cursor: z.string().max(120).optional(),
   batchSize: z.number().int().min(1).max(5000).optional(),

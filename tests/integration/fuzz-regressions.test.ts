@@ -77,6 +77,16 @@ CASES.push(
   { name: "PUT /profiles/[id]/mapping refuses 3 MB (its cap was 4 MB, the console's own save 2 MB)", route: () => import("@/app/api/v1/profiles/[id]/mapping/route"), method: "PUT", path: "/api/v1/profiles/[id]/mapping", params: (ids) => ({ id: ids.draft.id }), body: () => JSON.stringify({ revision: 0, rules: [], samples: [{ name: "big", payload: { pad: "x".repeat(3_000_000) } }] }), status: 400 },
 );
 
+// Dates JavaScript takes but PostgreSQL does not (before year 1, after 9999) reached the query: 500.
+CASES.push(
+  { name: "GET /deliveries?to=-271821-04-20", route: () => import("@/app/api/v1/deliveries/route"), method: "GET", path: "/api/v1/deliveries?to=-271821-04-20", params: () => ({}), status: 400 },
+  { name: "GET /deliveries/export?from=+275760-09-13T00:00:00.000Z", route: () => import("@/app/api/v1/deliveries/export/route"), method: "GET", path: "/api/v1/deliveries/export?from=%2B275760-09-13T00%3A00%3A00.000Z", params: () => ({}), status: 400 },
+  { name: "GET /deliveries with a cursor dated before year 1 (ignored)", route: () => import("@/app/api/v1/deliveries/route"), method: "GET", path: "/api/v1/deliveries?cursor=-271821-04-20T00%3A00%3A00.000Z_x", params: () => ({}), status: 200 },
+  { name: "GET /audit?from=-271821-04-20", route: () => import("@/app/api/v1/audit/route"), method: "GET", path: "/api/v1/audit?from=-271821-04-20", params: () => ({}), status: 400 },
+  { name: "GET /audit?to=+010000-01-01T00:00:00Z", route: () => import("@/app/api/v1/audit/route"), method: "GET", path: "/api/v1/audit?to=%2B010000-01-01T00%3A00%3A00Z", params: () => ({}), status: 400 },
+  { name: "POST /deliveries/replay with until before year 1", route: () => import("@/app/api/v1/deliveries/replay/route"), method: "POST", path: "/api/v1/deliveries/replay", params: () => ({}), body: () => JSON.stringify({ dryRun: true, filter: {}, until: "-271821-04-20" }), status: 400 },
+);
+
 async function rowCounts(): Promise<string> {
   const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
     `SELECT (SELECT count(*) FROM "AuditEvent")::int AS a, (SELECT count(*) FROM "IntegrationProfile")::int AS p, (SELECT count(*) FROM "Delivery")::int AS d, (SELECT count(*) FROM "MappingDraft")::int AS md, (SELECT count(*) FROM "MappingVersion")::int AS mv`,
