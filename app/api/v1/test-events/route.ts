@@ -14,7 +14,10 @@ const DEFAULT_WAIT_MS = 30_000;
  * and its attempts), or after `?timeoutMs=` (default 30 s, max 120 s) with 202 and the id to poll.
  */
 export const POST = apiRoute(CAN.sendTestEvents, async (request, { actor, ip }) => {
-  const wait = Math.min(Math.max(Number(new URL(request.url).searchParams.get("timeoutMs") ?? DEFAULT_WAIT_MS) || DEFAULT_WAIT_MS, 0), 120_000);
+  // ?timeoutMs=0 answers at once (it used to mean the default 30 s); junk means the default.
+  const given = new URL(request.url).searchParams.get("timeoutMs");
+  const asked = given ? Number(given) : NaN;
+  const wait = Number.isFinite(asked) ? Math.min(Math.max(asked, 0), 120_000) : DEFAULT_WAIT_MS;
   const sent = await executeAction(sendTestEventDef, actor, await readJson(request, 1_000_000), ip);
   if (!sent.ok) throw new ActionError(sent.error, sent.code, sent.fieldErrors);
   const settled = await waitForSettled(sent.data.deliveryId, wait);
