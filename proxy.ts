@@ -31,12 +31,12 @@ function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
   return [
     "default-src 'self'",
-    // 'unsafe-eval' lets already-trusted code compile strings; it lets no inline or injected script
-    // run. It is needed in production too: the mapping editor validates its live preview with ajv
-    // (lib/xdm/validator.ts), which compiles each XDM schema into a function with new Function. It
-    // can't be kept to the editor's URL: a document keeps the policy it loaded with across client-side
-    // navigations (sign-in lands on /profiles that way). React's dev tooling uses eval as well.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'unsafe-eval'`,
+    // No 'unsafe-eval' in production: nothing in the browser compiles strings. The mapping editor
+    // maps in the browser (closures) and has the server validate the output as XDM, since ajv
+    // compiles schemas with new Function (use-xdm-check.ts); zod runs jitless
+    // (instrumentation-client.ts). Only `next dev` allows it, for React's dev tooling, which
+    // rebuilds server call stacks with eval.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // <style> elements need the nonce (Next puts it on the ones it renders); stylesheets are
     // same-origin files. In dev the error overlay injects styles of its own, hence 'unsafe-inline'.
     `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,

@@ -8,7 +8,8 @@ import jsonata from "jsonata";
 import { apply, compileForSchema, defaultSourceMapping } from "@/lib/mapping-engine";
 import { sha256Hex } from "@/lib/mapping-engine/hash/sha256";
 import { PUSH_TYPE_NAMES, generatePushEvent } from "@/lib/push-types/catalog";
-import { defaultSchemaModel, getXdmValidator } from "@/lib/xdm";
+import { defaultSchemaModel } from "@/lib/xdm";
+import { getXdmValidator } from "@/lib/xdm/validator";
 
 const TENANT = "acme";
 const N_PAYLOADS = 2000;

@@ -25,3 +25,8 @@ export const dashboardKeys = {
   all: ["dashboard"] as const,
   view: (range: string, profileId: string | undefined) => [...dashboardKeys.all, range, profileId ?? "all"] as const,
 };
+export const mappingKeys = {
+  all: ["mappings"] as const,
+  /** The editor's XDM check of one mapped output against one schema (its hash). */
+  xdmCheck: (schemaHash: string, output: string) => [...mappingKeys.all, "xdm-check", schemaHash, output] as const,
+};

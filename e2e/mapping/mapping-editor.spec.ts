@@ -76,6 +76,32 @@ test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diff
   expect(versions.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
 });
 
+test("a failed XDM check shows an inline error, never a blank preview, and can be retried", async ({ page, request, seedUser }) => {
+  const ops = await seedUser("OPS");
+  const auth = { Authorization: `Bearer ${ops.token}` };
+  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `XDM check ${Date.now()}`, direction: "SOURCE", eventCode: "map5" } })).json();
+  await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
+  expect((await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: { revision: 0, rules: [{ target: "_id", source: "transmissionId" }], samples: [{ name: "s", payload: SAMPLE }] } })).status()).toBe(200);
+  await loginViaApi(page, ops.email, ops.password);
+  // The XDM check is a server action posted to the page's URL: fail it until told otherwise.
+  let fail = true;
+  await page.route(`**/profiles/${profile.id}/mapping`, (route) => {
+    const req = route.request();
+    if (fail && req.method() === "POST" && req.headers()["next-action"] && (req.postData() ?? "").includes('"output"')) return route.fulfill({ status: 503, contentType: "text/plain", body: "unavailable" });
+    return route.fallback();
+  });
+  await page.goto(`/profiles/${profile.id}/mapping`);
+  await expect(page.getByTestId("xdm-check-error")).toContainText("Could not check against the XDM schema");
+  await expect(page.getByTestId("preview-status")).toHaveText("XDM check failed");
+  await expect(page.getByTestId("mapping-preview")).toContainText("1680309717012001qJP");
+
+  fail = false;
+  await page.getByTestId("xdm-check-error").getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByTestId("xdm-check-error")).toHaveCount(0);
+  // One rule only: the schema's other required fields are missing.
+  await expect(page.getByRole("list", { name: "Validation problems" })).toContainText("required key [timestamp] not found");
+});
+
 test("a sample that is not JSON is refused with a clear message and changes nothing", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };

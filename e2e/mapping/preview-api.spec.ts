@@ -1,5 +1,6 @@
 import { test, expect, SEEDED_TOKEN } from "../fixtures";
-import { defaultSourceMapping, previewMapping } from "../../lib/mapping-engine";
+import { defaultSourceMapping } from "../../lib/mapping-engine";
+import { previewMapping } from "../../lib/mapping-engine/preview";
 import { PUSH_TYPES } from "../../lib/push-types/catalog";
 
 const auth = { Authorization: `Bearer ${SEEDED_TOKEN}` };

@@ -1,4 +1,5 @@
-import { defaultSchemaModel, getXdmValidator, type XdmValidationError } from "@/lib/xdm";
+import { defaultSchemaModel, type XdmValidationError } from "@/lib/xdm";
+import { getXdmValidator } from "@/lib/xdm/validator";
 import type { AdobeState, Inlet } from "./state";
 
 /** What DCS hands to the dataset: the XDM entity of an envelope, or a raw body. */

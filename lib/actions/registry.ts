@@ -42,6 +42,7 @@ export const ACTIONS = {
   publishMappingAction: M.publishMappingDef,
   getMappingVersionAction: M.getMappingVersionDef,
   restoreMappingVersionAction: M.restoreMappingVersionDef,
+  validateMappingOutputAction: M.validateMappingOutputDef,
   listDeliveriesAction: DL.listDeliveriesDef,
   unmaskDeliveriesAction: DL.unmaskDeliveriesDef,
   getDeliveryAction: DL.getDeliveryDef,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ActionError } from "@/lib/actions/define-action";
-import { validateXdm } from "@/lib/xdm";
+import { validateXdm } from "@/lib/xdm/validator";
 import { buildCurl } from "./curl";
 import { maskEmailsDeep } from "./mask";
 import { currentMappingVersion, schemaModelFor } from "./mapping-now";

@@ -2,12 +2,12 @@ import {
   compileForSchema,
   defaultDestinationMapping,
   defaultSourceMapping,
-  mapAndValidate,
   PayloadRejectedError,
   resolveSchemaModel,
   type CompiledMapping,
   type MappingRule,
 } from "../mapping-engine";
+import { mapAndValidate } from "../mapping-engine/preview";
 import type { XdmSchemaModel } from "../xdm";
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PUSH_TYPES, generatePushEvent, PUSH_TYPE_NAMES } from "@/lib/push-types/catalog";
-import { buildDefaultRainFocusSchema, buildSchemaModel, defaultSchemaModel, RAINFOCUS_FIELDS, validateXdm } from "@/lib/xdm";
+import { buildDefaultRainFocusSchema, buildSchemaModel, defaultSchemaModel, RAINFOCUS_FIELDS } from "@/lib/xdm";
+import { validateXdm } from "@/lib/xdm/validator";
 import { apply } from "./apply";
 import { compileExpression } from "./compile-expression";
 import { defaultDestinationMapping, defaultSourceMapping, DESTINATION_IDENTITY_EXPRESSION, RAINFOCUS_ATTENDEE_FIELDS } from "./default-mappings";

@@ -1,4 +1,5 @@
 // Public surface of the mapping engine. Pure: runs unchanged in the browser preview and the worker.
+// Browser-safe: the mapping editor imports it.
 export { compile, MAX_RULES } from "./compile";
 export { apply } from "./apply";
 export { parsePath, formatPath, type PathSegment } from "./path";
@@ -17,6 +18,8 @@ export type { MappingRule, MappingIssue, ApplyResult, CompiledMapping, CompileOp
 export { defaultSourceMapping, defaultDestinationMapping, RAINFOCUS_ATTENDEE_FIELDS, DESTINATION_IDENTITY_EXPRESSION } from "./default-mappings";
 export { suggestMappings, type MappingSuggestion } from "./suggest";
 export {
-  previewMapping, MappingPreviewInputSchema, MappingRuleSchema, MappingRulesSchema, resolveSchemaModel, compileForSchema, mapAndValidate,
-  type MappingPreviewInput, type MappingPreviewResult, type PreviewValidationIssue,
-} from "./preview";
+  mapPreview, MappingPreviewInputSchema, MappingRuleSchema, MappingRulesSchema, resolveSchemaModel, compileForSchema,
+  type MappingPreviewInput, type MappedPreview, type PreviewValidationIssue,
+} from "./map-preview";
+// Not here: previewMapping, mapAndValidate and validateMappedOutput, which validate XDM with ajv
+// (new Function, forbidden by the pages' CSP). Server code imports them from "@/lib/mapping-engine/preview".

@@ -4,6 +4,7 @@ import { CAN } from "@/lib/auth/roles";
 import { defineAction } from "@/lib/actions/define-action";
 import { PublishSchema, RestoreSchema, SaveDraftSchema, VersionRefSchema } from "./schemas";
 import { getDraft, getVersionOrThrow, listVersions, publish, restoreVersion, saveDraft } from "./service";
+import { validateMappingOutput, ValidateMappingOutputSchema } from "./output-check";
 
 const ProfileRef = z.object({ profileId: z.string().min(1).max(100) });
 
@@ -40,4 +41,12 @@ export const restoreMappingVersionDef = defineAction({
   roles: CAN.editProfiles,
   input: RestoreSchema,
   handler: ({ profileId, version, revision }, ctx) => restoreVersion(profileId, version, revision, ctx),
+});
+
+/** The editor's live XDM check of its mapped output (output-check.ts): whoever may open the editor. */
+export const validateMappingOutputDef = defineAction({
+  name: "mappings.validateOutput",
+  roles: CAN.viewProfiles,
+  input: ValidateMappingOutputSchema,
+  handler: async (input) => validateMappingOutput(input),
 });

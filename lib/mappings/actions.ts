@@ -17,3 +17,6 @@ export async function getMappingVersionAction(input: unknown) {
 export async function restoreMappingVersionAction(input: unknown) {
   return runAction(D.restoreMappingVersionDef, input);
 }
+export async function validateMappingOutputAction(input: unknown) {
+  return runAction(D.validateMappingOutputDef, input);
+}

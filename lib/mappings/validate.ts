@@ -1,19 +1,9 @@
-import { admitPayload, compileForSchema, mapAndValidate, MappingCompileError, resolveSchemaModel, type MappingRule } from "@/lib/mapping-engine";
-import { MAX_SAMPLE_BYTES } from "./schemas";
+import { compileForSchema, MappingCompileError, resolveSchemaModel, type MappingRule } from "@/lib/mapping-engine";
+import { mapAndValidate } from "@/lib/mapping-engine/preview";
+
+export { checkSample } from "./sample-check";
 
 export type SampleCheck = { sample: string; ok: boolean; problems: string[] };
-
-/** Pure: the sample must be JSON, at most 1 MB and 64 levels deep. Returns a message or null. */
-export function checkSample(payload: unknown): string | null {
-  try {
-    const size = JSON.stringify(payload).length;
-    if (size > MAX_SAMPLE_BYTES) return `The sample is ${Math.round(size / 1024)} KB; the limit is 1 MB.`;
-    admitPayload(payload);
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
 
 /**
  * What Publish checks: the rules compile, and every sample maps without transform errors to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { previewMapping } from "@/lib/mapping-engine";
+import { previewMapping } from "@/lib/mapping-engine/preview";
 import { enableLinearRegexFallback } from "./regex-safety";
 
 describe("linear regex fallback", () => {

@@ -16,6 +16,9 @@ export interface XdmValidatorOptions {
 
 export type XdmValidator = (event: unknown, maxErrors?: number) => XdmValidationError[];
 
+// Server code only: ajv compiles each schema with new Function, which the pages' CSP forbids, so
+// the lib/xdm barrel leaves this module out and the mapping editor has the server validate its
+// output (validateMappingOutputAction).
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: true });
 addFormats(ajv, ["date-time", "date", "time", "uri-reference", "uri", "email", "uuid"]);
 ajv.addKeyword({

@@ -1,6 +1,6 @@
 "use client";
 import { useDeferredValue, useMemo, useState } from "react";
-import { previewMapping, suggestMappings, type MappingRule, type MappingSuggestion } from "@/lib/mapping-engine";
+import { mapPreview, suggestMappings, type MappingRule, type MappingSuggestion } from "@/lib/mapping-engine";
 import { buildSchemaModel, defaultSchemaModel } from "@/lib/xdm";
 import { publishMappingAction, restoreMappingVersionAction, getMappingAction } from "@/lib/mappings/actions";
 import type { DraftView, Sample } from "@/lib/mappings/service";
@@ -18,6 +18,7 @@ import { SamplesBar, useSampleDrop } from "./samples-bar";
 import { counters, sourceRows, targetRows, valueAt } from "./editor-model";
 import { useAutosave } from "./use-autosave";
 import { MappingToolbar } from "./mapping-toolbar";
+import { useXdmCheck } from "./use-xdm-check";
 
 export function MappingEditor({
   profile,
@@ -57,10 +58,14 @@ export function MappingEditor({
   }, [schema, tenant, profile.direction]);
   const sample = samples.find((s) => s.name === active)?.payload ?? samples[0]?.payload;
   const deferredRules = useDeferredValue(rules);
+  const tenantId = profile.direction === "SOURCE" ? tenant : undefined;
+  // Mapped here on every edit (the rules compile to closures); XDM validation of the output needs
+  // ajv, which the pages' CSP can't allow, so the server does it (useXdmCheck), as the worker would.
   const preview = useMemo(
-    () => (sample ? previewMapping({ rules: deferredRules, payload: sample, ...(schema ? { schema } : {}), ...(profile.direction === "SOURCE" ? { tenantId: tenant } : {}) }) : null),
-    [deferredRules, sample, schema, tenant, profile.direction],
+    () => (sample ? mapPreview({ rules: deferredRules, payload: sample, ...(schema ? { schema } : {}), ...(tenantId ? { tenantId } : {}) }) : null),
+    [deferredRules, sample, schema, tenantId],
   );
+  const xdm = useXdmCheck(preview, schema ?? undefined, tenantId);
   const status = useMemo(() => {
     const m = new Map<string, RuleStatus>();
     for (const r of rules) m.set(r.target, { value: preview ? valueAt(preview.output, r.target) : undefined, error: preview?.errors.find((e) => e.target === r.target)?.message });
@@ -69,7 +74,7 @@ export function MappingEditor({
   const src = useMemo(() => sourceRows(sample, rules), [sample, rules]);
   const tgtAll = useMemo(() => targetRows(model, rules, profile.direction), [model, rules, profile.direction]);
   const tgt = onlyOpen === "all" ? tgtAll : tgtAll.filter((r) => !r.leaf || (!r.mapped && (onlyOpen === "unmapped" || r.required)));
-  const count = counters(tgtAll, rules, (preview?.errors.length ?? 0) + (preview?.validation.length ?? 0));
+  const count = counters(tgtAll, rules, (preview?.errors.length ?? 0) + (xdm.validation?.length ?? 0));
 
   function upsertRule(rule: MappingRule) {
     setRules((prev) => [...prev.filter((r) => r.target !== rule.target), rule]);
@@ -195,7 +200,7 @@ export function MappingEditor({
           ))}
         </div>
         {tab === "preview" ? (
-          <PreviewPanel preview={preview} endpoint={profile.endpoint.streamingEndpointUrl} dataflowId={profile.endpoint.dataflowId} onPickViolation={(t) => { setHighlight(t); document.querySelector(`[data-target="${CSS.escape(t)}"]`)?.scrollIntoView({ block: "nearest" }); }} />
+          <PreviewPanel preview={preview} xdm={xdm} endpoint={profile.endpoint.streamingEndpointUrl} dataflowId={profile.endpoint.dataflowId} onPickViolation={(t) => { setHighlight(t); document.querySelector(`[data-target="${CSS.escape(t)}"]`)?.scrollIntoView({ block: "nearest" }); }} />
         ) : (
           <VersionsPanel versions={versions} draftRules={rules} canEdit={canEdit} onRestore={restore} />
         )}

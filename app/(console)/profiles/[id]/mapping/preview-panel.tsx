@@ -1,15 +1,22 @@
 "use client";
 import { useState } from "react";
-import type { MappingPreviewResult } from "@/lib/mapping-engine";
+import type { MappingIssue } from "@/lib/mapping-engine";
+import type { XdmCheck } from "./use-xdm-check";
 
-/** Live XDM output, or the exact request the worker sends (raw body, flow id header). */
+/**
+ * Live XDM output, or the exact request the worker sends (raw body, flow id header). Transform
+ * errors come from the mapping run here; XDM problems from the server's check (useXdmCheck), whose
+ * previous findings stay listed while a new check runs.
+ */
 export function PreviewPanel({
   preview,
+  xdm,
   endpoint,
   dataflowId,
   onPickViolation,
 }: {
-  preview: MappingPreviewResult | null;
+  preview: { output: Record<string, unknown>; errors: MappingIssue[] } | null;
+  xdm: XdmCheck;
   endpoint: string | null;
   dataflowId: string | null;
   onPickViolation: (target: string) => void;
@@ -17,24 +24,44 @@ export function PreviewPanel({
   const [raw, setRaw] = useState(false);
   if (!preview) return <p className="p-4 text-sm text-zinc-500">Add a sample to see the output.</p>;
   const problems = [
-    ...preview.errors.map((e) => ({ target: e.target, text: `${e.target}: ${e.message}` })),
-    ...preview.validation.map((v) => ({ target: v.pointerToViolation.replace(/^#\/?/, "").split("/").join("."), text: `${v.pointerToViolation} ${v.keyword}: ${v.message}` })),
+    ...preview.errors.map((e) => ({ target: e.target, text: `${e.target}: ${e.message}`, stale: false })),
+    // While a check runs these are the previous output's findings: dimmed until it answers.
+    ...(xdm.validation ?? []).map((v) => ({ target: v.pointerToViolation.replace(/^#\/?/, "").split("/").join("."), text: `${v.pointerToViolation} ${v.keyword}: ${v.message}`, stale: xdm.checking })),
   ];
+  // Never blank: problems if any are known, else the check's state, else valid.
+  const verdict = problems.length
+    ? { text: `${problems.length} problem${problems.length > 1 ? "s" : ""}`, tone: "text-red-700 dark:text-red-400" }
+    : xdm.applies && xdm.error
+      ? { text: "XDM check failed", tone: "text-red-700 dark:text-red-400" }
+      : xdm.applies && xdm.validation === null
+        ? { text: "Checking against XDM schema…", tone: "text-zinc-500" }
+        : { text: "Valid XDM", tone: "text-emerald-700 dark:text-emerald-400" };
   const body = JSON.stringify(preview.output, null, 2);
   return (
     <div className="space-y-3 p-4">
       <div className="flex items-center justify-between gap-2">
-        <div role="status" data-testid="preview-status" className={`text-sm font-medium ${problems.length ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
-          {problems.length ? `${problems.length} problem${problems.length > 1 ? "s" : ""}` : "Valid XDM"}
+        <div className="flex items-baseline gap-3">
+          <div role="status" data-testid="preview-status" className={`text-sm font-medium ${verdict.tone}`}>
+            {verdict.text}
+          </div>
+          <span aria-live="polite" data-testid="xdm-check-state" className="text-xs text-zinc-500">
+            {xdm.checking && xdm.validation !== null ? "Checking against XDM schema…" : ""}
+          </span>
         </div>
         <label className="flex items-center gap-2 text-xs">
           <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> Show the raw request
         </label>
       </div>
+      {xdm.error ? (
+        <div data-testid="xdm-check-error" className="flex items-center gap-2 rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+          <span>Could not check against the XDM schema: {xdm.error}</span>
+          <button type="button" className="font-medium underline" onClick={xdm.retry}>Retry</button>
+        </div>
+      ) : null}
       {problems.length ? (
         <ul aria-label="Validation problems" className="space-y-1 text-xs">
           {problems.map((p) => (
-            <li key={p.text}>
+            <li key={p.text} className={p.stale ? "opacity-60" : undefined}>
               <button type="button" className="text-left text-red-700 hover:underline dark:text-red-400" onClick={() => onPickViolation(p.target)}>{p.text}</button>
             </li>
           ))}

@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 import type { Sample } from "@/lib/mappings/service";
-import { checkSample } from "@/lib/mappings/validate";
+import { checkSample } from "@/lib/mappings/sample-check";
 import { Button } from "@/components/ui/button";
 import { Select, inputClass } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";

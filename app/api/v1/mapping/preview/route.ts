@@ -1,6 +1,6 @@
 import { apiRoute, apiError, readJson } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
-import { MappingPreviewInputSchema, previewMapping } from "@/lib/mapping-engine";
+import { MappingPreviewInputSchema, previewMapping } from "@/lib/mapping-engine/preview";
 
 // The same compile → apply → validate path the worker uses (lib/mapping-engine/preview.ts).
 export const POST = apiRoute(CAN.anySignedIn, async (request) => {

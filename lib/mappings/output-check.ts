@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import { ActionError } from "@/lib/actions/define-action";
+import { MappingPreviewInputSchema, MAX_PAYLOAD_BYTES, PayloadRejectedError, resolveSchemaModel, type PreviewValidationIssue } from "@/lib/mapping-engine";
+import { validateMappedOutput } from "@/lib/mapping-engine/preview";
+import { assertPayloadDepth } from "@/lib/mapping-engine/payload-guard";
+
+// The mapping editor's live XDM check. The browser maps every edit itself (mapPreview: the rules
+// compile to closures) but cannot validate: ajv compiles schemas with new Function, which the pages'
+// CSP forbids. So it sends the mapped output here and shows what comes back, checked by the same
+// validateMappedOutput the worker runs (mapAndValidate) against the same schema resolution.
+//
+// The schema comes with the request when the editor has one uploaded, rather than read from the
+// profile's draft: the draft autosaves 800 ms after the last edit (and never for read-only roles),
+// so right after an upload the stored schema is not yet the one on screen. Without an upload only
+// the tenant id travels and the server builds the default RainFocus schema (memoised per tenant).
+
+export const ValidateMappingOutputSchema = MappingPreviewInputSchema.pick({ schema: true, tenantId: true }).extend({
+  /** The mapped output the editor shows (mapPreview's output). At most 1 MB as JSON, checked below. */
+  output: z.record(z.string(), z.unknown()),
+});
+export type ValidateMappingOutput = z.infer<typeof ValidateMappingOutputSchema>;
+
+export type MappingOutputCheck = { validation: PreviewValidationIssue[] };
+
+/** Size of the output as the worker would send it (UTF-8 JSON), or the refusal. */
+function admitOutput(output: Record<string, unknown>): void {
+  try {
+    assertPayloadDepth(output);
+  } catch (e) {
+    if (e instanceof PayloadRejectedError) throw new ActionError(`The mapped output cannot be checked: it is ${e.message.replace(/^payload is /, "")}.`);
+    throw e;
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(output), "utf8");
+  if (bytes > MAX_PAYLOAD_BYTES) {
+    throw new ActionError(`The mapped output is ${Math.ceil(bytes / 1024)} KB; AEP takes at most 1 MB (${MAX_PAYLOAD_BYTES} bytes) per record, so it is neither checked nor sendable.`);
+  }
+}
+
+/** Validates a mapped output as XDM, as the worker does before sending it. */
+export function validateMappingOutput(input: ValidateMappingOutput): MappingOutputCheck {
+  if (input.schema === undefined && input.tenantId === undefined) throw new ActionError("Give the uploaded XDM schema or the tenant id to check against.");
+  admitOutput(input.output);
+  let model;
+  try {
+    model = resolveSchemaModel(input.schema, input.tenantId);
+  } catch (e) {
+    throw new ActionError(`The XDM schema is not usable: ${(e as Error).message}`);
+  }
+  return { validation: model ? validateMappedOutput(model, input.output) : [] };
+}
