@@ -9,10 +9,18 @@ export function refuse(status: number, code: string, message: string, extra?: Re
   return { status, body: { error: { code, message, ...extra } } };
 }
 
+/** How much of a streamed body past the cap is read and thrown away before giving up on it. */
+export const MAX_DISCARD_BYTES = 16 * 1024 * 1024;
+
 /**
  * Reads the body as text without ever holding more than `maxBytes` (+ one chunk): a declared or
  * streamed body over the cap is refused before it is parsed. The signature is checked over these
  * exact bytes, so they are decoded once and never re-serialised.
+ *
+ * A streamed (chunked) body that passes the cap is read to its end and discarded, up to
+ * MAX_DISCARD_BYTES: cancelling it mid-way left the rest in the connection, so Next answered the
+ * refusal as keep-alive and the client's next request on that connection hung and was reset
+ * (found by e2e/security/fuzz-routes.spec.ts). A declared one is never touched: Node discards it.
  */
 export async function readRawBody(request: Request, maxBytes = MAX_INBOUND_BYTES): Promise<{ ok: true; raw: Buffer } | { ok: false; answer: InboundAnswer }> {
   const tooLarge = refuse(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
@@ -27,12 +35,27 @@ export async function readRawBody(request: Request, maxBytes = MAX_INBOUND_BYTES
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await discardRest(reader, MAX_DISCARD_BYTES);
       return { ok: false, answer: tooLarge };
     }
     chunks.push(Buffer.from(value));
   }
   return { ok: true, raw: Buffer.concat(chunks, size) };
+}
+
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<void> {
+  let discarded = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      discarded += value.byteLength;
+      if (discarded > limit) break;
+    }
+  } catch {
+    return;
+  }
+  await reader.cancel().catch(() => {});
 }
 
 export function parseJsonBody(raw: Buffer): { ok: true; value: unknown } | { ok: false; answer: InboundAnswer } {
