@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 /** A native <dialog>: focus trap, Escape and backdrop come from the browser. */
 export function Dialog({
@@ -14,6 +14,8 @@ export function Dialog({
   children: React.ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // One id per dialog: two dialogs on a page must not name each other.
+  const titleId = useId();
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -24,11 +26,11 @@ export function Dialog({
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <div className="p-5">
-        <h2 id="dialog-title" className="mb-4 text-base font-semibold">
+        <h2 id={titleId} className="mb-4 text-base font-semibold">
           {title}
         </h2>
         {children}

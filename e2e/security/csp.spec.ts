@@ -175,8 +175,10 @@ test("the mapping editor shows an invalid mapping's XDM problem from the server,
   await page.getByLabel("Constant value").fill('{"not-a-title":true}');
   await page.getByRole("button", { name: "Add constant" }).last().click();
   const problem = "#/_acme/session/title type: expected type: String, found: JSONObject";
-  // The problem comes from the server action's answer (the browser has no validator).
-  expect(await (await check).text()).toContain("expected type: String, found: JSONObject");
+  // The problem comes from the server action's answer (the browser has no validator). Its body is
+  // not read here: the draft's autosave may refresh the route meanwhile, after which Chromium no
+  // longer keeps the body; the problem on screen below is that answer.
+  expect((await check).status()).toBe(200);
   await expect(page.getByRole("list", { name: "Validation problems" })).toContainText(problem);
   await expect(status).toHaveText("1 problem");
   await expect(page.getByTestId("count-errors")).toHaveText("1");
