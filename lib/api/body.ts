@@ -13,12 +13,12 @@ export async function refuseLargeBody(request: Request, maxBytes = 4_096): Promi
   if (!body.ok) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
 }
 
-/** An optional JSON body: none (or whitespace only) is `{}`; anything else must be JSON under the cap. */
-export async function readOptionalJson(request: Request, maxBytes: number): Promise<unknown> {
+/** A JSON body under a cap that holds while streaming; `ifEmpty` answers for an empty body when given. */
+export async function readCappedJson(request: Request, maxBytes: number, ifEmpty?: unknown): Promise<unknown> {
   const body = await readRawBody(request, maxBytes);
   if (!body.ok) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
   const text = body.raw.toString("utf8");
-  if (!text.trim()) return {};
+  if (ifEmpty !== undefined && !text.trim()) return ifEmpty;
   const problem = jsonTextProblem(text);
   if (problem) throw new ActionError(problem.message, "invalid");
   try {
@@ -26,4 +26,9 @@ export async function readOptionalJson(request: Request, maxBytes: number): Prom
   } catch {
     throw new ActionError("Body is not valid JSON.", "invalid");
   }
+}
+
+/** An optional JSON body: none (or whitespace only) is `{}`; anything else must be JSON under the cap. */
+export function readOptionalJson(request: Request, maxBytes: number): Promise<unknown> {
+  return readCappedJson(request, maxBytes, {});
 }

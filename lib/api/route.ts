@@ -6,8 +6,8 @@ import { getRequestActor } from "@/lib/auth/session";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { ActionError, type ActionResult } from "@/lib/actions/define-action";
 import { clientIp } from "@/lib/request-ip";
-import { readRawBody } from "@/lib/delivery/inbound-common";
-import { isStorableText, jsonTextProblem } from "@/lib/delivery/json-text";
+import { readCappedJson } from "./body";
+import { isStorableText } from "@/lib/delivery/json-text";
 
 export type RouteContext<P> = { actor: Actor; ip: string; params: P };
 
@@ -112,15 +112,6 @@ export function actionResponse<T>(result: ActionResult<T>, okStatus = 200): Resp
 }
 
 /** Reads a JSON body with a size cap that holds while streaming (no Content-Length needed). */
-export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const body = await readRawBody(request, maxBytes);
-  if (!body.ok) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
-  const text = body.raw.toString("utf8");
-  const problem = jsonTextProblem(text);
-  if (problem) throw new ActionError(problem.message, "invalid");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ActionError("Body is not valid JSON.", "invalid");
-  }
+export function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
+  return readCappedJson(request, maxBytes);
 }

@@ -4,15 +4,8 @@ import { generateApiToken } from "@/lib/auth/api-tokens-token";
 import { hashApiToken } from "@/lib/auth/api-tokens-hash";
 import { createSourceProfile, startTestEmulators, type TestProfile } from "../support/delivery";
 
-// As in fuzz-routes.test.ts: the session module is replaced by its API-token path.
-vi.mock("@/lib/auth/session", async () => {
-  const { actorFromBearer } = await import("@/lib/auth/api-tokens");
-  return {
-    getRequestActor: (request: Request) => actorFromBearer(request.headers.get("authorization")),
-    getActor: async () => null,
-    currentIp: async () => null,
-  };
-});
+// The session module is replaced by its API-token path (Auth.js cannot load outside Next).
+vi.mock("@/lib/auth/session", () => import("../support/token-session"));
 
 // Requests the route fuzz (fuzz-routes.test.ts, e2e/security/fuzz-routes.spec.ts) found answering
 // 5xx or storing something while refusing, pinned one by one so a fix cannot quietly regress when

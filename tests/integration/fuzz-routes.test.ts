@@ -11,16 +11,8 @@ import { ROUTES, type RouteEntry } from "@/e2e/security/route-table";
 import { CONTENT_TYPES, FUZZ_SEED, ODD_IDS, malformedBody, malformedQuery, prng, seedFor, type Rng } from "../support/fuzz-cases";
 import { createDestinationProfile, createSourceProfile, pushEvents, settleLeftovers, startTestEmulators, type TestProfile } from "../support/delivery";
 
-// Auth.js cannot load outside Next (next-auth imports "next/server" without an extension), and
-// these requests carry an API token anyway: the session module is replaced by its token path.
-vi.mock("@/lib/auth/session", async () => {
-  const { actorFromBearer } = await import("@/lib/auth/api-tokens");
-  return {
-    getRequestActor: (request: Request) => actorFromBearer(request.headers.get("authorization")),
-    getActor: async () => null,
-    currentIp: async () => null,
-  };
-});
+// The session module is replaced by its API-token path (Auth.js cannot load outside Next).
+vi.mock("@/lib/auth/session", () => import("../support/token-session"));
 
 // Every route handler under app/api, found on disk (a new route is fuzzed without touching this
 // file), called in-process with malformed bodies, queries and path ids from a fixed seed. None may
