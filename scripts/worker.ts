@@ -12,13 +12,16 @@ import { createPrismaClient } from "../lib/db-client";
 import { createWorkerFromEnv } from "../lib/delivery/worker/create-worker";
 import { loadEncryptionKey, resolveDatabaseUrl } from "./lib/delivery-env";
 import { enableLinearRegexFallback } from "../lib/runtime/regex-safety";
-import { log as logger } from "../lib/log";
+import { createLogger, log as logger } from "../lib/log";
 import { shutdownTracing, startTracing } from "../lib/telemetry";
 
 enableLinearRegexFallback();
 
-// One JSON line per event (lib/log.ts); LOG_LEVEL=warn drops the per-delivery lines.
-const log = (msg: string) => logger.info(msg, { worker: process.pid });
+// One JSON line per event (lib/log.ts); LOG_LEVEL=warn drops the per-delivery lines. The few
+// lifecycle lines (started, stopping) are written at any LOG_LEVEL: supervisors and the benchmark
+// wait for "delivering" to know the worker is up, and a quiet worker must still say it started.
+const lifecycle = createLogger({ level: "info" });
+const log = (msg: string) => lifecycle.info(msg, { worker: process.pid });
 
 async function main() {
   const databaseUrl = resolveDatabaseUrl();
