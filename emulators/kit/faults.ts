@@ -1,4 +1,4 @@
-import { createPrng } from "./prng";
+import { createPrng } from "../../lib/prng";
 
 /**
  * A fault injected on one route (or "*" for all). Each matching request rolls the seeded PRNG

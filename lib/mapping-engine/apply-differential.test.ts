@@ -9,6 +9,7 @@ import { compileForSchema } from "./preview";
 import type { CompiledMapping, Leaf, MappingIssue, MappingRule, TargetNode } from "./types";
 import type { TargetType } from "./values";
 import { setOwn, toOutputValue } from "./values";
+import { createPrng } from "../prng";
 
 // apply() runs a compiled walk with per-type fast paths. This file keeps the original tree-walking
 // interpreter as the reference and checks both give the same output (including key order) and the
@@ -74,16 +75,8 @@ function referenceApply(compiled: CompiledMapping, payload: unknown) {
   return { output, errors };
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so failures are reproducible. */
+const rng = createPrng;
 
 const ODD_VALUES: unknown[] = [null, "", " ", "0", "1", "yes", "off", "maybe", "90", "1.5", "-3", 0, 1, 2.5, -0, true, false,
   "2023-03-22 10:00:00", "2023-03-22T10:00:00Z", "2023-02-30 10:00:00", "03/22/2023", "1679479200000", 1679479200000,

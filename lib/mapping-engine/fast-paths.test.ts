@@ -5,20 +5,12 @@ import { AUTO_DATE_PATTERNS, buildDatePattern, compileDatePattern, isoStringFrom
 import { FUNCTIONS } from "./functions";
 import { sha256Hex } from "./hash/sha256";
 import { admitPayload } from "./payload-guard";
+import { createPrng } from "../prng";
 
 // The engine's hand-specialised fast paths must agree exactly with the generic code they replace.
 
-/** Small deterministic PRNG so failures are reproducible. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so failures are reproducible. */
+const rng = createPrng;
 
 describe("isoStringFromMs", () => {
   it("matches Date.prototype.toISOString across the whole range", () => {

@@ -3,6 +3,8 @@
 // are assumptions built from the documented payload fields, flagged `confirmed: false`, so admins
 // can add or rename types. Pure data + a deterministic generator (emulator push simulator, benchmarks).
 
+import { createPrng } from "../prng";
+
 export type PushTypeName =
   | "AttendeeRegistered" | "AttendeeUpdated" | "AttendeeCancelled"
   | "SessionScheduled" | "SessionUnscheduled" | "SessionWaitlisted" | "SessionAttended"
@@ -68,16 +70,8 @@ const ROOMS = ["B32", "Hall A", "Lando 4301", "Marcello 4505", "Palazzo K", "Exp
 const NOTES = ["Interested in a demo", "Follow up after the event", "Wants pricing for 500 seats", "Met at booth; evaluating Q3", ""];
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-/** mulberry32: tiny deterministic PRNG so the same (type, index) always yields the same payload. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so the same (type, index) always yields the same payload. */
+const rng = createPrng;
 function hashName(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);

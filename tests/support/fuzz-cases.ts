@@ -4,16 +4,11 @@
 // the same requests on every machine, so a failure prints a seed and a case number to replay.
 // No "@/" imports: Playwright loads this file too.
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+import { createPrng } from "../../lib/prng";
+
+/** lib/prng.ts's sequence, with the draws the generators use. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createPrng(seed);
   const int = (n: number) => Math.floor(next() * n);
   return { next, int, chance: (p: number) => next() < p, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)]! };
 }

@@ -1,4 +1,8 @@
-/** mulberry32: tiny, fast and good enough to make fault probabilities repeatable under a seed. */
+/**
+ * mulberry32: tiny, fast, and the same sequence for the same seed on every machine. One copy for
+ * everything that must be repeatable: generated push payloads, emulator faults, fuzz and
+ * differential tests.
+ */
 export function createPrng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
