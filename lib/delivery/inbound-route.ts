@@ -59,8 +59,9 @@ export function inboundRoute(accept: (profileId: string, request: Request, ctx: 
       try {
         // Rate limits first: a refused sender costs no body read, no database and no HMAC.
         const ip = clientIp(request.headers);
-        const answer = inboundLimiter().admit(profileId, ip) ?? (await accept(profileId, request, { requestId, traceParent: traceParentOf(span) }));
-        inboundLimiter().record(ip, answer.status);
+        const limits = inboundLimiter();
+        const answer = limits.admit(profileId, ip) ?? (await accept(profileId, request, { requestId, traceParent: traceParentOf(span) }));
+        limits.record(ip, answer.status);
         const code = answer.status >= 400 ? String((answer.body.error as { code?: unknown } | undefined)?.code ?? "unknown") : undefined;
         if (code) countInboundReject(endpoint, answer.status, code);
         if (span.isRecording()) {

@@ -1,15 +1,13 @@
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
-import { parseKey, seal } from "@/lib/crypto/seal";
 import { signBody } from "@/lib/delivery/signature";
 import { generatePushEvent } from "@/lib/push-types/catalog";
-import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint, type RunningEmulators } from "@/emulators/index";
+import type { RunningEmulators } from "@/emulators/index";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { emulator, startTestEmulators } from "../support/delivery";
-import { ensureStandaloneBuild, exited, freePort, startStandaloneServer, startWorkerProcess, until } from "../support/standalone";
+import { createActiveDemoProfile, ensureStandaloneBuild, exited, freePort, startStandaloneServer, startWorkerProcess, until } from "../support/standalone";
 
 // Scale-out (issue 9): web servers and workers are stateless and share only PostgreSQL. Two
 // standalone Next servers and three `scripts/worker.ts` processes on one fresh database deliver
@@ -86,17 +84,8 @@ describe("scale-out: two web servers + three workers on one database", () => {
   it(`delivers ${N.toLocaleString("en-US")} events exactly once, never attempted concurrently`, async () => {
     for (const base of bases) await until(async () => (await fetch(`${base}/api/ready`)).status === 200, 60_000, `${base}/api/ready`);
 
-    const secret = "rfin_" + randomBytes(12).toString("base64url");
-    const key = parseKey(process.env.APP_ENCRYPTION_KEY!);
     const client = createPrismaClient(database.url, 1);
-    const profile = await client.integrationProfile.create({
-      data: {
-        name: "scale-out", direction: "SOURCE", status: "ACTIVE", eventCode: DEMO_RAINFOCUS.eventCode, tenantId: DEMO_ADOBE.tenantId,
-        adobeClientId: DEMO_ADOBE.clientId, adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, key), adobeOrgId: DEMO_ADOBE.orgId,
-        streamingEndpointUrl: demoStreamingEndpoint(emu.adobeUrl), dataflowId: DEMO_ADOBE.flowId, inboundSecretSealed: seal(secret, key),
-        pushTypes: { create: [{ pushType: "SessionScheduled" }] },
-      },
-    });
+    const { secret, ...profile } = await createActiveDemoProfile(client, "scale-out", emu.adobeUrl);
     await client.$disconnect();
 
     const bodies = Array.from({ length: Math.ceil(N / PER_POST) }, (_, b) =>

@@ -1,13 +1,11 @@
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db-client";
-import { parseKey, seal } from "@/lib/crypto/seal";
 import { signBody } from "@/lib/delivery/signature";
-import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint, type RunningEmulators } from "@/emulators/index";
+import type { RunningEmulators } from "@/emulators/index";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { dcsRequests, messageIds, pushEvents, startTestEmulators } from "../support/delivery";
-import { ensureStandaloneBuild, exited, freePort, startStandaloneServer, startWorkerProcess, until } from "../support/standalone";
+import { createActiveDemoProfile, ensureStandaloneBuild, exited, freePort, startStandaloneServer, startWorkerProcess, until } from "../support/standalone";
 
 // The Docker start sequence without Docker (Dockerfile, docker-compose.yml): a fresh database
 // migrated as `npm run migrate` does, `next build` with standalone output, `node server.js` from
@@ -44,16 +42,7 @@ describe("standalone server + two worker processes on a fresh database", () => {
   it("is ready, accepts signed pushes and delivers them, and workers stop cleanly", async () => {
     await until(async () => (await fetch(`${base}/api/ready`)).status === 200, 60_000, "/api/ready");
 
-    const secret = "rfin_" + randomBytes(12).toString("base64url");
-    const key = parseKey(process.env.APP_ENCRYPTION_KEY!);
-    const profile = await client.integrationProfile.create({
-      data: {
-        name: "standalone", direction: "SOURCE", status: "ACTIVE", eventCode: DEMO_RAINFOCUS.eventCode, tenantId: DEMO_ADOBE.tenantId,
-        adobeClientId: DEMO_ADOBE.clientId, adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, key), adobeOrgId: DEMO_ADOBE.orgId,
-        streamingEndpointUrl: demoStreamingEndpoint(emu.adobeUrl), dataflowId: DEMO_ADOBE.flowId, inboundSecretSealed: seal(secret, key),
-        pushTypes: { create: [{ pushType: "SessionScheduled" }] },
-      },
-    });
+    const { secret, ...profile } = await createActiveDemoProfile(client, "standalone", emu.adobeUrl);
 
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {

@@ -2,7 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { sourceHash } from "../../scripts/lib/build-hash";
+import type { PrismaClient } from "@/lib/db-client";
+import { parseKey, seal } from "@/lib/crypto/seal";
+import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint } from "@/emulators/index";
 
 // The Docker start sequence without Docker: `next build` with standalone output, `node server.js`
 // from that output and `scripts/worker.ts` processes, as the Dockerfile and docker-compose.yml run
@@ -79,4 +83,19 @@ export function startWorkerProcess(databaseUrl: string, emu: { adobeUrl: string;
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...commonEnv(databaseUrl), EMULATORS: "on", ADOBE_IMS_URL: emu.adobeUrl, ADOBE_PLATFORM_URL: emu.adobeUrl, RAINFOCUS_API_URL: emu.rainfocusUrl, DELIVERY_POLL_MS: "50", ...env },
   });
+}
+
+/** An ACTIVE source profile on the Adobe emulator's demo inlet; its inbound secret in clear, to sign pushes. */
+export async function createActiveDemoProfile(client: PrismaClient, name: string, adobeUrl: string): Promise<{ id: string; secret: string }> {
+  const secret = "rfin_" + randomBytes(12).toString("base64url");
+  const key = parseKey(process.env.APP_ENCRYPTION_KEY!);
+  const profile = await client.integrationProfile.create({
+    data: {
+      name, direction: "SOURCE", status: "ACTIVE", eventCode: DEMO_RAINFOCUS.eventCode, tenantId: DEMO_ADOBE.tenantId,
+      adobeClientId: DEMO_ADOBE.clientId, adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, key), adobeOrgId: DEMO_ADOBE.orgId,
+      streamingEndpointUrl: demoStreamingEndpoint(adobeUrl), dataflowId: DEMO_ADOBE.flowId, inboundSecretSealed: seal(secret, key),
+      pushTypes: { create: [{ pushType: "SessionScheduled" }] },
+    },
+  });
+  return { id: profile.id, secret };
 }
