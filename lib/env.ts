@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { DeliveryEnvShape } from "./delivery/config";
+import { RainfocusEnvShape } from "./rainfocus/settings";
 
 // The one place that reads process.env. scripts/start.ts fills in DATABASE_URL, AUTH_SECRET and
 // APP_ENCRYPTION_KEY (embedded database, generated local secrets) before the server starts.
@@ -36,6 +37,10 @@ const EnvSchema = z.object({
   INBOUND_BURST: z.coerce.number().int().positive().default(1000),
   /** Refused authentications (bad signature/bearer, unknown profile) per client address per minute before 429s. */
   INBOUND_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** AEP destination bodies: configurable aggregation sends up to 10,000 profiles per request. */
+  AEP_INBOUND_MAX_PROFILES: z.coerce.number().int().positive().default(10_000),
+  AEP_INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(256 * 1024 * 1024),
+  ...RainfocusEnvShape,
   ...DeliveryEnvShape,
 });
 

@@ -39,6 +39,10 @@ export const ROUTES: RouteEntry[] = [
   // (RainFocus: X-RF-Signature HMAC of the body; AEP: Bearer <inbound secret>), so "public" here.
   { pattern: "/api/v1/inbound/rainfocus/[profileId]", method: "POST", url: "/api/v1/inbound/rainfocus/nonexistent", roles: "public", body: {} },
   { pattern: "/api/v1/inbound/aep/[profileId]", method: "POST", url: "/api/v1/inbound/aep/nonexistent", roles: "public", body: {} },
+  // AEP HTTP API destination "None" auth: the URL key (an HMAC of the inbound secret) authenticates.
+  { pattern: "/api/v1/inbound/aep/[profileId]/[key]", method: "POST", url: "/api/v1/inbound/aep/nonexistent/0123456789abcdef0123456789abcdef", roles: "public", body: {} },
+  // AEP OAuth 2 client credentials token URL: client id = profile id, client secret = inbound secret.
+  { pattern: "/api/v1/inbound/aep/[profileId]/token", method: "POST", url: "/api/v1/inbound/aep/nonexistent/token", roles: "public", body: {} },
   { pattern: "/api/v1/profiles/[id]/mapping", method: "GET", url: "/api/v1/profiles/nonexistent/mapping", roles: ALL },
   { pattern: "/api/v1/profiles/[id]/mapping", method: "PUT", url: "/api/v1/profiles/nonexistent/mapping", roles: EDIT, body: {} },
   { pattern: "/api/v1/profiles/[id]/mapping/publish", method: "POST", url: "/api/v1/profiles/nonexistent/mapping/publish", roles: EDIT, body: {} },

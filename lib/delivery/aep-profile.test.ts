@@ -28,6 +28,7 @@ describe("AEP destination profiles", () => {
 
   it("reads aggregated and single-profile bodies and refuses other shapes", () => {
     expect(profilesOf({ profiles: [p] })).toEqual([p]);
+    expect(profilesOf({ person: { name: { firstName: "A" } } })).toEqual([{ person: { name: { firstName: "A" } } }]);
     expect(profilesOf({ profile: p })).toEqual([p]);
     expect(profilesOf([p])).toMatch(/JSON object/);
     expect(profilesOf({ profiles: [1] })).toMatch(/profiles\[0\]/);

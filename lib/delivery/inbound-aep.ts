@@ -1,40 +1,67 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { aepTransmissionId, exitedOnly, profilesOf } from "./aep-profile";
-import { parseJsonBody, refuse, type InboundAnswer } from "./inbound-common";
-import { openInbound, refuseInactive } from "./inbound-profile";
-import { secretsEqual } from "./signature";
 import { setSpanAttributes } from "@/lib/telemetry/span";
+import { authenticateAep } from "./aep-auth";
+import { aepTransmissionId, detectAepProfiles, exitedOnly } from "./aep-profile";
+import { readAepBody, streamChunks } from "./aep-stream";
+import { MAX_DISCARD_BYTES, refuse, type InboundAnswer } from "./inbound-common";
+import { loadInboundProfile, refuseInactive } from "./inbound-profile";
 import { storeDeliveries } from "./store";
 
-export const MAX_PROFILES_PER_REQUEST = 1000;
 export const EXITED_ONLY_NOTE = "Recorded, not upserted: every segment membership in this export has exited.";
+/** Rows per INSERT: one request of 10,000 profiles is stored in a few statements, not one huge one. */
+const STORE_CHUNK = 2000;
 
 /**
- * POST /api/v1/inbound/aep/{profileId}: AEP's streaming destination, authenticated with
- * `Authorization: Bearer <inbound secret>`. Each profile becomes a Delivery that upserts one
- * RainFocus attendee; a profile whose memberships have all exited is recorded as settled instead
- * (an exit is not a reason to create or change an attendee).
+ * POST /api/v1/inbound/aep/{profileId}[/{urlKey}]: AEP exporting profiles to this destination.
+ * Every format AEP sends is accepted and detected per request (aep-profile.ts); the body is read
+ * as a stream (aep-stream.ts), up to AEP_INBOUND_MAX_PROFILES profiles.
+ *
+ * No load shedding here: AEP barely retries (HTTP API destination: twice; Destination SDK best
+ * effort: two retries 15 s and 30 s later, then dropped —
+ * help/destinations/destination-sdk/functionality/rate-limiting-retry-policy.md), so a 429 or a
+ * 413 loses the export. Whatever arrives while the database takes writes is stored; the queue
+ * absorbs it and the workers catch up. (The per-address limit on refused authentications stays.)
+ *
+ * Each profile becomes a Delivery that upserts one RainFocus attendee; a profile whose memberships
+ * have all exited is recorded as settled instead (an exit is no reason to create an attendee).
  */
-export async function acceptAepExport(profileId: string, request: Request, ctx: { requestId?: string; traceParent?: string | null } = {}): Promise<InboundAnswer> {
-  const opened = await openInbound(profileId, request);
-  if (!opened.ok) return opened.answer;
-  const { raw, profile } = opened;
-  const m = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "");
-  if (!profile.inboundSecret || !m || !secretsEqual(m[1]!.trim(), profile.inboundSecret)) {
-    return refuse(401, "unauthorized", "Authorization must be `Bearer <the profile's inbound secret>`.");
+export async function acceptAepExport(
+  profileId: string,
+  request: Request,
+  ctx: { requestId?: string; traceParent?: string | null; urlKey?: string } = {},
+): Promise<InboundAnswer> {
+  const profile = await loadInboundProfile(profileId);
+  if (!profile) return refuse(404, "not_found", "No integration profile with this ID.");
+  const secrets = profile.inboundSecret ? [profile.inboundSecret] : [];
+  const method = authenticateAep({ authorization: request.headers.get("authorization"), urlKey: ctx.urlKey, profileId, secrets });
+  if (!method) {
+    return ctx.urlKey !== undefined
+      ? refuse(404, "not_found", "No integration profile at this URL.")
+      : refuse(401, "unauthorized", "Authorization must be `Bearer <the profile's inbound secret>` or `Bearer <an access token from this profile's token URL>`.");
   }
   const inactive = refuseInactive(profile, "DESTINATION");
   if (inactive) return inactive;
 
-  const parsed = parseJsonBody(raw);
-  if (!parsed.ok) return parsed.answer;
-  const profiles = profilesOf(parsed.value);
-  if (typeof profiles === "string") return refuse(400, "invalid_body", profiles);
-  setSpanAttributes({ "relay.events": profiles.length });
-  if (profiles.length === 0) return refuse(400, "empty", "`profiles` is empty; send at least one profile.");
-  if (profiles.length > MAX_PROFILES_PER_REQUEST) return refuse(413, "too_many_profiles", `At most ${MAX_PROFILES_PER_REQUEST} profiles per request; this one has ${profiles.length}.`);
+  const e = env();
+  const body = await readAepBody(streamChunks(request.body), {
+    maxBytes: e.AEP_INBOUND_MAX_BYTES,
+    maxProfiles: e.AEP_INBOUND_MAX_PROFILES,
+    maxProfileBytes: 1024 * 1024,
+    maxSkeletonBytes: 1024 * 1024,
+  });
+  if (!body.ok) {
+    // Read the rest of a chunked body (bounded) so the refusal does not leave the keep-alive
+    // connection unusable for the sender's next request (see readRawBody); Node discards a declared one.
+    if (!request.headers.has("content-length")) await discardBody(request.body);
+    return refuse(body.status, body.code, body.message);
+  }
+  const detected = detectAepProfiles(body.skeleton, body.profiles);
+  if (!detected.ok) return refuse(400, "invalid_body", detected.message);
+  const { format, profiles } = detected;
+  setSpanAttributes({ "relay.events": profiles.length, "relay.aep_format": format, "relay.aep_auth": method });
 
   const items = profiles.map((p) => ({
     transmissionId: aepTransmissionId(p),
@@ -42,16 +69,43 @@ export async function acceptAepExport(profileId: string, request: Request, ctx: 
     sourcePayload: p as Prisma.InputJsonValue,
     ...(exitedOnly(p) ? { settledNote: EXITED_ONLY_NOTE } : {}),
   }));
-  const stored = await storeDeliveries(db, { id: profile.id, direction: "DESTINATION" }, items, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), ...(ctx.traceParent ? { traceParent: ctx.traceParent } : {}) });
+  const opts = { inboundFormat: format, ...(ctx.requestId ? { requestId: ctx.requestId } : {}), ...(ctx.traceParent ? { traceParent: ctx.traceParent } : {}) };
+  let accepted = 0;
+  let duplicates = 0;
+  const deliveryIds: string[] = [];
+  for (let i = 0; i < items.length; i += STORE_CHUNK) {
+    const stored = await storeDeliveries(db, { id: profile.id, direction: "DESTINATION" }, items.slice(i, i + STORE_CHUNK), opts);
+    accepted += stored.accepted;
+    duplicates += stored.duplicates;
+    deliveryIds.push(...stored.deliveryIds);
+  }
   const recordedOnly = items.filter((it) => it.settledNote).length;
   return {
     status: 202,
     body: {
-      accepted: stored.accepted,
-      deliveryIds: stored.deliveryIds,
-      duplicates: stored.duplicates,
+      accepted,
+      deliveryIds,
+      duplicates,
       recordedOnly,
+      format,
       ...(profile.status === "PAUSED" ? { notes: ["The profile is paused: profiles are queued and upserted once it is resumed."] } : {}),
     },
   };
+}
+
+async function discardBody(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  if (!body || body.locked) return;
+  const reader = body.getReader();
+  let discarded = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      discarded += value.byteLength;
+      if (discarded > MAX_DISCARD_BYTES) break;
+    }
+  } catch {
+    return;
+  }
+  await reader.cancel().catch(() => {});
 }

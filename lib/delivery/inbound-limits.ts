@@ -34,13 +34,18 @@ export class InboundLimiter {
     this.maxKeys = opts.maxKeys ?? 10_000;
   }
 
-  /** Before the request is read: a 429 answer, or null to go on. Takes one token from the profile. */
-  admit(profileId: string, ip: string): InboundAnswer | null {
+  /**
+   * Before the request is read: a 429 answer, or null to go on. Takes one token from the profile,
+   * unless `perProfile` is false (the AEP endpoint: AEP drops what it cannot deliver, so only
+   * addresses that keep failing authentication are refused there).
+   */
+  admit(profileId: string, ip: string, perProfile = true): InboundAnswer | null {
     const now = this.now();
     const f = this.failures.get(ip);
     if (f && now - f.windowStart < 60_000 && f.n >= this.opts.authFailuresPerMinute) {
       return tooMany(Math.ceil((f.windowStart + 60_000 - now) / 1000), "Too many refused requests from this address; wait before trying again.");
     }
+    if (!perProfile) return null;
     let bucket = this.buckets.get(profileId);
     if (!bucket) {
       bucket = new TokenBucket(this.opts.profileRatePerSec, this.opts.profileBurst, now);

@@ -49,18 +49,22 @@ export interface InboundContext {
  * profile, event count and answer, and its traceparent is stored with the deliveries so the
  * worker's `relay.deliver` span links back to it.
  */
-export function inboundRoute(accept: (profileId: string, request: Request, ctx: InboundContext) => Promise<InboundAnswer>) {
-  return async (request: Request, context: { params: Promise<{ profileId: string }> }): Promise<Response> => {
+export function inboundRoute<P extends { profileId: string } = { profileId: string }>(
+  accept: (profileId: string, request: Request, ctx: InboundContext & { params: P }) => Promise<InboundAnswer>,
+  opts: { perProfileRateLimit?: boolean } = {},
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdOf(request);
-    const { profileId } = await context.params;
+    const params = await context.params;
+    const { profileId } = params;
     const endpoint = /\/inbound\/([a-z]+)\//.exec(new URL(request.url).pathname)?.[1] ?? "unknown";
     return withSpan("relay.inbound", { "relay.request_id": requestId, "relay.profile_id": profileId, "relay.endpoint": endpoint }, async (span) => {
       try {
         // Rate limits first: a refused sender costs no body read, no database and no HMAC.
         const ip = clientIp(request.headers);
         const limits = inboundLimiter();
-        const answer = limits.admit(profileId, ip) ?? (await accept(profileId, request, { requestId, traceParent: traceParentOf(span) }));
+        const answer = limits.admit(profileId, ip, opts.perProfileRateLimit ?? true) ?? (await accept(profileId, request, { requestId, traceParent: traceParentOf(span), params }));
         limits.record(ip, answer.status);
         const code = answer.status >= 400 ? String((answer.body.error as { code?: unknown } | undefined)?.code ?? "unknown") : undefined;
         if (code) countInboundReject(endpoint, answer.status, code);

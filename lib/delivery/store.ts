@@ -26,8 +26,8 @@ export interface StoreResult {
 // hot path, and Prisma's createManyAndReturn in a transaction cost ~10× the CPU. Times are UTC, as
 // Prisma writes these timestamp-without-time-zone columns.
 const INSERT_SQL = `
-  INSERT INTO "Delivery" (id, "profileId", direction, "pushType", "transmissionId", "sourcePayload", test, note, "requestId", "traceParent", status, "deliveredAt", "receivedAt", "nextAttemptAt")
-  SELECT v.id, $1, $2::"Direction", v."pushType", v."transmissionId", v.payload, $3, v.note, $5, $6,
+  INSERT INTO "Delivery" (id, "profileId", direction, "pushType", "transmissionId", "sourcePayload", test, note, "requestId", "traceParent", "inboundFormat", status, "deliveredAt", "receivedAt", "nextAttemptAt")
+  SELECT v.id, $1, $2::"Direction", v."pushType", v."transmissionId", v.payload, $3, v.note, $5, $6, $7,
          CASE WHEN v.settled THEN 'DELIVERED' ELSE 'QUEUED' END::"DeliveryStatus",
          CASE WHEN v.settled THEN now() AT TIME ZONE 'UTC' END, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM json_to_recordset($4::json) AS v(id text, "pushType" text, "transmissionId" text, payload jsonb, note text, settled boolean)
@@ -49,6 +49,8 @@ export async function storeDeliveries(
     requestId?: string;
     /** The W3C traceparent of the inbound request's span (only while tracing is on), kept on each row. */
     traceParent?: string;
+    /** The wire format the request came in (AEP: http-api, sdk-aggregated, sdk-single), kept on each row. */
+    inboundFormat?: string;
   } = {},
 ): Promise<StoreResult> {
   const firstIndex = new Map<string, number>();
@@ -64,6 +66,7 @@ export async function storeDeliveries(
     JSON.stringify(unique.map((u) => ({ id: newRowId(), pushType: u.pushType, transmissionId: u.transmissionId, payload: u.sourcePayload, note: u.settledNote ?? u.note ?? null, settled: Boolean(u.settledNote) }))),
     opts.requestId ?? null,
     opts.traceParent ?? null,
+    opts.inboundFormat ?? null,
   ]);
   const idByTransmission = new Map(created.rows.map((r) => [r.transmissionId, { id: r.id, created: true }]));
   const missing = unique.map((u) => u.transmissionId).filter((t) => !idByTransmission.has(t));

@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
 import { EXITED_ONLY_NOTE } from "@/lib/delivery/inbound-aep";
+import { aepUrlKey } from "@/lib/delivery/aep-auth";
+import { aepTransmissionId } from "@/lib/delivery/aep-profile";
+import { POST as aepPOST } from "@/app/api/v1/inbound/aep/[profileId]/route";
+import { POST as keyPOST } from "@/app/api/v1/inbound/aep/[profileId]/[key]/route";
+import { POST as tokenPOST } from "@/app/api/v1/inbound/aep/[profileId]/token/route";
+import { HTTP_API_EXPORTED_DATA } from "../contract/fixtures/aep-destination-docs";
 import { createDestinationProfile, createSourceProfile, postAep, postPush, pushEvents, startTestEmulators, type TestProfile } from "../support/delivery";
 
 describe("inbound: RainFocus push", () => {
@@ -128,6 +134,59 @@ describe("inbound: AEP destination", () => {
     expect(r.body).toMatchObject({ accepted: 1, recordedOnly: 1 });
     const row = await db.delivery.findUniqueOrThrow({ where: { id: r.body.deliveryIds[0] } });
     expect(row).toMatchObject({ status: "DELIVERED", note: EXITED_ONLY_NOTE, attempts: 0 });
+  });
+
+  it("accepts the HTTP API destination's root XDM profile and records the format of each request", async () => {
+    const root = JSON.parse(HTTP_API_EXPORTED_DATA);
+    const r = await postAep(p.id, root, p.secret);
+    expect(r).toMatchObject({ status: 202, body: { accepted: 1, format: "http-api" } });
+    const row = await db.delivery.findUniqueOrThrow({ where: { id: r.body.deliveryIds[0] } });
+    expect(row).toMatchObject({ inboundFormat: "http-api", status: "QUEUED", sourcePayload: root });
+    const agg = await postAep(p.id, { profiles: [profile("dora@example.com")] }, p.secret);
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: agg.body.deliveryIds[0] } })).inboundFormat).toBe("sdk-aggregated");
+    const single = await postAep(p.id, { profile: profile("eve@example.com") }, p.secret);
+    expect(single.body.format).toBe("sdk-single");
+  });
+
+  it("stores an aggregated request of 10,000 profiles (never 413 for what AEP sends), streamed", async () => {
+    const profiles = Array.from({ length: 10_000 }, (_, i) => profile(`bulk${i}@example.com`));
+    const text = JSON.stringify({ profiles });
+    // Chunked, no Content-Length, as a proxy may forward it.
+    const bytes = Buffer.from(text);
+    const body = new ReadableStream<Uint8Array>({ start(c) { for (let i = 0; i < bytes.length; i += 65_536) c.enqueue(bytes.subarray(i, i + 65_536)); c.close(); } });
+    const res = await aepPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}`, { method: "POST", headers: { Authorization: `Bearer ${p.secret}` }, body, duplex: "half" } as RequestInit), { params: Promise.resolve({ profileId: p.id }) });
+    const out = (await res.json()) as Record<string, any>;
+    expect(res.status).toBe(202);
+    expect(out).toMatchObject({ accepted: 10_000, duplicates: 0, format: "sdk-aggregated" });
+    expect(await db.delivery.count({ where: { profileId: p.id, inboundFormat: "sdk-aggregated", transmissionId: { in: [aepTransmissionId(profiles[0]!), aepTransmissionId(profiles[9_999]!)] } } })).toBe(2);
+    const tooMany = await postAep(p.id, { profiles: [...profiles, profile("one-more@example.com")] }, p.secret);
+    expect(tooMany).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
+  }, 120_000);
+
+  it("issues OAuth 2 client-credentials tokens (form or Basic) that authenticate only this profile", async () => {
+    const form = `grant_type=client_credentials&client_id=${p.id}&client_secret=${encodeURIComponent(p.secret)}`;
+    const viaForm = await tokenPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }), { params: Promise.resolve({ profileId: p.id }) });
+    const tok = (await viaForm.json()) as { access_token: string; token_type: string; expires_in: number };
+    expect(viaForm.status).toBe(200);
+    expect(tok).toMatchObject({ token_type: "bearer", expires_in: 3600 });
+    const basic = `Basic ${Buffer.from(`${p.id}:${p.secret}`).toString("base64")}`;
+    const viaBasic = await tokenPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, { method: "POST", headers: { Authorization: basic, "Content-Type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" }), { params: Promise.resolve({ profileId: p.id }) });
+    expect(viaBasic.status).toBe(200);
+    const wrong = await tokenPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, { method: "POST", body: `grant_type=client_credentials&client_id=${p.id}&client_secret=nope` }), { params: Promise.resolve({ profileId: p.id }) });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ error: "invalid_client", error_description: expect.any(String) });
+    expect(await postAep(p.id, { profiles: [profile("tok@example.com")] }, tok.access_token)).toMatchObject({ status: 202, body: { accepted: 1 } });
+    const other = await createDestinationProfile();
+    expect((await postAep(other.id, { profiles: [profile("tok@example.com")] }, tok.access_token)).status).toBe(401);
+  });
+
+  it("accepts unauthenticated requests on the profile's unguessable URL only", async () => {
+    const post = (key: string) =>
+      keyPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/${key}`, { method: "POST", body: HTTP_API_EXPORTED_DATA.replace("John", "Jon") }), { params: Promise.resolve({ profileId: p.id, key }) });
+    const ok = await post(aepUrlKey(p.id, p.secret));
+    expect(ok.status).toBe(202);
+    expect(await ok.json()).toMatchObject({ accepted: 1, format: "http-api" });
+    expect((await post("0".repeat(32))).status).toBe(404);
   });
 
   it("needs the inbound secret as a bearer token", async () => {

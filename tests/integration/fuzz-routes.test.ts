@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { generateApiToken } from "@/lib/auth/api-tokens-token";
 import { hashApiToken } from "@/lib/auth/api-tokens-hash";
 import { signBody } from "@/lib/delivery/signature";
+import { aepUrlKey } from "@/lib/delivery/aep-auth";
 import { MAX_DISCARD_BYTES } from "@/lib/delivery/inbound-common";
 import type { RunningEmulators } from "@/emulators/index";
 import { ROUTES, type RouteEntry } from "@/e2e/security/route-table";
@@ -149,6 +150,15 @@ describe("fuzz: every route handler", () => {
       headers: (r): Record<string, string> => (r.chance(0.85) ? { Authorization: `Bearer ${dest.secret}` } : {}),
       params: (r) => ({ profileId: r.chance(0.9) ? dest.id : r.pick(profileIds()) }),
     },
+    "POST /api/v1/inbound/aep/[profileId]/[key]": {
+      body: (r) => ({ person: { name: { firstName: `F${r.int(1e9)}` } }, personalEmail: { address: `fuzz${r.int(1e9)}@example.test` }, segmentMembership: { ups: { s1: { status: "realized" } } } }),
+      params: (r) => ({ profileId: dest.id, key: r.chance(0.85) ? aepUrlKey(dest.id, dest.secret) : "0".repeat(32) }),
+    },
+    "POST /api/v1/inbound/aep/[profileId]/token": {
+      body: () => "grant_type=client_credentials",
+      headers: (r): Record<string, string> => (r.chance(0.85) ? { Authorization: `Basic ${Buffer.from(`${dest.id}:${dest.secret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      params: () => ({ profileId: dest.id }),
+    },
     "GET /api/metrics": { headers: (r): Record<string, string> => (r.chance(0.8) ? { Authorization: `Bearer ${METRICS_TOKEN}` } : {}) },
   });
 
@@ -166,7 +176,7 @@ describe("fuzz: every route handler", () => {
   /** Credentials that get past authentication, for the size tests. */
   function authHeadersFor(d: Discovered): Record<string, string> {
     if (d.key === "GET /api/metrics") return { Authorization: `Bearer ${METRICS_TOKEN}` };
-    if (d.pattern.includes("/inbound/aep/")) return { Authorization: `Bearer ${dest.secret}` };
+    if (d.pattern.includes("/inbound/aep/")) return { Authorization: d.pattern.endsWith("/token") ? `Basic ${Buffer.from(`${dest.id}:${dest.secret}`).toString("base64")}` : `Bearer ${dest.secret}` };
     return d.entry.roles === "public" ? {} : { Authorization: `Bearer ${token}` };
   }
 
@@ -284,7 +294,10 @@ describe("fuzz: every route handler", () => {
         // Declared: refused without reading (Node discards the body). Streamed: refused at the route's
         // cap, and the rest read to its end and discarded, never kept, so the connection can carry
         // the client's next request (readRawBody).
-        if (declared && stats.pulled > 128 * 1024) failures.push(`${what} read ${stats.pulled} bytes before refusing`);
+        // The AEP data routes read declared bodies (AEP sends up to 10,000 profiles, tens of MB): a
+        // 3 MB string outside `profiles` is refused at its 1 MB cap instead.
+        const aepData = d.pattern.startsWith("/api/v1/inbound/aep/") && !d.pattern.endsWith("/token");
+        if (declared && stats.pulled > (aepData ? 1024 * 1024 + 128 * 1024 : 128 * 1024)) failures.push(`${what} read ${stats.pulled} bytes before refusing`);
         if (!declared && stats.pulled !== SIZE) failures.push(`${what} left ${SIZE - stats.pulled} bytes of the body unread`);
         if (ms > 3_000) failures.push(`${what} took ${Math.round(ms)} ms`);
       }

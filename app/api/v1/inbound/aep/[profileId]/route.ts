@@ -1,6 +1,7 @@
 import { inboundRoute } from "@/lib/delivery/inbound-route";
 import { acceptAepExport } from "@/lib/delivery/inbound-aep";
 
-// AEP streaming destination (destination direction). Not an API-token route: the profile's
-// inbound secret as a bearer token is the authentication.
-export const POST = inboundRoute(acceptAepExport);
+// AEP destination (destination direction). Not an API-token route: the profile's inbound secret,
+// or an access token from ./token, as a bearer token is the authentication. No per-profile rate
+// limit: AEP drops what is refused (lib/delivery/inbound-aep.ts).
+export const POST = inboundRoute(acceptAepExport, { perProfileRateLimit: false });

@@ -1,0 +1,6 @@
+import { inboundRoute } from "@/lib/delivery/inbound-route";
+import { issueAepAccessToken } from "@/lib/delivery/inbound-aep-token";
+
+// OAuth 2 client credentials token URL for an AEP HTTP API destination (client ID = profile ID,
+// client secret = the profile's inbound secret).
+export const POST = inboundRoute(issueAepAccessToken, { perProfileRateLimit: false });
