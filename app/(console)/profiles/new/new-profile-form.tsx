@@ -2,6 +2,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { createProfileAction } from "@/lib/profiles/actions";
+import { CreateProfileSchema } from "@/lib/profiles/schemas";
+import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { Field, Select, TextInput } from "@/components/ui/field";
@@ -14,23 +16,14 @@ const DIRECTIONS = [
 ] as const;
 
 export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
-  const [direction, setDirection] = useState<"SOURCE" | "DESTINATION">("SOURCE");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; secret: string; direction: string } | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(form: FormData) {
-    setPending(true);
-    const result = await createProfileAction({ name: form.get("name"), eventCode: form.get("eventCode"), direction, rainfocusEnvironment: form.get("rainfocusEnvironment") });
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.error);
-      return;
-    }
-    setCreated({ id: result.data.profile.id, secret: result.data.inboundSecret, direction });
-  }
+  const { form, submit, errorsOf, pending, error } = useZodActionForm({
+    schema: CreateProfileSchema,
+    defaultValues: { name: "", eventCode: "", direction: "SOURCE", rainfocusEnvironment: "prod" },
+    action: createProfileAction,
+    onSuccess: (data) => setCreated({ id: data.profile.id, secret: data.inboundSecret, direction: data.profile.direction }),
+  });
+  const direction = form.watch("direction");
 
   if (created) {
     const url = `${baseUrl}/api/v1/inbound/${created.direction === "SOURCE" ? "rainfocus" : "aep"}/${created.id}`;
@@ -56,28 +49,28 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
 
   return (
     <Card className="p-6">
-      <form action={submit} className="max-w-2xl space-y-5">
-        {message ? <Alert tone="error">{message}</Alert> : null}
+      <form onSubmit={submit} noValidate className="max-w-2xl space-y-5">
+        {error ? <Alert tone="error">{error}</Alert> : null}
         <fieldset>
           <legend className="mb-2 text-sm font-medium">Direction</legend>
           <div className="grid gap-3 md:grid-cols-2">
             {DIRECTIONS.map((d) => (
               <label key={d.value} className={`cursor-pointer rounded-lg border p-4 ${direction === d.value ? "border-brand-500 ring-2 ring-brand-500/30" : "border-zinc-200 dark:border-zinc-700"}`}>
-                <input type="radio" name="direction" value={d.value} checked={direction === d.value} onChange={() => setDirection(d.value)} className="sr-only" />
+                <input type="radio" value={d.value} {...form.register("direction")} className="sr-only" />
                 <span className="block text-sm font-semibold">{d.title}</span>
                 <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-400">{d.text}</span>
               </label>
             ))}
           </div>
         </fieldset>
-        <Field id="name" label="Profile name" errors={errors.name} hint="e.g. Summit 2026 → AEP">
-          <TextInput id="name" name="name" required maxLength={100} invalid={!!errors.name} />
+        <Field id="name" label="Profile name" errors={errorsOf("name")} hint="e.g. Summit 2026 → AEP">
+          <TextInput id="name" required maxLength={100} invalid={!!errorsOf("name")} {...form.register("name")} />
         </Field>
-        <Field id="eventCode" label={direction === "SOURCE" ? "RainFocus event code" : "Event ID"} errors={errors.eventCode} hint="The RainFocus event code, e.g. summit2026.">
-          <TextInput id="eventCode" name="eventCode" required maxLength={64} invalid={!!errors.eventCode} />
+        <Field id="eventCode" label={direction === "SOURCE" ? "RainFocus event code" : "Event ID"} errors={errorsOf("eventCode")} hint="The RainFocus event code, e.g. summit2026.">
+          <TextInput id="eventCode" required maxLength={64} invalid={!!errorsOf("eventCode")} {...form.register("eventCode")} />
         </Field>
-        <Field id="rainfocusEnvironment" label="Environment" hint="The RainFocus environment of the event's API profile.">
-          <Select id="rainfocusEnvironment" name="rainfocusEnvironment" defaultValue="prod">
+        <Field id="rainfocusEnvironment" label="Environment" hint="The RainFocus environment of the event's API profile." errors={errorsOf("rainfocusEnvironment")}>
+          <Select id="rainfocusEnvironment" {...form.register("rainfocusEnvironment")}>
             <option value="prod">prod</option>
             <option value="dev">dev</option>
           </Select>
