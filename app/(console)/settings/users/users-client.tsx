@@ -26,13 +26,15 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
   const [resetting, setResetting] = useState(false);
   const users = useQuery({ queryKey: userKeys.list(), queryFn: () => unwrap(listUsersAction()), initialData: initialUsers });
 
-  const mutate = useMutation({
-    mutationFn: async (fn: () => ReturnType<typeof changeUserRoleAction>) => fn(),
-    onSuccess: (result) => {
-      setError(result.ok ? null : result.error);
-      queryClient.invalidateQueries({ queryKey: userKeys.list() });
-    },
-  });
+  const settle = (result: { ok: boolean; error?: string }) => {
+    setError(result.ok ? null : (result.error ?? null));
+    return queryClient.invalidateQueries({ queryKey: userKeys.list() });
+  };
+  // The chosen role is taken from the event now, as data: reading e.target.value later, when the
+  // mutation runs, read the select after React had put it back to the old role (the role never changed).
+  const changeRole = useMutation({ mutationFn: (v: { userId: string; role: Role }) => changeUserRoleAction(v), onSuccess: settle });
+  const setDisabled = useMutation({ mutationFn: (v: { userId: string; disabled: boolean }) => setUserDisabledAction(v), onSuccess: settle });
+  const busy = changeRole.isPending || setDisabled.isPending;
 
   async function resetPassword(userId: string) {
     setResetting(true);
@@ -95,10 +97,10 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
                   <Td>
                     <Select
                       aria-label={`Role of ${u.email}`}
-                      value={u.role}
-                      disabled={self || mutate.isPending}
+                      value={changeRole.isPending && changeRole.variables.userId === u.id ? changeRole.variables.role : u.role}
+                      disabled={self || busy}
                       title={self ? "You cannot change your own role" : ROLE_DESCRIPTIONS[u.role]}
-                      onChange={(e) => mutate.mutate(() => changeUserRoleAction({ userId: u.id, role: e.target.value as Role }))}
+                      onChange={(e) => changeRole.mutate({ userId: u.id, role: e.target.value as Role })}
                       className="w-36"
                     >
                       {ROLES.map((r) => (
@@ -120,7 +122,8 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
                       <Button
                         size="sm"
                         variant={u.disabled ? "secondary" : "danger"}
-                        onClick={() => mutate.mutate(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
+                        disabled={busy}
+                        onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
                       >
                         {u.disabled ? "Enable" : "Disable"}
                       </Button>
