@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/errors";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { currentRequestId, log } from "@/lib/log";
+import { inputProblem } from "./input-guard";
 
 export type ActionErrorCode = "unauthorized" | "forbidden" | "invalid" | "not_found" | "conflict" | "error";
 
@@ -57,7 +58,8 @@ function outcomeOf(result: ActionResult<unknown>): Outcome {
 
 /**
  * Runs an action for an actor: role check first (before parsing, so nothing about the input leaks
- * to those who may not call it), then the shared zod schema, then the handler. Expected errors
+ * to those who may not call it), then what no input may carry (input-guard.ts), then the shared
+ * zod schema, then the handler. Expected errors
  * reach the user; anything else is logged with an id and the user gets a generic message. Each
  * call is logged (action, actor, role, outcome, duration; never the input) under the request id of
  * the /api/v1 request that made it, or an id of its own.
@@ -93,6 +95,8 @@ async function runAction<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   if (!actor) return { ok: false, code: "unauthorized", error: new UnauthorizedError().message };
   if (!hasRole(actor, def.roles)) return { ok: false, code: "forbidden", error: new ForbiddenError().message };
+  const problem = inputProblem(rawInput);
+  if (problem) return { ok: false, code: "invalid", error: problem.message, fieldErrors: { [problem.path || "_"]: [problem.message] } };
   const parsed = def.input.safeParse(rawInput);
   if (!parsed.success) {
     return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
