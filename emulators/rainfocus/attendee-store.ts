@@ -12,7 +12,7 @@ interface FieldError {
   message: string;
 }
 
-function validate(a: unknown, index: number): FieldError[] {
+export function validate(a: unknown, index: number): FieldError[] {
   if (!a || typeof a !== "object" || Array.isArray(a)) return [{ index, field: "", message: "must be an object" }];
   const errors: FieldError[] = [];
   for (const [field, v] of Object.entries(a)) {
@@ -41,7 +41,7 @@ export function attendeeRoutes(state: RainfocusState): Route[] {
         const errors = list.flatMap(validate);
         // All or nothing, so a retried request never half-applies.
         if (errors.length) return rf(400, "105", "Invalid attendee data", { errors });
-        const store = state.store(ctx.token.orgId, ctx.token.environment, ctx.event!);
+        const store = state.store(ctx.orgId, ctx.environment, ctx.event!);
         const now = new Date().toISOString();
         const results = (list as Record<string, string>[]).map((a) => {
           const email = a.email!.trim().toLowerCase();
@@ -61,7 +61,7 @@ export function attendeeRoutes(state: RainfocusState): Route[] {
       handle: (ctx) => {
         const email = ctx.query.get("email");
         if (!email) return rf(400, "103", "Required parameter missing: email");
-        const a = state.store(ctx.token.orgId, ctx.token.environment, ctx.event!).get(email.trim().toLowerCase());
+        const a = state.store(ctx.orgId, ctx.environment, ctx.event!).get(email.trim().toLowerCase());
         return a ? rf(200, "0", "Success", { attendee: a }) : rf(404, "108", "Attendee not found");
       },
     }),

@@ -1,6 +1,7 @@
 import { controlRoutes } from "../kit/control";
 import { createEmulatorServer, type EmulatorServer, type Route } from "../kit/server";
 import { attendeeRoutes } from "./attendee-store";
+import { attendeeUpdateRoutes } from "./attendee-update";
 import { rainfocusControlRoutes, rainfocusFaultReply } from "./control";
 import { oauthRoutes } from "./oauth";
 import { pushRoutes } from "./push-simulator";
@@ -22,6 +23,7 @@ export function createRainfocusEmulator(seed = 1): RainfocusEmulator {
   all = [
     ...oauthRoutes(state),
     ...attendeeRoutes(state),
+    ...attendeeUpdateRoutes(state),
     ...pushRoutes(),
     ...rainfocusControlRoutes(state),
     ...controlRoutes({

@@ -15,7 +15,8 @@ function clientAuth(ctx: RequestContext, form: URLSearchParams): { id?: string; 
 
 /**
  * UNCONFIRMED contract (RainFocus publishes no client-credentials endpoint): POST /oauth/token,
- * form grant_type=client_credentials, client_id, client_secret, orgid, environment (dev|prod).
+ * form grant_type=client_credentials, client_id, client_secret (or Basic), and optionally orgid and
+ * environment (dev|prod) — Relay can send those here or on each API call (RAINFOCUS_ORG_PLACEMENT).
  */
 export function oauthRoutes(state: RainfocusState): Route[] {
   return [
@@ -32,8 +33,7 @@ export function oauthRoutes(state: RainfocusState): Route[] {
           const cred = state.credentials.get(id ?? "");
           if (!cred || cred.clientSecret !== secret) return oauthError(401, "invalid_client", "Client authentication failed");
           const orgId = form.get("orgid");
-          if (!orgId) return oauthError(400, "invalid_request", "orgid is required");
-          if (orgId !== cred.orgId) return oauthError(400, "invalid_request", "orgid does not match this API profile");
+          if (orgId !== null && orgId !== cred.orgId) return oauthError(400, "invalid_request", "orgid does not match this API profile");
           const env = form.get("environment") ?? "prod";
           if (env !== "dev" && env !== "prod") return oauthError(400, "invalid_request", "environment must be dev or prod");
           const token = state.issueToken(cred, env);

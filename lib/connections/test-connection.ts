@@ -1,6 +1,6 @@
 import { ImsClient } from "../adobe/ims-client";
 import type { AdobeClientConfig, AdobeCredentials } from "../adobe/types";
-import { RainfocusOAuthClient } from "../rainfocus/oauth-client";
+import { RainfocusClient } from "../rainfocus/api-client";
 import type { RainfocusClientConfig, RainfocusCredentials } from "../rainfocus/types";
 import { TokenCache } from "../http/token-cache";
 
@@ -48,15 +48,31 @@ export async function testAdobeConnection(creds: AdobeCredentials, config: Adobe
 
 export async function testRainfocusConnection(
   creds: RainfocusCredentials,
-  config: Pick<RainfocusClientConfig, "apiUrl" | "allowList" | "timeoutMs" | "tokenPath" | "onTokenRequest">,
+  config: Pick<RainfocusClientConfig, "apiUrl" | "allowList" | "timeoutMs" | "tokenPath" | "onTokenRequest" | "settings">,
+  eventCode?: string,
 ): Promise<ConnectionTestResult> {
-  const oauth = new RainfocusOAuthClient({ ...config, tokenCache: new TokenCache() });
-  const host = hostOf(oauth.tokenUrl());
-  const r = await oauth.requestToken(creds);
-  if (r.ok) {
-    return { ok: true, detail: `RainFocus (${creds.environment}) at ${host} issued an access token valid for ${lifetime(r.expiresAt - r.obtainedAt)}.`, warnings: [] };
+  const client = new RainfocusClient({ ...config, tokenCache: new TokenCache() });
+  const s = client.settings(creds);
+  const tokenHost = hostOf(client.oauth.tokenUrl(creds));
+  let tokenDetail = "No token requested (token grant: none; the apiProfile key alone).";
+  if (s.tokenGrant !== "none") {
+    const r = await client.oauth.getToken(creds);
+    if (!r.ok) return explain(r, "RainFocus", tokenHost, "Check the API profile's client ID, client secret, org ID and environment, and the token settings.");
+    tokenDetail = `RainFocus (${creds.environment}) at ${tokenHost} issued an access token valid for ${lifetime(r.expiresAt - r.obtainedAt)}.`;
   }
-  return explain(r, "RainFocus", host, "Check the API profile's client ID, client secret, org ID and environment.");
+  if (!eventCode) return { ok: true, detail: tokenDetail, warnings: [] };
+  // The chosen write style, exercised without writing: an empty write, which RainFocus refuses as
+  // a bad request once it has accepted the path, apiProfile, token and org.
+  const style = s.writeStyle === "attendee-update" ? "one attendee per call (attendee/update)" : "batch Attendee Store";
+  const w = await client.probeWrite(creds, eventCode);
+  const host = hostOf(config.apiUrl);
+  if (w.ok) return { ok: true, detail: `${tokenDetail} The ${style} write endpoint at ${host} answered ${w.exchange.response?.status ?? 200}.`, warnings: [] };
+  if (w.code === "invalid_request" && w.responseCode !== "104" && !/apiProfile/i.test(w.message)) {
+    return { ok: true, detail: `${tokenDetail} The ${style} write endpoint at ${host} accepted the credentials and refused the empty probe as a bad request, as expected (${w.message}).`, warnings: [] };
+  }
+  if (w.code === "not_found") return { ok: false, code: "unexpected", message: `RainFocus at ${host} has no ${style} endpoint at that path (HTTP 404). Check the write style and RAINFOCUS_API_URL.` };
+  if (w.code === "invalid_request") return { ok: false, code: "bad_credentials", message: `RainFocus refused the ${style} call: ${w.message}. Check the event code, org ID and the apiProfile setting.` };
+  return explain(w, "RainFocus", host, `Check the API profile's credentials and that its ${style} endpoint is enabled.`);
 }
 
 function explain(f: Failure, service: string, host: string, hint: string): ConnectionTestResult {

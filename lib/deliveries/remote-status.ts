@@ -1,6 +1,6 @@
 import "server-only";
 import { createAdobeClients, type AdobeClients, type FlowRun, type MetricPoint } from "@/lib/adobe";
-import { RainfocusClient, type ApiProfileLogEntry } from "@/lib/rainfocus";
+import { RainfocusClient, rainfocusOverrides, type ApiProfileLogEntry } from "@/lib/rainfocus";
 import { adobeClientConfig, rainfocusClientConfig } from "@/lib/integrations/config";
 import { openSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
@@ -97,7 +97,7 @@ export async function readRemoteStatus(
   if (!p.rainfocusClientId || !secret.rf || !p.rainfocusOrgId) return { kind: "unavailable", profileId, error: "Enter RainFocus API-profile credentials to read its logs.", at };
   const rf = opts.rainfocus ?? (rainfocus ??= new RainfocusClient(rainfocusClientConfig()));
   const logs = await withTimeout(
-    orThrow(rf.listLogs({ clientId: p.rainfocusClientId, clientSecret: secret.rf, orgId: p.rainfocusOrgId, environment: p.rainfocusEnvironment }, { limit: 20 })),
+    orThrow(rf.listLogs({ clientId: p.rainfocusClientId, clientSecret: secret.rf, orgId: p.rainfocusOrgId, environment: p.rainfocusEnvironment, ...rainfocusOverrides(p.rainfocusSettings) }, { limit: 20 })),
     timeoutMs,
     "RainFocus API",
   );

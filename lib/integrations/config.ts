@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { tokenRequestCounter } from "@/lib/metrics/counters";
 import type { TokenRequestListener } from "@/lib/http/token-cache";
+import { rainfocusSettingsFromEnv } from "@/lib/rainfocus/settings";
 
 let allowList: AllowList | undefined;
 
@@ -38,5 +39,5 @@ export function adobeClientConfig() {
 }
 
 export function rainfocusClientConfig() {
-  return { apiUrl: env().RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList: outboundAllowList(), timeoutMs: 10_000, onTokenRequest: tokenRequests() };
+  return { apiUrl: env().RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList: outboundAllowList(), timeoutMs: 10_000, onTokenRequest: tokenRequests(), settings: rainfocusSettingsFromEnv(env()) };
 }

@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError } from "@/lib/actions/define-action";
 import { testAdobeConnection, testRainfocusConnection, type ConnectionTestResult } from "@/lib/connections/test-connection";
 import { adobeClientConfig, rainfocusClientConfig } from "@/lib/integrations/config";
+import { rainfocusOverrides } from "@/lib/rainfocus/settings";
 import { getProfileOrThrow, getProfileRowOrThrow, openSecret } from "./service";
 import type { ConnectionTest } from "./view";
 import { isReady, readinessInput } from "./readiness";
@@ -35,8 +36,9 @@ export async function runConnectionTest(profileId: string, target: "adobe" | "ra
   } else {
     if (!row.rainfocusClientId || !row.rainfocusSecretSealed || !row.rainfocusOrgId) throw new ActionError("Save the RainFocus Client ID, Client secret and Org ID first.", "invalid");
     result = await testRainfocusConnection(
-      { clientId: row.rainfocusClientId, clientSecret: openSecret(row.rainfocusSecretSealed)!, orgId: row.rainfocusOrgId, environment: row.rainfocusEnvironment },
+      { clientId: row.rainfocusClientId, clientSecret: openSecret(row.rainfocusSecretSealed)!, orgId: row.rainfocusOrgId, environment: row.rainfocusEnvironment, ...rainfocusOverrides(row.rainfocusSettings) },
       rainfocusClientConfig(),
+      row.direction === "DESTINATION" ? row.eventCode : undefined,
     );
   }
   const stored: ConnectionTest = result.ok

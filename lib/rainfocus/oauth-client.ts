@@ -2,6 +2,7 @@ import { parseJson, toExchange } from "../http/exchange";
 import { httpRequest } from "../http/request";
 import { TokenCache, tokenCacheKey, type TokenFetchResult } from "../http/token-cache";
 import { responseFailure, transportFailure } from "./failure";
+import { DEFAULT_RAINFOCUS_SETTINGS, effectiveRainfocusSettings, type RainfocusSettings } from "./settings";
 import type { RainfocusClientConfig, RainfocusCredentials, RainfocusFailure } from "./types";
 
 export type RainfocusTokenResult = TokenFetchResult<RainfocusFailure>;
@@ -20,8 +21,15 @@ export class RainfocusOAuthClient {
     this.cache = config.tokenCache ?? new TokenCache();
   }
 
+  /** The deployment's settings with this credential's overrides. */
+  settings(c?: RainfocusCredentials): RainfocusSettings {
+    const base = { ...DEFAULT_RAINFOCUS_SETTINGS, ...(this.config.tokenPath ? { tokenUrl: this.config.tokenPath } : {}), ...this.config.settings };
+    return effectiveRainfocusSettings(base, c?.settings);
+  }
+
   cacheKey(c: RainfocusCredentials): string {
-    return tokenCacheKey("rainfocus", this.tokenUrl(), c.clientId, c.clientSecret, c.orgId, c.environment);
+    const s = this.settings(c);
+    return tokenCacheKey("rainfocus", this.tokenUrl(c), s.tokenGrant, s.orgPlacement, c.clientId, c.clientSecret, c.orgId, c.environment);
   }
 
   getToken(c: RainfocusCredentials): Promise<RainfocusTokenResult> {
@@ -41,17 +49,28 @@ export class RainfocusOAuthClient {
 
   private async askTokenEndpoint(c: RainfocusCredentials): Promise<RainfocusTokenResult> {
     const obtainedAt = Date.now();
+    const s = this.settings(c);
+    // Both client authentications of RFC 6749 §2.3.1; the OIDC issuer advertises client_secret_basic|post.
+    const basic = s.tokenGrant === "client_credentials_basic";
+    const form = new URLSearchParams({ grant_type: "client_credentials" });
+    if (!basic) {
+      form.set("client_id", c.clientId);
+      form.set("client_secret", c.clientSecret);
+    }
+    if (s.orgPlacement === "token-form") {
+      form.set("orgid", c.orgId);
+      form.set("environment", c.environment);
+    }
+    const enc = (v: string) => encodeURIComponent(v);
     const result = await httpRequest({
       method: "POST",
-      url: this.tokenUrl(),
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: c.clientId,
-        client_secret: c.clientSecret,
-        orgid: c.orgId,
-        environment: c.environment,
-      }).toString(),
+      url: this.tokenUrl(c),
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Accept: "application/json",
+        ...(basic ? { Authorization: `Basic ${Buffer.from(`${enc(c.clientId)}:${enc(c.clientSecret)}`).toString("base64")}` } : {}),
+      },
+      body: form.toString(),
       allowList: this.config.allowList,
       timeoutMs: this.config.timeoutMs,
       maxResponseBytes: 64 * 1024,
@@ -73,8 +92,8 @@ export class RainfocusOAuthClient {
     return { ok: true, accessToken: body.access_token, obtainedAt, expiresAt: obtainedAt + lifetimeMs };
   }
 
-  tokenUrl(): string {
-    return joinUrl(this.config.apiUrl, this.config.tokenPath ?? DEFAULT_TOKEN_PATH);
+  tokenUrl(c?: RainfocusCredentials): string {
+    return joinUrl(this.config.apiUrl, this.settings(c).tokenUrl || DEFAULT_TOKEN_PATH);
   }
 }
 

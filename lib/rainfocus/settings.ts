@@ -52,10 +52,11 @@ export const RainfocusEnvShape = {
   RAINFOCUS_WRITE_STYLE: z.enum(WRITE_STYLES).default(DEFAULT_RAINFOCUS_SETTINGS.writeStyle),
 };
 
-type RainfocusEnv = { [K in keyof typeof RainfocusEnvShape]: z.infer<(typeof RainfocusEnvShape)[K]> };
+const RainfocusEnvSchema = z.object(RainfocusEnvShape);
 
-/** The deployment's settings, from the environment (already parsed by lib/env.ts or the worker). */
-export function rainfocusSettingsFromEnv(e: RainfocusEnv): RainfocusSettings {
+/** The deployment's settings, from process.env-like values (lib/env.ts's or the worker's); throws on an invalid value. */
+export function rainfocusSettingsFromEnv(raw: Record<string, unknown>): RainfocusSettings {
+  const e = RainfocusEnvSchema.parse(raw);
   return {
     tokenUrl: e.RAINFOCUS_TOKEN_URL,
     tokenGrant: e.RAINFOCUS_TOKEN_GRANT,
@@ -72,4 +73,12 @@ export function effectiveRainfocusSettings(base: RainfocusSettings, override: un
   if (!parsed.success) return base;
   const o = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
   return { ...base, ...o };
+}
+
+/** A profile's stored overrides as the `settings` of its credentials (nothing when none are valid). */
+export function rainfocusOverrides(stored: unknown): { settings?: RainfocusSettingsOverride } {
+  const parsed = RainfocusSettingsOverrideSchema.safeParse(stored ?? {});
+  if (!parsed.success) return {};
+  const o = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as RainfocusSettingsOverride;
+  return Object.keys(o).length ? { settings: o } : {};
 }

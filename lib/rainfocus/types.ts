@@ -1,6 +1,7 @@
 import type { AllowList } from "../outbound/allow-list";
 import type { Exchange } from "../http/types";
 import type { TokenCache, TokenRequestListener } from "../http/token-cache";
+import type { RainfocusSettings, RainfocusSettingsOverride } from "./settings";
 
 export type RainfocusEnvironment = "dev" | "prod";
 
@@ -15,6 +16,8 @@ export interface RainfocusCredentials {
    * emulators/README.md) and let a profile override it.
    */
   apiProfile?: string;
+  /** This profile's overrides of the deployment's unconfirmed settings (lib/rainfocus/settings.ts). */
+  settings?: RainfocusSettingsOverride;
 }
 
 export interface RainfocusClientConfig {
@@ -22,8 +25,10 @@ export interface RainfocusClientConfig {
   apiUrl: string;
   allowList: AllowList;
   timeoutMs?: number;
-  /** UNCONFIRMED in public docs; default `/oauth/token` relative to apiUrl. May be absolute. */
+  /** UNCONFIRMED in public docs; default `/oauth/token` relative to apiUrl. May be absolute. Superseded by settings.tokenUrl. */
   tokenPath?: string;
+  /** The deployment's settings (RAINFOCUS_* env); a credential's `settings` override them. */
+  settings?: Partial<RainfocusSettings>;
   tokenCache?: TokenCache;
   /** Called after each request to the token endpoint (the token-refresh metric). */
   onTokenRequest?: TokenRequestListener;
@@ -79,7 +84,8 @@ export type RainfocusResult<T> =
 export interface UpsertedAttendee {
   attendeeId: string;
   email: string;
-  created: boolean;
+  /** Unknown in the attendee-update style (it answers only {attendeeId}). */
+  created?: boolean;
 }
 
 export interface ApiProfileLogEntry {

@@ -39,6 +39,19 @@ describe("delivery worker: AEP → RainFocus", () => {
     ]));
   });
 
+  it("writes one attendee per call when the profile's write style is attendee-update", async () => {
+    const q = await createDestinationProfile();
+    await db.integrationProfile.update({ where: { id: q.id }, data: { rainfocusSettings: { writeStyle: "attendee-update" } } });
+    const r = await postAep(q.id, { profiles: [profile("u1@example.com"), profile("u2@example.com"), profile("u3@example.com")] }, q.secret);
+    await drain(testWorker(emu), 100);
+    const rows = await db.delivery.findMany({ where: { id: { in: r.body.deliveryIds } }, include: { attemptLog: true } });
+    expect(rows.map((d) => d.status)).toEqual(["DELIVERED", "DELIVERED", "DELIVERED"]);
+    expect(rows.every((d) => /\/v2\/attendee\/update/.test(d.attemptLog[0]!.requestUrl))).toBe(true);
+    expect(rows[0]!.attemptLog[0]!.requestBody).toMatchObject({ event: "demo2026", email: expect.stringMatching(/^u\d@example.com$/), countryId: "GB" });
+    expect((await emulator<{ requests: unknown[] }>(emu.rainfocusUrl, "GET", "requests?route=rf.attendee.update")).requests).toHaveLength(3);
+    expect((await attendees()).map((a) => a.email)).toEqual(expect.arrayContaining(["u1@example.com", "u2@example.com", "u3@example.com"]));
+  });
+
   it("never upserts an exit-only profile", async () => {
     await postAep(p.id, { profiles: [profile("gone@example.com", {}, "exited")] }, p.secret);
     await drain(testWorker(emu), 100);

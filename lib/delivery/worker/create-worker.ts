@@ -6,6 +6,7 @@ import type { PrismaClient } from "../../db-client";
 import { TokenCache } from "../../http/token-cache";
 import { createDefaultAllowList } from "../../outbound";
 import { RainfocusClient } from "../../rainfocus/api-client";
+import { rainfocusSettingsFromEnv } from "../../rainfocus/settings";
 import { deliveryConfigFromEnv, type DeliveryConfig } from "../config";
 import { createLogger, isLogLevel } from "../../log";
 import { DeliveryWorker } from "./worker";
@@ -37,7 +38,7 @@ export function createWorkerFromEnv(db: PrismaClient, env: Env, overrides: Parti
     onTokenRequest,
     scope: DEFAULT_ADOBE_SCOPE,
   });
-  const rainfocus = new RainfocusClient({ apiUrl: env.RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList, timeoutMs: 10_000, tokenCache, onTokenRequest });
+  const rainfocus = new RainfocusClient({ apiUrl: env.RAINFOCUS_API_URL ?? "https://api.rainfocus.com", allowList, timeoutMs: 10_000, tokenCache, onTokenRequest, settings: rainfocusSettingsFromEnv(env) });
   const config = { ...deliveryConfigFromEnv(env), ...overrides };
   const log = ({ level, msg, ...fields }: Record<string, unknown>) => logger[isLogLevel(level) ? level : "info"](String(msg), fields);
   return new DeliveryWorker({ db, keys, adobe, rainfocus, config, log });

@@ -2,6 +2,7 @@ import type { AdobeCredentials } from "../../adobe/types";
 import { unseal, type SealKey } from "../../crypto/seal";
 import type { PrismaClient } from "../../db-client";
 import type { RainfocusCredentials } from "../../rainfocus/types";
+import { rainfocusOverrides } from "../../rainfocus/settings";
 import type { MappingRule } from "../../mapping-engine";
 import type { PublishedMapping } from "../mapping-for-profile";
 
@@ -57,7 +58,7 @@ export async function loadDeliveryProfiles(db: PrismaClient, ids: string[], keys
       }
       const rfSecret = open(r.rainfocusSecretSealed);
       if (r.rainfocusClientId && rfSecret && r.rainfocusOrgId) {
-        p.rainfocus = { clientId: r.rainfocusClientId, clientSecret: rfSecret, orgId: r.rainfocusOrgId, environment: r.rainfocusEnvironment };
+        p.rainfocus = { clientId: r.rainfocusClientId, clientSecret: rfSecret, orgId: r.rainfocusOrgId, environment: r.rainfocusEnvironment, ...rainfocusOverrides(r.rainfocusSettings) };
       }
     } catch {
       p.secretError = "The profile's credentials could not be opened with this worker's APP_ENCRYPTION_KEY.";

@@ -40,8 +40,10 @@ export async function sendDestination(
     }
     valid.push({ d, attendee: r.output as AttendeeInput });
   }
-  for (let i = 0; i < valid.length; i += deps.chunkSize) {
-    await upsertChunk(deps, profile, valid.slice(i, i + deps.chunkSize), report);
+  // The attendee-update write style takes one attendee per call (lib/rainfocus/settings.ts).
+  const size = profile.rainfocus && deps.rainfocus.settings(profile.rainfocus).writeStyle === "attendee-update" ? 1 : deps.chunkSize;
+  for (let i = 0; i < valid.length; i += size) {
+    await upsertChunk(deps, profile, valid.slice(i, i + size), report);
   }
 }
 
@@ -55,7 +57,8 @@ async function upsertChunk(deps: DestinationDeps, profile: DeliveryProfile, chun
   }
   await Promise.all(
     chunk.map((m, i) => {
-      const own = { requestBody: { attendees: [m.attendee], ...(chunk.length > 1 ? { batch: { size: chunk.length, index: i } } : {}) } };
+      // A shared batch call shows each delivery its own attendee; a call of one shows what was sent.
+      const own = chunk.length > 1 ? { requestBody: { attendees: [m.attendee], batch: { size: chunk.length, index: i } } } : {};
       if (r.ok) {
         const upserted = r.data[i];
         return report(m.d, {

@@ -1,0 +1,1 @@
+ALTER TABLE "IntegrationProfile" ADD COLUMN "rainfocusSettings" JSONB;
