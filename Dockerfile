@@ -11,9 +11,10 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts/lib ./scripts/lib
-# `npm install` from the lock (README): `npm ci` refuses a lock without other platforms' optional
-# binaries. postinstall runs `prisma generate` (offline, WebAssembly engine).
-RUN npm install --no-audit --no-fund && npm cache clean --force
+# Exactly the lock file (it lists every platform's optional packages). postinstall runs
+# `prisma generate` (offline, WebAssembly engine). The embedded PostgreSQL's binary package comes
+# along as an optional dependency; the images never start it (DATABASE_URL is always set).
+RUN npm ci --no-audit --no-fund && npm cache clean --force
 
 FROM deps AS build
 COPY . .

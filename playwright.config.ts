@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -5,14 +6,16 @@ import { defineConfig } from "@playwright/test";
 
 // The e2e run starts the real product with `npm start`: built app, database, emulators.
 // scripts/test.ts sets E2E_DATABASE_URL to a fresh database on TEST_DATABASE_URL's server; without
-// it the app uses an embedded PGlite in a fresh temp folder on a fixed port the fixtures know.
+// it the app uses the embedded PostgreSQL in a fresh temp folder, on a fixed port and with a
+// per-run password the fixtures know.
 export const E2E_PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_EMBEDDED_DB_PORT = Number(process.env.E2E_EMBEDDED_DB_PORT || 54329);
 // Emulator ports of the e2e server; specs read them from the environment (E2E_ADOBE_PORT).
 process.env.E2E_ADOBE_PORT ??= "4110";
 process.env.E2E_RAINFOCUS_PORT ??= "4120";
 process.env.E2E_RUN_DIR ??= mkdtempSync(path.join(os.tmpdir(), "relay-e2e-"));
-process.env.E2E_DB_URL ??= process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
+process.env.E2E_EMBEDDED_DB_PASSWORD ??= randomBytes(12).toString("hex");
+process.env.E2E_DB_URL ??= process.env.E2E_DATABASE_URL || `postgresql://postgres:${process.env.E2E_EMBEDDED_DB_PASSWORD}@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
 
 const serverEnv: Record<string, string> = {
   PORT: String(E2E_PORT),
@@ -34,7 +37,7 @@ const serverEnv: Record<string, string> = {
   INBOUND_AUTH_FAILURES_PER_MINUTE: "1000000",
   ...(process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-    : { EMBEDDED_DB_DIR: path.join(process.env.E2E_RUN_DIR, "pglite"), EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT) }),
+    : { EMBEDDED_DB_DIR: path.join(process.env.E2E_RUN_DIR, "postgres"), EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT), EMBEDDED_DB_PASSWORD: process.env.E2E_EMBEDDED_DB_PASSWORD }),
 };
 
 export default defineConfig({

@@ -13,7 +13,8 @@
 // processes; this one generates load and watches the database. The inbound endpoint is not the
 // Next server (its build and router would dominate a 2-core machine): bench/delivery-inbound-server.ts
 // serves the same acceptRainfocusPush the route handler calls, over bare node:http.
-// Database: a fresh one on TEST_DATABASE_URL's server when set, else embedded PGlite (in this process).
+// Database: a fresh one on TEST_DATABASE_URL's server when set, else the default `npm start` runs on
+// (the embedded PostgreSQL 17, in a temp folder); the JSON says which ("database").
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
@@ -268,7 +269,7 @@ async function main() {
       JSON.stringify({
         bench: "delivery",
         machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: loadAtStart },
-        database: process.env.TEST_DATABASE_URL ? "postgresql server (TEST_DATABASE_URL), fresh database" : "embedded PGlite, fresh database",
+        database: database.database,
         inbound: "bare node:http around acceptRainfocusPush (the route handler's function), own process; arrays of 100 events, 4 in flight",
         workers: "npm run worker processes, default settings (claim 500, batches of 100, 4 batch requests in flight per inlet)",
         ceiling,

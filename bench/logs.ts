@@ -1,6 +1,6 @@
 // npm run bench:logs — the delivery log at 1,000,000 rows (issue 8's "done when").
 //
-// On a fresh database (TEST_DATABASE_URL's server when set, else embedded PGlite in this process):
+// On a fresh database (TEST_DATABASE_URL's server when set, else the embedded PostgreSQL):
 // 1,000,000 deliveries over 30 days across 5 profiles, each with one attempt, inserted by
 // generate_series in SQL. Then, through the real lib/deliveries code:
 //   - firstPage:    listDeliveries({}) — the log as it opens
@@ -130,7 +130,7 @@ async function main() {
     const exportRate = Math.round(lines / exportS);
     console.log(JSON.stringify({
       bench: "logs",
-      database: process.env.TEST_DATABASE_URL ? "postgresql (TEST_DATABASE_URL server)" : "embedded PGlite",
+      database: database.database,
       rows: ROWS,
       attempts: ROWS,
       insertSeconds: Math.round(insertS * 10) / 10,

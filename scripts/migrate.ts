@@ -1,21 +1,14 @@
 /** `npm run migrate`: apply migrations to DATABASE_URL (deploy pipelines) or the embedded database. */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { migrateDeploy } from "./lib/migrate";
-import { startEmbeddedDb } from "./lib/embedded-db";
+import { openDatabase } from "./lib/embedded-db";
 
 async function main() {
-  let url = process.env.DATABASE_URL;
-  let stop: (() => Promise<void>) | undefined;
-  const marker = path.join(".data", "embedded-db.json");
-  if (!url && existsSync(marker)) url = JSON.parse(readFileSync(marker, "utf8")).url;
-  if (!url) {
-    const db = await startEmbeddedDb({ dataDir: path.resolve(".data", "pglite"), port: 0 });
-    url = db.url;
-    stop = db.stop;
+  const { url, stop } = await openDatabase((msg) => console.log(msg));
+  try {
+    await migrateDeploy(url);
+  } finally {
+    await stop?.();
   }
-  await migrateDeploy(url);
-  await stop?.();
 }
 
 main().catch((err) => {

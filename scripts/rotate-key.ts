@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseKey } from "../lib/crypto/seal";
 import { resealAll } from "../lib/crypto/rotate";
 import { createPrismaClient } from "../lib/db-client";
-import { startEmbeddedDb } from "./lib/embedded-db";
+import { openDatabase } from "./lib/embedded-db";
 
 const SECRETS = path.join(".local", "secrets.json");
 
@@ -23,12 +23,8 @@ async function main() {
   const keys = [parseKey(oldMaterial), ...(file.APP_ENCRYPTION_KEY_PREVIOUS ? [parseKey(file.APP_ENCRYPTION_KEY_PREVIOUS)] : [])];
   const next = parseKey(newMaterial);
 
-  let url = process.env.DATABASE_URL;
-  let stop: (() => Promise<void>) | undefined;
-  const marker = path.join(".data", "embedded-db.json");
-  if (!url && existsSync(marker)) url = JSON.parse(readFileSync(marker, "utf8")).url;
-  if (!url) ({ url, stop } = await startEmbeddedDb({ dataDir: path.resolve(".data", "pglite"), port: 0 }));
-  const db = createPrismaClient(url!, 2);
+  const { url, stop } = await openDatabase((msg) => console.log(msg));
+  const db = createPrismaClient(url, 2);
   try {
     const result = await resealAll(db, keys, next);
     console.log(`re-sealed ${result.values} secrets on ${result.profiles} profiles under key ${next.id}`);

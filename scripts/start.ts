@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureLocalSecrets } from "./lib/local-secrets";
-import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
+import { defaultEmbeddedDir, startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
 import { migrateDeploy, prismaGenerate } from "./lib/migrate";
 import { BUILD_STAMP, buildIsCurrent, sourceHash } from "./lib/build-hash";
 import { BIN, run } from "./lib/run";
@@ -23,10 +23,13 @@ async function main() {
 
   let embedded: EmbeddedDb | null = null;
   if (!process.env.DATABASE_URL) {
-    const dataDir = path.resolve(process.env.EMBEDDED_DB_DIR || path.join(".data", "pglite"));
-    embedded = await startEmbeddedDb({ dataDir, port: Number(process.env.EMBEDDED_DB_PORT || 0) });
+    const dataDir = defaultEmbeddedDir();
+    embedded = await startEmbeddedDb({ dataDir, port: Number(process.env.EMBEDDED_DB_PORT || 0), say: log });
     process.env.DATABASE_URL = embedded.url;
-    log(`embedded PostgreSQL (PGlite) from ${path.relative(process.cwd(), dataDir) || dataDir}`);
+    log(`${embedded.description} on 127.0.0.1:${new URL(embedded.url).port}, data in ${path.relative(process.cwd(), dataDir) || dataDir}`);
+    if (embedded.kind === "postgres" && !process.env.EMBEDDED_DB_DIR && existsSync(path.join(".data", "pglite"))) {
+      log("note: .data/pglite holds data from the earlier PGlite default; it is not used any more (README: moving the embedded data)");
+    }
   } else {
     log("using DATABASE_URL");
   }

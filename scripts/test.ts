@@ -2,7 +2,7 @@
  * `npm test`: every test. Type check, Vitest (unit, contract against the emulators, integration on
  * a fresh database), then Playwright end-to-end against the real built app in Debian's Chromium.
  * With TEST_DATABASE_URL the integration and e2e runs each create and drop their own database on
- * that server; without it they use embedded PGlite.
+ * that server; without it they use the embedded PostgreSQL (scripts/lib/embedded-db.ts).
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { BIN, run } from "./lib/run";

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { runningEmbeddedUrl } from "./embedded-db";
 
 // What `npm run worker` and `npm run retention` need from their surroundings: DATABASE_URL, else
 // the embedded database a running `npm start` advertises; APP_ENCRYPTION_KEY, else the local one.
@@ -9,7 +10,7 @@ function fromFile(file: string, key: string): string | undefined {
 }
 
 export function resolveDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL || fromFile(path.join(".data", "embedded-db.json"), "url");
+  const url = process.env.DATABASE_URL || runningEmbeddedUrl();
   if (!url) throw new Error("Set DATABASE_URL, or run `npm start` first so the embedded database is up.");
   return url;
 }

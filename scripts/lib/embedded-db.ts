@@ -1,68 +1,68 @@
-import { mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { embeddedDbPassword } from "./local-secrets";
+import { postgresBinDir, startPostgres } from "./embedded-postgres";
 
-export type EmbeddedDb = { url: string; stop: () => Promise<void> };
+export type EmbeddedDb = { url: string; kind: "postgres" | "pglite"; description: string; stop: () => Promise<void> };
+
+/** Where `npm start` keeps the embedded database unless EMBEDDED_DB_DIR says otherwise. */
+export const defaultEmbeddedDir = () => path.resolve(process.env.EMBEDDED_DB_DIR || path.join(".data", "postgres"));
+
+const markerOf = (dataDir: string) => path.join(dataDir, "..", "embedded-db.json");
+const urlOf = (port: number, password: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?sslmode=disable`;
 
 /**
- * The embedded default: PGlite (real PostgreSQL 17 in WebAssembly) persisted in a data folder and
- * served on a loopback port, so Prisma, the worker and psql connect to it like any server.
- * PGlite runs one query at a time; the socket server queues the others.
+ * The embedded database: real PostgreSQL 17 (the @embedded-postgres binary package for this
+ * platform), or PGlite when no binary package exists for it. Loopback only; its port is
+ * advertised in <dataDir>/../embedded-db.json (without the password, which stays in
+ * .local/secrets.json) so `npm run worker`, `migrate` and `rotate-key` find it.
  */
-export async function startEmbeddedDb(opts: { dataDir: string; port: number }): Promise<EmbeddedDb> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: opts.dataDir });
-  const server = new PGLiteSocketServer({ db: groupExclusive(db), port: opts.port, host: "127.0.0.1", maxConnections: 32 });
-  await server.start();
-  const port = opts.port || Number((server as unknown as { server?: { address(): { port: number } } }).server?.address().port);
-  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable&connection_limit=8`;
-  // Other processes (npm run worker, npm run migrate) find the running embedded database here.
-  const marker = path.join(opts.dataDir, "..", "embedded-db.json");
-  writeFileSync(marker, JSON.stringify({ url, pid: process.pid }) + "\n");
+export async function startEmbeddedDb(opts: { dataDir: string; port: number; password?: string; say?: (msg: string) => void }): Promise<EmbeddedDb> {
+  const say = opts.say ?? (() => {});
+  const password = opts.password ?? embeddedDbPassword();
+  const binDir = postgresBinDir();
+  let running: { port: number; stop: () => Promise<void> };
+  let kind: EmbeddedDb["kind"];
+  if (binDir) {
+    running = await startPostgres({ binDir, dataDir: opts.dataDir, port: opts.port, password, say });
+    kind = "postgres";
+  } else {
+    say(`no embedded PostgreSQL binary is published for ${process.platform}-${process.arch}: falling back to PGlite (WebAssembly, one query at a time, slower under load); set DATABASE_URL to use a PostgreSQL server`);
+    const { startPglite } = await import("./embedded-pglite");
+    // Its own folder beside the PostgreSQL one: the two data formats are not interchangeable.
+    running = await startPglite({ dataDir: path.join(path.dirname(opts.dataDir), "pglite"), port: opts.port });
+    kind = "pglite";
+  }
+  const marker = markerOf(opts.dataDir);
+  writeFileSync(marker, JSON.stringify({ kind, port: running.port, pid: process.pid }) + "\n");
   return {
-    url,
+    url: urlOf(running.port, password),
+    kind,
+    description: kind === "postgres" ? "embedded PostgreSQL 17" : "embedded PGlite (fallback)",
     async stop() {
       rmSync(marker, { force: true });
-      await server.stop();
-      await db.close();
+      await running.stop();
     },
   };
 }
 
-// Message types that end an extended-protocol group: Sync, simple Query, Terminate.
-const GROUP_END = new Set([0x53, 0x51, 0x58]);
+/** The URL of the embedded database a running `npm start` advertises, if any. */
+export function runningEmbeddedUrl(dataDir = defaultEmbeddedDir()): string | undefined {
+  const marker = markerOf(dataDir);
+  if (!existsSync(marker)) return undefined;
+  const { port, pid } = JSON.parse(readFileSync(marker, "utf8")) as { port: number; pid: number };
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // left by an npm start that was killed
+  }
+  return urlOf(port, embeddedDbPassword());
+}
 
-/**
- * pglite-socket 0.1.x interleaves connections message by message and only keeps one connection's
- * messages together inside an explicit transaction. node-pg sends each query as Parse/Bind/
- * Describe/Execute/Sync, so two busy connections (the console and the delivery worker) could
- * interleave one another's unnamed statements ("unnamed prepared statement does not exist").
- * Reporting "in transaction" until a Sync arrives makes the socket server's own transaction rule
- * keep each group together.
- */
-function groupExclusive(db: PGlite): PGlite {
-  let groupOpen = false;
-  return new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === "isInTransaction") return () => groupOpen || target.isInTransaction();
-      if (prop === "execProtocolRawStream") {
-        return (message: Uint8Array, options: unknown) => {
-          const type = message[0] ?? 0;
-          // Startup and SSL/cancel requests begin with a length (first byte 0): never a group.
-          groupOpen = type !== 0 && !GROUP_END.has(type);
-          return (target.execProtocolRawStream as (m: Uint8Array, o: unknown) => unknown)(message, options);
-        };
-      }
-      if (prop === "exec") {
-        // The server rolls back for a connection that vanished mid-transaction; its group is over too.
-        return (...args: Parameters<PGlite["exec"]>) => {
-          groupOpen = false;
-          return target.exec(...args);
-        };
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+/** DATABASE_URL, else the running embedded database, else one started for the caller (stop it after). */
+export async function openDatabase(say?: (msg: string) => void): Promise<{ url: string; stop?: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL || runningEmbeddedUrl();
+  if (url) return { url };
+  const db = await startEmbeddedDb({ dataDir: defaultEmbeddedDir(), port: 0, say });
+  return { url: db.url, stop: db.stop };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -5,7 +6,8 @@ import pg from "pg";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 import { startEmbeddedDb } from "../../scripts/lib/embedded-db";
 
-export type TestDatabase = { url: string; drop: () => Promise<void> };
+/** `database` says what it runs on, for benchmark output. */
+export type TestDatabase = { url: string; database: string; drop: () => Promise<void> };
 
 function adminConfig(serverUrl: string): pg.ClientConfig {
   const u = new URL(serverUrl);
@@ -14,7 +16,8 @@ function adminConfig(serverUrl: string): pg.ClientConfig {
 
 /**
  * A fresh, migrated database for one test run: a new database on TEST_DATABASE_URL's server (never
- * assuming the server is empty), or an embedded PGlite in a temp folder when it is not set.
+ * assuming the server is empty), or the embedded database (PostgreSQL 17; PGlite where no binary
+ * package exists) in a temp folder when it is not set.
  */
 export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
   const server = process.env.TEST_DATABASE_URL;
@@ -27,8 +30,10 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     const u = new URL(server);
     u.pathname = `/${name}`;
     await migrateDeploy(u.toString(), true);
+    const version = await serverVersion(u.toString());
     return {
       url: u.toString(),
+      database: `PostgreSQL ${version} server (TEST_DATABASE_URL), fresh database`,
       async drop() {
         const c = new pg.Client(adminConfig(server));
         await c.connect();
@@ -38,13 +43,24 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
-  const embedded = await startEmbeddedDb({ dataDir: path.join(dir, "pglite"), port: 0 });
+  const embedded = await startEmbeddedDb({ dataDir: path.join(dir, "postgres"), port: 0, password: randomBytes(12).toString("hex") });
   await migrateDeploy(embedded.url, true);
   return {
     url: embedded.url,
+    database: `${embedded.description} (the default), fresh data folder`,
     async drop() {
       await embedded.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function serverVersion(url: string): Promise<string> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<{ v: string }>("SHOW server_version")).rows[0]!.v.split(" ")[0]!;
+  } finally {
+    await c.end();
+  }
 }
