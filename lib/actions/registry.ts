@@ -27,6 +27,7 @@ export const ACTIONS = {
   updateBasicsAction: P.updateBasicsDef,
   updateAdobeCredentialsAction: P.updateAdobeCredentialsDef,
   updateRainfocusCredentialsAction: P.updateRainfocusCredentialsDef,
+  updateRainfocusSettingsAction: P.updateRainfocusSettingsDef,
   updateEndpointAction: P.updateEndpointDef,
   setPushTypesAction: P.setPushTypesDef,
   testConnectionAction: P.testConnectionDef,

@@ -58,6 +58,24 @@ export const updateRainfocusCredentialsDef = defineAction({
     updateProfile(profileId, version, { ...rest, rainfocusSecretSealed: sealIfGiven(rainfocusSecret), rainfocusTest: Prisma.DbNull }, "profile.credentials.rainfocus", ctx),
 });
 
+export const updateRainfocusSettingsDef = defineAction({
+  name: "profiles.updateRainfocusSettings",
+  roles: CAN.editProfiles,
+  input: S.RainfocusSettingsFormSchema,
+  async handler({ profileId, version, ...settings }, ctx) {
+    if (settings.tokenUrl && /^https?:\/\//.test(settings.tokenUrl)) {
+      const { outboundAllowList } = await import("@/lib/integrations/config");
+      if (!outboundAllowList().isAllowed(settings.tokenUrl)) {
+        throw new ActionError("This host is not on the outbound allow-list.", "invalid", { tokenUrl: ["This host is not on the outbound allow-list."] });
+      }
+    }
+    const overrides = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+    // A changed way of talking to RainFocus must be tested again, like changed credentials.
+    const data = { rainfocusSettings: Object.keys(overrides).length ? overrides : Prisma.DbNull, rainfocusTest: Prisma.DbNull };
+    return updateProfile(profileId, version, data, "profile.settings.rainfocus", ctx);
+  },
+});
+
 export const updateEndpointDef = defineAction({
   name: "profiles.updateEndpoint",
   roles: CAN.editProfiles,

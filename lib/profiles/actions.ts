@@ -14,6 +14,9 @@ export async function updateAdobeCredentialsAction(input: unknown) {
 export async function updateRainfocusCredentialsAction(input: unknown) {
   return runAction(D.updateRainfocusCredentialsDef, input);
 }
+export async function updateRainfocusSettingsAction(input: unknown) {
+  return runAction(D.updateRainfocusSettingsDef, input);
+}
 export async function updateEndpointAction(input: unknown) {
   return runAction(D.updateEndpointDef, input);
 }

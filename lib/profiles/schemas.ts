@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_PROFILE_PLACEMENTS, ORG_PLACEMENTS, TOKEN_GRANTS, WRITE_STYLES } from "@/lib/rainfocus/settings";
 
 // One schema per form, shared by the browser form and the server action / REST route.
 const id = z.string().min(1).max(100);
@@ -58,6 +59,30 @@ export const RainfocusCredentialsSchema = z.object({
   rainfocusSecret: replaceSecret(500),
   rainfocusOrgId: optionalText(100),
   rainfocusEnvironment: z.enum(["dev", "prod"]),
+});
+
+/** "" = the deployment's value (RAINFOCUS_* env); anything else overrides it for this profile. */
+const inherit = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(""), z.enum(values)]).transform((v) => (v === "" ? undefined : (v as T[number])));
+
+export const RainfocusSettingsFormSchema = z.object({
+  profileId: id,
+  version,
+  tokenUrl: z
+    .string()
+    .trim()
+    .max(500, "At most 500 characters.")
+    .refine((v) => v === "" || v.startsWith("/") || /^https:\/\/[^\s]+$/.test(v) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(v), "A path such as /oauth/token, or a full https URL.")
+    .transform((v) => v || undefined),
+  tokenGrant: inherit(TOKEN_GRANTS),
+  orgPlacement: inherit(ORG_PLACEMENTS),
+  apiProfile: z
+    .string()
+    .trim()
+    .max(200, "At most 200 characters.")
+    .regex(/^[A-Za-z0-9._:@-]*$/, "Letters, digits and . _ : @ -.")
+    .transform((v) => v || undefined),
+  apiProfilePlacement: inherit(API_PROFILE_PLACEMENTS),
+  writeStyle: inherit(WRITE_STYLES),
 });
 
 export const EndpointSchema = z.object({

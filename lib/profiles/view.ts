@@ -2,6 +2,7 @@ import "server-only";
 import type { IntegrationProfile, ProfilePushType } from "@/lib/generated/prisma/client";
 import { maskSecret } from "@/lib/crypto/seal";
 import { openSecret } from "@/lib/crypto/keys";
+import { rainfocusOverrides } from "@/lib/rainfocus/settings";
 
 export type ConnectionTest = { ok: boolean; message: string; warnings?: string[]; at: string };
 
@@ -36,7 +37,14 @@ export function toProfileView(row: IntegrationProfile & { pushTypes: ProfilePush
       scopes: row.adobeScopes,
       privateKey: row.adobePrivateKeySealed ? "PEM private key on file" : null,
     },
-    rainfocus: { clientId: row.rainfocusClientId, secret: mask(row.rainfocusSecretSealed), orgId: row.rainfocusOrgId, environment: row.rainfocusEnvironment },
+    rainfocus: {
+      clientId: row.rainfocusClientId,
+      secret: mask(row.rainfocusSecretSealed),
+      orgId: row.rainfocusOrgId,
+      environment: row.rainfocusEnvironment,
+      /** This profile's overrides of the deployment's unconfirmed RainFocus settings. */
+      settings: rainfocusOverrides(row.rainfocusSettings).settings ?? {},
+    },
     endpoint: { streamingEndpointUrl: row.streamingEndpointUrl, dataflowId: row.dataflowId },
     inbound: { configured: !!row.inboundSecretSealed, rotatedAt: row.inboundSecretRotatedAt },
     tests: { adobe: (row.adobeTest as ConnectionTest | null) ?? null, rainfocus: (row.rainfocusTest as ConnectionTest | null) ?? null },

@@ -66,6 +66,21 @@ describe("integration profiles", () => {
     if (!r.ok) expect(r.error).toMatch(/adobe connection tested/);
   });
 
+  it("stores RainFocus setting overrides per profile, blank = the deployment's value, and asks for a new test", async () => {
+    const v = (await getProfileOrThrow(profileId)).version;
+    const bad = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl: "ftp://x", tokenGrant: "magic", orgPlacement: "", apiProfile: "a b", apiProfilePlacement: "", writeStyle: "" });
+    expect(bad).toMatchObject({ ok: false, code: "invalid", fieldErrors: { tokenUrl: expect.any(Array), tokenGrant: expect.any(Array), apiProfile: expect.any(Array) } });
+    const offList = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl: "https://evil.example.org/token", tokenGrant: "", orgPlacement: "", apiProfile: "", apiProfilePlacement: "", writeStyle: "" });
+    expect(offList).toMatchObject({ ok: false, fieldErrors: { tokenUrl: ["This host is not on the outbound allow-list."] } });
+    const ok = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl: "", tokenGrant: "none", orgPlacement: "", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" });
+    expect(ok).toMatchObject({ ok: true, data: { rainfocus: { settings: { tokenGrant: "none", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" } }, tests: { rainfocus: null } } });
+    const row = await db.integrationProfile.findUniqueOrThrow({ where: { id: profileId } });
+    expect(row.rainfocusSettings).toEqual({ tokenGrant: "none", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" });
+    const cleared = await executeAction(D.updateRainfocusSettingsDef, actors.ADMIN, { profileId, version: v + 1, tokenUrl: "", tokenGrant: "", orgPlacement: "", apiProfile: "", apiProfilePlacement: "", writeStyle: "" });
+    expect(cleared).toMatchObject({ ok: true, data: { rainfocus: { settings: {} } } });
+    expect(await executeAction(D.updateRainfocusSettingsDef, actors.QA, { profileId, version: v + 2 })).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
   it("refuses a private key that is not a valid PEM", async () => {
     const v = (await getProfileOrThrow(profileId)).version;
     const r = await executeAction(D.updateAdobeCredentialsDef, actors.OPS, { profileId, version: v, adobeAuthMethod: "JWT", adobePrivateKey: "-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----" });
