@@ -1,4 +1,5 @@
 import { TransformError } from "./errors";
+import { ZONE_ABBREVIATIONS } from "./zones";
 
 // Java-style date patterns (what Data Prep's date()/format() take), compiled once per pattern to a
 // regex plus field setters. Values without a zone are read as UTC, as Data Prep does.
@@ -6,7 +7,7 @@ import { TransformError } from "./errors";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
-interface Fields { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; pm: number; off: number | null }
+interface Fields { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; pm: number; off: number | null; doy: number }
 type Setter = (f: Fields, text: string) => boolean;
 
 export interface DatePattern {
@@ -48,57 +49,99 @@ const num = (k: "y" | "mo" | "d" | "h" | "mi" | "s", delta = 0): Setter => {
 };
 function zone(f: Fields, t: string): boolean {
   if (t === "Z" || t === "z") { f.off = 0; return true; }
+  if (t.toUpperCase() in ZONE_ABBREVIATIONS) { f.off = ZONE_ABBREVIATIONS[t.toUpperCase()]; return true; }
   const m = /^([+-])(\d\d):?(\d\d)?$/.exec(t);
   if (!m) return false;
   f.off = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
   return true;
 }
 
+const digits = (n: number) => (n === 1 ? "(\\d{1,2})" : `(\\d{${n}})`);
+const ignore = (re: string) => ({ re: `(?:${re})` });
+const ABBREVS = Object.keys(ZONE_ABBREVIATIONS).join("|");
+
+// Pattern letters: data-handling.md "Date/time format strings" (G y Y M L w W D d F E u a H k K h
+// m s S z Z X V O Q q). Letters that carry no date field (G, E, u, w, W, F, Q) are matched and
+// ignored when parsing. `u` is the day-of-week number there (1 = Monday), as that table says.
 function part(tok: string): { re: string; set?: Setter } {
   if (tok[0] === "'") return { re: esc(tok.slice(1) || "'") };
   const c = tok[0], n = tok.length;
   switch (c) {
-    case "y": case "u": return n === 2 ? { re: "(\\d{2})", set: (f, t) => { f.y = 2000 + Number(t); return true; } } : { re: "(\\d{4})", set: num("y") };
-    case "M":
+    case "y": case "Y": return n === 2 ? { re: "(\\d{2})", set: (f, t) => { f.y = 2000 + Number(t); return true; } } : { re: "(\\d{4})", set: num("y") };
+    case "M": case "L":
       if (n >= 3) return { re: "([A-Za-z]+)", set: (f, t) => { const i = MONTHS.findIndex((m) => (n === 3 ? m.slice(0, 3) : m) === t.toLowerCase()); f.mo = i; return i >= 0; } };
-      return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("mo", -1) };
-    case "d": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("d") };
-    case "H": case "k": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("h") };
-    case "h": case "K": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: (f, t) => { f.h = Number(t) % 12; return true; } };
-    case "m": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("mi") };
-    case "s": return { re: n === 1 ? "(\\d{1,2})" : "(\\d{2})", set: num("s") };
+      return { re: digits(n), set: num("mo", -1) };
+    case "d": return { re: digits(n), set: num("d") };
+    case "D": return { re: n === 1 ? "(\\d{1,3})" : `(\\d{${Math.max(n, 3)}})`, set: (f, t) => { f.doy = Number(t); return f.doy >= 1 && f.doy <= 366; } };
+    case "H": return { re: digits(n), set: num("h") };
+    case "k": return { re: digits(n), set: (f, t) => { f.h = Number(t) % 24; return Number(t) >= 1 && Number(t) <= 24; } };
+    case "h": case "K": return { re: digits(n), set: (f, t) => { f.h = Number(t) % 12; return true; } };
+    case "m": return { re: digits(n), set: num("mi") };
+    case "s": return { re: digits(n), set: num("s") };
     case "S": return { re: `(\\d{${n}})`, set: (f, t) => { f.ms = Math.floor(Number((t + "00").slice(0, 3))); return true; } };
     case "a": return { re: "([AaPp][Mm])", set: (f, t) => { f.pm = t.toLowerCase() === "pm" ? 12 : 0; return true; } };
     case "E": return { re: "([A-Za-z]+)", set: (_f, t) => DAYS.some((d) => d.startsWith(t.toLowerCase())) };
+    case "G": return ignore("AD|BC|Anno Domini|Before Christ|A|B");
+    case "u": case "F": return ignore("\\d");
+    case "w": case "W": return ignore("\\d{1,2}");
+    case "Q": case "q": return ignore(n <= 2 ? "\\d{1,2}" : "Q\\d|\\d(?:st|nd|rd|th) quarter");
     case "X": case "Z": case "x": return { re: "(Z|[+-]\\d\\d(?::?\\d\\d)?)", set: zone };
-    case "z": return { re: "(UTC|GMT|Z)", set: (f) => { f.off = 0; return true; } };
+    case "z": case "O": case "V": return { re: `(${ABBREVS}|GMT[+-]\\d\\d?(?::?\\d\\d)?)`, set: (f, t) => zone(f, t.replace(/^GMT(?=[+-])/, "").replace(/^([+-])(\d)(?!\d)/, "$10$2")) };
     default: throw new TransformError(`unsupported date pattern letter '${c}'`);
   }
 }
 
 const p2 = (n: number) => (n < 10 ? "0" : "") + n;
+const padN = (v: number, n: number) => String(v).padStart(n, "0");
+const ORD = ["1st", "2nd", "3rd", "4th"];
+
+function dayOfYear(d: Date): number {
+  return Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+}
+
+/** ISO-8601 week number and its week-based year. */
+export function isoWeek(d: Date): { week: number; year: number } {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  return { week: Math.ceil(((t.getTime() - yearStart) / 86_400_000 + 1) / 7), year: t.getUTCFullYear() };
+}
+
 function fmtToken(tok: string, d: Date): string {
   if (tok[0] === "'") return tok.slice(1) || "'";
   const n = tok.length;
   switch (tok[0]) {
-    case "y": case "u": return n === 2 ? p2(d.getUTCFullYear() % 100) : String(d.getUTCFullYear()).padStart(4, "0");
-    case "M": {
+    case "y": return n === 2 ? p2(d.getUTCFullYear() % 100) : padN(d.getUTCFullYear(), n);
+    case "Y": { const y = isoWeek(d).year; return n === 2 ? p2(y % 100) : padN(y, n); }
+    case "M": case "L": {
       const m = d.getUTCMonth();
-      if (n >= 3) { const name = MONTHS[m][0].toUpperCase() + MONTHS[m].slice(1); return n === 3 ? name.slice(0, 3) : name; }
-      return n === 1 ? String(m + 1) : p2(m + 1);
+      if (n >= 3) { const name = MONTHS[m][0].toUpperCase() + MONTHS[m].slice(1); return n === 3 ? name.slice(0, 3) : n === 4 ? name : name[0]; }
+      return padN(m + 1, n);
     }
-    case "d": return n === 1 ? String(d.getUTCDate()) : p2(d.getUTCDate());
-    case "H": case "k": return n === 1 ? String(d.getUTCHours()) : p2(d.getUTCHours());
-    case "h": case "K": { const h = d.getUTCHours() % 12 || 12; return n === 1 ? String(h) : p2(h); }
-    case "m": return n === 1 ? String(d.getUTCMinutes()) : p2(d.getUTCMinutes());
-    case "s": return n === 1 ? String(d.getUTCSeconds()) : p2(d.getUTCSeconds());
+    case "d": return padN(d.getUTCDate(), n);
+    case "D": return padN(dayOfYear(d), n);
+    case "H": return padN(d.getUTCHours(), n);
+    case "k": return padN(d.getUTCHours() || 24, n);
+    case "K": return padN(d.getUTCHours() % 12, n);
+    case "h": return padN(d.getUTCHours() % 12 || 12, n);
+    case "m": return padN(d.getUTCMinutes(), n);
+    case "s": return padN(d.getUTCSeconds(), n);
     case "S": return String(d.getUTCMilliseconds()).padStart(3, "0").padEnd(n, "0").slice(0, n);
     case "a": return d.getUTCHours() < 12 ? "AM" : "PM";
-    case "E": { const name = DAYS[d.getUTCDay()]; return name[0].toUpperCase() + (n >= 4 ? name.slice(1) : name.slice(1, 3)); }
+    case "E": { const name = DAYS[d.getUTCDay()]; const full = name[0].toUpperCase() + name.slice(1); return n >= 4 ? full : full.slice(0, 3); }
+    case "u": return padN(d.getUTCDay() || 7, n);
+    case "F": return padN(Math.ceil(d.getUTCDate() / 7), n);
+    case "w": return padN(isoWeek(d).week, n);
+    case "W": { const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)).getUTCDay(); return padN(Math.ceil((d.getUTCDate() + first) / 7), n); }
+    case "G": return n === 4 ? (d.getUTCFullYear() > 0 ? "Anno Domini" : "Before Christ") : n >= 5 ? (d.getUTCFullYear() > 0 ? "A" : "B") : d.getUTCFullYear() > 0 ? "AD" : "BC";
+    case "Q": case "q": { const q = Math.floor(d.getUTCMonth() / 3) + 1; return n <= 2 ? padN(q, n) : n === 3 ? `Q${q}` : `${ORD[q - 1]} quarter`; }
     case "X": return "Z";
-    case "x": return n >= 3 ? "+00:00" : "+00";
-    case "Z": return "+0000";
-    case "z": return "UTC";
+    case "x": return n === 1 ? "+00" : n === 2 || n === 4 ? "+0000" : "+00:00";
+    case "Z": return n >= 4 ? "GMT" : "+0000";
+    case "z": return n >= 4 ? "Coordinated Universal Time" : "UTC";
+    case "V": return "UTC";
+    case "O": return "GMT";
     default: throw new TransformError(`unsupported date pattern letter '${tok[0]}'`);
   }
 }
@@ -118,10 +161,10 @@ function fixedStep(tok: string, pos: number): FixedStep | null {
   const n = tok.length;
   const two = (op: Op): FixedStep | null => (n === 2 ? { op, pos, width: 2, lit: "" } : null);
   switch (tok[0]) {
-    case "y": case "u": return n === 2 ? { op: YEAR2, pos, width: 2, lit: "" } : { op: YEAR4, pos, width: 4, lit: "" };
+    case "y": return n === 2 ? { op: YEAR2, pos, width: 2, lit: "" } : { op: YEAR4, pos, width: 4, lit: "" };
     case "M": return two(MONTH);
     case "d": return two(DAY);
-    case "H": case "k": return two(HOUR);
+    case "H": return two(HOUR);
     case "h": case "K": return two(HOUR12);
     case "m": return two(MINUTE);
     case "s": return two(SECOND);
@@ -206,9 +249,10 @@ export function buildDatePattern(fmt: string, useFixed: boolean): DatePattern {
       }
       const m = re.exec(text) ?? re.exec(text.trim());
       if (!m) return null;
-      const f: Fields = { y: 1970, mo: 0, d: 1, h: 0, mi: 0, s: 0, ms: 0, pm: 0, off: null };
+      const f: Fields = { y: 1970, mo: 0, d: 1, h: 0, mi: 0, s: 0, ms: 0, pm: 0, off: null, doy: 0 };
       for (let i = 0; i < setters.length; i++) if (!setters[i](f, m[i + 1])) return null;
       if (f.mo > 11 || f.d < 1 || f.d > 31 || f.h > 23 || f.mi > 59 || f.s > 60) return null;
+      if (f.doy) { const jan = new Date(Date.UTC(f.y, 0, f.doy)); f.mo = jan.getUTCMonth(); f.d = jan.getUTCDate(); }
       const t = Date.UTC(f.y, f.mo, f.d, f.h + f.pm, f.mi, f.s, f.ms) - (f.off ?? 0) * 60000;
       const date = new Date(t);
       // Reject roll-overs such as 2023-02-30 that Date.UTC silently normalises.
@@ -224,23 +268,40 @@ export function buildDatePattern(fmt: string, useFixed: boolean): DatePattern {
   return pattern;
 }
 
-/** Patterns tried in order when a string must become a date without an explicit format (Data Prep). */
+/**
+ * Patterns tried in order when a string must become a date without an explicit format. The first
+ * eighteen are data-handling.md's list, in its order ("Once a matching format is found, it will stop
+ * evaluating any subsequent formats"); the rest are forms functions.md's own examples rely on
+ * (date("2019-10-23 11:24"), zone_date_to_utc("2019-10-17T11:55:12 PST")) and ISO variants.
+ */
 export const AUTO_DATE_PATTERNS = [
+  "yyyy-MM-dd HH:mm:ssZ",
+  "yyyy-MM-dd HH:mm:ss.SSSZ",
+  "yyyy-MM-dd HH:mm:ss.SSS",
   "yyyy-MM-dd'T'HH:mm:ss.SSSX",
+  "yyyy-MM-dd'T'HH:mm:ss'Z'",
+  "yyyy-MM-dd",
+  "yyyy/MM/dd",
+  "yyyy.MM.dd",
+  "yyyy-MMM-dd",
+  "yyyyMMdd",
+  "MM-dd-yyyy",
+  "MMddyyyy",
+  "M/dd/yyyy",
+  "dd.M.yyyy",
+  "M/dd/yyyy hh:mm:ss a",
+  "dd.M.yyyy hh:mm:ss a",
+  "dd.MMM.yyyy",
+  "dd-MMM-yyyy",
   "yyyy-MM-dd'T'HH:mm:ssX",
   "yyyy-MM-dd'T'HH:mm:ss.SSS",
   "yyyy-MM-dd'T'HH:mm:ss",
-  "yyyy-MM-dd HH:mm:ss.SSSX",
-  "yyyy-MM-dd HH:mm:ssX",
-  "yyyy-MM-dd HH:mm:ss.SSS",
+  "yyyy-MM-dd'T'HH:mm:ss z",
+  "yyyy-MM-dd HH:mm:ss z",
   "yyyy-MM-dd HH:mm:ss",
   "yyyy-MM-dd HH:mm",
-  "yyyy-MM-dd",
   "yyyy/MM/dd HH:mm:ss",
-  "yyyy/MM/dd",
   "MM/dd/yyyy HH:mm:ss",
-  "MM/dd/yyyy",
-  "dd-MMM-yyyy",
   "MMM d, yyyy",
 ] as const;
 
@@ -312,7 +373,7 @@ export function parseDateAuto(text: string): Date | null {
   const m = ISO.exec(text);
   if (m) {
     const ms = m[7] ? Number((m[7] + "00").slice(0, 3)) : 0;
-    const f: Fields = { y: +m[1], mo: +m[2] - 1, d: +m[3], h: +m[4], mi: +m[5], s: +m[6], ms, pm: 0, off: null };
+    const f: Fields = { y: +m[1], mo: +m[2] - 1, d: +m[3], h: +m[4], mi: +m[5], s: +m[6], ms, pm: 0, off: null, doy: 0 };
     if (m[8] && !zone(f, m[8])) return null;
     if (f.mo > 11 || f.d < 1 || f.d > 31 || f.h > 23 || f.mi > 59 || f.s > 60) return null;
     const d = new Date(Date.UTC(f.y, f.mo, f.d, f.h, f.mi, f.s, f.ms) - (f.off ?? 0) * 60000);

@@ -111,6 +111,10 @@ describe("previewMapping", () => {
     expect(previewMapping({ rules: [], payload: "[".repeat(70) + "]".repeat(70) }).errors[0]).toEqual({ target: "(payload)", message: expect.stringContaining("deeper than 64") });
     expect(previewMapping({ rules: [], payload: {}, schema: { type: "string" } }).errors[0].target).toBe("(schema)");
     expect(previewMapping({ rules: [{ target: "a", value: 1 }], payload: {} })).toEqual({ output: { a: 1 }, errors: [], validation: [] });
+    // One bad rule nulls only its own field; the others still map (issue 16).
+    const partial = previewMapping({ rules: [{ target: "a", expression: "bogus(x)" }, { target: "b", value: 2 }, { target: "c", expression: "upper(n)" }], payload: { n: "x" } });
+    expect(partial.output).toEqual({ b: 2, c: "X" });
+    expect(partial.errors).toEqual([{ target: "a", message: expect.stringContaining("unknown function 'bogus'") }]);
   });
   it("has a zod input schema for the route", () => {
     expect(MappingPreviewInputSchema.safeParse({ rules: [{ target: "a", source: "b" }], payload: {}, tenantId: "acme" }).success).toBe(true);

@@ -100,7 +100,7 @@ describe("parseIsoFast", () => {
 });
 
 const FIXED_FORMATS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.SSS", "MM/dd/yyyy", "dd-MM-yy", "yyyyMMddHHmmss", "hh:mm",
-  "yyyy-MM-dd'T'HH:mm:ss.S", "SS", "yyyy''MM", "kk:mm:ss.SSSSSS", "KK'h'mm", "yyy.MM.dd", "uuuu-MM-dd", "'at' HH:mm 'on' dd/MM/yyyy"];
+  "yyyy-MM-dd'T'HH:mm:ss.S", "SS", "yyyy''MM", "HH:mm:ss.SSSSSS", "KK'h'mm", "yyy.MM.dd", "'at' HH:mm 'on' dd/MM/yyyy"];
 const REGEX_FORMATS = ["yyyy-M-d", "dd-MMM-yyyy", "MM/dd/yyyy hh:mm a", "yyyy-MM-dd'T'HH:mm:ssX", "EEE, d MMM yy"];
 
 /** Formatted random dates for `fmt`, then digits swapped at random and the usual mutations. */
@@ -172,8 +172,8 @@ describe("date(x, literal format) specialisation", () => {
     }
   });
   it("leaves bad formats to be reported at apply time", () => {
-    const ev = compileExpression('date(x, "yyyy-QQ")').evaluate;
-    expect(() => ev({ x: "2023-01" }, [])).toThrow(/unsupported date pattern letter 'Q'/);
+    const ev = compileExpression('date(x, "yyyy-bb")').evaluate;
+    expect(() => ev({ x: "2023-01" }, [])).toThrow(/unsupported date pattern letter 'b'/);
     expect(ev({}, [])).toBeNull();
   });
   it("date(x) without a format takes strings, finite epoch numbers and nothing else", () => {

@@ -76,15 +76,27 @@ export function mapPreview(input: MappingPreviewInput): MappedPreview {
   } catch (e) {
     return { output: {}, errors: [{ target: "(schema)", message: (e as Error).message }] };
   }
+  // A rule that does not compile (an unknown function, a typo) nulls only its own field, as Data
+  // Prep does: the other rules still compile and run, and the bad ones are reported first.
   let compiled: CompiledMapping;
+  let ruleErrors: MappingIssue[] = [];
   try {
     compiled = compileForSchema(input.rules as MappingRule[], model);
   } catch (e) {
-    if (e instanceof MappingCompileError) return { output: {}, errors: e.issues.map((i) => ({ target: i.target, message: i.message })) };
-    throw e;
+    if (!(e instanceof MappingCompileError)) throw e;
+    ruleErrors = e.issues.map((i) => ({ target: i.target, message: i.message }));
+    const bad = new Set(e.issues.map((i) => i.index));
+    if (bad.has(-1)) return { output: {}, errors: ruleErrors };
+    try {
+      compiled = compileForSchema((input.rules as MappingRule[]).filter((_, k) => !bad.has(k)), model);
+    } catch (again) {
+      if (again instanceof MappingCompileError) return { output: {}, errors: ruleErrors };
+      throw again;
+    }
   }
   try {
-    const { output, errors } = apply(compiled, input.payload);
+    const applied = apply(compiled, input.payload);
+    const output = applied.output, errors = ruleErrors.length ? [...ruleErrors, ...applied.errors] : applied.errors;
     return model ? { output, errors, model } : { output, errors };
   } catch (e) {
     if (e instanceof PayloadRejectedError) return { output: {}, errors: [{ target: "(payload)", message: e.message }] };

@@ -14,7 +14,7 @@ export interface ScannedPath {
 }
 
 /** Characters that end a bare name inside an expression (operators, punctuation, whitespace). */
-const EXPR_STOP = /[\s,()!=<>&|"'+*/%?;{}]/;
+const EXPR_STOP = /[\s,()!=<>&|"'+*/%?;{}\]]/;
 
 /**
  * Scans a path starting at `start`. In expression mode a bare name stops at operator and
@@ -46,10 +46,16 @@ export function scanPath(text: string, start: number, inExpression: boolean): Sc
     }
     if (!expectName) break; // e.g. `a[0]b`: in expressions the path simply ends here
     if (ch === "$" && text[i + 1] === "{") {
-      const close = text.indexOf("}", i + 2);
-      if (close < 0) throw new MappingSyntaxError("unclosed '${' in path", i);
-      segments.push({ kind: "key", key: text.slice(i + 2, close) });
-      i = close + 1;
+      // `${First Name}`, and `${First\.Name}` (functions.md): a backslash escapes the next character.
+      let key = "";
+      let j = i + 2;
+      while (j < text.length && text[j] !== "}") {
+        if (text[j] === "\\" && j + 1 < text.length) { key += text[j + 1]; j += 2; continue; }
+        key += text[j++];
+      }
+      if (j >= text.length) throw new MappingSyntaxError("unclosed '${' in path", i);
+      segments.push({ kind: "key", key });
+      i = j + 1;
       expectName = false;
       continue;
     }
@@ -95,7 +101,7 @@ export function formatPath(segments: PathSegment[]): string {
     else {
       // Escape anything that would not survive as a bare name inside an expression.
       const needsEscape = !/^[A-Za-z_@][A-Za-z0-9_@-]*$/.test(s.key);
-      out += (out ? "." : "") + (needsEscape && !s.key.includes("}") ? "${" + s.key + "}" : s.key.replace(/([.[\\])/g, "\\$1"));
+      out += (out ? "." : "") + (needsEscape ? "${" + s.key.replace(/[\\}]/g, "\\$&") + "}" : s.key);
     }
   }
   return out;

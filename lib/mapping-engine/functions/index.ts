@@ -3,6 +3,11 @@ import { hashFunctions } from "./hash-functions";
 import { stringFunctions } from "./string-functions";
 import type { FunctionDef } from "./types";
 import { valueFunctions } from "./value-functions";
+import { analyticsFunctions } from "./analytics-functions";
+import { arrayFunctions } from "./array-functions";
+import { mapFunctions } from "./map-functions";
+import { uaFunctions } from "./ua-functions";
+import { urlFunctions } from "./url-functions";
 
 export type { FunctionDef } from "./types";
 
@@ -16,6 +21,13 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = Object.assign(
   hashFunctions,
   dateFunctions,
   valueFunctions,
+  arrayFunctions,
+  mapFunctions,
+  urlFunctions,
+  uaFunctions,
+  analyticsFunctions,
+  // functions.md's table header says arrays_to_object, its example calls arrays_to_objects.
+  { arrays_to_object: mapFunctions.arrays_to_objects },
 );
 
 /** Every callable name, for the editor's autocomplete and error messages. */

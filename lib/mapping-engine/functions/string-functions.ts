@@ -1,6 +1,7 @@
 import { TransformError } from "../errors";
 import { int, isNil, str } from "./coerce-args";
 import { checkRegexInput, safeRegex } from "./regex-guard";
+import { capString, checkGrowth } from "./limits";
 import { def, type FunctionDef } from "./types";
 
 // Data Prep string functions, same names and argument order. Null inputs give null (the field is
@@ -8,14 +9,14 @@ import { def, type FunctionDef } from "./types";
 
 const unary = (name: string, f: (s: string) => string) => def(1, 1, (v: unknown) => (isNil(v) ? null : f(str(v, name))));
 
+// functions.md: "PADDING … If null or empty, it will be treated as a single space."
 function pad(name: string, left: boolean) {
   return def(3, 3, (v: unknown, n: unknown, p: unknown) => {
     if (isNil(v)) return null;
-    const s = str(v, name), len = int(n, name), fill = str(p, name);
+    const s = str(v, name), len = int(n, name), fill = isNil(p) || p === "" ? " " : str(p, name);
     if (len < 0) throw new TransformError(`${name}: length must be >= 0`);
-    if (len > 65_536) throw new TransformError(`${name}: length too large`);
+    checkGrowth(len, name);
     if (s.length >= len) return s.slice(0, len);
-    if (fill === "") throw new TransformError(`${name}: padding must not be empty`);
     return left ? s.padStart(len, fill) : s.padEnd(len, fill);
   });
 }
@@ -31,9 +32,10 @@ export const stringFunctions: Record<string, FunctionDef> = {
     for (const a of args) {
       if (isNil(a)) continue; // a missing middle name must not kill the whole value
       out += str(a, "concat");
+      checkGrowth(out.length, "concat");
       any = true;
     }
-    return any ? out : null;
+    return any ? capString(out, "concat") : null;
   }),
   lower: unary("lower", (s) => s.toLowerCase()),
   lcase: unary("lcase", (s) => s.toLowerCase()),
@@ -58,13 +60,31 @@ export const stringFunctions: Record<string, FunctionDef> = {
   rpad: pad("rpad", false),
   replacestr: def(3, 3, (v: unknown, find: unknown, repl: unknown) => {
     if (isNil(v)) return null;
-    const f = str(find, "replacestr");
-    return f === "" ? str(v, "replacestr") : str(v, "replacestr").split(f).join(isNil(repl) ? "" : str(repl, "replacestr"));
+    const f = str(find, "replacestr"), input = str(v, "replacestr");
+    if (f === "") return input;
+    const parts = input.split(f), r = isNil(repl) ? "" : str(repl, "replacestr");
+    checkGrowth(input.length + (parts.length - 1) * (r.length - f.length), "replacestr");
+    return parts.join(r);
   }),
-  split: def(2, 2, (v: unknown, sep: unknown) => (isNil(v) ? null : str(v, "split").split(str(sep, "split")))),
+  // functions.md: "If you include multiple delimiters, the string will split on any of the
+  // delimiters present", and split "returns only non-null indexes" (empty parts are dropped).
+  split: def(2, 2, (v: unknown, sep: unknown) => {
+    if (isNil(v)) return null;
+    const s = str(v, "split"), d = str(sep, "split");
+    if (d === "") return s === "" ? [] : [s];
+    const out: string[] = [];
+    let start = 0;
+    for (let k = 0; k <= s.length; k++) {
+      if (k === s.length || d.includes(s[k])) {
+        if (k > start) out.push(s.slice(start, k));
+        start = k + 1;
+      }
+    }
+    return out;
+  }),
   join: def(2, Infinity, (sep: unknown, ...values: unknown[]) => {
     const parts = flatten(values).filter((x) => !isNil(x)).map((x) => str(x, "join"));
-    return parts.length ? parts.join(isNil(sep) ? "" : str(sep, "join")) : null;
+    return parts.length ? capString(parts.join(isNil(sep) ? "" : str(sep, "join")), "join") : null;
   }),
   explode: def(1, 2, (v: unknown, re: unknown) => {
     if (isNil(v)) return null;

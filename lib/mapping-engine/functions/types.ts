@@ -10,6 +10,8 @@ export interface FunctionDef {
    * an implementation to use instead of `fn` for this call site. It must behave exactly like `fn`
    * for every argument list whose literal positions hold those values.
    */
+  /** Argument index that may be written as a bare attribute name (object_to_map(addresses, type)). */
+  nameArg?: number;
   specialize?: (literal: readonly boolean[], values: readonly unknown[]) => ((...args: unknown[]) => unknown) | undefined;
 }
 

@@ -53,10 +53,14 @@ export const valueFunctions: Record<string, FunctionDef> = {
     for (const a of args) if (!isNil(a) && a !== "") return a;
     return null;
   }),
-  first: def(1, 1, (v: unknown) => asArray(v, "first")?.[0] ?? null),
-  last: def(1, 1, (v: unknown) => {
-    const a = asArray(v, "last");
-    return a && a.length ? a[a.length - 1] : null;
+  // functions.md: first("1", "2", "3") → "1", last(…) → "3"; a single array argument is read as the list.
+  first: def(1, Infinity, (...args: unknown[]) => {
+    const a = args.length === 1 ? asArray(args[0], "first") : args;
+    return a && a.length ? (a[0] ?? null) : null;
+  }),
+  last: def(1, Infinity, (...args: unknown[]) => {
+    const a = args.length === 1 ? asArray(args[0], "last") : args;
+    return a && a.length ? (a[a.length - 1] ?? null) : null;
   }),
   size_of: def(1, 1, (v: unknown) => {
     if (isNil(v)) return 0;
@@ -66,6 +70,13 @@ export const valueFunctions: Record<string, FunctionDef> = {
   }),
   is_empty: def(1, 1, (v: unknown) => isEmptyValue(v)),
   uuid: def(0, 0, () => randomUuid(), false),
+  // functions.md documents fpid_to_ecid with one example but Adobe does not publish the FPID→ECID
+  // derivation, and no standard digest of the FPID reproduces that example. Rather than send an
+  // ECID that Adobe would not recognise, the field is nulled with this explanation.
+  fpid_to_ecid: def(1, 1, (v: unknown) => {
+    if (isNil(v)) return null;
+    throw new TransformError("fpid_to_ecid: Adobe does not publish how an ECID is derived from an FPID, so Relay cannot compute it; send the FPID in identityMap.FPID and let Adobe derive the ECID");
+  }),
   guid: def(0, 0, () => randomUuid(), false),
 };
 
