@@ -38,7 +38,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
   return def;
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";

@@ -17,9 +17,12 @@ function json(value: unknown) {
   return value === undefined || value === null ? Prisma.JsonNull : (redactSecrets(value) as Prisma.InputJsonValue);
 }
 
-/** Every mutation calls this; before/after are redacted here so no caller can forget. */
-export async function writeAudit(input: AuditInput): Promise<void> {
-  await db.auditEvent.create({
+/**
+ * Every mutation calls this; before/after are redacted here so no caller can forget. Pass the
+ * transaction client when the change and its audit event must be saved together or not at all.
+ */
+export async function writeAudit(input: AuditInput, client: Pick<Prisma.TransactionClient, "auditEvent"> = db): Promise<void> {
+  await client.auditEvent.create({
     data: {
       actorId: input.actor?.id ?? null,
       actorEmail: input.actor?.email ?? null,

@@ -1,14 +1,13 @@
 import "server-only";
-import { createPrivateKey } from "node:crypto";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CAN } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
 import { knownPushTypeNames } from "./push-types";
 import { readinessChecklist, readinessInput } from "./readiness";
-import { createProfile, getProfileOrThrow, newInboundSecret, sealIfGiven, updateProfile } from "./service";
+import { createProfile, getProfileOrThrow, newInboundSecret, saveChange, sealIfGiven, updateProfile } from "./service";
+import { adobeChange, basicsChange, endpointChange, pushTypesChange, rainfocusChange } from "./changes";
 import { runConnectionTest } from "./connection-test";
 import { listProfiles, ProfileFilterSchema } from "./queries";
 import * as S from "./schemas";
@@ -24,38 +23,21 @@ export const updateBasicsDef = defineAction({
   name: "profiles.updateBasics",
   roles: CAN.editProfiles,
   input: S.UpdateBasicsSchema,
-  handler: ({ profileId, version, ...data }, ctx) => updateProfile(profileId, version, data, "profile.update", ctx),
+  handler: ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, basicsChange(input), "profile.update", ctx),
 });
 
 export const updateAdobeCredentialsDef = defineAction({
   name: "profiles.updateAdobeCredentials",
   roles: CAN.editProfiles,
   input: S.AdobeCredentialsSchema,
-  handler: ({ profileId, version, adobeClientSecret, adobePrivateKey, ...rest }, ctx) => {
-    if (adobePrivateKey) {
-      try {
-        createPrivateKey(adobePrivateKey);
-      } catch {
-        throw new ActionError("The private key is not a valid PEM key.", "invalid", { adobePrivateKey: ["Not a valid PEM private key."] });
-      }
-    }
-    const data = {
-      ...rest,
-      adobeClientSecretSealed: sealIfGiven(adobeClientSecret),
-      adobePrivateKeySealed: sealIfGiven(adobePrivateKey),
-      // New credentials must be tested again before the profile can be activated.
-      adobeTest: Prisma.DbNull,
-    };
-    return updateProfile(profileId, version, data, "profile.credentials.adobe", ctx);
-  },
+  handler: ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, adobeChange(input), "profile.credentials.adobe", ctx),
 });
 
 export const updateRainfocusCredentialsDef = defineAction({
   name: "profiles.updateRainfocusCredentials",
   roles: CAN.editProfiles,
   input: S.RainfocusCredentialsSchema,
-  handler: ({ profileId, version, rainfocusSecret, ...rest }, ctx) =>
-    updateProfile(profileId, version, { ...rest, rainfocusSecretSealed: sealIfGiven(rainfocusSecret), rainfocusTest: Prisma.DbNull }, "profile.credentials.rainfocus", ctx),
+  handler: ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, rainfocusChange(input), "profile.credentials.rainfocus", ctx),
 });
 
 export const updateRainfocusSettingsDef = defineAction({
@@ -80,31 +62,14 @@ export const updateEndpointDef = defineAction({
   name: "profiles.updateEndpoint",
   roles: CAN.editProfiles,
   input: S.EndpointSchema,
-  async handler({ profileId, version, streamingEndpointUrl, dataflowId }, ctx) {
-    const { outboundAllowList } = await import("@/lib/integrations/config");
-    if (!outboundAllowList().isAllowed(streamingEndpointUrl)) {
-      throw new ActionError("This host is not on the outbound allow-list.", "invalid", { streamingEndpointUrl: ["This host is not on the outbound allow-list."] });
-    }
-    // Loopback is open only for the local Adobe emulator, never for other services on this machine.
-    const url = new URL(streamingEndpointUrl);
-    if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) && Number(url.port) !== env().ADOBE_EMULATOR_PORT) {
-      throw new ActionError("Only the local Adobe emulator's port is allowed on this machine.", "invalid", { streamingEndpointUrl: [`Use port ${env().ADOBE_EMULATOR_PORT} (the Adobe emulator).`] });
-    }
-    return updateProfile(profileId, version, { streamingEndpointUrl, dataflowId: dataflowId.toLowerCase() }, "profile.endpoint", ctx);
-  },
+  handler: async ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, await endpointChange(input), "profile.endpoint", ctx),
 });
 
 export const setPushTypesDef = defineAction({
   name: "profiles.setPushTypes",
   roles: CAN.editProfiles,
   input: S.PushTypesSchema,
-  async handler({ profileId, version, pushTypes }, ctx) {
-    const known = await knownPushTypeNames();
-    const unknown = pushTypes.filter((p) => !known.has(p));
-    if (unknown.length) throw new ActionError(`Unknown push type: ${unknown.join(", ")}.`, "invalid", { pushTypes: [`Unknown: ${unknown.join(", ")}`] });
-    const wanted = [...new Set(pushTypes)];
-    return updateProfile(profileId, version, {}, "profile.pushTypes", ctx, wanted);
-  },
+  handler: async ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, await pushTypesChange(input), "profile.pushTypes", ctx),
 });
 
 export const testConnectionDef = defineAction({

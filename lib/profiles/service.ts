@@ -45,9 +45,10 @@ export async function createProfile(
 }
 
 /**
- * Every edit goes through here: optimistic concurrency on `version` (a stale form gets a clear
- * conflict instead of overwriting someone else's change), DRAFT ⇄ READY kept in step with the
- * checklist, and an audit event with before/after views (masks only, never secrets).
+ * Every edit goes through here, in one transaction: optimistic concurrency on `version` (a stale
+ * form gets a clear conflict instead of overwriting someone else's change), the push types,
+ * DRAFT ⇄ READY kept in step with the checklist, and the audit event with before/after views
+ * (masks only, never secrets). A failure anywhere leaves the profile and the audit log untouched.
  */
 export async function updateProfile(
   profileId: string,
@@ -57,8 +58,13 @@ export async function updateProfile(
   { actor, ip }: Ctx,
   pushTypes?: string[],
 ) {
-  const before = await getProfileOrThrow(profileId);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const read = async () => {
+      const row = await tx.integrationProfile.findFirst({ where: { id: profileId, deletedAt: null }, include: WITH_PUSH_TYPES });
+      if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
+      return toProfileView(row);
+    };
+    const before = await read();
     const updated = await tx.integrationProfile.updateMany({ where: { id: profileId, version, deletedAt: null }, data: { ...data, version: { increment: 1 } } });
     if (updated.count === 0) {
       throw new ActionError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
@@ -67,16 +73,21 @@ export async function updateProfile(
       await tx.profilePushType.deleteMany({ where: { profileId, pushType: { notIn: pushTypes } } });
       await tx.profilePushType.createMany({ data: pushTypes.map((pushType) => ({ profileId, pushType })), skipDuplicates: true });
     }
+    let after = await read();
+    const ready = isReady(readinessInput(after));
+    const nextStatus = after.status === "DRAFT" && ready ? "READY" : after.status === "READY" && !ready ? "DRAFT" : null;
+    if (nextStatus) {
+      await tx.integrationProfile.update({ where: { id: profileId }, data: { status: nextStatus } });
+      after = { ...after, status: nextStatus };
+    }
+    await writeAudit({ actor, action, targetType: "IntegrationProfile", targetId: profileId, before, after, ip }, tx);
+    return after;
   });
-  let after = await getProfileOrThrow(profileId);
-  const ready = isReady(readinessInput(after));
-  const nextStatus = after.status === "DRAFT" && ready ? "READY" : after.status === "READY" && !ready ? "DRAFT" : null;
-  if (nextStatus) {
-    await db.integrationProfile.update({ where: { id: profileId }, data: { status: nextStatus } });
-    after = { ...after, status: nextStatus };
-  }
-  await writeAudit({ actor, action, targetType: "IntegrationProfile", targetId: profileId, before, after, ip });
-  return after;
+}
+
+/** Saves one section's (or, from the REST PATCH, several sections') checked change. */
+export function saveChange(profileId: string, version: number, change: { data: Prisma.IntegrationProfileUpdateManyMutationInput; pushTypes?: string[] }, action: string, ctx: Ctx) {
+  return updateProfile(profileId, version, change.data, action, ctx, change.pushTypes);
 }
 
 export function sealIfGiven(value: string | undefined): string | undefined {

@@ -61,6 +61,20 @@ CASES.push({
   stores: "nothing",
 });
 
+// PATCH then saved the valid parts before a check only the action makes (a known push type, an
+// allow-listed host) refused a later one, and answered 400 with `appliedParts`. The whole PATCH is
+// now one transaction: refused means nothing saved, audit included.
+CASES.push({
+  name: "PATCH /profiles/[id]: a push type only the action can refuse saves nothing of the other parts",
+  route: profileRoute,
+  method: "PATCH",
+  path: "/api/v1/profiles/[id]",
+  params: (ids) => ({ id: ids.draft.id }),
+  body: () => JSON.stringify({ version: 1, basics: { name: "renamed by a refused PATCH", eventCode: "evt" }, pushTypes: ["SessionScheduled", "NoSuchPushType"] }),
+  status: 400,
+  stores: "nothing",
+});
+
 // Request size limits: bodies that used to be ignored or read as {} whatever their size or shape.
 CASES.push(
   { name: "POST /deliveries/[id]/replay refuses a body that is not JSON (it used to replay as if {})", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "nonexistent" }), body: () => '{"useMapping":"current"', status: 400 },

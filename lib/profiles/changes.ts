@@ -1,0 +1,69 @@
+import "server-only";
+import { createPrivateKey } from "node:crypto";
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ActionError } from "@/lib/actions/define-action";
+import { knownPushTypeNames } from "./push-types";
+import { sealIfGiven } from "./service";
+import type * as S from "./schemas";
+
+/**
+ * What each section of a profile changes, checked but not saved: the UI's per-section actions and
+ * the REST PATCH (several sections at once) both build their change here and save it with one
+ * updateProfile call, so a PATCH that one check refuses saves nothing.
+ */
+export type ProfileChange = { data: Prisma.IntegrationProfileUpdateManyMutationInput; pushTypes?: string[] };
+
+type In<T extends z.ZodType> = Omit<z.output<T>, "profileId" | "version">;
+
+export function basicsChange(input: In<typeof S.UpdateBasicsSchema>): ProfileChange {
+  return { data: { name: input.name, eventCode: input.eventCode } };
+}
+
+export function adobeChange({ adobeClientSecret, adobePrivateKey, ...rest }: In<typeof S.AdobeCredentialsSchema>): ProfileChange {
+  if (adobePrivateKey) {
+    try {
+      createPrivateKey(adobePrivateKey);
+    } catch {
+      throw new ActionError("The private key is not a valid PEM key.", "invalid", { adobePrivateKey: ["Not a valid PEM private key."] });
+    }
+  }
+  // New credentials must be tested again before the profile can be activated.
+  const data = { ...rest, adobeClientSecretSealed: sealIfGiven(adobeClientSecret), adobePrivateKeySealed: sealIfGiven(adobePrivateKey), adobeTest: Prisma.DbNull };
+  return { data };
+}
+
+export function rainfocusChange({ rainfocusSecret, ...rest }: In<typeof S.RainfocusCredentialsSchema>): ProfileChange {
+  return { data: { ...rest, rainfocusSecretSealed: sealIfGiven(rainfocusSecret), rainfocusTest: Prisma.DbNull } };
+}
+
+export async function endpointChange({ streamingEndpointUrl, dataflowId }: In<typeof S.EndpointSchema>): Promise<ProfileChange> {
+  const { outboundAllowList } = await import("@/lib/integrations/config");
+  if (!outboundAllowList().isAllowed(streamingEndpointUrl)) {
+    throw new ActionError("This host is not on the outbound allow-list.", "invalid", { streamingEndpointUrl: ["This host is not on the outbound allow-list."] });
+  }
+  // Loopback is open only for the local Adobe emulator, never for other services on this machine.
+  const url = new URL(streamingEndpointUrl);
+  if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) && Number(url.port) !== env().ADOBE_EMULATOR_PORT) {
+    throw new ActionError("Only the local Adobe emulator's port is allowed on this machine.", "invalid", { streamingEndpointUrl: [`Use port ${env().ADOBE_EMULATOR_PORT} (the Adobe emulator).`] });
+  }
+  return { data: { streamingEndpointUrl, dataflowId: dataflowId.toLowerCase() } };
+}
+
+export async function pushTypesChange({ pushTypes }: In<typeof S.PushTypesSchema>): Promise<ProfileChange> {
+  const known = await knownPushTypeNames();
+  const unknown = pushTypes.filter((p) => !known.has(p));
+  if (unknown.length) throw new ActionError(`Unknown push type: ${unknown.join(", ")}.`, "invalid", { pushTypes: [`Unknown: ${unknown.join(", ")}`] });
+  return { data: {}, pushTypes: [...new Set(pushTypes)] };
+}
+
+/** Several sections' changes as one (the PATCH route); the push types of the last that sets them. */
+export function mergeChanges(changes: ProfileChange[]): ProfileChange {
+  const merged: ProfileChange = { data: {} };
+  for (const c of changes) {
+    Object.assign(merged.data, c.data);
+    if (c.pushTypes) merged.pushTypes = c.pushTypes;
+  }
+  return merged;
+}
