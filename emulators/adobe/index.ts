@@ -2,6 +2,7 @@ import { controlRoutes } from "../kit/control";
 import { createEmulatorServer, type EmulatorServer, type Route } from "../kit/server";
 import { adobeControlRoutes, adobeFaultReply } from "./control";
 import { dcsRoutes } from "./dcs";
+import { destinationRoutes } from "./destination-simulator";
 import { flowServiceRoutes } from "./flow-service";
 import { imsRoutes } from "./ims";
 import { insightsRoutes } from "./insights";
@@ -21,6 +22,7 @@ export function createAdobeEmulator(seed = 1): AdobeEmulator {
     ...flowServiceRoutes(state),
     ...insightsRoutes(state),
     ...adobeControlRoutes(state),
+    ...destinationRoutes(),
   ];
   const server: EmulatorServer = createEmulatorServer({
     name: "Adobe",

@@ -50,13 +50,36 @@ const ATTRIBUTE_ALIASES: Record<(typeof RAINFOCUS_ATTENDEE_FIELDS)[number], stri
 };
 
 /**
- * DESTINATION (AEP profile export → RainFocus attendee). Free-form attributes arrive wrapped as
- * `{ value }`, predefined ones plain (API-CONTRACTS §6), so both are tried. The identity AEP sends
- * is `email_lc_sha256` = sha256(lower(trim(email))) — see DESTINATION_IDENTITY_EXPRESSION.
+ * The XDM Individual Profile paths the HTTP API destination exports at the root
+ * (help/destinations/catalog/streaming/http-destination.md: `person.name`, `personalEmail.address`;
+ * the Personal Contact Details, Work Contact Details and Profile Other Work Details field groups
+ * for the rest), personal before work.
+ */
+const XDM_PATHS: Record<(typeof RAINFOCUS_ATTENDEE_FIELDS)[number], string[]> = {
+  address1: ["homeAddress.street1", "workAddress.street1"],
+  address2: ["homeAddress.street2", "workAddress.street2"],
+  city: ["homeAddress.city", "workAddress.city"],
+  companyname: ["organizations[0]"],
+  countryid: ["homeAddress.countryCode", "workAddress.countryCode"],
+  email: ["personalEmail.address", "workEmail.address"],
+  firstname: ["person.name.firstName"],
+  lastname: ["person.name.lastName"],
+  jobtitle: ["extendedWorkDetails.jobTitle"],
+  phone: ["mobilePhone.number", "homePhone.number", "workPhone.number"],
+  state: ["homeAddress.stateProvince", "workAddress.stateProvince"],
+  zip: ["homeAddress.postalCode", "workAddress.postalCode"],
+};
+
+/**
+ * DESTINATION (AEP profile export → RainFocus attendee), for every format AEP sends: the HTTP API
+ * destination's root XDM paths, and Destination SDK attributes — free-form ones wrapped as
+ * `{ value }`, predefined ones plain (API-CONTRACTS §6) — so all are tried. The identity AEP
+ * sends is `email_lc_sha256` = sha256(lower(trim(email))) — see DESTINATION_IDENTITY_EXPRESSION;
+ * it cannot be turned back into an email, so the email must be exported as an attribute.
  */
 export function defaultDestinationMapping(): MappingRule[] {
   return RAINFOCUS_ATTENDEE_FIELDS.map((field) => {
-    const candidates = ATTRIBUTE_ALIASES[field].flatMap((a) => [`attributes.${a}.value`, `attributes.${a}`]);
+    const candidates = [...ATTRIBUTE_ALIASES[field].flatMap((a) => [`attributes.${a}.value`, `attributes.${a}`]), ...XDM_PATHS[field]];
     const expr = field === "email" ? `lower(trim(coalesce(${candidates.join(", ")})))` : field === "countryid" ? `upper(coalesce(${candidates.join(", ")}))` : `coalesce(${candidates.join(", ")})`;
     return field === "email" ? { target: field, expression: expr, required: true } : { target: field, expression: expr };
   });

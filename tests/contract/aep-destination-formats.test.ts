@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { detectAepProfiles, exitedOnly } from "@/lib/delivery/aep-profile";
 import { readAepBody } from "@/lib/delivery/aep-stream";
+import { defaultDestinationMapping } from "@/lib/mapping-engine";
+import { previewMapping } from "@/lib/mapping-engine/preview";
+import { httpApiProfile, sdkProfile } from "@/emulators/adobe/destination-profiles";
 import { HTTP_API_EXPORTED_DATA, HTTP_API_SEGMENT_NAMES, SDK_INPUT_PROFILES, SDK_RENDERED_RESULT, SDK_UPLOAD_NAMESPACE_PROFILE } from "./fixtures/aep-destination-docs";
 
 // The bodies AEP documents, read the way the inbound endpoint reads them (streamed, then detected).
@@ -51,5 +54,25 @@ describe("AEP destination bodies as documented", () => {
   it("exits in any audience namespace count (message-format.md: CustomerAudienceUpload)", () => {
     expect(exitedOnly({ segmentMembership: { CustomerAudienceUpload: { a: { status: "exited" } }, ups: { b: { status: "exited" } } } })).toBe(true);
     expect(exitedOnly(SDK_UPLOAD_NAMESPACE_PROFILE)).toBe(false);
+  });
+});
+
+describe("the default destination mapping reads every format", () => {
+  const rules = defaultDestinationMapping();
+  it("the documented HTTP API profile (XDM paths at the root)", () => {
+    const r = previewMapping({ rules, payload: JSON.parse(HTTP_API_EXPORTED_DATA) });
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual({ email: "john.doe@acme.com", firstname: "John", lastname: "Doe" });
+  });
+  it("the documented SDK input profile without an email attribute is refused, not guessed", () => {
+    const r = previewMapping({ rules, payload: SDK_INPUT_PROFILES[0] });
+    expect(r.output).toEqual({ firstname: "Hermione" });
+    expect(r.errors).toEqual([{ target: "email", message: "required field is empty" }]);
+  });
+  it("what the AEP destination simulator sends, in both shapes, maps to the same attendee", () => {
+    const a = previewMapping({ rules, payload: httpApiProfile(4, "t") }).output;
+    const b = previewMapping({ rules, payload: sdkProfile(4, "t") }).output;
+    expect(a.email).toMatch(/@example\.com$/);
+    for (const k of ["email", "firstname", "lastname", "city", "zip", "countryid", "phone"]) expect(a[k], k).toBe(b[k]);
   });
 });
