@@ -12,13 +12,14 @@ const problem = (status: number, title: string, message: string, type = INLET_PR
 });
 
 /** Checks shared by single and batch: inlet, size, auth, JSON, flow id. */
-function admit(ctx: RequestContext, state: AdobeState, limit: number): { ok: true; inlet: Inlet; flowId: string } | { ok: false; reply: Reply } {
+function admit(ctx: RequestContext, state: AdobeState, limit: number): { ok: true; inlet: Inlet; flowId: string; requestFlowId?: string } | { ok: false; reply: Reply } {
   const inletId = ctx.params.inletId!;
   let inlet = state.inlets.get(inletId);
   const flowId = ctx.headers["x-adobe-flow-id"] ?? ctx.query.get("x-adobe-flow-id") ?? undefined;
   if (!inlet) {
     if (!state.config.autoCreateInlets) return { ok: false, reply: problem(404, "Not Found", `inletId: [${inletId}] Inlet not found`) };
-    inlet = state.addInlet({ inletId, ...(flowId ? { flowId } : {}), createdAt: Date.now() - state.config.flowWarmupMs });
+    // An auto-created inlet takes the data type its first request implies: envelopes → XDM.
+    inlet = state.addInlet({ inletId, ...(flowId ? { flowId } : {}), dataType: looksLikeEnvelope(ctx.json) ? "xdm" : "raw", createdAt: Date.now() - state.config.flowWarmupMs });
   }
   if (bodySize(ctx.rawBody) > limit) {
     return { ok: false, reply: problem(413, "Payload Too Large", `inletId: [${inletId}] Message exceeds ${limit} bytes`) };
@@ -33,12 +34,20 @@ function admit(ctx: RequestContext, state: AdobeState, limit: number): { ok: tru
   const envelopeFlow = (ctx.json as { header?: { flowId?: unknown } })?.header?.flowId;
   const effective = flowId ?? (typeof envelopeFlow === "string" ? envelopeFlow : undefined);
   if (!effective && inlet.dataType === "raw") {
+    // "flow ID is required for both XDM and RAW data" (help/sources/tutorials/api/create/streaming/http.md);
+    // on XDM inlets each message may carry it in header.flowId instead, checked per message.
     return { ok: false, reply: problem(400, "Bad Request", `inletId: [${inletId}] x-adobe-flow-id header or query parameter is required`) };
   }
   if (effective && effective !== inlet.flowId) {
     return { ok: false, reply: problem(400, "Bad Request", `inletId: [${inletId}] flowId: [${effective}] Dataflow is not associated with this inlet`) };
   }
-  return { ok: true, inlet, flowId: inlet.flowId };
+  return { ok: true, inlet, flowId: inlet.flowId, ...(flowId ? { requestFlowId: flowId } : {}) };
+}
+
+function looksLikeEnvelope(json: unknown): boolean {
+  const first = (json as { messages?: unknown[] })?.messages?.[0] ?? json;
+  const m = first as { header?: unknown; body?: unknown } | undefined;
+  return Boolean(m && typeof m === "object" && m.header && m.body);
 }
 
 export function dcsRoutes(state: AdobeState): Route[] {
@@ -52,8 +61,9 @@ export function dcsRoutes(state: AdobeState): Route[] {
         if (!a.ok) return a.reply;
         const { inlet, flowId } = a;
         const ids = `inletId: [${inlet.inletId}] imsOrgId: [${inlet.orgId}]`;
-        const { entity, formatError } = entityOf(inlet, ctx.json);
+        const { entity, formatError, schemaMismatch } = entityOf(state, inlet, ctx.json, a.requestFlowId ?? (inlet.dataType === "raw" ? flowId : undefined));
         if (formatError) return problem(400, "Bad Request", `${ids} ${formatError}`);
+        if (schemaMismatch) return problem(400, "Invalid XDM Message Format", `${ids} ${schemaMismatch}`);
         const receivedTimeMs = Date.now();
         const ok = (syncValidation: unknown): Reply => ({
           status: 200,
@@ -91,10 +101,20 @@ export function dcsRoutes(state: AdobeState): Route[] {
         const messages = (ctx.json as { messages?: unknown })?.messages;
         if (!Array.isArray(messages)) return problem(400, "Bad Request", `${ids} Body must be {"messages":[…]}`);
         const batchId = newXactionId();
-        const responses = messages.map((m, i) => {
-          const bytes = Buffer.byteLength(JSON.stringify(m) ?? "");
+        // The batch endpoint is documented with envelopes only; a bare message "has unknown xdm
+        // format" whatever the inlet's data type (streaming-multiple-messages.md).
+        const checked = messages.map((m) => ({
+          m,
+          bytes: Buffer.byteLength(JSON.stringify(m) ?? ""),
+          ...(inlet.dataType === "raw" && !looksLikeEnvelope(m) ? { formatError: "Message has unknown xdm format" } : entityOf(state, inlet, m, a.requestFlowId)),
+        }));
+        // "500 Error in processing payload … Message payload schema not specified, or did not match
+        // the XDM definition in Platform" (streaming-multiple-messages.md, Response codes): the whole
+        // request fails and nothing of it is ingested.
+        const mismatch = checked.find((c) => c.schemaMismatch);
+        if (mismatch) return problem(500, "Internal Server Error", `${ids} ${mismatch.schemaMismatch}`);
+        const responses = checked.map(({ bytes, entity, formatError }, i) => {
           if (bytes > state.config.maxBodyBytes) return { statusCode: 413, message: `${ids} Message exceeds ${state.config.maxBodyBytes} bytes` };
-          const { entity, formatError } = entityOf(inlet, m);
           if (formatError) return { statusCode: 400, message: `${ids} ${formatError}` };
           ingest(state, inlet, flowId, entity, bytes);
           return { xactionId: `${batchId}:${i}` };

@@ -58,7 +58,8 @@ export function buildRuns(state: AdobeState, flowId: string, sandbox: string) {
         etag: `"${last.toString(16)}"`,
         state: inProgress ? "inProgress" : "completed",
         metrics: {
-          durationSummary: { startedAtUTC: new Date(start).toISOString(), completedAtUTC: new Date(inProgress ? last : start + w).toISOString() },
+          // Epoch milliseconds, as in help/sources/tutorials/api/monitor.md ("startedAtUTC": 1596656058198).
+          durationSummary: { startedAtUTC: start, completedAtUTC: inProgress ? last : start + w },
           sizeSummary: { inputBytes: recs.reduce((n, r) => n + r.bytes, 0), outputBytes: recs.filter((r) => r.outcome === "success").reduce((n, r) => n + r.bytes, 0) },
           recordSummary: { inputRecordCount: recs.length, outputRecordCount: output, failedRecordCount: failed },
           fileSummary: { inputFileCount: 0, outputFileCount: 0, failedFileCount: 0 },
@@ -77,6 +78,49 @@ export function buildRuns(state: AdobeState, flowId: string, sandbox: string) {
 export function flowServiceRoutes(state: AdobeState): Route[] {
   const inletOfFlow = (flowId: string) => [...state.inlets.values()].find((i) => i.flowId === flowId);
   return [
+    {
+      // A data lake target connection: `params.dataSetId` and `data.schema` as created in
+      // help/sources/tutorials/api/create/streaming/http.md ("Create a target connection"), wrapped in
+      // `{items:[…]}` like every Flow Service GET.
+      id: "flow.targetConnections",
+      method: "GET",
+      pattern: /^\/data\/foundation\/flowservice\/targetConnections\/(?<id>[^/]+)$/,
+      handle: (ctx) => {
+        const g = checkGateway(ctx, state);
+        if (!g.ok) return g.reply;
+        const id = ctx.params.id!;
+        const dataset = id.startsWith("tgt-") ? state.datasets.get(id.slice(4)) : undefined;
+        if (!dataset) return notFound("Target connection");
+        return {
+          status: 200,
+          body: {
+            items: [
+              {
+                id,
+                name: `Data lake target for ${dataset.name}`,
+                connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC, version: "1.0" },
+                data: { format: "parquet_xdm", schema: { id: dataset.schemaId, version: "application/vnd.adobe.xed-full+json;version=1" } },
+                params: { dataSetId: dataset.id },
+                state: "enabled",
+              },
+            ],
+          },
+        };
+      },
+    },
+    {
+      // Catalog answers a dataset lookup keyed by its id (help/catalog/api/list-objects.md).
+      id: "catalog.dataSets",
+      method: "GET",
+      pattern: /^\/data\/foundation\/catalog\/dataSets\/(?<id>[^/]+)$/,
+      handle: (ctx) => {
+        const g = checkGateway(ctx, state);
+        if (!g.ok) return g.reply;
+        const d = state.datasets.get(ctx.params.id!);
+        if (!d) return notFound("Dataset");
+        return { status: 200, body: { [d.id]: { name: d.name, schemaRef: { id: d.schemaId, contentType: "application/vnd.adobe.xed+json;version=1" } } } };
+      },
+    },
     {
       id: "flow.flows",
       method: "GET",

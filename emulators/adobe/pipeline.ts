@@ -2,18 +2,37 @@ import { defaultSchemaModel, type XdmValidationError } from "@/lib/xdm";
 import { getXdmValidator } from "@/lib/xdm/validator";
 import type { AdobeState, Inlet } from "./state";
 
-/** What DCS hands to the dataset: the XDM entity of an envelope, or a raw body. */
-export function entityOf(inlet: Inlet, message: unknown): { entity?: unknown; formatError?: string } {
-  if (inlet.dataType === "xdm") {
-    const m = message as { header?: { schemaRef?: unknown; imsOrgId?: unknown }; body?: { xdmEntity?: unknown } } | undefined;
-    if (!m || typeof m !== "object" || !m.header?.schemaRef || !m.body?.xdmEntity) return { formatError: "Message has unknown xdm format" };
-    // DCCS fills imsOrgId in when absent; a different org is refused.
-    if (m.header.imsOrgId !== undefined && m.header.imsOrgId !== inlet.orgId) {
-      return { formatError: "Message has an absent or wrong ims org in the header" };
-    }
-    return { entity: m.body.xdmEntity };
+/**
+ * What DCS hands to the dataset: the XDM entity of an envelope, or a raw body.
+ * XDM inlets (help/ingestion/tutorials/streaming-multiple-messages.md, "Send request payload with
+ * valid and invalid messages"): a message without `header` and `body` "has unknown xdm format";
+ * `imsOrgId` must match the inlet (DCCS fills it in when absent); `datasetId` must be an existing
+ * dataset whose schema matches `header.schemaRef`. The flow id is required "for both XDM and RAW
+ * data" (help/sources/tutorials/api/create/streaming/http.md): `header.flowId` or the request's
+ * `x-adobe-flow-id`. `schemaMismatch` is reported apart: the batch route answers it with a 500.
+ */
+export function entityOf(
+  state: AdobeState,
+  inlet: Inlet,
+  message: unknown,
+  requestFlowId?: string,
+): { entity?: unknown; formatError?: string; schemaMismatch?: string } {
+  if (inlet.dataType !== "xdm") return { entity: message };
+  const m = message as { header?: { schemaRef?: { id?: unknown }; imsOrgId?: unknown; datasetId?: unknown; flowId?: unknown }; body?: { xdmEntity?: unknown } } | undefined;
+  if (!m || typeof m !== "object" || !m.header || !m.body || !m.header.schemaRef || !m.body.xdmEntity) return { formatError: "Message has unknown xdm format" };
+  if (m.header.imsOrgId !== undefined && m.header.imsOrgId !== inlet.orgId) {
+    return { formatError: "Message has an absent or wrong ims org in the header" };
   }
-  return { entity: message };
+  const flowId = typeof m.header.flowId === "string" ? m.header.flowId : requestFlowId;
+  if (!flowId) return { formatError: "flowId is required in the message header or the x-adobe-flow-id header" };
+  if (flowId !== inlet.flowId) return { formatError: `flowId: [${flowId}] Dataflow is not associated with this inlet` };
+  const datasetId = typeof m.header.datasetId === "string" ? m.header.datasetId : inlet.datasetId;
+  const dataset = state.datasets.get(datasetId);
+  if (!dataset) return { formatError: `datasetId: [${datasetId}] Dataset not found` };
+  if (m.header.schemaRef.id !== dataset.schemaId) {
+    return { schemaMismatch: `Message payload schema [${String(m.header.schemaRef.id)}] did not match the XDM schema [${dataset.schemaId}] of dataset [${datasetId}]` };
+  }
+  return { entity: m.body.xdmEntity };
 }
 
 /**

@@ -33,6 +33,13 @@ export interface Inlet {
   createdAt: number;
 }
 
+/** A Catalog dataset: the schema every XDM envelope sent to it must name. */
+export interface Dataset {
+  id: string;
+  name: string;
+  schemaId: string;
+}
+
 export interface AdobeConfig {
   tokenTtlSeconds: number;
   jwtTtlMs: number;
@@ -53,7 +60,9 @@ export const DEFAULT_ADOBE_CONFIG: AdobeConfig = {
   tokenTtlSeconds: 86_399,
   jwtTtlMs: 86_399_999,
   maxBodyBytes: 1024 * 1024,
-  maxBatchBytes: 5 * 1024 * 1024,
+  // "413 Payload too large - thrown when the total payload request is greater than 1MB"
+  // (help/ingestion/tutorials/streaming-multiple-messages.md, Response codes).
+  maxBatchBytes: 1024 * 1024,
   syncValidationPerMinute: 60,
   maxValidationErrors: 5,
   autoCreateInlets: true,
@@ -79,6 +88,7 @@ export class AdobeState {
   tokens = new Map<string, IssuedToken>();
   tokenRequests = { oauth: 0, jwt: 0 };
   inlets = new Map<string, Inlet>();
+  datasets = new Map<string, Dataset>();
   ingested: IngestRecord[] = [];
   /** Sync-validation request times per inlet, for the 60/min limit. */
   syncCalls = new Map<string, number[]>();
@@ -94,6 +104,7 @@ export class AdobeState {
     this.tokens.clear();
     this.tokenRequests = { oauth: 0, jwt: 0 };
     this.inlets.clear();
+    this.datasets.clear();
     this.ingested = [];
     this.syncCalls.clear();
     this.credentials.set(DEMO_ADOBE.clientId, {
@@ -102,7 +113,19 @@ export class AdobeState {
       orgId: DEMO_ADOBE.orgId,
       technicalAccountId: DEMO_ADOBE.technicalAccountId,
     });
-    this.addInlet({ inletId: DEMO_ADOBE.inletId, flowId: DEMO_ADOBE.flowId, createdAt: 0 });
+    this.addDataset({ id: DEMO_ADOBE.datasetId, name: "RainFocus events (demo)", schemaId: DEMO_ADOBE.schemaId });
+    this.addInlet({ inletId: DEMO_ADOBE.inletId, flowId: DEMO_ADOBE.flowId, dataType: "xdm", createdAt: 0 });
+    this.addInlet({ inletId: DEMO_ADOBE.rawInletId, flowId: DEMO_ADOBE.rawFlowId, dataType: "raw", createdAt: 0 });
+  }
+
+  addDataset(d: Dataset): Dataset {
+    this.datasets.set(d.id, d);
+    return d;
+  }
+
+  /** The dataset of an inlet, created on first sight with a schema id derived from its tenant. */
+  datasetOf(inlet: Inlet): Dataset {
+    return this.datasets.get(inlet.datasetId) ?? this.addDataset({ id: inlet.datasetId, name: `Dataset ${inlet.datasetId}`, schemaId: `https://ns.adobe.com/${inlet.tenantId}/schemas/${inlet.datasetId}` });
   }
 
   addInlet(p: Partial<Inlet> & { inletId: string }): Inlet {
@@ -118,6 +141,7 @@ export class AdobeState {
       ...p,
     };
     this.inlets.set(inlet.inletId, inlet);
+    this.datasetOf(inlet);
     return inlet;
   }
 

@@ -29,6 +29,8 @@ export const ACTIONS = {
   updateRainfocusCredentialsAction: P.updateRainfocusCredentialsDef,
   updateRainfocusSettingsAction: P.updateRainfocusSettingsDef,
   updateEndpointAction: P.updateEndpointDef,
+  setDeliveryModeAction: P.setDeliveryModeDef,
+  refreshDataflowAction: P.refreshDataflowDef,
   setPushTypesAction: P.setPushTypesDef,
   testConnectionAction: P.testConnectionDef,
   activateProfileAction: P.activateProfileDef,

@@ -9,3 +9,5 @@ export type * from "./types";
 export type * from "./streaming-types";
 export type * from "./platform-parse";
 export { DEFAULT_ADOBE_SCOPE } from "./types";
+export { buildEnvelope, entityOfEnvelope, XDM_FULL_CONTENT_TYPE, type XdmTarget, type XdmEnvelope, type SchemaRef } from "./xdm-envelope";
+export { discoverFlowTarget, type DiscoveredTarget, type DiscoverResult } from "./flow-target";

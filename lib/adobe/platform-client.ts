@@ -4,6 +4,7 @@ import type { HttpResult } from "../http/types";
 import { adobeErrorCode, responseFailure, transportFailure } from "./failure";
 import type { ImsClient } from "./ims-client";
 import { parseFlow, parseMetricPoints, parseRuns, type FlowInfo, type FlowRun, type MetricPoint } from "./platform-parse";
+import { parseDataset, parseTargetConnection, type DatasetInfo, type TargetConnectionInfo } from "./flow-target-parse";
 import type { AdobeClientConfig, AdobeCredentials, AdobeFailure } from "./types";
 import { withTokenRefresh } from "./with-token-refresh";
 
@@ -28,6 +29,16 @@ export class PlatformClient {
 
   async getFlow(flowId: string): Promise<PlatformResult<FlowInfo>> {
     return this.get(`/data/foundation/flowservice/flows/${encodeURIComponent(flowId)}`, "Reading the dataflow", parseFlow);
+  }
+
+  /** `GET /targetConnections/{id}`: the dataset and schema a dataflow writes to. */
+  async getTargetConnection(id: string): Promise<PlatformResult<TargetConnectionInfo>> {
+    return this.get(`/data/foundation/flowservice/targetConnections/${encodeURIComponent(id)}`, "Reading the dataflow's target connection", parseTargetConnection);
+  }
+
+  /** Catalog `GET /dataSets/{id}`: the dataset's `schemaRef`. */
+  async getDataset(id: string): Promise<PlatformResult<DatasetInfo>> {
+    return this.get(`/data/foundation/catalog/dataSets/${encodeURIComponent(id)}`, "Reading the target dataset", (b) => parseDataset(b, id));
   }
 
   /** Runs of a dataflow, newest first, with `recordSummary` and `statusSummary`. */

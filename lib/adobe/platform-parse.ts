@@ -49,6 +49,12 @@ export function parseFlow(body: unknown): FlowInfo | undefined {
   };
 }
 
+/** `durationSummary` times are epoch ms (help/sources/tutorials/api/monitor.md); ISO strings are accepted too. */
+function utc(v: unknown): string | undefined {
+  if (typeof v === "number" && Number.isFinite(v)) return new Date(v).toISOString();
+  return typeof v === "string" && v ? v : undefined;
+}
+
 export function parseRuns(body: unknown): FlowRun[] | undefined {
   const items = obj(body).items;
   if (!Array.isArray(items)) return undefined;
@@ -64,8 +70,8 @@ export function parseRuns(body: unknown): FlowRun[] | undefined {
       flowId: String(r.flowId ?? ""),
       ...(r.createdAt !== undefined ? { createdAt: num(r.createdAt) } : {}),
       ...(r.updatedAt !== undefined ? { updatedAt: num(r.updatedAt) } : {}),
-      ...(typeof dur.startedAtUTC === "string" ? { startedAt: dur.startedAtUTC } : {}),
-      ...(typeof dur.completedAtUTC === "string" ? { completedAt: dur.completedAtUTC } : {}),
+      ...(utc(dur.startedAtUTC) ? { startedAt: utc(dur.startedAtUTC)! } : {}),
+      ...(utc(dur.completedAtUTC) ? { completedAt: utc(dur.completedAtUTC)! } : {}),
       recordSummary: {
         inputRecordCount: num(rec.inputRecordCount),
         outputRecordCount: num(rec.outputRecordCount),

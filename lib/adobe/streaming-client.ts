@@ -64,6 +64,13 @@ export class StreamingClient {
         exchange: toExchange(result),
       };
     }
+    // "500 Error in processing payload … did not match the XDM definition in Platform"
+    // (help/ingestion/tutorials/streaming-multiple-messages.md, Response codes): resending the same
+    // batch cannot succeed, so it is not a transient 5xx here.
+    if (result.kind === "response" && result.status === 500) {
+      const { message } = adobeErrorCode(parseJson(result.body));
+      return { status: "permanent", reason: "xdm_mismatch", httpStatus: 500, message: `AEP refused the batch (500): the messages did not match the dataset's XDM schema${message ? `: ${message}` : ""}`, exchange: toExchange(result) };
+    }
     return failureOf(result, input.token !== undefined);
   }
 

@@ -6,8 +6,9 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
 import { knownPushTypeNames } from "./push-types";
 import { readinessChecklist, readinessInput } from "./readiness";
-import { createProfile, getProfileOrThrow, newInboundSecret, saveChange, sealIfGiven, updateProfile } from "./service";
+import { createProfile, getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, saveChange, sealIfGiven, updateProfile } from "./service";
 import { adobeChange, basicsChange, endpointChange, pushTypesChange, rainfocusChange } from "./changes";
+import { refreshDataflowTarget } from "./dataflow-target";
 import { runConnectionTest } from "./connection-test";
 import { listProfiles, ProfileFilterSchema } from "./queries";
 import * as S from "./schemas";
@@ -62,7 +63,36 @@ export const updateEndpointDef = defineAction({
   name: "profiles.updateEndpoint",
   roles: CAN.editProfiles,
   input: S.EndpointSchema,
-  handler: async ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, await endpointChange(input), "profile.endpoint", ctx),
+  async handler({ profileId, version, ...input }, ctx) {
+    // endpointChange forgets the discovered dataset and schema; an XDM profile reads them again now.
+    const after = await saveChange(profileId, version, await endpointChange(input), "profile.endpoint", ctx);
+    if (after.direction !== "SOURCE" || after.delivery.mode !== "XDM") return after;
+    const t = await refreshDataflowTarget(await getProfileRowOrThrow(profileId));
+    return t.ok ? getProfileOrThrow(profileId) : after;
+  },
+});
+
+export const setDeliveryModeDef = defineAction({
+  name: "profiles.setDeliveryMode",
+  roles: CAN.editProfiles,
+  input: S.DeliveryModeSchema,
+  async handler({ profileId, version, deliveryMode }, ctx) {
+    const profile = await getProfileOrThrow(profileId);
+    if (profile.direction !== "SOURCE") throw new ActionError("Only RainFocus → AEP profiles have a delivery mode.", "invalid");
+    return updateProfile(profileId, version, { deliveryMode }, "profile.deliveryMode", ctx);
+  },
+});
+
+export const refreshDataflowDef = defineAction({
+  name: "profiles.refreshDataflow",
+  roles: CAN.editProfiles,
+  input: S.RefreshDataflowSchema,
+  async handler({ profileId }, ctx) {
+    const t = await refreshDataflowTarget(await getProfileRowOrThrow(profileId));
+    if (!t.ok) throw new ActionError(t.message, "invalid");
+    await writeAudit({ actor: ctx.actor, action: "profile.dataflow.refresh", targetType: "IntegrationProfile", targetId: profileId, after: { detail: t.detail }, ip: ctx.ip });
+    return getProfileOrThrow(profileId);
+  },
 });
 
 export const setPushTypesDef = defineAction({

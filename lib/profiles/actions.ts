@@ -47,3 +47,9 @@ export async function listProfilesAction(input: unknown) {
 export async function getProfileAction(input: unknown) {
   return runAction(D.getProfileDef, input);
 }
+export async function setDeliveryModeAction(input: unknown) {
+  return runAction(D.setDeliveryModeDef, input);
+}
+export async function refreshDataflowAction(input: unknown) {
+  return runAction(D.refreshDataflowDef, input);
+}

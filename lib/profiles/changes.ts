@@ -48,7 +48,9 @@ export async function endpointChange({ streamingEndpointUrl, dataflowId }: In<ty
   if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) && Number(url.port) !== env().ADOBE_EMULATOR_PORT) {
     throw new ActionError("Only the local Adobe emulator's port is allowed on this machine.", "invalid", { streamingEndpointUrl: [`Use port ${env().ADOBE_EMULATOR_PORT} (the Adobe emulator).`] });
   }
-  return { data: { streamingEndpointUrl, dataflowId: dataflowId.toLowerCase() } };
+  // The dataset and schema were read from the dataflow saved before: read again after this change.
+  const forgetTarget = { aepDatasetId: null, aepSchemaId: null, aepSchemaContentType: null, aepDiscoveredAt: null };
+  return { data: { streamingEndpointUrl, dataflowId: dataflowId.toLowerCase(), ...forgetTarget } };
 }
 
 export async function pushTypesChange({ pushTypes }: In<typeof S.PushTypesSchema>): Promise<ProfileChange> {

@@ -9,6 +9,7 @@ import { rainfocusOverrides } from "@/lib/rainfocus/settings";
 import { getProfileOrThrow, getProfileRowOrThrow, openSecret } from "./service";
 import type { ConnectionTest } from "./view";
 import { isReady, readinessInput } from "./readiness";
+import { refreshDataflowTarget } from "./dataflow-target";
 
 /**
  * "Test connection": a fresh token from Adobe IMS or RainFocus with the stored (sealed) credentials.
@@ -40,6 +41,11 @@ export async function runConnectionTest(profileId: string, target: "adobe" | "ra
       rainfocusClientConfig(),
       row.direction === "DESTINATION" ? row.eventCode : undefined,
     );
+  }
+  // XDM mode names the dataflow's dataset and schema in every envelope: Test connection re-reads them.
+  if (target === "adobe" && result.ok && row.direction === "SOURCE" && row.deliveryMode === "XDM" && row.dataflowId) {
+    const t = await refreshDataflowTarget(row);
+    result = t.ok ? { ...result, detail: `${result.detail} ${t.detail}` } : { ...result, warnings: [...result.warnings, `Could not read the dataflow's dataset and schema: ${t.message}`] };
   }
   const stored: ConnectionTest = result.ok
     ? { ok: true, message: result.detail, warnings: result.warnings, at: new Date().toISOString() }

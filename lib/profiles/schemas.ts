@@ -95,6 +95,9 @@ export const EndpointSchema = z.object({
   dataflowId: z.string().trim().regex(DATAFLOW_ID_RE, "A dataflow ID looks like 2ad0a1c4-3d4c-4f3b-9c51-a1b2c3d4e5f6."),
 });
 
+export const DeliveryModeSchema = z.object({ profileId: id, version, deliveryMode: z.enum(["XDM", "RAW"]) });
+export const RefreshDataflowSchema = z.object({ profileId: id });
+
 export const PushTypesSchema = z.object({ profileId: id, version, pushTypes: z.array(z.string().max(64)).max(100) });
 export const ProfileIdSchema = z.object({ profileId: id });
 export const DeleteProfileSchema = z.object({ profileId: id, confirmName: z.string().max(100) });

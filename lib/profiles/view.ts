@@ -46,6 +46,10 @@ export function toProfileView(row: IntegrationProfile & { pushTypes: ProfilePush
       settings: rainfocusOverrides(row.rainfocusSettings).settings ?? {},
     },
     endpoint: { streamingEndpointUrl: row.streamingEndpointUrl, dataflowId: row.dataflowId },
+    delivery: {
+      mode: row.deliveryMode,
+      discovered: row.aepDatasetId && row.aepSchemaId ? { datasetId: row.aepDatasetId, schemaId: row.aepSchemaId, at: row.aepDiscoveredAt } : null,
+    },
     inbound: { configured: !!row.inboundSecretSealed, rotatedAt: row.inboundSecretRotatedAt },
     tests: { adobe: (row.adobeTest as ConnectionTest | null) ?? null, rainfocus: (row.rainfocusTest as ConnectionTest | null) ?? null },
     pushTypes: row.pushTypes.map((p) => p.pushType).sort(),

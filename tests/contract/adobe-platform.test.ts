@@ -16,22 +16,22 @@ beforeEach(async () => {
 });
 
 async function sendMix(good: number, bad: number) {
-  const endpointUrl = `${emu.adobeUrl}/collection/${DEMO_ADOBE.inletId}`;
-  for (let i = 0; i < good; i++) await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.flowId, body: xdmEvent(i) });
+  const endpointUrl = `${emu.adobeUrl}/collection/${DEMO_ADOBE.rawInletId}`;
+  for (let i = 0; i < good; i++) await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.rawFlowId, body: xdmEvent(i) });
   // Valid JSON, invalid XDM: accepted 200 asynchronously, then failed in the dataset.
-  for (let i = 0; i < bad; i++) await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.flowId, body: { ...xdmEvent(100 + i), timestamp: "yesterday" } });
+  for (let i = 0; i < bad; i++) await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.rawFlowId, body: { ...xdmEvent(100 + i), timestamp: "yesterday" } });
 }
 
 describe("Flow Service", () => {
   it("reads the dataflow", async () => {
-    const r = await adobe.platform(adobeCreds).getFlow(DEMO_ADOBE.flowId);
-    expect(r).toMatchObject({ ok: true, data: { id: DEMO_ADOBE.flowId, state: "enabled", flowSpecId: "c1a19761-d2c7-4702-b9fa-fe91f0613e81" } });
+    const r = await adobe.platform(adobeCreds).getFlow(DEMO_ADOBE.rawFlowId);
+    expect(r).toMatchObject({ ok: true, data: { id: DEMO_ADOBE.rawFlowId, state: "enabled", flowSpecId: "c1a19761-d2c7-4702-b9fa-fe91f0613e81" } });
     expect(await adobe.platform(adobeCreds).getFlow("missing")).toMatchObject({ ok: false, code: "not_found", status: 404 });
   });
 
   it("runs count what the inlet really received", async () => {
     await sendMix(3, 2);
-    const r = await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.flowId);
+    const r = await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.rawFlowId);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data).toHaveLength(1);
@@ -41,7 +41,7 @@ describe("Flow Service", () => {
   });
 
   it("sends the four gateway headers", async () => {
-    await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.flowId);
+    await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.rawFlowId);
     const { requests } = await control<{ requests: { headers: Record<string, string> }[] }>(emu.adobeUrl, "GET", "requests?route=flow.runs");
     expect(requests[0]!.headers).toMatchObject({ "x-api-key": adobeCreds.clientId, "x-gw-ims-org-id": adobeCreds.orgId, "x-sandbox-name": "prod" });
     expect(requests[0]!.headers.authorization).toMatch(/^Bearer /);
@@ -49,9 +49,9 @@ describe("Flow Service", () => {
 
   it("401 401013 (expired token) refreshes once and succeeds", async () => {
     const platform = adobe.platform(adobeCreds);
-    await platform.listRuns(DEMO_ADOBE.flowId);
+    await platform.listRuns(DEMO_ADOBE.rawFlowId);
     await control(emu.adobeUrl, "POST", "tokens/expire");
-    const r = await platform.listRuns(DEMO_ADOBE.flowId);
+    const r = await platform.listRuns(DEMO_ADOBE.rawFlowId);
     expect(r).toMatchObject({ ok: true, refreshed: true });
     const s = await control<{ tokenRequests: { oauth: number } }>(emu.adobeUrl, "GET", "stats");
     expect(s.tokenRequests.oauth).toBe(2);
@@ -59,28 +59,28 @@ describe("Flow Service", () => {
 
   it("a second 401013 after the refresh is reported, not retried again", async () => {
     await addFault(emu.adobeUrl, { route: "flow.runs", status: 401, times: 5 });
-    const r = await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.flowId);
+    const r = await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.rawFlowId);
     expect(r).toMatchObject({ ok: false, code: "bad_credentials", errorCode: "401013", status: 401 });
     const { requests } = await control<{ requests: unknown[] }>(emu.adobeUrl, "GET", "requests?route=flow.runs");
     expect(requests).toHaveLength(2);
   });
 
   it("a token from another org is refused with 403025", async () => {
-    const r = await adobe.platform({ ...adobeCreds, orgId: "OTHER@AdobeOrg" }).listRuns(DEMO_ADOBE.flowId);
+    const r = await adobe.platform({ ...adobeCreds, orgId: "OTHER@AdobeOrg" }).listRuns(DEMO_ADOBE.rawFlowId);
     // IMS issues the token for the registered org; the gateway then sees a mismatching org header.
     expect(r).toMatchObject({ ok: false, code: "forbidden", errorCode: "403025" });
   });
 
   it("5xx and 429 are retryable", async () => {
     await addFault(emu.adobeUrl, { route: "flow.runs", status: 429, retryAfter: 2, times: 1 });
-    expect(await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.flowId)).toMatchObject({ ok: false, code: "rate_limited", retryable: true, retryAfterMs: 2000 });
+    expect(await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.rawFlowId)).toMatchObject({ ok: false, code: "rate_limited", retryable: true, retryAfterMs: 2000 });
     await addFault(emu.adobeUrl, { route: "flow", status: 500, times: 1 });
-    expect(await adobe.platform(adobeCreds).getFlow(DEMO_ADOBE.flowId)).toMatchObject({ ok: false, code: "unavailable", retryable: true });
+    expect(await adobe.platform(adobeCreds).getFlow(DEMO_ADOBE.rawFlowId)).toMatchObject({ ok: false, code: "unavailable", retryable: true });
   });
 });
 
 describe("gateway error codes", () => {
-  const runs = () => `${emu.adobeUrl}/data/foundation/flowservice/runs?property=flowId==${DEMO_ADOBE.flowId}`;
+  const runs = () => `${emu.adobeUrl}/data/foundation/flowservice/runs?property=flowId==${DEMO_ADOBE.rawFlowId}`;
   async function token(): Promise<string> {
     const t = await adobe.ims.getToken(adobeCreds);
     if (!t.ok) throw new Error(t.message);
@@ -110,7 +110,7 @@ describe("Observability Insights", () => {
   it("inlet metrics reflect received, successful and failed messages", async () => {
     await sendMix(4, 1);
     const now = Date.now();
-    const r = await adobe.platform(adobeCreds).getInletMetrics(DEMO_ADOBE.inletId, new Date(now - 3_600_000), new Date(now + 60_000));
+    const r = await adobe.platform(adobeCreds).getInletMetrics(DEMO_ADOBE.rawInletId, new Date(now - 3_600_000), new Date(now + 60_000));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const sum = (name: string) => r.data.reduce((n, p) => n + (p.metrics[name] ?? 0), 0);

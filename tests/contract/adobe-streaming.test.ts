@@ -6,7 +6,7 @@ import { addFault, adobeCreds, allowLoopback, control, received, reset, startFor
 let emu: RunningEmulators;
 let streaming: StreamingClient;
 let endpoint: string;
-const flowId = DEMO_ADOBE.flowId;
+const flowId = DEMO_ADOBE.rawFlowId;
 
 beforeAll(async () => {
   emu = await startForTests();
@@ -15,7 +15,7 @@ afterAll(() => emu.close());
 beforeEach(async () => {
   await reset(emu.adobeUrl);
   streaming = new StreamingClient({ allowList: allowLoopback, timeoutMs: 2000 });
-  endpoint = `${emu.adobeUrl}/collection/${DEMO_ADOBE.inletId}`;
+  endpoint = `${emu.adobeUrl}/collection/${DEMO_ADOBE.rawInletId}`;
 });
 
 describe("single message", () => {

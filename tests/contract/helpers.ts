@@ -63,6 +63,6 @@ export function xdmEvent(i: number, overrides: Record<string, unknown> = {}): Re
 }
 
 export function xdmEnvelope(entity: unknown, orgId: string = DEMO_ADOBE.orgId): Record<string, unknown> {
-  const schemaRef = { id: "https://ns.adobe.com/demotenant/schemas/rainfocus", contentType: "application/vnd.adobe.xed-full+json;version=1" };
+  const schemaRef = { id: DEMO_ADOBE.schemaId, contentType: "application/vnd.adobe.xed-full+json;version=1" };
   return { header: { schemaRef, imsOrgId: orgId, datasetId: DEMO_ADOBE.datasetId, source: { name: "rf-aep-console" } }, body: { xdmMeta: { schemaRef }, xdmEntity: entity } };
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { createSourceProfile, dcsRequests, emulator, postPush, pushEvents, startTestEmulators, type TestProfile } from "../support/delivery";
+import { createSourceProfile, dcsRequests, emulator, messageIds, postPush, pushEvents, startTestEmulators, type TestProfile } from "../support/delivery";
 
 // `npm run worker` as a real process: killed with SIGKILL mid-backlog, nothing is lost; stopped
 // with SIGTERM, it settles what it claimed and exits cleanly.
@@ -67,7 +67,7 @@ describe("worker process", () => {
       second.kill("SIGTERM");
       expect(await exited(second)).toBe(0);
     }
-    const sent = new Set((await dcsRequests(emu)).flatMap((r) => (r.route === "dcs.batch" ? JSON.parse(r.body).messages : [JSON.parse(r.body)])).map((m: { _id: string }) => m._id));
+    const sent = new Set((await dcsRequests(emu)).flatMap(messageIds));
     const rows = await db.delivery.findMany({ where: { id: { in: ids } }, select: { mappedPayload: true } });
     for (const r of rows) expect(sent.has((r.mappedPayload as { _id: string })._id)).toBe(true);
   });

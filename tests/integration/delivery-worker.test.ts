@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
+import { DEMO_ADOBE } from "@/emulators/demo";
 import { claimDue } from "@/lib/delivery/worker/claim";
 import {
-  createSourceProfile, dcsRequests, drain, emulator, postPush, pushEvents, startTestEmulators, testWorker, type TestProfile,
+  createSourceProfile, messageIds,
+  dcsRequests, drain, emulator, postPush, pushEvents, startTestEmulators, testWorker, type TestProfile,
 } from "../support/delivery";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -50,7 +52,11 @@ describe("delivery worker: RainFocus → AEP", () => {
     const got = await dcsRequests(emu);
     expect(got).toHaveLength(1);
     expect(got[0]!.route).toBe("dcs.single");
-    expect(JSON.parse(got[0]!.body)._id).toBe(sha(e!.transmissionId as string));
+    // XDM mode (the default): the documented envelope, with the dataset and schema discovered from the dataflow.
+    const sent = JSON.parse(got[0]!.body);
+    expect(sent.body.xdmEntity._id).toBe(sha(e!.transmissionId as string));
+    expect(sent.header).toMatchObject({ schemaRef: { id: DEMO_ADOBE.schemaId }, datasetId: DEMO_ADOBE.datasetId, flowId: DEMO_ADOBE.flowId, imsOrgId: DEMO_ADOBE.orgId });
+    expect(sent.body.xdmMeta.schemaRef).toEqual(sent.header.schemaRef);
     expect(got[0]!.headers["x-adobe-flow-id"]).toBeDefined();
     expect(JSON.stringify(d!.attemptLog)).not.toMatch(/Bearer [A-Za-z0-9]/);
   });
@@ -214,7 +220,7 @@ describe("delivery worker: RainFocus → AEP", () => {
     await Promise.all([drain(a, 200), drain(b, 200)]);
     const rows = await deliveries(ids);
     expect(rows.every((d) => d.status === "DELIVERED" && d.attempts === 1 && d.attemptLog.length === 1)).toBe(true);
-    const sent = (await dcsRequests(emu)).flatMap((r) => (r.route === "dcs.batch" ? JSON.parse(r.body).messages : [JSON.parse(r.body)])).map((m: { _id: string }) => m._id);
+    const sent = (await dcsRequests(emu)).flatMap(messageIds);
     expect(sent).toHaveLength(80);
     expect(new Set(sent).size).toBe(80);
   });

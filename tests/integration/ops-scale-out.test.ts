@@ -6,7 +6,7 @@ import { signBody } from "@/lib/delivery/signature";
 import { generatePushEvent } from "@/lib/push-types/catalog";
 import type { RunningEmulators } from "@/emulators/index";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { emulator, startTestEmulators } from "../support/delivery";
+import { emulator, messageIds, startTestEmulators } from "../support/delivery";
 import { createActiveDemoProfile, ensureStandaloneBuild, exited, freePort, startStandaloneServer, startWorkerProcess, until } from "../support/standalone";
 
 // Scale-out (issue 9): web servers and workers are stateless and share only PostgreSQL. Two
@@ -46,8 +46,7 @@ describe("scale-out: two web servers + three workers on one database", () => {
     recorder.record = (r, body) => {
       const entry = record(r, body);
       if (!r.route.startsWith("dcs")) return entry;
-      const parsed = JSON.parse(body.toString("utf8")) as { _id: string } | { messages: { _id: string }[] };
-      const receipt: Receipt = { ids: "messages" in parsed ? parsed.messages.map((m) => m._id) : [parsed._id], token: r.headers.authorization ?? "", at: performance.now() };
+      const receipt: Receipt = { ids: messageIds({ route: r.route, body: body.toString("utf8") }), token: r.headers.authorization ?? "", at: performance.now() };
       receipts.push(receipt);
       Object.defineProperty(entry, "status", {
         enumerable: true,

@@ -21,7 +21,7 @@ export function startTestEmulators(): Promise<RunningEmulators> {
 
 export type TestProfile = { id: string; secret: string };
 
-export async function createSourceProfile(emu: RunningEmulators, opts: { status?: "DRAFT" | "READY" | "ACTIVE" | "PAUSED"; endpoint?: string; pushTypes?: string[]; adobe?: boolean } = {}): Promise<TestProfile> {
+export async function createSourceProfile(emu: RunningEmulators, opts: { status?: "DRAFT" | "READY" | "ACTIVE" | "PAUSED"; endpoint?: string; flowId?: string; mode?: "XDM" | "RAW"; pushTypes?: string[]; adobe?: boolean } = {}): Promise<TestProfile> {
   const secret = "rfin_" + randomBytes(12).toString("base64url");
   const k = key();
   const withAdobe = opts.adobe ?? true;
@@ -34,7 +34,8 @@ export async function createSourceProfile(emu: RunningEmulators, opts: { status?
       tenantId: DEMO_ADOBE.tenantId,
       ...(withAdobe ? { adobeClientId: DEMO_ADOBE.clientId, adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, k), adobeOrgId: DEMO_ADOBE.orgId } : {}),
       streamingEndpointUrl: opts.endpoint ?? demoStreamingEndpoint(emu.adobeUrl),
-      dataflowId: DEMO_ADOBE.flowId,
+      dataflowId: opts.flowId ?? DEMO_ADOBE.flowId,
+      ...(opts.mode ? { deliveryMode: opts.mode } : {}),
       inboundSecretSealed: seal(secret, k),
       pushTypes: { create: (opts.pushTypes ?? ["SessionScheduled", "AttendeeRegistered"]).map((pushType) => ({ pushType })) },
     },
@@ -116,10 +117,12 @@ export async function emulator<T = any>(baseUrl: string, method: string, path: s
   return (res.status === 204 ? {} : await res.json()) as T;
 }
 
-/** The _ids of the messages in one DCS request (single or batch), as received. */
+/** The _ids of the messages in one DCS request (single or batch, XDM envelopes or bare records), as received. */
 export function messageIds(r: { route: string; body: string }): string[] {
-  const parsed = JSON.parse(r.body) as { _id: string } | { messages: { _id: string }[] };
-  return "messages" in parsed ? parsed.messages.map((m) => m._id) : [parsed._id];
+  type Msg = { _id?: string; body?: { xdmEntity?: { _id: string } } };
+  const idOf = (m: Msg) => m.body?.xdmEntity?._id ?? m._id!;
+  const parsed = JSON.parse(r.body) as Msg | { messages: Msg[] };
+  return "messages" in parsed ? parsed.messages.map(idOf) : [idOf(parsed)];
 }
 
 /** Leaves nothing due from an earlier test for the next one's worker. */

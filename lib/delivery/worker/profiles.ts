@@ -1,4 +1,5 @@
 import type { AdobeCredentials } from "../../adobe/types";
+import { XDM_FULL_CONTENT_TYPE } from "../../adobe/xdm-envelope";
 import { unseal, type SealKey } from "../../crypto/seal";
 import type { PrismaClient } from "../../db-client";
 import type { RainfocusCredentials } from "../../rainfocus/types";
@@ -14,6 +15,10 @@ export interface DeliveryProfile {
   eventCode: string;
   streamingEndpointUrl: string | null;
   dataflowId: string | null;
+  /** SOURCE: XDM = Relay maps and sends envelopes; RAW = forwarded unchanged for AEP's Data Prep. */
+  deliveryMode: "XDM" | "RAW";
+  /** XDM: the dataset and schema discovered from the dataflow, when already stored. */
+  xdmTarget?: { schemaRef: { id: string; contentType: string }; datasetId: string; flowId: string };
   /** Absent when the profile has no Adobe credentials: the inlet is then called without a token. */
   adobe?: AdobeCredentials;
   rainfocus?: RainfocusCredentials;
@@ -37,7 +42,11 @@ export async function loadDeliveryProfiles(db: PrismaClient, ids: string[], keys
       eventCode: r.eventCode,
       streamingEndpointUrl: r.streamingEndpointUrl,
       dataflowId: r.dataflowId,
+      deliveryMode: r.deliveryMode,
     };
+    if (r.aepSchemaId && r.aepDatasetId && r.dataflowId) {
+      p.xdmTarget = { schemaRef: { id: r.aepSchemaId, contentType: r.aepSchemaContentType || XDM_FULL_CONTENT_TYPE }, datasetId: r.aepDatasetId, flowId: r.dataflowId };
+    }
     const v = versions.find((x) => x.profileId === r.id);
     if (v) p.published = { version: v.version, rules: v.rules as unknown as MappingRule[], schema: v.schema ?? null };
     try {

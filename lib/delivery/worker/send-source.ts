@@ -1,11 +1,12 @@
 import type { AdobeClients } from "../../adobe/create-clients";
-import type { BatchResult, StreamingResult } from "../../adobe/streaming-types";
-import type { WithTokenResult } from "../../adobe/with-token-refresh";
+import { buildEnvelope, type XdmTarget } from "../../adobe/xdm-envelope";
 import { planBatches } from "../batching";
 import type { PreparedMapping } from "../mapping-for-profile";
 import type { TokenBuckets } from "../token-bucket";
 import type { DeliveryProfile } from "./profiles";
-import { failure, type AttemptExchange, type ClaimedDelivery, type SendOutcome } from "./types";
+import { batchOutcomes, singleOutcome, type Prepared } from "./send-source-outcomes";
+import { failure, type ClaimedDelivery, type SendOutcome } from "./types";
+import type { XdmTargetResolver } from "./xdm-target";
 
 export interface SourceDeps {
   adobe: AdobeClients;
@@ -13,49 +14,38 @@ export interface SourceDeps {
   batchMaxMessages: number;
   /** Concurrent batch requests per inlet. */
   concurrency: number;
+  /** Dataset and schema of an XDM dataflow (stored on the profile, else discovered). */
+  targets: XdmTargetResolver;
 }
 
-type Mapped = { d: ClaimedDelivery; output: Record<string, unknown>; json: string };
+type Report = (d: ClaimedDelivery, o: SendOutcome) => Promise<void>;
 
 /**
- * RainFocus → AEP for one profile: map and validate each event, then stream the valid ones to the
- * profile's inlet — one /collection request when a single event is due, /collection/batch
- * requests (count and 1 MB limits, 207 read per message) when several are.
+ * RainFocus → AEP for one profile, in the profile's delivery mode:
+ * - XDM: map and validate each event, wrap it in the documented envelope (schemaRef and dataset
+ *   of the dataflow) and stream — one /collection request for a single event, /collection/batch
+ *   requests (count and 1 MB limits, 207 read per message) for several;
+ * - RAW: forward each RainFocus payload unchanged with the flow id, one /collection request each
+ *   (the batch endpoint is documented with XDM envelopes only), and AEP's Data Prep maps it.
  */
-export async function sendSource(
-  deps: SourceDeps,
-  profile: DeliveryProfile,
-  mapping: PreparedMapping,
-  items: ClaimedDelivery[],
-  report: (d: ClaimedDelivery, o: SendOutcome) => Promise<void>,
-): Promise<void> {
+export async function sendSource(deps: SourceDeps, profile: DeliveryProfile, mapping: PreparedMapping, items: ClaimedDelivery[], report: Report): Promise<void> {
   const endpointUrl = profile.streamingEndpointUrl;
   const flowId = profile.dataflowId;
-  const valid: Mapped[] = [];
-  const pending: Promise<void>[] = [];
-  for (const d of items) {
-    if (!endpointUrl || !flowId) {
-      pending.push(report(d, failure({ retryable: false, errorClass: "configuration", error: "The profile has no streaming endpoint or dataflow ID." }, [{ url: endpointUrl ?? "" }])));
-      continue;
-    }
-    const r = mapping.map(d.sourcePayload);
-    if (!r.ok) {
-      pending.push(report(d, failure({ retryable: false, errorClass: "mapping", error: r.error, mapped: r.output }, [{ url: endpointUrl }])));
-      continue;
-    }
-    valid.push({ d, output: r.output, json: JSON.stringify(r.output) });
+  if (!endpointUrl || !flowId) {
+    await Promise.all(items.map((d) => report(d, failure({ retryable: false, errorClass: "configuration", error: "The profile has no streaming endpoint or dataflow ID." }, [{ url: endpointUrl ?? "" }]))));
+    return;
   }
-  await Promise.all(pending);
-  if (!endpointUrl || !flowId || valid.length === 0) return;
+  const prepared = profile.deliveryMode === "RAW" ? prepareRaw(items) : await prepareXdm(deps, profile, mapping, items, report, endpointUrl, flowId);
+  if (prepared.length === 0) return;
 
-  const plan = planBatches(valid.map((m) => Buffer.byteLength(m.json)), { maxMessages: deps.batchMaxMessages });
+  const plan = planBatches(prepared.map((m) => Buffer.byteLength(m.json)), { maxMessages: profile.deliveryMode === "RAW" ? 1 : deps.batchMaxMessages });
   await Promise.all(
     plan.tooLarge.map((i) =>
-      report(valid[i]!.d, failure({ retryable: false, errorClass: "payload_too_large", error: "The mapped event is larger than 1 MB; AEP would refuse it (413).", mapped: valid[i]!.output }, [{ url: endpointUrl }])),
+      report(prepared[i]!.d, failure({ retryable: false, errorClass: "payload_too_large", error: "The event is larger than 1 MB; AEP would refuse it (413).", mapped: prepared[i]!.output }, [{ url: endpointUrl }])),
     ),
   );
   const target = { endpointUrl, flowId };
-  const queue = plan.batches.map((b) => b.map((i) => valid[i]!));
+  const queue = plan.batches.map((b) => b.map((i) => prepared[i]!));
   const run = async () => {
     for (let batch = queue.shift(); batch; batch = queue.shift()) {
       await deps.buckets.acquire(endpointUrl);
@@ -66,7 +56,7 @@ export async function sendSource(
           : { ok: true as const, refreshed: false, result: await deps.adobe.streaming.sendSingle({ ...target, body: m.json }) };
         await report(m.d, singleOutcome(r, m.output));
       } else {
-        const messages = batch.map((m) => m.output);
+        const messages = batch.map((m) => m.message);
         const r = profile.adobe
           ? await deps.adobe.sendBatchAuthenticated(profile.adobe, { ...target, messages })
           : { ok: true as const, refreshed: false, result: await deps.adobe.streaming.sendBatch({ ...target, messages }) };
@@ -77,57 +67,28 @@ export async function sendSource(
   await Promise.all(Array.from({ length: Math.min(deps.concurrency, queue.length) }, run));
 }
 
-/** The rejected first try of a token refresh, logged beside the retry. */
-function refreshed<R extends { exchange: AttemptExchange["exchange"] }>(r: WithTokenResult<R>): AttemptExchange[] {
-  return r.ok && r.firstAttempt ? [{ exchange: r.firstAttempt.exchange, errorClass: "token_rejected", error: "The access token was refused; fetched a new one and retried once." }] : [];
+function prepareRaw(items: ClaimedDelivery[]): Prepared[] {
+  return items.map((d) => ({ d, output: undefined, message: d.sourcePayload, json: JSON.stringify(d.sourcePayload) }));
 }
 
-function tokenFailure(r: Extract<WithTokenResult<unknown>, { ok: false }>, mapped: unknown): SendOutcome {
-  const t = r.tokenError;
-  return failure(
-    { retryable: t.retryable, errorClass: `token_${t.code}`, error: `Adobe IMS token: ${t.message}`, ...(t.status ? { statusCode: t.status } : {}), ...(t.retryAfterMs !== undefined ? { retryAfterMs: t.retryAfterMs } : {}), mapped },
-    [t.exchange ? { exchange: t.exchange } : { url: "(ims token)" }],
-  );
-}
-
-function singleOutcome(r: WithTokenResult<StreamingResult>, mapped: Record<string, unknown>): SendOutcome {
-  if (!r.ok) return tokenFailure(r, mapped);
-  return streamingOutcome(r.result, refreshed(r), mapped);
-}
-
-function streamingOutcome(x: StreamingResult, before: AttemptExchange[], mapped: Record<string, unknown>): SendOutcome {
-  if (x.status === "delivered") return { kind: "delivered", statusCode: x.httpStatus, mapped, exchanges: [...before, { exchange: x.exchange }] };
-  const detail = x.status === "permanent" && x.violations?.length ? `: ${x.violations.map((v) => `${v.pointerToViolation ?? "#"} ${v.message}`).join("; ")}` : "";
-  return failure(
-    {
-      retryable: x.status === "retryable",
-      errorClass: x.reason,
-      error: x.message + detail,
-      ...(x.httpStatus !== undefined ? { statusCode: x.httpStatus } : {}),
-      ...(x.status === "retryable" && x.retryAfterMs !== undefined ? { retryAfterMs: x.retryAfterMs } : {}),
-      mapped,
-    },
-    [...before, { exchange: x.exchange }],
-  );
-}
-
-function batchOutcomes(r: WithTokenResult<BatchResult>, batch: Mapped[]): [ClaimedDelivery, SendOutcome][] {
-  if (!r.ok) return batch.map((m) => [m.d, tokenFailure(r, m.output)]);
-  const x = r.result;
-  const before = refreshed(r);
-  if (x.status !== "completed") {
-    // The whole request failed (429, 5xx, network, 413…): every message shares that outcome.
-    return batch.map((m) => [m.d, streamingOutcome(x, before, m.output)]);
+async function prepareXdm(deps: SourceDeps, profile: DeliveryProfile, mapping: PreparedMapping, items: ClaimedDelivery[], report: Report, endpointUrl: string, flowId: string): Promise<Prepared[]> {
+  const resolved = await deps.targets.resolve(profile, flowId);
+  if (!resolved.ok) {
+    await Promise.all(items.map((d) => report(d, failure({ retryable: resolved.retryable, errorClass: "xdm_target", error: resolved.message }, [{ url: endpointUrl }]))));
+    return [];
   }
-  return batch.map((m, i) => {
-    const msg = x.messages[i]!;
-    // Each delivery's Attempt shows its own message and its own line of the 207, not the batch.
-    const own: AttemptExchange = {
-      exchange: x.exchange,
-      requestBody: { batch: { size: batch.length, index: i }, message: m.output },
-      responseBody: JSON.stringify({ httpStatus: x.httpStatus, batchId: x.batchId, index: i, result: msg }),
-    };
-    if (msg.ok) return [m.d, { kind: "delivered", statusCode: x.httpStatus, mapped: m.output, exchanges: [...before, own] }];
-    return [m.d, failure({ retryable: msg.retryable, errorClass: `batch_${msg.statusCode}`, error: `AEP refused this message in the batch (${msg.statusCode}): ${msg.message}`, statusCode: msg.statusCode, mapped: m.output }, [...before, own])];
-  });
+  const xdm: XdmTarget = { ...resolved.target, ...(profile.adobe?.orgId ? { imsOrgId: profile.adobe.orgId } : {}) };
+  const out: Prepared[] = [];
+  const refused: Promise<void>[] = [];
+  for (const d of items) {
+    const r = mapping.map(d.sourcePayload);
+    if (!r.ok) {
+      refused.push(report(d, failure({ retryable: false, errorClass: "mapping", error: r.error, mapped: r.output }, [{ url: endpointUrl }])));
+      continue;
+    }
+    const message = buildEnvelope(r.output, xdm);
+    out.push({ d, output: r.output, message, json: JSON.stringify(message) });
+  }
+  await Promise.all(refused);
+  return out;
 }

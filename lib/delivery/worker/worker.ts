@@ -9,6 +9,7 @@ import { claimDue, newLeaseToken, releaseClaims } from "./claim";
 import { loadDeliveryProfiles, type DeliveryProfile } from "./profiles";
 import { sendDestination } from "./send-destination";
 import { sendSource } from "./send-source";
+import { XdmTargetResolver } from "./xdm-target";
 import { pruneDeliveryPayloads, pruneLoginAttempts } from "../retention";
 import { settleMany, type SettledStatus } from "./settle";
 import { SettleBuffer } from "./settle-buffer";
@@ -34,6 +35,7 @@ export type CycleResult = { claimed: number } & Partial<Record<SettledStatus, nu
 export class DeliveryWorker {
   private readonly mappings = new MappingCache();
   private readonly buckets: TokenBuckets;
+  private readonly targets: XdmTargetResolver;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -41,6 +43,7 @@ export class DeliveryWorker {
 
   constructor(private readonly deps: WorkerDeps) {
     this.buckets = new TokenBuckets(deps.config.inletRatePerSec, deps.config.inletBurst);
+    this.targets = new XdmTargetResolver(deps.adobe, deps.db);
   }
 
   /** One claim-deliver-settle cycle; what it settled, by status. */
@@ -110,7 +113,7 @@ export class DeliveryWorker {
     }
     const withVersion = (d: ClaimedDelivery, o: SendOutcome) => report(d, o, mapping.version);
     if (profile.direction === "SOURCE") {
-      await sendSource({ adobe: this.deps.adobe, buckets: this.buckets, batchMaxMessages: this.deps.config.batchMaxMessages, concurrency: 4 }, profile, mapping, items, withVersion);
+      await sendSource({ adobe: this.deps.adobe, buckets: this.buckets, batchMaxMessages: this.deps.config.batchMaxMessages, concurrency: 4, targets: this.targets }, profile, mapping, items, withVersion);
     } else {
       await sendDestination({ rainfocus: this.deps.rainfocus, buckets: this.buckets, chunkSize: 100 }, profile, mapping, items, withVersion);
     }

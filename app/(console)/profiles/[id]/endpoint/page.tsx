@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN } from "@/lib/auth/roles";
+import { DeliveryModeCard } from "./delivery-mode-card";
 import { EndpointClient } from "./endpoint-client";
 
 export const metadata: Metadata = { title: "Endpoint" };
 
 export default async function EndpointPage() {
   await requirePageRole(CAN.viewProfiles);
-  return <EndpointClient />;
+  return (
+    <div className="space-y-6">
+      <DeliveryModeCard />
+      <EndpointClient />
+    </div>
+  );
 }

@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { createAdobeClients, discoverFlowTarget, type AdobeClients, type AdobeCredentials } from "@/lib/adobe";
+import { adobeClientConfig } from "@/lib/integrations/config";
+import { openSecret } from "./service";
+
+let clients: AdobeClients | undefined;
+
+type Row = {
+  id: string;
+  adobeAuthMethod: AdobeCredentials["authMethod"];
+  adobeClientId: string | null;
+  adobeClientSecretSealed: string | null;
+  adobeOrgId: string | null;
+  adobeTechnicalAccountId: string | null;
+  adobePrivateKeySealed: string | null;
+  adobeSandboxName: string | null;
+  adobeScopes: string | null;
+  dataflowId: string | null;
+};
+
+export type DataflowTargetOutcome = { ok: true; detail: string } | { ok: false; message: string };
+
+/**
+ * Reads the dataflow's dataset and schema through Flow Service with the profile's own credentials
+ * and stores them on the profile (the worker names them in every XDM envelope). Called on Test
+ * connection and after the endpoint is saved. A failure clears nothing: the last good values stay.
+ */
+export async function refreshDataflowTarget(row: Row, opts: { adobe?: AdobeClients } = {}): Promise<DataflowTargetOutcome> {
+  if (!row.dataflowId) return { ok: false, message: "Save the dataflow ID on the Endpoint page first." };
+  const secret = openSecret(row.adobeClientSecretSealed);
+  if (!row.adobeClientId || !secret || !row.adobeOrgId) return { ok: false, message: "Adobe credentials are needed to read the dataflow." };
+  const privateKeyPem = openSecret(row.adobePrivateKeySealed);
+  const creds: AdobeCredentials = {
+    authMethod: row.adobeAuthMethod,
+    clientId: row.adobeClientId,
+    clientSecret: secret,
+    orgId: row.adobeOrgId,
+    ...(row.adobeTechnicalAccountId ? { technicalAccountId: row.adobeTechnicalAccountId } : {}),
+    ...(privateKeyPem ? { privateKeyPem } : {}),
+    ...(row.adobeSandboxName ? { sandboxName: row.adobeSandboxName } : {}),
+    ...(row.adobeScopes ? { scopes: row.adobeScopes } : {}),
+  };
+  const adobe = opts.adobe ?? (clients ??= createAdobeClients(adobeClientConfig()));
+  const found = await discoverFlowTarget(adobe.platform(creds), row.dataflowId);
+  if (!found.ok) return { ok: false, message: found.message };
+  const t = found.target;
+  // Only if the dataflow is still the one read (a concurrent endpoint change wins).
+  await db.integrationProfile.updateMany({
+    where: { id: row.id, dataflowId: row.dataflowId },
+    data: { aepDatasetId: t.datasetId, aepSchemaId: t.schemaRef.id, aepSchemaContentType: t.schemaRef.contentType, aepDiscoveredAt: new Date() },
+  });
+  const dataset = t.datasetName ? `"${t.datasetName}" (${t.datasetId})` : t.datasetId;
+  return { ok: true, detail: `Dataflow ${t.flowId} writes to dataset ${dataset}, schema ${t.schemaRef.id}.` };
+}
