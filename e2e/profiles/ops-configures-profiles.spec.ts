@@ -60,6 +60,15 @@ test("OPS creates a SOURCE profile from scratch, tests both connections, picks p
   await page.getByLabel("Dataflow ID").fill(DEMO_ADOBE.flowId);
   await page.getByRole("button", { name: "Save endpoint" }).click();
   await expect(page.getByText("Endpoint saved.")).toBeVisible();
+  // XDM mode (the default): saving the dataflow reads its dataset and schema through Flow Service.
+  await expect(page.getByTestId("discovered-dataset")).toHaveText(DEMO_ADOBE.datasetId);
+  await expect(page.getByTestId("discovered-schema")).toHaveText(DEMO_ADOBE.schemaId);
+  await page.getByRole("radio", { name: /AEP maps/ }).click();
+  await expect(page.getByRole("radio", { name: /AEP maps/ })).toBeChecked();
+  await expect(page.getByTestId("discovered-dataset")).toHaveCount(0);
+  await page.getByRole("radio", { name: /Relay maps/ }).click();
+  await expect(page.getByTestId("discovered-dataset")).toHaveText(DEMO_ADOBE.datasetId);
+  await page.screenshot({ path: "test-results/endpoint-delivery-mode.png", fullPage: true });
 
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByText("Everything required is in place.")).toBeVisible();

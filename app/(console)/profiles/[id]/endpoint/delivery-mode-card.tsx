@@ -15,7 +15,7 @@ const MODES = [
   {
     value: "RAW",
     title: "AEP maps (raw dataflow, as RainFocus does today)",
-    body: "Use the dataflow RainFocus's own AEP source creates (Sources → RainFocus, mapped with Data Prep in AEP). Relay forwards each push unchanged with the dataflow ID, one request per event; AEP's Data Prep does the mapping, so Relay's mapping editor does not apply.",
+    body: "Use the dataflow RainFocus's own AEP source creates (Sources → RainFocus, mapped with Data Prep in AEP). Relay forwards each push unchanged, with the dataflow's ID in x-adobe-flow-id, one request per event; AEP's Data Prep does the mapping, so Relay's mapping editor does not apply.",
   },
 ] as const;
 
