@@ -69,9 +69,14 @@ export async function getVersionOrThrow(profileId: string, version: number) {
   return row;
 }
 
-/** Publish: every sample must map to valid XDM, or nothing is published. */
+/**
+ * Publish: every sample must map to valid XDM, or nothing is published. Idempotent per draft
+ * revision: the same revision published twice is one version.
+ */
 export async function publish(profileId: string, revision: number, { actor, ip }: Ctx) {
   const profile = await getProfileOrThrow(profileId);
+  const published = await publishedFrom(db, profileId, revision);
+  if (published) return published;
   const draft = await getDraft(profileId);
   if (draft.revision !== revision) throw new ActionError("The draft changed since you opened it. Reload before publishing.", "conflict");
   if (profile.direction === "SOURCE" && !profile.tenantId && !draft.schema) throw new ActionError("Set the XDM tenant ID (Credentials) or upload a schema before publishing.", "invalid");
@@ -82,14 +87,29 @@ export async function publish(profileId: string, revision: number, { actor, ip }
   if (failing.length) {
     throw new ActionError(`Not published: ${failing.map((f) => `"${f.sample}" → ${f.problems.slice(0, 3).join("; ")}`).join(" | ")}`, "invalid");
   }
-  const previous = await db.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" } });
-  const version = (previous?.version ?? 0) + 1;
-  const row = await db.mappingVersion.create({
-    data: { profileId, version, rules: json(draft.rules), schema: draft.schema ? json(draft.schema) : Prisma.DbNull, publishedById: actor.id, publishedByEmail: actor.email },
+  return db.$transaction(async (tx) => {
+    // One publisher per profile at a time; then the draft revision decides: published already
+    // (a double click, two tabs, a retried request) returns that version instead of a duplicate.
+    // Two concurrent publishes used to make two versions of one draft, or a 500 on (profileId, version).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping.publish:${profileId}`}))`;
+    const same = await publishedFrom(tx, profileId, revision);
+    if (same) return same;
+    const stored = await tx.mappingDraft.findUnique({ where: { profileId }, select: { revision: true } });
+    if ((stored?.revision ?? 0) !== revision) throw new ActionError("The draft changed since you opened it. Reload before publishing.", "conflict");
+    const previous = await tx.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" } });
+    const version = (previous?.version ?? 0) + 1;
+    const row = await tx.mappingVersion.create({
+      data: { profileId, version, draftRevision: revision, rules: json(draft.rules), schema: draft.schema ? json(draft.schema) : Prisma.DbNull, publishedById: actor.id, publishedByEmail: actor.email },
+    });
+    const changes = diffRules((previous?.rules as unknown as MappingRule[] | undefined) ?? [], draft.rules).filter((c) => c.kind !== "same");
+    await writeAudit({ actor, action: "mapping.publish", targetType: "IntegrationProfile", targetId: profileId, before: { version: previous?.version ?? null }, after: { version, summary: summarizeChanges(changes), changes }, ip }, tx);
+    return { version: row.version, publishedAt: row.publishedAt, alreadyPublished: false };
   });
-  const changes = diffRules((previous?.rules as unknown as MappingRule[] | undefined) ?? [], draft.rules).filter((c) => c.kind !== "same");
-  await writeAudit({ actor, action: "mapping.publish", targetType: "IntegrationProfile", targetId: profileId, before: { version: previous?.version ?? null }, after: { version, summary: summarizeChanges(changes), changes }, ip });
-  return { version: row.version, publishedAt: row.publishedAt };
+}
+
+async function publishedFrom(client: Pick<Prisma.TransactionClient, "mappingVersion">, profileId: string, draftRevision: number) {
+  const row = await client.mappingVersion.findUnique({ where: { profileId_draftRevision: { profileId, draftRevision } }, select: { version: true, publishedAt: true } });
+  return row ? { ...row, alreadyPublished: true } : null;
 }
 
 /** Restore a published version as the new draft (publishing it again makes a new version). */

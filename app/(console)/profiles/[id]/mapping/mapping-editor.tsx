@@ -103,7 +103,8 @@ export function MappingEditor({
     if (!result.ok) return setMessage({ tone: "error", text: result.error });
     const latest = await getMappingAction({ profileId: profile.id });
     if (latest.ok) setVersions(latest.data.versions);
-    setMessage({ tone: "success", text: `Published version ${result.data.version}. New deliveries use it.` });
+    const { version, alreadyPublished } = result.data;
+    setMessage({ tone: "success", text: alreadyPublished ? `This draft is already published as version ${version}.` : `Published version ${version}. New deliveries use it.` });
     setTab("versions");
   }
   async function restore(version: number) {
