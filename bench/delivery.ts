@@ -35,6 +35,8 @@ const PER_POST = 100;
 const IN_FLIGHT = 4;
 const RATE = 500;
 
+// BENCH_PROF=<dir>: CPU profiles of the inbound server and the workers (.cpuprofile, one per process).
+const prof = process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
 const log = (msg: string) => process.stderr.write(`[bench:delivery] ${msg}\n`);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -99,7 +101,7 @@ async function main() {
     await watcher.connect();
     const emu = await startChild(["--import", "tsx", "emulators/main.ts"], { ADOBE_EMULATOR_PORT: "0", RAINFOCUS_EMULATOR_PORT: "0" }, /Adobe emulator\s+(http:\/\/\S+)[\s\S]*RainFocus emulator\s+(http:\/\/\S+)/);
     const [adobeUrl, rainfocusUrl] = [emu.match[1]!, emu.match[2]!];
-    const inbound = await startChild(["--conditions", "react-server", "--import", "tsx", "bench/delivery-inbound-server.ts"], baseEnv, /(http:\/\/\S+)/);
+    const inbound = await startChild([...prof, "--conditions", "react-server", "--import", "tsx", "bench/delivery-inbound-server.ts"], baseEnv, /(http:\/\/\S+)/);
     const inboundUrl = inbound.match[1]!;
     // LOG_LEVEL warn: a JSON line per settled delivery would make this process parse megabytes of stdout.
     const workerEnv = { ...baseEnv, ADOBE_IMS_URL: adobeUrl, ADOBE_PLATFORM_URL: adobeUrl, RAINFOCUS_API_URL: rainfocusUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
@@ -161,7 +163,7 @@ async function main() {
 
     const delivered = async (profileId: string) =>
       Number((await watcher.query(`SELECT count(*) FILTER (WHERE status = 'DELIVERED') AS n FROM "Delivery" WHERE "profileId" = $1`, [profileId])).rows[0].n);
-    const startWorkers = (count: number) => Promise.all(Array.from({ length: count }, () => startChild([...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), "--import", "tsx", "scripts/worker.ts"], workerEnv, /delivering/).then((w) => w.child)));
+    const startWorkers = (count: number) => Promise.all(Array.from({ length: count }, () => startChild([...prof, "--import", "tsx", "scripts/worker.ts"], workerEnv, /delivering/).then((w) => w.child)));
 
     // ---- throughput -----------------------------------------------------------------------------
     async function throughput(workers: number) {
