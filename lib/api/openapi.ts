@@ -94,7 +94,7 @@ export const openApiDocument = {
       post: { summary: "Replay one delivery (ADMIN, OPS): { useMapping?: original|current }", security: bearer, responses: { "202": { description: "{ deliveryId, status: QUEUED, previousStatus, mappingVersion }" }, "409": { description: "In flight, pruned, or the original mapping is no longer current" }, ...errors } },
     },
     "/deliveries/replay": {
-      post: { summary: "Bulk replay by filter (ADMIN, OPS): { filter, useMapping?, dryRun (required), until? }; a dry run only counts", security: bearer, responses: { "200": { description: "{ dryRun, matched, replayed, skipped, until }" }, ...errors } },
+      post: { summary: "Bulk replay by filter (ADMIN, OPS): { filter, useMapping?, dryRun (required), until? }; a dry run only counts", security: bearer, responses: { "200": { description: "{ dryRun, matched, replayed, skipped, skippedDeleted (of deleted profiles: never replayed), until }" }, ...errors } },
     },
     "/deliveries/export": {
       get: { summary: "The filtered log streamed as CSV or NDJSON: ?format=csv|ndjson plus the list filters", security: bearer, responses: { "200": { description: "text/csv or application/x-ndjson" }, ...errors } },

@@ -30,10 +30,15 @@ function vLabel(v: number | null) {
   return v === null ? "the default mapping" : `v${v}`;
 }
 
+export function deletedProfileMessage(name: string) {
+  return `The profile "${name}" was deleted, so nothing is sent for it any more: its deliveries cannot be replayed. Their history stays as it is.`;
+}
+
 /** "Replay with current mapping": the XDM it was sent with beside what the current mapping makes now. */
 export async function replayPreview(deliveryId: string) {
-  const d = await db.delivery.findUnique({ where: { id: deliveryId }, include: { profile: { select: { id: true, direction: true, tenantId: true } } } });
+  const d = await db.delivery.findUnique({ where: { id: deliveryId }, include: { profile: { select: { id: true, direction: true, tenantId: true, name: true, deletedAt: true } } } });
   if (!d) throw new ActionError("This delivery does not exist.", "not_found");
+  if (d.profile.deletedAt) throw new ActionError(deletedProfileMessage(d.profile.name), "conflict");
   const now = await remapWithCurrent(d.profile, d.sourcePayload);
   return {
     deliveryId: d.id,
@@ -48,8 +53,14 @@ export async function replayPreview(deliveryId: string) {
 }
 
 export async function replayDelivery(deliveryId: string, useMapping: ReplayMode, ctx: Ctx) {
-  const d = await db.delivery.findUnique({ where: { id: deliveryId }, select: { id: true, status: true, profileId: true, mappingVersion: true, attempts: true, sourcePayload: true } });
+  const d = await db.delivery.findUnique({
+    where: { id: deliveryId },
+    select: { id: true, status: true, profileId: true, mappingVersion: true, attempts: true, sourcePayload: true, profile: { select: { name: true, deletedAt: true } } },
+  });
   if (!d) throw new ActionError("This delivery does not exist.", "not_found");
+  // Workers send nothing for a deleted profile: a replay would sit in the queue forever, and its
+  // outcome on record (delivered, dead) would be overwritten by a QUEUED that never settles.
+  if (d.profile.deletedAt) throw new ActionError(deletedProfileMessage(d.profile.name), "conflict");
   if (d.status === "DELIVERING") throw new ActionError("A worker is delivering this right now; wait for it to settle, then replay.", "conflict");
   if (d.sourcePayload === null) throw new ActionError("The payload of this delivery was pruned by retention; it cannot be replayed.", "conflict");
   const current = await currentMappingVersion(d.profileId);
@@ -74,8 +85,10 @@ export type BulkReplayResult = {
   /** Deliveries matching the filter when the run started (the preview's number). */
   matched: number;
   replayed: number;
-  /** In flight, pruned, or mapped with another version while useMapping is "original". */
+  /** In flight, pruned, mapped with another version while useMapping is "original", or of a deleted profile. */
   skipped: number;
+  /** Of those skipped, how many belong to deleted profiles (never replayed: nothing is sent for them). */
+  skippedDeleted: number;
   until: string;
   nextCursor: string | null;
   done: boolean;
@@ -92,19 +105,26 @@ export async function bulkReplay(
 ): Promise<BulkReplayResult> {
   const until = input.until ?? new Date();
   const matched = input.cursor ? -1 : await countDeliveries(input.filter, { until });
-  if (input.dryRun) return { dryRun: true, matched, replayed: 0, skipped: 0, until: until.toISOString(), nextCursor: null, done: true };
+  if (input.dryRun) return { dryRun: true, matched, replayed: 0, skipped: 0, skippedDeleted: 0, until: until.toISOString(), nextCursor: null, done: true };
   const batchSize = input.batchSize ?? 1000;
   let cursor = decodeCursor(input.cursor);
   let replayed = 0;
   let skipped = 0;
+  let skippedDeleted = 0;
   const versions = new Map<string, number | null>();
   do {
-    const rows = await db.$queryRaw<{ id: string; receivedAt: Date; profileId: string; status: string; mappingVersion: number | null; hasPayload: boolean }[]>(Prisma.sql`
-      SELECT d.id, d."receivedAt", d."profileId", d.status::text AS status, d."mappingVersion", d."sourcePayload" IS NOT NULL AS "hasPayload"
+    const rows = await db.$queryRaw<{ id: string; receivedAt: Date; profileId: string; status: string; mappingVersion: number | null; hasPayload: boolean; profileDeleted: boolean }[]>(Prisma.sql`
+      SELECT d.id, d."receivedAt", d."profileId", d.status::text AS status, d."mappingVersion", d."sourcePayload" IS NOT NULL AS "hasPayload",
+             EXISTS (SELECT 1 FROM "IntegrationProfile" p WHERE p.id = d."profileId" AND p."deletedAt" IS NOT NULL) AS "profileDeleted"
         FROM "Delivery" d ${filterConditions(input.filter, { cursor, until })}
        ORDER BY d."receivedAt" DESC, d.id DESC LIMIT ${batchSize}`);
     const ids: string[] = [];
     for (const r of rows) {
+      if (r.profileDeleted) {
+        skipped++;
+        skippedDeleted++;
+        continue;
+      }
       if (!versions.has(r.profileId)) versions.set(r.profileId, await currentMappingVersion(r.profileId));
       const stale = input.useMapping === "original" && r.mappingVersion !== null && !sameVersion(r.mappingVersion, versions.get(r.profileId)!);
       if (r.status === "DELIVERING" || !r.hasPayload || stale) skipped++;
@@ -121,6 +141,6 @@ export async function bulkReplay(
     const last = rows[rows.length - 1];
     cursor = rows.length === batchSize && last ? { receivedAt: last.receivedAt, id: last.id } : undefined;
   } while (input.loop && cursor);
-  await writeAudit({ actor: ctx.actor, action: "delivery.replay.bulk", targetType: "delivery", after: { filter: input.filter, useMapping: input.useMapping, until: until.toISOString(), replayed, skipped }, ip: ctx.ip });
-  return { dryRun: false, matched, replayed, skipped, until: until.toISOString(), nextCursor: cursor ? encodeCursor(cursor) : null, done: !cursor };
+  await writeAudit({ actor: ctx.actor, action: "delivery.replay.bulk", targetType: "delivery", after: { filter: input.filter, useMapping: input.useMapping, until: until.toISOString(), replayed, skipped, skippedDeleted }, ip: ctx.ip });
+  return { dryRun: false, matched, replayed, skipped, skippedDeleted, until: until.toISOString(), nextCursor: cursor ? encodeCursor(cursor) : null, done: !cursor };
 }

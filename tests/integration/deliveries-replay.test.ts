@@ -102,6 +102,29 @@ describe("replay and test events", () => {
     expect(await db.auditEvent.count({ where: { action: "delivery.replay.bulk", actorId: actors.OPS.id } })).toBeGreaterThanOrEqual(3);
   });
 
+  it("refuses to replay a deleted profile's deliveries, one or in bulk, and leaves their history as it was", async () => {
+    const [failedId] = await failSome(1);
+    const [deliveredId] = (await postPush(p.id, pushEvents("SessionScheduled", n++, 1), p.secret)).body.deliveryIds as string[];
+    await drain(testWorker(emu));
+    const snapshot = async () => (await Promise.all([failedId!, deliveredId!].map(byId))).map((d) => ({ status: d.status, attempts: d.attempts, deliveredAt: d.deliveredAt, attemptLog: d.attemptLog.length }));
+    const before = await snapshot();
+    expect(before.map((d) => d.status)).toEqual(["FAILED", "DELIVERED"]);
+    await db.integrationProfile.update({ where: { id: p.id }, data: { deletedAt: new Date() } });
+    try {
+      for (const id of [failedId!, deliveredId!]) {
+        await expect(replayDelivery(id, "current", ctx())).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/was deleted.*cannot be replayed/) });
+        await expect(replayPreview(id)).rejects.toMatchObject({ code: "conflict" });
+      }
+      const bulk = await bulkReplay({ filter: { profileId: p.id }, useMapping: "current", dryRun: false, loop: true }, ctx());
+      expect(bulk.replayed).toBe(0);
+      expect(bulk.skippedDeleted).toBe(bulk.skipped);
+      expect(bulk.skippedDeleted).toBeGreaterThanOrEqual(2);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await db.integrationProfile.update({ where: { id: p.id }, data: { deletedAt: null } });
+    }
+  });
+
   it("sends a test event through the real worker, flagged test, and lists it in the sender's history", async () => {
     const worker = testWorker(emu);
     const loop = (async () => { const end = Date.now() + 5000; while (Date.now() < end) { const r = await worker.runOnce(); if (!r.claimed) await new Promise((x) => setTimeout(x, 20)); } })();

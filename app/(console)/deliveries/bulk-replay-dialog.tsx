@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import type { FilterValues } from "./use-delivery-filter";
 
-type Phase = { kind: "idle" } | { kind: "counting" } | { kind: "preview"; matched: number; until: string } | { kind: "running"; matched: number; done: number; skipped: number } | { kind: "finished"; replayed: number; skipped: number };
+type Phase = { kind: "idle" } | { kind: "counting" } | { kind: "preview"; matched: number; until: string } | { kind: "running"; matched: number; done: number; skipped: number } | { kind: "finished"; replayed: number; skipped: number; skippedDeleted: number };
 
 /** Bulk replay of what the filter shows: a dry-run count first, then batch by batch with progress. */
 export function BulkReplayDialog({ filter }: { filter: FilterValues }) {
@@ -37,15 +37,17 @@ export function BulkReplayDialog({ filter }: { filter: FilterValues }) {
     let cursor: string | undefined;
     let done = 0;
     let skipped = 0;
+    let skippedDeleted = 0;
     try {
       do {
         const r = await unwrap(bulkReplayAction({ filter, useMapping, dryRun: false, until, cursor }));
         done += r.replayed;
         skipped += r.skipped;
+        skippedDeleted += r.skippedDeleted;
         cursor = r.nextCursor ?? undefined;
         setPhase({ kind: "running", matched, done: done + skipped, skipped });
       } while (cursor);
-      setPhase({ kind: "finished", replayed: done, skipped });
+      setPhase({ kind: "finished", replayed: done, skipped, skippedDeleted });
       await qc.invalidateQueries({ queryKey: deliveryKeys.all });
     } catch (e) {
       setError((e as Error).message);
@@ -81,7 +83,8 @@ export function BulkReplayDialog({ filter }: { filter: FilterValues }) {
           ) : null}
           {phase.kind === "finished" ? (
             <>
-              <Alert tone="success">Queued {phase.replayed.toLocaleString("en-US")} deliveries again{phase.skipped ? `; skipped ${phase.skipped} (in flight, pruned or mapped with another version)` : ""}.</Alert>
+              <Alert tone={phase.replayed ? "success" : "warning"}>Queued {phase.replayed.toLocaleString("en-US")} deliveries again{phase.skipped > phase.skippedDeleted ? `; skipped ${phase.skipped - phase.skippedDeleted} (in flight, pruned or mapped with another version)` : ""}.</Alert>
+              {phase.skippedDeleted ? <Alert tone="info">{phase.skippedDeleted.toLocaleString("en-US")} belong to deleted profiles and were not replayed: nothing is sent for a deleted profile. Their history stays as it is.</Alert> : null}
               <div className="flex justify-end"><Button onClick={() => setOpen(false)}>Done</Button></div>
             </>
           ) : null}

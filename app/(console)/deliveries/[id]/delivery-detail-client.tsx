@@ -58,7 +58,7 @@ export function DeliveryDetailClient({ id, canReplay }: { id: string; canReplay:
         </dl>
         {d.lastError ? <div className="mt-4"><Alert tone={d.status === "DELIVERED" ? "info" : "error"}>{d.lastError}</Alert></div> : null}
         {d.note ? <div className="mt-4"><Alert tone="info">{d.note}</Alert></div> : null}
-        {canReplay ? <div className="mt-4 border-t border-zinc-100 pt-4 dark:border-zinc-800"><ReplayActions id={d.id} status={d.status} mappingVersion={d.mappingVersion} currentVersion={d.currentMappingVersion} /></div> : null}
+        {canReplay ? <div className="mt-4 border-t border-zinc-100 pt-4 dark:border-zinc-800">{d.profile.deleted ? <Alert tone="info">The profile “{d.profile.name}” was deleted, so nothing is sent for it any more: this delivery cannot be replayed. Its history stays as it is.</Alert> : <ReplayActions id={d.id} status={d.status} mappingVersion={d.mappingVersion} currentVersion={d.currentMappingVersion} />}</div> : null}
       </Card>
       <div className="grid gap-5 lg:grid-cols-2">
         <Card className="min-w-0 space-y-2 p-4">
