@@ -30,3 +30,5 @@ export const mappingKeys = {
   /** The editor's XDM check of one mapped output against one schema (its hash). */
   xdmCheck: (schemaHash: string, output: string) => [...mappingKeys.all, "xdm-check", schemaHash, output] as const,
 };
+export const alertKeys = { all: ["alerts"] as const, banner: () => [...alertKeys.all, "banner"] as const };
+export const refusalKeys = { all: ["refusals"] as const, list: (filter: Record<string, string | undefined>) => [...refusalKeys.all, "list", filter] as const };

@@ -6,7 +6,7 @@
  */
 import { createPrismaClient } from "../lib/db-client";
 import { deliveryConfigFromEnv } from "../lib/delivery/config";
-import { pruneDeliveryPayloads, pruneLoginAttempts } from "../lib/delivery/retention";
+import { pruneDeliveryPayloads, pruneInboundRefusals, pruneLoginAttempts } from "../lib/delivery/retention";
 import { resolveDatabaseUrl } from "./lib/delivery-env";
 
 async function main() {
@@ -19,7 +19,8 @@ async function main() {
     const r = await pruneDeliveryPayloads(db, { retentionDays: days });
     const loginAttemptRetentionDays = deliveryConfigFromEnv(process.env).loginAttemptRetentionDays;
     const loginAttempts = await pruneLoginAttempts(db, { days: loginAttemptRetentionDays });
-    console.log(JSON.stringify({ retentionDays: days, ...r, loginAttemptRetentionDays, loginAttempts, ms: Math.round(performance.now() - t0) }));
+    const inboundRefusals = await pruneInboundRefusals(db, { days: loginAttemptRetentionDays });
+    console.log(JSON.stringify({ retentionDays: days, ...r, loginAttemptRetentionDays, loginAttempts, inboundRefusals, ms: Math.round(performance.now() - t0) }));
   } finally {
     await db.$disconnect();
   }

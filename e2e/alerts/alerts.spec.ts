@@ -33,7 +33,7 @@ test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the
   // A threshold so low that three failures in the window trip it.
   await page.goto("/alerts");
   await page.getByLabel("Failed above (%)").fill("1");
-  await page.getByLabel("Minimum deliveries").fill("1");
+  await page.getByLabel("Minimum attempts").fill("1");
   await page.getByLabel("Webhook URL (optional)").fill("https://hooks.not-allowed.example/relay");
   await page.getByRole("button", { name: "Save alert settings" }).click();
   await expect(page.getByText(/not allowed|allow-list|allowed/i).first()).toBeVisible();
@@ -49,7 +49,7 @@ test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the
   const firing = page.getByTestId("alert-banner").locator('[data-alert-state="firing"]');
   await expect(firing).toContainText("Failure ratio alert");
   await firing.getByRole("link", { name: "View deliveries" }).click();
-  await expect(page).toHaveURL(/\/deliveries\?status=FAILED%2CDEAD&test=no&from=/);
+  await expect(page).toHaveURL(/\/deliveries\?failedAttempts=1&test=no&from=/);
   const denied = await page.goto("/alerts");
   expect(denied?.status()).toBe(403);
 

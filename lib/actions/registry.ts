@@ -6,7 +6,8 @@ import * as P from "@/lib/profiles/action-defs";
 import * as M from "@/lib/mappings/action-defs";
 import * as DL from "@/lib/deliveries/action-defs";
 import { getDashboardDef } from "@/lib/dashboard/action-defs";
-import { saveAlertRuleDef } from "@/lib/alerts/action-defs";
+import { getAlertBannerDef, saveAlertRuleDef } from "@/lib/alerts/action-defs";
+import { listRefusalsDef } from "@/lib/inbound-refusals/action-defs";
 
 /**
  * Every server action, by the name of its "use server" export. The role-matrix test walks this
@@ -57,6 +58,8 @@ export const ACTIONS = {
   listMyTestSendsAction: DL.listMyTestSendsDef,
   getDashboardAction: getDashboardDef,
   saveAlertRuleAction: saveAlertRuleDef,
+  getAlertBannerAction: getAlertBannerDef,
+  listRefusalsAction: listRefusalsDef,
 } as const;
 
 export const PUBLIC_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"] as const;

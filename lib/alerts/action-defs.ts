@@ -3,7 +3,8 @@ import { CAN } from "@/lib/auth/roles";
 import { defineAction } from "@/lib/actions/define-action";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { outboundAllowList } from "@/lib/integrations/config";
-import { invalidateAlertBanner } from "./banner";
+import { z } from "zod";
+import { getAlertBanner, invalidateAlertBanner } from "./banner";
 import { assertWebhookAllowed, getAlertRule, saveAlertRule } from "./rules";
 import { AlertRuleSchema } from "./schemas";
 
@@ -19,5 +20,15 @@ export const saveAlertRuleDef = defineAction({
     await writeAudit({ actor, action: "alerts.update", targetType: "AlertRule", targetId: "default", before, after: input, ip });
     invalidateAlertBanner();
     return input;
+  },
+});
+
+/** What the console's alert banner shows; every signed-in role sees it, and it polls this. */
+export const getAlertBannerDef = defineAction({
+  name: "alerts.banner",
+  roles: CAN.viewDashboard,
+  input: z.undefined().or(z.object({}).strict()),
+  async handler() {
+    return getAlertBanner();
   },
 });

@@ -1,7 +1,11 @@
 "use server";
 import { runAction } from "@/lib/actions/run-action";
-import { saveAlertRuleDef } from "./action-defs";
+import { getAlertBannerDef, saveAlertRuleDef } from "./action-defs";
 
 export async function saveAlertRuleAction(input: unknown) {
   return runAction(saveAlertRuleDef, input);
+}
+
+export async function getAlertBannerAction(input?: unknown) {
+  return runAction(getAlertBannerDef, input);
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { queueDepth, statusTotals } from "@/lib/dashboard/aggregates";
+import { outcomeTotals, queueDepth } from "@/lib/dashboard/aggregates";
+import { refusalSummary } from "@/lib/inbound-refusals/queries";
 import type { AlertRule } from "./rules";
 import type { AlertKind } from "./schemas";
 
@@ -8,22 +9,26 @@ export type Reading = { kind: AlertKind; firing: boolean; value: number | null; 
 const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
 
 /**
- * Both readings from the dashboard's own aggregates, so the banner and the dashboard tiles agree:
- * the failure ratio over settled production deliveries (test events never count), and the age of
- * the oldest delivery still waiting.
+ * Every reading from the dashboard's own aggregates, so the banner and the dashboard tiles agree:
+ * the share of production delivery attempts that failed in the window (retries and replays count
+ * as the attempts they are; test events never count), the age of the oldest delivery still
+ * waiting, and inbound requests refused for a bad signature or token.
  */
 export async function readAlerts(rule: AlertRule, now: Date): Promise<Reading[]> {
   const from = new Date(now.getTime() - rule.failureWindowMinutes * 60_000);
-  const [totals, queue] = await Promise.all([statusTotals({ from, to: now }), queueDepth()]);
+  const authFrom = new Date(now.getTime() - rule.authFailuresWindowMinutes * 60_000);
+  const [totals, queue, refused] = await Promise.all([outcomeTotals({ from, to: now }), queueDepth(), refusalSummary({ from: authFrom, to: now })]);
 
-  const { delivered, failed, dead } = totals.overall;
-  const settled = delivered + failed + dead;
-  const ratio = settled ? (failed + dead) / settled : null;
+  const { attempts, retrying, failed, dead } = totals.overall;
+  const failedAttempts = retrying + failed + dead;
+  const ratio = attempts ? failedAttempts / attempts : null;
   const limit = rule.failurePercent / 100;
-  const failureFiring = rule.failureEnabled && ratio !== null && settled >= rule.failureMinDeliveries && ratio > limit;
+  const failureFiring = rule.failureEnabled && ratio !== null && attempts >= rule.failureMinDeliveries && ratio > limit;
 
   const ageMin = queue.overall.oldest ? (now.getTime() - queue.overall.oldest.getTime()) / 60_000 : null;
   const queueFiring = rule.queueEnabled && ageMin !== null && ageMin > rule.queueAgeMinutes;
+
+  const authFiring = rule.authFailuresEnabled && refused.authFailures > rule.authFailuresPerWindow;
 
   return [
     {
@@ -31,8 +36,8 @@ export async function readAlerts(rule: AlertRule, now: Date): Promise<Reading[]>
       firing: failureFiring,
       value: ratio,
       threshold: limit,
-      message: `${pct(ratio ?? 0)} of deliveries failed in the last ${rule.failureWindowMinutes} min (${failed + dead} of ${settled}); the threshold is ${pct(limit)}.`,
-      href: `/deliveries?${new URLSearchParams({ status: "FAILED,DEAD", test: "no", from: from.toISOString() })}`,
+      message: `${pct(ratio ?? 0)} of delivery attempts failed in the last ${rule.failureWindowMinutes} min (${failedAttempts} of ${attempts}); the threshold is ${pct(limit)}.`,
+      href: `/deliveries?${new URLSearchParams({ failedAttempts: "1", test: "no", from: from.toISOString() })}`,
     },
     {
       kind: "queue_age",
@@ -41,6 +46,14 @@ export async function readAlerts(rule: AlertRule, now: Date): Promise<Reading[]>
       threshold: rule.queueAgeMinutes,
       message: `The oldest waiting delivery has waited ${Math.floor(ageMin ?? 0)} min (${queue.overall.depth} waiting); the threshold is ${rule.queueAgeMinutes} min.`,
       href: `/deliveries?${new URLSearchParams({ status: "QUEUED,RETRYING,DELIVERING", test: "no" })}`,
+    },
+    {
+      kind: "auth_failures",
+      firing: authFiring,
+      value: refused.authFailures,
+      threshold: rule.authFailuresPerWindow,
+      message: `${refused.authFailures} inbound requests were refused for a bad signature or token in the last ${rule.authFailuresWindowMinutes} min; the threshold is ${rule.authFailuresPerWindow}.`,
+      href: `/deliveries/refused?${new URLSearchParams({ code: "bad_signature", range: "1h" })}`,
     },
   ];
 }

@@ -13,6 +13,9 @@ const DEFAULTS: AlertRuleInput = {
   failureMinDeliveries: 20,
   queueEnabled: true,
   queueAgeMinutes: 10,
+  authFailuresEnabled: true,
+  authFailuresPerWindow: 20,
+  authFailuresWindowMinutes: 5,
   webhookUrl: null,
 };
 

@@ -81,7 +81,7 @@ export const openApiDocument = {
       get: {
         summary: "The delivery log, newest first, keyset-paginated; emails masked for QA and AUDITOR",
         security: bearer,
-        parameters: ["profileId", "direction", "status", "pushType", "http", "range", "from", "to", "test", "mappingVersion", "failedAttempts", "q", "cursor", "limit"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+        parameters: ["profileId", "direction", "status", "pushType", "http", "range", "from", "to", "test", "mappingVersion", "failedAttempts", "attempt", "attemptError", "q", "cursor", "limit"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
         responses: { "200": { description: "{ items, nextCursor }" }, "400": { description: "Invalid filter" }, ...errors },
       },
     },

@@ -3,11 +3,14 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConnectionTest } from "@/lib/profiles/view";
 import { maskEmailsInText } from "@/lib/deliveries/mask";
-import { CHART_STATUSES, DASHBOARD_RANGES, type ChartStatus, type DashboardInput } from "./schemas";
-import { queueDepth, statusTotals, type Totals } from "./aggregates";
+import { CHART_STATUSES, DASHBOARD_RANGES, type ChartStatus, type DashboardInput, type DashboardRange } from "./schemas";
+import { IS_REPLAY, outcomeTotals, queueDepth, type Totals } from "./aggregates";
+import { liveHealth, type LiveHealth } from "./live-health";
+import { refusalSummary } from "@/lib/inbound-refusals/queries";
 
 export type SeriesPoint = { start: Date } & Record<ChartStatus, number>;
-export type TopError = { error: string; count: number; lastStatusCode: number | null; lastAt: Date };
+/** `count` failed attempts in the window, of `deliveries` deliveries; `replays` of them were replay attempts. */
+export type TopError = { key: string; error: string; count: number; deliveries: number; replays: number; lastStatusCode: number | null; lastAt: Date };
 export type ProfileHealth = {
   id: string;
   name: string;
@@ -16,30 +19,39 @@ export type ProfileHealth = {
   demo: boolean;
   adobe: ConnectionTest | null;
   rainfocus: ConnectionTest | null;
+  /** The last 15 minutes of attempts against this profile's remote (AEP or RainFocus); null when none. */
+  live: LiveHealth | null;
   totals: Totals;
   queue: { depth: number; oldest: Date | null };
 };
 
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
 
+/** Where a range's window starts: whole buckets, so a refresh does not shift every bar. The profile list uses it too, so both agree. */
+export function windowStart(range: DashboardRange, now: Date): Date {
+  const { ms, bucketMs } = DASHBOARD_RANGES[range];
+  return new Date(Math.floor((now.getTime() - ms) / bucketMs) * bucketMs);
+}
+
 /**
  * Everything the dashboard shows, for one range and optionally one profile. Test events are left
- * out of every number (they are QA's, not production's). Four grouped queries run in parallel;
- * each is one index range scan over the window, so the view stays cheap at millions of rows.
+ * out of every number (they are QA's, not production's). Outcomes come from the attempts made in
+ * the window (see aggregates.ts). The grouped queries run in parallel; each is one index range
+ * scan over the window, so the view stays cheap at millions of rows.
  */
 export async function getDashboard(input: DashboardInput, opts: { maskEmails: boolean; now?: Date }) {
   const now = opts.now ?? new Date();
-  const { ms, bucketMs } = DASHBOARD_RANGES[input.range];
-  // Whole buckets, so a refresh does not shift every bar: from the start of the bucket holding
-  // now − range to the (partial) bucket holding now.
-  const firstBucket = Math.floor((now.getTime() - ms) / bucketMs);
-  const from = new Date(firstBucket * bucketMs);
+  const { bucketMs } = DASHBOARD_RANGES[input.range];
+  const from = windowStart(input.range, now);
+  const firstBucket = from.getTime() / bucketMs;
   const scope = { from, profileId: input.profileId };
-  const [series, totals, queue, errors, profiles] = await Promise.all([
+  const [series, totals, queue, errors, live, refused, profiles] = await Promise.all([
     statusSeries(scope, bucketMs),
-    statusTotals(scope),
+    outcomeTotals(scope),
     queueDepth(input.profileId),
     topErrors(scope),
+    liveHealth(now, input.profileId),
+    refusalSummary(scope),
     db.integrationProfile.findMany({
       where: { deletedAt: null, ...(input.profileId ? { id: input.profileId } : {}) },
       select: { id: true, name: true, direction: true, status: true, demo: true, adobeTest: true, rainfocusTest: true },
@@ -61,6 +73,7 @@ export async function getDashboard(input: DashboardInput, opts: { maskEmails: bo
     bucketMs,
     series: points,
     overall: { totals: totals.overall, queue: queue.overall },
+    refused,
     profiles: profiles.map<ProfileHealth>((p) => ({
       id: p.id,
       name: p.name,
@@ -69,6 +82,7 @@ export async function getDashboard(input: DashboardInput, opts: { maskEmails: bo
       demo: p.demo,
       adobe: (p.adobeTest as ConnectionTest | null) ?? null,
       rainfocus: (p.rainfocusTest as ConnectionTest | null) ?? null,
+      live: live.get(p.id) ?? null,
       totals: totals.byProfile.get(p.id) ?? totals.zero,
       queue: queue.byProfile.get(p.id) ?? empty,
     })),
@@ -78,14 +92,16 @@ export async function getDashboard(input: DashboardInput, opts: { maskEmails: bo
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 type Scope = { from: Date; profileId?: string };
-const scoped = (s: Scope) => Prisma.sql`d.test = false AND d."receivedAt" >= ${ts(s.from)}${s.profileId ? Prisma.sql` AND d."profileId" = ${s.profileId}` : Prisma.empty}`;
+const scoped = (s: Scope) =>
+  Prisma.sql`a."startedAt" >= ${ts(s.from)} AND a.outcome IS NOT NULL AND d.test = false${s.profileId ? Prisma.sql` AND d."profileId" = ${s.profileId}` : Prisma.empty}`;
 
-/** Deliveries per bucket of receipt time and current status. Timestamps hold UTC, so epoch is UTC. */
+/** Attempt outcomes per bucket of attempt time. Timestamps hold UTC, so epoch is UTC. */
 async function statusSeries(s: Scope, bucketMs: number) {
   const rows = await db.$queryRaw<{ bucket: bigint; status: ChartStatus; n: number }[]>(Prisma.sql`
-    SELECT floor(extract(epoch FROM d."receivedAt") * 1000 / ${bucketMs})::bigint AS bucket, d.status::text AS status, count(*)::int AS n
-      FROM "Delivery" d
-     WHERE ${scoped(s)} AND d.status IN ('DELIVERED', 'RETRYING', 'FAILED', 'DEAD')
+    SELECT floor(extract(epoch FROM a."startedAt") * 1000 / ${bucketMs})::bigint AS bucket,
+           CASE WHEN a.outcome = 'DELIVERED' AND ${IS_REPLAY} THEN 'REPLAYED' ELSE a.outcome END AS status, count(*)::int AS n
+      FROM "Attempt" a JOIN "Delivery" d ON d.id = a."deliveryId"
+     WHERE ${scoped(s)}
      GROUP BY 1, 2`);
   const out = new Map<number, Partial<Record<ChartStatus, number>>>();
   for (const r of rows) {
@@ -95,15 +111,15 @@ async function statusSeries(s: Scope, bucketMs: number) {
   return out;
 }
 
-/** The most frequent last errors of deliveries that are not (yet) delivered. */
+/** The most frequent errors of the attempts that failed in the window, replays included and counted. */
 async function topErrors(s: Scope): Promise<TopError[]> {
   return db.$queryRaw<TopError[]>(Prisma.sql`
-    SELECT left(d."lastError", 160) AS error, count(*)::int AS count, max(d."lastStatusCode") AS "lastStatusCode", max(d."receivedAt") AS "lastAt"
-      FROM "Delivery" d
-     WHERE ${scoped(s)} AND d.status IN ('RETRYING', 'FAILED', 'DEAD') AND d."lastError" IS NOT NULL
-     GROUP BY 1
+    SELECT md5(left(a.error, 160)) AS key, left(a.error, 160) AS error, count(*)::int AS count, count(DISTINCT a."deliveryId")::int AS deliveries,
+           count(*) FILTER (WHERE ${IS_REPLAY})::int AS replays,
+           (array_agg(a."responseStatus" ORDER BY a."startedAt" DESC))[1] AS "lastStatusCode", max(a."startedAt") AS "lastAt"
+      FROM "Attempt" a JOIN "Delivery" d ON d.id = a."deliveryId"
+     WHERE ${scoped(s)} AND a.outcome <> 'DELIVERED' AND a.error IS NOT NULL
+     GROUP BY 1, 2
      ORDER BY count DESC, "lastAt" DESC
      LIMIT 8`);
 }
-
-

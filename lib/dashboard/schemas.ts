@@ -19,6 +19,6 @@ export const DashboardInputSchema = z.preprocess(
 );
 export type DashboardInput = z.infer<typeof DashboardInputSchema>;
 
-/** The statuses the chart stacks, in stacking order (bottom first). */
-export const CHART_STATUSES = ["DELIVERED", "RETRYING", "FAILED", "DEAD"] as const;
+/** The attempt outcomes the chart stacks, in stacking order (bottom first); REPLAYED = delivered on a replay. */
+export const CHART_STATUSES = ["DELIVERED", "REPLAYED", "RETRYING", "FAILED", "DEAD"] as const;
 export type ChartStatus = (typeof CHART_STATUSES)[number];

@@ -45,8 +45,11 @@ export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; unt
     c.push(Prisma.sql`d."lastStatusCode" >= ${lo} AND d."lastStatusCode" < ${lo + 100}`);
   }
   const { from, to } = timeBounds(f);
-  if (from) c.push(Prisma.sql`d."receivedAt" >= ${ts(from)}`);
-  if (to) c.push(Prisma.sql`d."receivedAt" <= ${ts(to)}`);
+  if (f.attempt) c.push(attemptCondition(f, from, to));
+  else {
+    if (from) c.push(Prisma.sql`d."receivedAt" >= ${ts(from)}`);
+    if (to) c.push(Prisma.sql`d."receivedAt" <= ${ts(to)}`);
+  }
   if (opts.until) c.push(Prisma.sql`d."receivedAt" <= ${ts(opts.until)}`);
   if (f.test) c.push(Prisma.sql`d.test = ${f.test === "yes"}`);
   if (f.mappingVersion === "default") c.push(Prisma.sql`d."mappingVersion" IS NULL`);
@@ -62,6 +65,19 @@ export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; unt
   if (f.attendee) c.push(attendeeCondition(f.attendee));
   if (opts.cursor) c.push(Prisma.sql`(d."receivedAt", d.id) < (${ts(opts.cursor.receivedAt)}, ${opts.cursor.id})`);
   return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
+}
+
+/** An attempt of the chosen outcome in the time bounds (the dashboard's counting, see lib/dashboard/aggregates.ts). */
+function attemptCondition(f: DeliveryFilter, from?: Date, to?: Date): Prisma.Sql {
+  const replay = Prisma.sql`(d."replayedAt" IS NOT NULL AND a."startedAt" >= d."replayedAt")`;
+  const a: Prisma.Sql[] = [Prisma.sql`a."deliveryId" = d.id`];
+  if (f.attempt === "delivered") a.push(Prisma.sql`a.outcome = 'DELIVERED' AND NOT ${replay}`);
+  else if (f.attempt === "replayed") a.push(Prisma.sql`a.outcome = 'DELIVERED' AND ${replay}`);
+  else a.push(Prisma.sql`a.outcome <> 'DELIVERED'`);
+  if (from) a.push(Prisma.sql`a."startedAt" >= ${ts(from)}`);
+  if (to) a.push(Prisma.sql`a."startedAt" <= ${ts(to)}`);
+  if (f.attemptError) a.push(Prisma.sql`md5(left(a.error, 160)) = ${f.attemptError}`);
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Attempt" a WHERE ${Prisma.join(a, " AND ")})`;
 }
 
 /** AEP's identity for an email: sha256(lower(trim(email))), as the destination mapping computes it. */

@@ -22,6 +22,19 @@ type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
 
 const REPLAYABLE = ["FAILED", "DEAD", "DELIVERED", "RETRYING", "QUEUED"] as const;
 
+/**
+ * Back in the queue, due now, conditional on a replayable status (a worker that claimed one
+ * meanwhile wins). The first replay's time is kept: attempts from then on are replays, and the
+ * dashboard shows them as such instead of letting a replayed outage rewrite the window's outcomes.
+ */
+async function requeue(ids: string[]): Promise<number> {
+  const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
+  return db.$executeRaw(Prisma.sql`
+    UPDATE "Delivery" SET status = 'QUEUED', "nextAttemptAt" = ${now}, "leaseUntil" = NULL, "leaseToken" = NULL, "deliveredAt" = NULL,
+           "replayedAt" = COALESCE("replayedAt", ${now})
+     WHERE id IN (${Prisma.join(ids)}) AND status IN (${Prisma.join(REPLAYABLE.map((s) => Prisma.sql`${s}::"DeliveryStatus"`))})`);
+}
+
 function sameVersion(a: number | null, b: number | null) {
   return (a ?? null) === (b ?? null);
 }
@@ -71,11 +84,7 @@ export async function replayDelivery(deliveryId: string, useMapping: ReplayMode,
     );
   }
   // Conditional on the status read above: a worker that claimed it meanwhile wins.
-  const updated = await db.delivery.updateMany({
-    where: { id: d.id, status: { in: [...REPLAYABLE] } },
-    data: { status: "QUEUED", nextAttemptAt: new Date(), leaseUntil: null, leaseToken: null, deliveredAt: null },
-  });
-  if (updated.count === 0) throw new ActionError("A worker picked this delivery up meanwhile; it is being delivered.", "conflict");
+  if ((await requeue([d.id])) === 0) throw new ActionError("A worker picked this delivery up meanwhile; it is being delivered.", "conflict");
   await writeAudit({ actor: ctx.actor, action: "delivery.replay", targetType: "delivery", targetId: d.id, before: { status: d.status, attempts: d.attempts, mappingVersion: d.mappingVersion }, after: { status: "QUEUED", useMapping, mappingVersion: current }, ip: ctx.ip });
   return { deliveryId: d.id, status: "QUEUED" as const, previousStatus: d.status, mappingVersion: current };
 }
@@ -131,12 +140,9 @@ export async function bulkReplay(
       else ids.push(r.id);
     }
     if (ids.length) {
-      const n = await db.delivery.updateMany({
-        where: { id: { in: ids }, status: { in: [...REPLAYABLE] } },
-        data: { status: "QUEUED", nextAttemptAt: new Date(), leaseUntil: null, leaseToken: null, deliveredAt: null },
-      });
-      replayed += n.count;
-      skipped += ids.length - n.count;
+      const n = await requeue(ids);
+      replayed += n;
+      skipped += ids.length - n;
     }
     const last = rows[rows.length - 1];
     cursor = rows.length === batchSize && last ? { receivedAt: last.receivedAt, id: last.id } : undefined;

@@ -42,6 +42,13 @@ export const DeliveryFilterSchema = z.object({
   mappingVersion: z.union([z.literal("default"), z.coerce.number().int().min(1)]).optional(),
   /** Deliveries with at least one failed attempt, even if a later attempt succeeded. */
   failedAttempts: z.enum(["1"]).optional(),
+  /**
+   * Deliveries with an attempt of this outcome made in the time range (range/from/to then bound the
+   * attempts, not the receipt): what the dashboard counts. "replayed" = delivered on a replay.
+   */
+  attempt: z.enum(["delivered", "replayed", "failed"]).optional(),
+  /** With `attempt`: the attempt's error is the dashboard's top error with this key (md5 of its first 160 characters). */
+  attemptError: z.string().regex(/^[0-9a-f]{32}$/, "Not an error key from the dashboard.").optional(),
   /** Transmission id (exact), attendee id, email or error text. */
   q: z.string().trim().max(200).optional(),
   /**
@@ -54,7 +61,7 @@ export const DeliveryFilterSchema = z.object({
 export type DeliveryFilter = z.infer<typeof DeliveryFilterSchema>;
 
 /** The URL/query keys of the filter, in display order. */
-export const FILTER_KEYS = ["profileId", "direction", "status", "pushType", "http", "range", "from", "to", "test", "mappingVersion", "failedAttempts", "q"] as const;
+export const FILTER_KEYS = ["profileId", "direction", "status", "pushType", "http", "range", "from", "to", "test", "mappingVersion", "failedAttempts", "attempt", "attemptError", "q"] as const;
 
 /** Empty strings from forms and URLs mean "no filter". */
 export function cleanFilterInput(input: unknown): unknown {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { log } from "@/lib/log";
 import { countInboundReject } from "@/lib/metrics/inbound-rejects";
+import { recordRefusal } from "@/lib/inbound-refusals/record";
 import { SpanStatusCode } from "@opentelemetry/api";
 import { withSpan, traceParentOf } from "@/lib/telemetry/span";
 import { env } from "@/lib/env";
@@ -68,6 +69,8 @@ export function inboundRoute<P extends { profileId: string } = { profileId: stri
         limits.record(ip, answer.status);
         const code = answer.status >= 400 ? String((answer.body.error as { code?: unknown } | undefined)?.code ?? "unknown") : undefined;
         if (code) countInboundReject(endpoint, answer.status, code);
+        // Refused requests are kept (counted, no body) for the log, the dashboard and the auth-failure alert.
+        if (code) recordRefusal({ endpoint, profileId, status: answer.status, code, message: String((answer.body.error as { message?: unknown }).message ?? ""), ip, requestId });
         if (span.isRecording()) {
           span.setAttribute("http.response.status_code", answer.status);
           if (code) span.setAttribute("relay.error_code", code);

@@ -66,3 +66,19 @@ export async function pruneLoginAttempts(db: PrismaClient, opts: { days: number;
     if (n < batchSize) return total;
   }
 }
+
+/** Refused inbound requests (lib/inbound-refusals) are kept as long as sign-in attempts, for the same reason. */
+export async function pruneInboundRefusals(db: PrismaClient, opts: { days: number; now?: Date; batchSize?: number }): Promise<number> {
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.days * 86_400_000);
+  const batchSize = opts.batchSize ?? 5000;
+  let total = 0;
+  for (;;) {
+    const n = await db.$executeRawUnsafe(
+      `DELETE FROM "InboundRefusal" WHERE id IN (SELECT id FROM "InboundRefusal" WHERE "lastAt" < $1::timestamptz AT TIME ZONE 'UTC' LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      cutoff.toISOString(),
+      batchSize,
+    );
+    total += n;
+    if (n < batchSize) return total;
+  }
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { toProfileView } from "./view";
+import { outcomeTotals } from "@/lib/dashboard/aggregates";
+import { windowStart } from "@/lib/dashboard/get-dashboard";
 import { z } from "zod";
 
 export const ProfileFilterSchema = z.object({
@@ -10,7 +12,7 @@ export const ProfileFilterSchema = z.object({
 });
 export type ProfileFilter = z.infer<typeof ProfileFilterSchema>;
 
-/** Profiles with their last delivery and 24 h success rate, for the list. */
+/** Profiles with their last delivery and the dashboard's 24 h success rate, for the list. */
 export async function listProfiles(filter: ProfileFilter) {
   const rows = await db.integrationProfile.findMany({
     where: {
@@ -24,20 +26,19 @@ export async function listProfiles(filter: ProfileFilter) {
     take: 500,
   });
   const ids = rows.map((r) => r.id);
-  const since = new Date(Date.now() - 24 * 3600_000);
-  const [last, recent] = await Promise.all([
+  // The dashboard's own numbers for its "24 h" range (same window, same attempt counting, test
+  // events excluded), so the list and the dashboard never disagree.
+  const [last, totals] = await Promise.all([
     db.delivery.groupBy({ by: ["profileId"], where: { profileId: { in: ids } }, _max: { receivedAt: true } }),
-    db.delivery.groupBy({ by: ["profileId", "status"], where: { profileId: { in: ids }, receivedAt: { gte: since }, test: false }, _count: true }),
+    outcomeTotals({ from: windowStart("24h", new Date()) }),
   ]);
   return rows.map((row) => {
-    const mine = recent.filter((r) => r.profileId === row.id);
-    const finished = mine.filter((r) => ["DELIVERED", "FAILED", "DEAD"].includes(r.status)).reduce((n, r) => n + r._count, 0);
-    const delivered = mine.find((r) => r.status === "DELIVERED")?._count ?? 0;
+    const t = totals.byProfile.get(row.id) ?? totals.zero;
     return {
       ...toProfileView(row),
       lastDeliveryAt: last.find((l) => l.profileId === row.id)?._max.receivedAt ?? null,
-      successRate24h: finished ? delivered / finished : null,
-      deliveries24h: mine.reduce((n, r) => n + r._count, 0),
+      successRate24h: t.successRate,
+      attempts24h: t.attempts,
     };
   });
 }

@@ -25,9 +25,15 @@ let profileId: string;
 let seq = 0;
 let actors: Record<Role, Actor>;
 
+/** A delivery with one attempt settled as `status` at `receivedAt` (none while it is queued). */
 async function delivery(status: string, receivedAt: Date, extra: { nextAttemptAt?: Date } = {}) {
-  await db.delivery.create({
+  const d = await db.delivery.create({
     data: { profileId, direction: "SOURCE", pushType: "SessionScheduled", transmissionId: `alert-${++seq}-${Date.now()}`, status: status as "FAILED", receivedAt, ...extra },
+  });
+  if (status === "QUEUED") return;
+  const failed = status !== "DELIVERED";
+  await db.attempt.create({
+    data: { deliveryId: d.id, number: 1, requestUrl: "http://aep.test/x", requestHeaders: {}, durationMs: 1, startedAt: receivedAt, outcome: status, responseStatus: failed ? 503 : 200, ...(failed ? { errorClass: "http_5xx", error: "503" } : {}) },
   });
 }
 async function rule(data: Record<string, unknown>) {
@@ -58,7 +64,7 @@ describe("evaluateAlerts", () => {
     for (let i = 0; i < 3; i++) await delivery("FAILED", at(-4));
 
     const firing = await evaluateAlerts(T0, { allowList: loopback });
-    expect(firing).toEqual([expect.objectContaining({ kind: "failure_ratio", state: "FIRING", href: expect.stringContaining("status=FAILED%2CDEAD") })]);
+    expect(firing).toEqual([expect.objectContaining({ kind: "failure_ratio", state: "FIRING", href: expect.stringContaining("failedAttempts=1") })]);
     expect(firing[0].message).toContain("75%");
     expect(received).toEqual([{ path: "/hook", body: expect.objectContaining({ kind: "failure_ratio", state: "FIRING", threshold: 0.1, value: 0.75 }) }]);
 
@@ -116,5 +122,27 @@ describe("saveAlertRuleAction", () => {
     expect(await db.alertRule.findUniqueOrThrow({ where: { id: "default" } })).toMatchObject({ failurePercent: 5, queueEnabled: false, updatedById: actors.ADMIN.id });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "alerts.update", actorId: actors.ADMIN.id } });
     expect(audit.after).toMatchObject({ failurePercent: 5 });
+  });
+});
+
+describe("auth failure burst", () => {
+  it("fires when inbound requests are refused for a bad signature above the threshold, and links to them", async () => {
+    const { recordRefusal, flushRefusals } = await import("@/lib/inbound-refusals/record");
+    await rule({ failureEnabled: false, authFailuresEnabled: true, authFailuresPerWindow: 5, authFailuresWindowMinutes: 5 });
+    const t = at(600);
+    const refusal = (code: string, status: number, i: number) => ({ endpoint: "rainfocus", profileId, status, code, message: "no", ip: `198.51.100.${i % 3}`, requestId: `req-${i}`, at: new Date(t.getTime() - 60_000 + i * 100) });
+    // Five bad signatures are not a burst; a disabled push type is not an authentication failure.
+    for (let i = 0; i < 5; i++) recordRefusal(refusal("bad_signature", 401, i));
+    for (let i = 0; i < 10; i++) recordRefusal(refusal("push_type_disabled", 422, i));
+    await flushRefusals();
+    expect((await evaluateAlerts(t, { allowList: loopback })).filter((a) => a.kind === "auth_failures")).toEqual([]);
+
+    recordRefusal(refusal("unauthorized", 401, 6));
+    await flushRefusals();
+    const firing = await evaluateAlerts(at(600.5), { allowList: loopback });
+    expect(firing.find((a) => a.kind === "auth_failures")).toMatchObject({ state: "FIRING", message: expect.stringContaining("6 inbound requests were refused"), href: expect.stringContaining("/deliveries/refused") });
+    // Counted per minute and sender, not one row per request.
+    expect(await db.inboundRefusal.count({ where: { profileId, code: "bad_signature" } })).toBe(3);
+    expect((await db.inboundRefusal.aggregate({ where: { profileId }, _sum: { count: true } }))._sum.count).toBe(16);
   });
 });

@@ -49,6 +49,9 @@ describe("replay and test events", () => {
     const d = await byId(id!);
     expect(d.status).toBe("DELIVERED");
     expect(d.attemptLog.map((a) => [a.number, a.responseStatus])).toEqual([[1, 400], [2, 200]]);
+    // The replay is marked: attempts from replayedAt on are replays (the dashboard shows them apart).
+    expect(d.replayedAt).not.toBeNull();
+    expect(d.attemptLog.map((a) => [a.outcome, a.startedAt >= d.replayedAt!])).toEqual([["FAILED", false], ["DELIVERED", true]]);
     const audit = await db.auditEvent.findFirst({ where: { action: "delivery.replay", targetId: id }, orderBy: { createdAt: "desc" } });
     expect(audit).toMatchObject({ actorId: actors.OPS.id, ip: "127.0.0.1" });
   });

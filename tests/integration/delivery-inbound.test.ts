@@ -58,6 +58,27 @@ describe("inbound: RainFocus push", () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it("records refused requests, counted per minute and sender, without their bodies", async () => {
+    const { flushRefusals } = await import("@/lib/inbound-refusals/record");
+    await flushRefusals();
+    const tally = async () => {
+      const rows = await db.inboundRefusal.groupBy({ by: ["profileId", "code", "status"], where: { profileId: { in: [p.id, "no-such-profile"] } }, _sum: { count: true }, _count: true });
+      return Object.fromEntries(rows.map((r) => [`${r.profileId === p.id ? "p" : r.profileId} ${r.code} ${r.status}`, r._sum.count!]));
+    };
+    const before = await tally();
+    const events = pushEvents("SessionScheduled", 450, 1);
+    for (let i = 0; i < 3; i++) await postPush(p.id, events, "rfin_not-the-secret");
+    await postPush(p.id, [{ ...events[0], transmissionId: "refused-451", eventType: "NoSuchThing" }], p.secret);
+    await postPush("no-such-profile", events, p.secret);
+    await flushRefusals();
+    const after = await tally();
+    const added = Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => n));
+    expect(added).toEqual({ "p bad_signature 401": 3, "p unknown_push_type 422": 1, "no-such-profile not_found 404": 1 });
+    const rows = await db.inboundRefusal.findMany({ where: { profileId: { in: [p.id, "no-such-profile"] } } });
+    // Nothing of the request but our answer, the address and the request id.
+    expect(JSON.stringify(rows)).not.toContain(events[0]!.transmissionId);
+  });
+
   it("refuses unknown and disabled push types by name, storing none of the batch", async () => {
     const before = await count();
     const unknown = { ...pushEvents("SessionScheduled", 500, 1)[0], eventType: "NoSuchThing" };

@@ -100,6 +100,8 @@ describe("delivery worker: RainFocus → AEP", () => {
     expect(d).toMatchObject({ status: "DELIVERED", attempts: 3 });
     expect(d.attemptLog.map((a) => a.responseStatus)).toEqual([503, 503, 200]);
     expect(d.attemptLog.map((a) => a.number)).toEqual([1, 2, 3]);
+    // Each attempt keeps what it settled the delivery as: the dashboard counts these, not the final status.
+    expect(d.attemptLog.map((a) => a.outcome)).toEqual(["RETRYING", "RETRYING", "DELIVERED"]);
   });
 
   it("honours Retry-After on a 429", async () => {
@@ -134,6 +136,7 @@ describe("delivery worker: RainFocus → AEP", () => {
     expect(d).toMatchObject({ status: "DEAD", attempts: 3 });
     expect(d.lastError).toMatch(/retry budget spent/);
     expect(d.attemptLog).toHaveLength(3);
+    expect(d.attemptLog.map((a) => a.outcome)).toEqual(["RETRYING", "RETRYING", "DEAD"]);
   });
 
   it("refreshes a rejected token once and delivers (authenticated inlet)", async () => {

@@ -1,10 +1,11 @@
 import type { AlertEventRow } from "@/lib/alerts/history";
+import { ALERT_LABELS } from "@/lib/alerts/schemas";
 import { Card, EmptyState } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { isoTime } from "@/components/format";
 
-const KIND_LABELS: Record<string, string> = { failure_ratio: "Failure ratio", queue_age: "Queue age" };
+const KIND_LABELS: Record<string, string> = ALERT_LABELS;
 
 export function AlertHistory({ events }: { events: AlertEventRow[] }) {
   if (!events.length) return <EmptyState title="No alerts yet">Alerts appear here when they fire and when they recover.</EmptyState>;

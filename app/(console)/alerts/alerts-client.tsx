@@ -16,7 +16,7 @@ export function AlertsClient({ rule, canEdit }: { rule: AlertRuleInput; canEdit:
       <TextInput id={name} name={name} type="number" min={0} step={step} defaultValue={String(rule[name])} disabled={!canEdit} invalid={!!errors[name]} />
     </Field>
   );
-  const toggle = (name: "failureEnabled" | "queueEnabled", label: string) => (
+  const toggle = (name: "failureEnabled" | "queueEnabled" | "authFailuresEnabled", label: string) => (
     <label className="flex items-center gap-2 text-sm font-medium">
       <input type="checkbox" name={name} defaultChecked={rule[name]} disabled={!canEdit} /> {label}
     </label>
@@ -35,14 +35,21 @@ export function AlertsClient({ rule, canEdit }: { rule: AlertRuleInput; canEdit:
         <fieldset className="space-y-3">
           {toggle("failureEnabled", "Failure ratio")}
           <div className="grid gap-4 sm:grid-cols-3">
-            {num("failurePercent", "Failed above (%)", "Failed and dead over settled deliveries.", "any")}
-            {num("failureWindowMinutes", "Window (minutes)", "Deliveries received in this window.")}
-            {num("failureMinDeliveries", "Minimum deliveries", "Fewer settled deliveries never fire.")}
+            {num("failurePercent", "Failed above (%)", "Failed attempts (retried, failed or dead) over all attempts.", "any")}
+            {num("failureWindowMinutes", "Window (minutes)", "Attempts made in this window.")}
+            {num("failureMinDeliveries", "Minimum attempts", "Fewer attempts in the window never fire.")}
           </div>
         </fieldset>
         <fieldset className="space-y-3">
           {toggle("queueEnabled", "Queue age")}
           <div className="grid gap-4 sm:grid-cols-3">{num("queueAgeMinutes", "Oldest waiting above (minutes)", "Queued, retrying or in flight.")}</div>
+        </fieldset>
+        <fieldset className="space-y-3">
+          {toggle("authFailuresEnabled", "Inbound authentication failures")}
+          <div className="grid gap-4 sm:grid-cols-3">
+            {num("authFailuresPerWindow", "Refused above", "Inbound requests with a bad signature or token.")}
+            {num("authFailuresWindowMinutes", "Window (minutes)", "Refusals counted in this window.")}
+          </div>
         </fieldset>
         <Field id="webhookUrl" label="Webhook URL (optional)" hint="Receives a JSON POST when an alert fires and when it recovers. Must be on the outbound allow-list." errors={errors.webhookUrl}>
           <TextInput id="webhookUrl" name="webhookUrl" type="url" defaultValue={rule.webhookUrl ?? ""} disabled={!canEdit} invalid={!!errors.webhookUrl} placeholder="https://hooks.example.com/relay" />

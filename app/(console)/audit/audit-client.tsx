@@ -1,4 +1,5 @@
 "use client";
+import { TimeAgo } from "@/components/time-ago";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useState } from "react";
@@ -11,7 +12,6 @@ import { Card, EmptyState } from "@/components/ui/page-header";
 import { Select, TextInput } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
-import { isoTime, timeAgo } from "@/components/format";
 
 const FILTER_KEYS = ["action", "actor", "from", "to"] as const;
 
@@ -75,7 +75,7 @@ export function AuditClient({ actions }: { actions: string[] }) {
               {rows.map((e) => (
                 <Fragment key={e.id}>
                   <tr>
-                    <Td><span title={isoTime(e.createdAt)}>{timeAgo(e.createdAt)}</span></Td>
+                    <Td><TimeAgo date={e.createdAt} /></Td>
                     <Td>{e.actorEmail ?? "system"}</Td>
                     <Td><code className="font-mono text-xs">{e.action}</code></Td>
                     <Td className="text-xs">{e.targetType}{e.targetId ? <span className="text-zinc-500"> · {e.targetId}</span> : null}</Td>

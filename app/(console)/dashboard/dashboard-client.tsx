@@ -39,6 +39,9 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
   const d = query.data;
   const t = d?.overall.totals;
   const scope = { range, profileId, test: "no" };
+  // The log filtered to what a tile counts: attempts made since the window's first bucket.
+  const attempts = { profileId, test: "no", from: d ? new Date(d.from).toISOString() : undefined };
+  const failedAttempts = t ? t.retrying + t.failed + t.dead : 0;
 
   return (
     <div className="space-y-4">
@@ -78,18 +81,24 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
       </div>
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
 
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-busy={!d}>
-        <Tile label="Delivered" value={t ? t.delivered.toLocaleString() : "…"} href={logHref({ ...scope, status: "DELIVERED" })} testId="tile-delivered"
-          sub={t ? `${t.total.toLocaleString()} received` : undefined} />
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-busy={!d}>
+        <Tile label="Delivered" value={t ? t.delivered.toLocaleString() : "…"} href={logHref({ ...attempts, attempt: "delivered" })} testId="tile-delivered"
+          sub={t ? `${t.received.toLocaleString()} received${t.replayed ? ` · ${t.replayed.toLocaleString()} more on replay` : ""}` : undefined} />
         <Tile label="Success rate" value={t?.successRate == null ? (t ? "—" : "…") : `${(t.successRate * 100).toFixed(t.successRate < 1 && t.successRate > 0.999 ? 2 : 1)}%`} testId="tile-success"
           tone={t?.successRate != null && t.successRate < 0.95 ? "bad" : undefined}
-          sub={t ? `${(t.failed + t.dead).toLocaleString()} failed or dead · ${t.retrying.toLocaleString()} retrying` : undefined}
-          href={t && t.failed + t.dead ? logHref({ ...scope, status: "FAILED,DEAD" }) : undefined} />
-        <Tile label="Latency p50 / p95" value={t ? <>{formatMs(t.p50Ms)}<span className="text-base font-medium text-zinc-500"> / {formatMs(t.p95Ms)}</span></> : "…"} testId="tile-latency" sub="received → delivered" />
+          sub={t ? `${failedAttempts.toLocaleString()} of ${t.attempts.toLocaleString()} attempts failed${t.replayAttempts ? ` · ${t.replayAttempts.toLocaleString()} were replays` : ""}` : undefined}
+          title="Every attempt made in the range counts, retries and replays included: replaying an outage does not erase it."
+          href={failedAttempts ? logHref({ ...attempts, attempt: "failed" }) : undefined} />
+        <Tile label="Latency p50 / p95" value={t ? <>{formatMs(t.p50Ms)}<span className="text-base font-medium text-zinc-500"> / {formatMs(t.p95Ms)}</span></> : "…"} testId="tile-latency" sub="received → delivered, first sends" />
         <Tile label="Queue depth" value={d ? d.overall.queue.depth.toLocaleString() : "…"} testId="tile-queue"
           tone={d && d.overall.queue.oldest && Date.now() - new Date(d.overall.queue.oldest).getTime() > 15 * 60_000 ? "bad" : undefined}
           sub={d ? (d.overall.queue.oldest ? `oldest waiting ${timeAgo(d.overall.queue.oldest)}` : "nothing waiting") : undefined}
           href={d?.overall.queue.depth ? logHref({ profileId, test: "no", status: "QUEUED,DELIVERING,RETRYING" }) : undefined} />
+        <Tile label="Refused requests" value={d ? d.refused.requests.toLocaleString() : "…"} testId="tile-refused"
+          tone={d && d.refused.authFailures ? "bad" : undefined}
+          sub={d ? (d.refused.requests ? `${d.refused.authFailures.toLocaleString()} bad signature or token` : "none refused") : undefined}
+          title="Inbound requests we answered with an error: bad signature, push type not enabled, unknown profile, too large, rate limited."
+          href={d?.refused.requests ? refusedHref(range, profileId) : undefined} />
       </div>
 
       <Card className="p-4">
@@ -101,12 +110,17 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
       </Card>
 
       <ProfileHealthTable profiles={d?.profiles} range={range} />
-      <TopErrors errors={d?.errors} scope={scope} />
+      <TopErrors errors={d?.errors} scope={attempts} />
     </div>
   );
 }
 
-function Tile({ label, value, sub, href, tone, testId }: { label: string; value: React.ReactNode; sub?: string; href?: string; tone?: "bad"; testId: string }) {
+function refusedHref(range: DashboardRange, profileId?: string) {
+  const q = new URLSearchParams({ range, ...(profileId ? { profileId } : {}) });
+  return `/deliveries/refused?${q}`;
+}
+
+function Tile({ label, value, sub, href, tone, testId, title }: { label: string; value: React.ReactNode; sub?: string; href?: string; tone?: "bad"; testId: string; title?: string }) {
   const body = (
     <>
       <div className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</div>
@@ -115,5 +129,5 @@ function Tile({ label, value, sub, href, tone, testId }: { label: string; value:
     </>
   );
   const cls = "block rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
-  return href ? <Link href={href} className={`${cls} hover:border-brand-500/60`}>{body}</Link> : <div className={cls}>{body}</div>;
+  return href ? <Link href={href} title={title} className={`${cls} hover:border-brand-500/60`}>{body}</Link> : <div className={cls} title={title}>{body}</div>;
 }

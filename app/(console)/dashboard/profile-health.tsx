@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ProfileHealth } from "@/lib/dashboard/get-dashboard";
+import type { LiveHealth } from "@/lib/dashboard/live-health";
 import type { ConnectionTest } from "@/lib/profiles/view";
 import { Card, EmptyState } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -12,15 +13,38 @@ function Td({ children, className = "" }: { children?: React.ReactNode; classNam
   return <td className={`px-3 py-2 align-middle ${className}`}>{children}</td>;
 }
 
-/** The last stored "Test connection" result: a token was (or was not) obtained, and when. */
-function Health({ test, label }: { test: ConnectionTest | null; label: string }) {
-  if (!test) return <span className="text-xs text-zinc-400" title={`${label}: never tested`}>not tested</span>;
+/**
+ * Live: what the remote did with our attempts of the last 15 minutes (only for the side this
+ * profile sends to). Beside it, the last stored "Test connection" result, which only says a token
+ * could be had back then.
+ */
+function Health({ test, live, label, sendsHere }: { test: ConnectionTest | null; live: LiveHealth | null; label: string; sendsHere: boolean }) {
   return (
-    <span className="inline-flex items-center gap-1.5 text-xs" title={`${label}: ${test.message}`}>
-      <span className={`size-2 rounded-full ${test.ok ? "bg-emerald-500" : "bg-red-500"}`} aria-hidden />
-      <span className={test.ok ? "" : "text-red-700 dark:text-red-400"}>{test.ok ? "OK" : "Failing"}</span>
-      <span className="text-zinc-400">{timeAgo(test.at)}</span>
-    </span>
+    <div className="space-y-0.5 text-xs" data-testid={`health-${label.toLowerCase()}`}>
+      {sendsHere ? <Live live={live} label={label} /> : null}
+      {!test ? (
+        <div className="text-zinc-400" title={`${label}: never tested`}>test: never</div>
+      ) : (
+        <div className="flex items-center gap-1.5" title={`${label}, last connection test: ${test.message}`}>
+          {!sendsHere ? <span className={`size-2 rounded-full ${test.ok ? "bg-emerald-500" : "bg-red-500"}`} aria-hidden /> : null}
+          <span className={sendsHere ? "text-zinc-500" : test.ok ? "" : "text-red-700 dark:text-red-400"}>{sendsHere ? "test" : "Test"}: {test.ok ? "OK" : "failing"}</span>
+          <span className="text-zinc-400">{timeAgo(test.at)}</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Live({ live, label }: { live: LiveHealth | null; label: string }) {
+  if (!live) return <div className="text-zinc-400" title={`No attempts to ${label} in the last 15 minutes`}>live: no sends in 15 min</div>;
+  const ok = live.last.ok;
+  const what = ok ? "OK" : live.last.status ? `answering ${live.last.status}` : "not answering";
+  return (
+    <div className="flex items-center gap-1.5" title={`${label}, last attempt ${timeAgo(live.last.at)}${live.last.error ? `: ${live.last.error}` : ""}`}>
+      <span className={`size-2 rounded-full ${ok ? (live.failed ? "bg-amber-400" : "bg-emerald-500") : "bg-red-500"}`} aria-hidden />
+      <span className={ok ? "" : "font-medium text-red-700 dark:text-red-400"}>{what}</span>
+      <span className="text-zinc-400">{live.failed ? `${live.failed} of ${live.attempts} failed` : `${live.attempts} sent`} · 15 min</span>
+    </div>
   );
 }
 
@@ -47,7 +71,7 @@ export function ProfileHealthTable({ profiles, range }: { profiles: ProfileHealt
                     {p.status !== "ACTIVE" ? <Badge tone={p.status === "PAUSED" ? "amber" : "gray"}>{p.status.toLowerCase()}</Badge> : null}
                   </div>
                 </Td>
-                <Td className="text-right tabular-nums"><Link className="hover:underline" href={logHref({ profileId: p.id, range, test: "no" })}>{p.totals.delivered.toLocaleString()}</Link></Td>
+                <Td className="text-right tabular-nums"><Link className="hover:underline" href={logHref({ profileId: p.id, range, test: "no", attempt: "delivered" })}>{p.totals.delivered.toLocaleString()}</Link></Td>
                 <Td className={`text-right tabular-nums ${p.totals.successRate != null && p.totals.successRate < 0.95 ? "text-red-600 dark:text-red-400" : ""}`}>
                   {p.totals.successRate == null ? "—" : `${(p.totals.successRate * 100).toFixed(1)}%`}
                 </Td>
@@ -55,8 +79,8 @@ export function ProfileHealthTable({ profiles, range }: { profiles: ProfileHealt
                 <Td className="text-right tabular-nums" >
                   <span title={p.queue.oldest ? `oldest waiting since ${timeAgo(p.queue.oldest)}` : "nothing waiting"}>{p.queue.depth.toLocaleString()}</span>
                 </Td>
-                <Td className="whitespace-nowrap"><Health test={p.adobe} label="Adobe" /></Td>
-                <Td className="whitespace-nowrap"><Health test={p.rainfocus} label="RainFocus" /></Td>
+                <Td className="whitespace-nowrap"><Health test={p.adobe} live={p.live} label="Adobe" sendsHere={p.direction === "SOURCE"} /></Td>
+                <Td className="whitespace-nowrap"><Health test={p.rainfocus} live={p.live} label="RainFocus" sendsHere={p.direction === "DESTINATION"} /></Td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,8 @@ import type { SeriesPoint } from "@/lib/dashboard/get-dashboard";
 
 export const STATUS_STYLE: Record<ChartStatus, { label: string; fill: string; dot: string }> = {
   DELIVERED: { label: "Delivered", fill: "fill-emerald-500", dot: "bg-emerald-500" },
-  RETRYING: { label: "Retrying", fill: "fill-amber-400", dot: "bg-amber-400" },
+  REPLAYED: { label: "Delivered on replay", fill: "fill-sky-500", dot: "bg-sky-500" },
+  RETRYING: { label: "Failed, retried", fill: "fill-amber-400", dot: "bg-amber-400" },
   FAILED: { label: "Failed", fill: "fill-red-500", dot: "bg-red-500" },
   DEAD: { label: "Dead", fill: "fill-rose-900 dark:fill-rose-300", dot: "bg-rose-900 dark:bg-rose-300" },
 };
@@ -72,11 +73,11 @@ export function StatusChart({ series, bucketMs }: { series: SeriesPoint[]; bucke
         {CHART_STATUSES.map((k) => (
           <span key={k} className="inline-flex items-center gap-1.5"><span className={`size-2.5 rounded-sm ${STATUS_STYLE[k].dot}`} />{STATUS_STYLE[k].label}</span>
         ))}
-        <span className="text-zinc-400">by time received · current status</span>
+        <span className="text-zinc-400">attempts, by the time they were made</span>
       </figcaption>
       <details className="mt-2 text-xs">
         <summary className="cursor-pointer text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200">Show as table</summary>
-        <table aria-label="Deliveries over time" className="mt-2 w-full text-left tabular-nums">
+        <table aria-label="Attempts over time" className="mt-2 w-full text-left tabular-nums">
           <thead>
             <tr className="text-zinc-500"><th scope="col" className="py-1 font-medium">From</th>{CHART_STATUSES.map((k) => <th key={k} scope="col" className="py-1 text-right font-medium">{STATUS_STYLE[k].label}</th>)}</tr>
           </thead>

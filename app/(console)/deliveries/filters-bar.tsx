@@ -109,6 +109,14 @@ export function FiltersBar({ filter, options, update, clear }: { filter: FilterV
             <option value="1">With a failed attempt</option>
           </Select>
         </Labelled>
+        <Labelled label="Attempted in the time range">
+          <Select aria-label="Attempted in the time range" value={filter.attempt ?? ""} onChange={set("attempt")} className="w-[11rem]">
+            <option value="">Time range = received</option>
+            <option value="delivered">Delivered (first send)</option>
+            <option value="replayed">Delivered on replay</option>
+            <option value="failed">Failed attempt</option>
+          </Select>
+        </Labelled>
         <Labelled label="Test events">
           <Select aria-label="Test events" value={filter.test ?? ""} onChange={set("test")} className="w-[6.5rem]">
             <option value="">Included</option>

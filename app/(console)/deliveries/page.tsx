@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN, hasRole } from "@/lib/auth/roles";
 import { deliveryFilterOptions } from "@/lib/deliveries/list-deliveries";
@@ -15,6 +16,7 @@ export default async function DeliveriesPage() {
       <PageHeader
         title="Deliveries"
         description="Every event received and every attempt to deliver it, in both directions, beside what Adobe or RainFocus report on their side."
+        actions={<Link href="/deliveries/refused" className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-400">Refused requests →</Link>}
       />
       <DeliveriesClient options={await deliveryFilterOptions()} canReplay={hasRole(actor, CAN.replay)} emailsMasked={logListMasksEmails(actor.role)} canUnmask={hasRole(actor, CAN.unmaskEmails)} />
     </>

@@ -11,7 +11,7 @@ import { Select, TextInput } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { DirectionLabel, ProfileStatusBadge } from "@/components/ui/status";
-import { isoTime, timeAgo } from "@/components/format";
+import { TimeAgo } from "@/components/time-ago";
 
 export function ProfilesClient({ initial, canEdit }: { initial: ProfileListRow[]; canEdit: boolean }) {
   const params = useSearchParams();
@@ -88,8 +88,8 @@ export function ProfilesClient({ initial, canEdit }: { initial: ProfileListRow[]
                   <Td><code className="font-mono text-xs">{p.eventCode}</code></Td>
                   <Td><ProfileStatusBadge status={p.status} /></Td>
                   <Td className="text-xs text-zinc-600 dark:text-zinc-400">{p.direction === "SOURCE" ? (p.pushTypes.length ? p.pushTypes.join(", ") : "none") : "—"}</Td>
-                  <Td><span title={isoTime(p.lastDeliveryAt)}>{p.lastDeliveryAt ? timeAgo(p.lastDeliveryAt) : "Never"}</span></Td>
-                  <Td>{p.successRate24h === null ? <span className="text-zinc-500">—</span> : `${(p.successRate24h * 100).toFixed(1)}% of ${p.deliveries24h}`}</Td>
+                  <Td><TimeAgo date={p.lastDeliveryAt} never="Never" /></Td>
+                  <Td>{p.successRate24h === null ? <span className="text-zinc-500">—</span> : <span title="Delivered attempts over all attempts in the last 24 h, test events excluded: the dashboard's number">{`${(p.successRate24h * 100).toFixed(1)}% of ${p.attempts24h.toLocaleString("en-US")} attempts`}</span>}</Td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 "use client";
+import { TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -11,7 +12,6 @@ import { Field, Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { DeliveryStatusBadge, HttpStatus, JsonBlock } from "@/components/ui/delivery-status";
-import { timeAgo } from "@/components/format";
 import { AttemptTimeline } from "../deliveries/[id]/attempt-timeline";
 import { JsonEditor, jsonError } from "./json-editor";
 
@@ -137,7 +137,7 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
                 <li key={h.id} className="flex items-center gap-3 px-4 py-2 text-sm">
                   <DeliveryStatusBadge status={h.status} />
                   <Link href={`/deliveries/${h.id}`} className="min-w-0 flex-1 truncate hover:underline">{h.pushType} · {h.profile.name}</Link>
-                  <span className="text-xs text-zinc-500">{timeAgo(h.receivedAt)}</span>
+                  <TimeAgo date={h.receivedAt} className="text-xs text-zinc-500" />
                   <Button size="sm" variant="ghost" onClick={() => resend.mutate(h.id)} disabled={resend.isPending}>Resend</Button>
                 </li>
               ))}

@@ -19,10 +19,12 @@ type AttemptRow = {
   ms: number;
   ec: string | null;
   err: string | null;
+  /** The delivery's new status, on the attempt's last exchange only. */
+  oc: string | null;
 };
 
 /** An Attempt as one element of the statement's JSON parameter; absent values are null. */
-function attemptRow(d: ClaimedDelivery, x: AttemptExchange): AttemptRow {
+function attemptRow(d: ClaimedDelivery, x: AttemptExchange, outcome: string | null): AttemptRow {
   const ex = x.exchange;
   const requestBody = x.requestBody !== undefined ? x.requestBody : ex?.request.body !== undefined ? (parseJson(ex.request.body) ?? ex.request.body) : undefined;
   const responseBody = x.responseBody ?? ex?.response?.body;
@@ -41,6 +43,7 @@ function attemptRow(d: ClaimedDelivery, x: AttemptExchange): AttemptRow {
     ms: Math.round(ex?.durationMs ?? 0),
     ec: x.errorClass ?? null,
     err: error ? error.slice(0, 4000) : null,
+    oc: outcome,
   };
 }
 
@@ -106,9 +109,9 @@ function decide(item: SettleItem, ctx: SettleContext, now: Date): Row {
 // more than the rest of the settle.
 const SETTLE_SQL = `
   WITH attempts AS (
-    INSERT INTO "Attempt" (id, "deliveryId", number, "requestUrl", "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", "errorClass", error, "startedAt")
-    SELECT a.id, a.did, a.num, a.url, a.reqh, a.reqb, a.st, a.resh, a.resb, a.ms, a.ec, a.err, now() AT TIME ZONE 'UTC'
-      FROM json_to_recordset($2::json) AS a(id text, did text, num int, url text, reqh jsonb, reqb jsonb, st int, resh jsonb, resb text, ms int, ec text, err text)
+    INSERT INTO "Attempt" (id, "deliveryId", number, "requestUrl", "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", "errorClass", error, "startedAt", outcome)
+    SELECT a.id, a.did, a.num, a.url, a.reqh, a.reqb, a.st, a.resh, a.resb, a.ms, a.ec, a.err, now() AT TIME ZONE 'UTC', a.oc
+      FROM json_to_recordset($2::json) AS a(id text, did text, num int, url text, reqh jsonb, reqb jsonb, st int, resh jsonb, resb text, ms int, ec text, err text, oc text)
     RETURNING 1
   )
   UPDATE "Delivery" d SET
@@ -134,7 +137,7 @@ export async function settleMany(db: PrismaClient, items: readonly SettleItem[],
   if (items.length === 0) return [];
   const now = ctx.now ?? new Date();
   const rows = items.map((it) => decide(it, ctx, now));
-  const attempts = items.flatMap((it) => it.outcome.exchanges.map((x) => attemptRow(it.d, x)));
+  const attempts = items.flatMap((it, i) => it.outcome.exchanges.map((x, j, all) => attemptRow(it.d, x, j === all.length - 1 ? rows[i]!.status : null)));
   const updated = await poolOf(db).query<{ id: string }>(SETTLE_SQL, [JSON.stringify(rows), JSON.stringify(attempts)]);
   const owned = new Set(updated.rows.map((r) => r.id));
   return rows.map((r) => ({ status: r.status, owned: owned.has(r.id) }));

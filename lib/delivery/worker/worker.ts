@@ -10,7 +10,7 @@ import { loadDeliveryProfiles, type DeliveryProfile } from "./profiles";
 import { sendDestination } from "./send-destination";
 import { sendSource } from "./send-source";
 import { XdmTargetResolver } from "./xdm-target";
-import { pruneDeliveryPayloads, pruneLoginAttempts } from "../retention";
+import { pruneDeliveryPayloads, pruneInboundRefusals, pruneLoginAttempts } from "../retention";
 import { settleMany, type SettledStatus } from "./settle";
 import { SettleBuffer } from "./settle-buffer";
 import { deliverSpan } from "./deliver-span";
@@ -131,6 +131,8 @@ export class DeliveryWorker {
       if (r.deliveries > 0) this.deps.log?.({ level: "info", msg: "pruned delivery payloads", ...r });
       const logins = await pruneLoginAttempts(this.deps.db, { days: this.deps.config.loginAttemptRetentionDays });
       if (logins > 0) this.deps.log?.({ level: "info", msg: "pruned sign-in attempts", loginAttempts: logins });
+      const refusals = await pruneInboundRefusals(this.deps.db, { days: this.deps.config.loginAttemptRetentionDays });
+      if (refusals > 0) this.deps.log?.({ level: "info", msg: "pruned refused inbound requests", inboundRefusals: refusals });
     } catch (err) {
       this.deps.log?.({ level: "error", msg: "retention failed", error: String(err) });
     }

@@ -1,4 +1,5 @@
 "use client";
+import { TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { getDeliveryAction } from "@/lib/deliveries/actions";
@@ -8,7 +9,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { DeliveryStatusBadge, HttpStatus, JsonBlock } from "@/components/ui/delivery-status";
-import { isoTime, timeAgo } from "@/components/format";
+import { isoTime } from "@/components/format";
 import { AttemptTimeline } from "./attempt-timeline";
 import { ReplayActions } from "./replay-actions";
 
@@ -45,8 +46,8 @@ export function DeliveryDetailClient({ id, canReplay }: { id: string; canReplay:
       <Card className="p-4">
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
           <Meta label="Profile"><Link className="text-brand-600 hover:underline" href={`/profiles/${d.profile.id}`}>{d.profile.name}</Link></Meta>
-          <Meta label="Received"><span title={isoTime(d.receivedAt)}>{timeAgo(d.receivedAt)}</span></Meta>
-          <Meta label="Delivered">{d.deliveredAt ? <span title={isoTime(d.deliveredAt)}>{timeAgo(d.deliveredAt)} · {e2e} ms end to end</span> : "—"}</Meta>
+          <Meta label="Received"><TimeAgo date={d.receivedAt} /></Meta>
+          <Meta label="Delivered">{d.deliveredAt ? <span><TimeAgo date={d.deliveredAt} /> · {e2e} ms end to end</span> : "—"}</Meta>
           <Meta label="Attempts / last HTTP">{d.attempts} · <HttpStatus code={d.lastStatusCode} /></Meta>
           <Meta label="Mapping">
             <Link className="text-brand-600 hover:underline" href={`/profiles/${d.profile.id}/mapping`}>{d.mappingVersion === null ? "default" : `v${d.mappingVersion}`}</Link>

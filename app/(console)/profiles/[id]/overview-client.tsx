@@ -1,4 +1,5 @@
 "use client";
+import { TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -88,7 +89,7 @@ export function OverviewClient() {
             {profile.direction === "SOURCE" ? "RainFocus posts push events here, signed with X-RF-Signature." : "AEP's destination posts profile batches here with Authorization: Bearer <inbound secret>."}
           </p>
           <code data-testid="inbound-url" className="block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">{inbound}</code>
-          <p className="text-xs text-zinc-500">Inbound secret: {profile.inbound.configured ? `set${profile.inbound.rotatedAt ? `, last rotated ${new Date(profile.inbound.rotatedAt).toLocaleString()}` : ""}` : "not set"}</p>
+          <p className="text-xs text-zinc-500">Inbound secret: {profile.inbound.configured ? <>set{profile.inbound.rotatedAt ? <>, last rotated <TimeAgo date={profile.inbound.rotatedAt} /></> : null}</> : "not set"}</p>
           {secret ? <SecretReveal label="New inbound secret" secret={secret} onDone={() => setSecret(null)} /> : null}
           {canEdit ? (
             <Button size="sm" variant="secondary" onClick={async () => { const r = await rotateInboundSecretAction({ profileId: profile.id }); if (r.ok) setSecret(r.data.inboundSecret); }}>

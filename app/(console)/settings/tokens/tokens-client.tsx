@@ -1,4 +1,5 @@
 "use client";
+import { TimeAgo } from "@/components/time-ago";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { createApiTokenAction, listApiTokensAction, revokeApiTokenAction } from "@/lib/api-tokens/actions";
@@ -11,7 +12,6 @@ import { Card, EmptyState } from "@/components/ui/page-header";
 import { Field, TextInput } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
-import { isoTime, timeAgo } from "@/components/format";
 import { SecretReveal } from "../users/secret-reveal";
 
 export function TokensClient({ initialTokens }: { initialTokens: ApiTokenRow[] }) {
@@ -68,8 +68,8 @@ export function TokensClient({ initialTokens }: { initialTokens: ApiTokenRow[] }
                 <tr key={t.id} data-testid={`token-row-${t.name}`}>
                   <Td className="font-medium">{t.name}</Td>
                   <Td><code className="font-mono text-xs">{t.prefix}…</code></Td>
-                  <Td><span title={isoTime(t.createdAt)}>{timeAgo(t.createdAt)}</span></Td>
-                  <Td><span title={isoTime(t.lastUsedAt)}>{t.lastUsedAt ? timeAgo(t.lastUsedAt) : "Never"}</span></Td>
+                  <Td><TimeAgo date={t.createdAt} /></Td>
+                  <Td><TimeAgo date={t.lastUsedAt} never="Never" /></Td>
                   <Td>{t.revokedAt ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>}</Td>
                   <Td className="text-right">
                     {!t.revokedAt ? (

@@ -1,4 +1,5 @@
 "use client";
+import { TimeAgo } from "@/components/time-ago";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
@@ -13,7 +14,6 @@ import { Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
-import { isoTime, timeAgo } from "@/components/format";
 import { CreateUserDialog } from "./create-user-dialog";
 import { SecretReveal } from "./secret-reveal";
 
@@ -112,7 +112,7 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
                   </Td>
                   <Td>{u.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</Td>
                   <Td>
-                    <span title={isoTime(u.lastLoginAt)}>{u.lastLoginAt ? timeAgo(u.lastLoginAt) : "Never"}</span>
+                    <TimeAgo date={u.lastLoginAt} never="Never" />
                   </Td>
                   <Td className="space-x-2 text-right whitespace-nowrap">
                     <Button size="sm" variant="secondary" onClick={() => setConfirmReset(u)}>

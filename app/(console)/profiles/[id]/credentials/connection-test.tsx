@@ -1,10 +1,10 @@
 "use client";
+import { TimeAgo } from "@/components/time-ago";
 import { useState } from "react";
 import { testConnectionAction } from "@/lib/profiles/actions";
 import type { ConnectionTest } from "@/lib/profiles/view";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { timeAgo } from "@/components/format";
 import { useProfile } from "../profile-context";
 
 /** Test connection button plus the last stored result, worded for a person. */
@@ -27,7 +27,7 @@ export function ConnectionTestPanel({ target, label, last }: { target: "adobe" |
             {pending ? "Testing…" : `Test ${label} connection`}
           </Button>
         ) : null}
-        {last ? <span className="text-xs text-zinc-500">Last tested {timeAgo(last.at)}</span> : <span className="text-xs text-zinc-500">Not tested yet</span>}
+        {last ? <span className="text-xs text-zinc-500">Last tested <TimeAgo date={last.at} /></span> : <span className="text-xs text-zinc-500">Not tested yet</span>}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {last ? (

@@ -1,4 +1,5 @@
 "use client";
+import { LocalTime } from "@/components/time-ago";
 import { useState } from "react";
 import type { MappingRule } from "@/lib/mapping-engine";
 import { describeRule, diffRules } from "@/lib/mappings/diff";
@@ -21,7 +22,7 @@ export function VersionsPanel({ versions, draftRules, canEdit, onRestore }: { ve
           <li key={v.version} className="flex flex-wrap items-center gap-2 py-2">
             <span className="font-semibold">Version {v.version}</span>
             {i === 0 ? <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200">live</span> : null}
-            <span className="text-xs text-zinc-500">{new Date(v.publishedAt).toLocaleString()} by {v.publishedByEmail ?? "unknown"}</span>
+            <span className="text-xs text-zinc-500"><LocalTime date={v.publishedAt} /> by {v.publishedByEmail ?? "unknown"}</span>
             <span className="ml-auto flex gap-1">
               {versions[i + 1] ? <Button size="sm" variant="ghost" onClick={() => setPair([v.version, versions[i + 1].version])}>Diff with v{versions[i + 1].version}</Button> : null}
               <Button size="sm" variant="ghost" onClick={() => setPair(["draft", v.version])}>Diff with draft</Button>
