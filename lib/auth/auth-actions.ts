@@ -2,6 +2,7 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "./config";
 import { oidcConfigured } from "@/lib/env";
+import { safeNext } from "./safe-next";
 
 export type LoginState = { error?: string; email?: string };
 
@@ -32,10 +33,4 @@ export async function ssoLoginAction(): Promise<void> {
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });
-}
-
-/** Only same-site paths; anything else goes to the console home. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const s = typeof value === "string" ? value : "";
-  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/profiles";
 }
