@@ -8,10 +8,15 @@ import { NextResponse, type NextRequest } from "next/server";
  * scripts load, so no inline script without the nonce can run. Pages must render per request for
  * this: the root layout reads the theme cookie, which makes every page dynamic.
  *
+ * It also answers server actions posted from another origin with 403 (crossOriginAction).
+ *
  * /api (JSON), static files and prefetches skip this (matcher below) and keep the static header
  * from next.config.ts, which this one replaces on the responses it covers.
  */
 export function proxy(request: NextRequest) {
+  if (crossOriginAction(request)) {
+    return new NextResponse("Cross-origin requests to this console's actions are refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
@@ -20,6 +25,23 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/**
+ * A server action posted from another origin. Next refuses it too, but by throwing, which answered
+ * 500; this is the same test Next makes (the Origin's host against X-Forwarded-Host or Host; no
+ * Origin, as from old browsers, is left to Next), answered as what it is: 403.
+ */
+function crossOriginAction(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" (sandboxed frames, some redirects) or garbage
+  }
 }
 
 function newNonce(): string {
