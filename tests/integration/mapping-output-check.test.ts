@@ -68,7 +68,9 @@ describe("the mapping editor's server-side XDM check", () => {
     const root = deep;
     for (let i = 0; i < 70; i++) deep = (deep.a = {}) as Record<string, unknown>;
     const nested = await executeAction(M.validateMappingOutputDef, actors.OPS, { output: root, tenantId: "acme" });
-    expect(nested).toMatchObject({ ok: false, code: "invalid", error: "The mapped output cannot be checked: it is nested deeper than 64 levels." });
+    // Every server action now refuses input nested deeper than 64 levels before it runs (the same
+    // rule as the REST routes), so the refusal comes from that guard, not from the output check.
+    expect(nested).toMatchObject({ ok: false, code: "invalid", error: "The input nests arrays and objects more than 64 levels deep." });
   });
 
   it("refuses a request with nothing to check against, or without a session", async () => {
