@@ -44,6 +44,7 @@ async function main() {
   rmSync("test-results", { recursive: true, force: true });
   if (!existsSync("lib/generated/prisma/client.ts")) await prismaGenerate();
 
+  if (want("imports")) await step("import rules (docs/ARCHITECTURE.md)", () => run(BIN("tsx"), ["scripts/check-imports.ts"]));
   if (want("typecheck")) await step("typecheck", () => run(BIN("tsc"), ["--noEmit"]));
   if (want("vitest")) {
     await step("vitest (unit, contract, integration)", () =>

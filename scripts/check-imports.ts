@@ -1,0 +1,99 @@
+/**
+ * Import rules between the rooms of the code base (docs/ARCHITECTURE.md), checked by `npm test`
+ * and so by CI. A lower room never imports a higher one:
+ *
+ *   pure (engine, XDM, push-type catalog)  <  emulators  <  lib (server)  <  components  <  app
+ *
+ * plus: nothing ships code that imports tests or e2e specs, and the pure rooms import no Node
+ * built-ins, because the mapping editor runs them in the browser. Known exceptions are listed
+ * below with the reason; the check fails when one is no longer needed, so the list only shrinks.
+ *
+ * Usage: `tsx scripts/check-imports.ts` (exit 1 and one line per broken rule).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+const PURE = ["lib/mapping-engine/", "lib/xdm/", "lib/push-types/", "lib/prng.ts"];
+// Packages the pure rooms may use: they run in the browser as well as in Node.
+const PURE_PACKAGES = new Set(["@pkg/ua-parser-js", "@pkg/ajv", "@pkg/ajv-formats", "@pkg/ajv/dist/2020", "@pkg/zod"]);
+
+type Rule = { name: string; from: (f: string) => boolean; to: (t: string) => boolean };
+
+const isTest = (f: string) => /\.test\.tsx?$/.test(f);
+const isPure = (f: string) => PURE.some((p) => f.startsWith(p));
+const under = (...dirs: string[]) => (f: string) => dirs.some((d) => f.startsWith(d));
+
+const RULES: Rule[] = [
+  { name: "pure code imports only pure code", from: (f) => isPure(f) && !isTest(f), to: (t) => t.startsWith("node:") || (t.startsWith("@pkg/") ? !PURE_PACKAGES.has(t) : !isPure(t)) },
+  { name: "emulators import only pure lib code", from: under("emulators/"), to: (t) => t.startsWith("lib/") && !isPure(t) },
+  { name: "lib does not import emulators", from: (f) => f.startsWith("lib/") && !isTest(f), to: under("emulators/") },
+  { name: "lib does not import components or app", from: under("lib/"), to: under("components/", "app/") },
+  { name: "components do not import app", from: under("components/"), to: under("app/") },
+  { name: "shipped code does not import tests or e2e", from: under("lib/", "app/", "components/", "emulators/", "scripts/"), to: under("tests/", "e2e/") },
+  { name: "integration tests do not import e2e specs", from: under("tests/"), to: under("e2e/") },
+];
+
+// file -> imported file: why it is still allowed. Remove an entry when its import goes away.
+const EXCEPTIONS: Record<string, string> = {
+  // The demo profile is built from the emulators' demo credentials so the two cannot drift.
+  "lib/seed/demo-profile.ts -> emulators/demo.ts": "demo credentials have one definition",
+  // The route table is shared by the e2e route matrix and the in-process route fuzz.
+  "tests/integration/fuzz-routes.test.ts -> e2e/security/route-table.ts": "one route table for both fuzzes",
+  "scripts/test.ts -> tests/support/test-database.ts": "the test runner creates the test databases",
+};
+
+const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s+["']([^"']+)["']/g;
+const NODE_BUILTINS = new Set(["crypto", "fs", "path", "os", "http", "https", "net", "url", "util", "stream", "zlib", "worker_threads", "child_process", "events", "buffer"]);
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(path.join(ROOT, dir))) {
+    if (name === "node_modules" || name === "generated" || name.startsWith(".")) continue;
+    const rel = path.posix.join(dir, name);
+    if (statSync(path.join(ROOT, rel)).isDirectory()) walk(rel, out);
+    else if (/\.(ts|tsx|mts)$/.test(name)) out.push(rel);
+  }
+  return out;
+}
+
+function resolveTarget(from: string, spec: string): string {
+  if (spec.startsWith("node:") || NODE_BUILTINS.has(spec)) return `node:${spec.replace(/^node:/, "")}`;
+  let rel: string;
+  if (spec.startsWith("@/")) rel = spec.slice(2);
+  else if (spec.startsWith(".")) rel = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+  else return `@pkg/${spec}`;
+  for (const ext of ["", ".ts", ".tsx", "/index.ts", "/index.tsx"]) {
+    const candidate = rel + ext;
+    try {
+      if (statSync(path.join(ROOT, candidate)).isFile()) return candidate;
+    } catch {
+      /* try the next extension */
+    }
+  }
+  return rel;
+}
+
+
+function main() {
+  const files = ["lib", "app", "components", "emulators", "scripts", "tests", "e2e"].flatMap((d) => walk(d));
+  const problems: string[] = [];
+  const usedExceptions = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(path.join(ROOT, file), "utf8");
+    for (const m of text.matchAll(IMPORT_RE)) {
+      const target = resolveTarget(file, m[1] ?? m[2] ?? m[3]);
+      for (const rule of RULES) {
+        if (!rule.from(file) || !rule.to(target)) continue;
+        const key = `${file} -> ${target}`;
+        if (EXCEPTIONS[key]) usedExceptions.add(key);
+        else problems.push(`${rule.name}: ${key}`);
+      }
+    }
+  }
+  for (const key of Object.keys(EXCEPTIONS)) if (!usedExceptions.has(key)) problems.push(`exception no longer needed, remove it: ${key}`);
+  for (const p of problems) console.error(`import rule broken — ${p}`);
+  console.log(`[check-imports] ${files.length} files, ${RULES.length} rules, ${problems.length} problem(s)`);
+  process.exit(problems.length ? 1 : 0);
+}
+
+main();
