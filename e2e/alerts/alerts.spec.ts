@@ -13,6 +13,8 @@ test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the
   // ids are deterministic per index and duplicates are idempotent, so each spec pushes its own range.
   await page.goto(`/profiles/${demo.id}`);
   await page.getByRole("button", { name: "Rotate inbound secret" }).click();
+  // The profile is active: the rotation is confirmed in a dialog (default grace: the old secret works 24 h).
+  await page.getByRole("button", { name: "Rotate now" }).click();
   const secret = (await page.getByTestId("revealed-secret").textContent())!.trim();
   await request.delete(`${ADOBE_EMULATOR_URL}/_emulator/faults`);
   await request.post(`${ADOBE_EMULATOR_URL}/_emulator/faults`, { data: { route: "dcs", status: 400, times: 3 } });

@@ -8,6 +8,8 @@ test("the dashboard is home: real pushes through the demo profile show up as del
   await loginViaApi(page, ADMIN.email, ADMIN.password);
   await page.goto(`/profiles/${demo.id}`);
   await page.getByRole("button", { name: "Rotate inbound secret" }).click();
+  // The profile is active: the rotation is confirmed in a dialog (default grace: the old secret works 24 h).
+  await page.getByRole("button", { name: "Rotate now" }).click();
   const secret = (await page.getByTestId("revealed-secret").textContent())!.trim();
 
   const count = 6;

@@ -8,6 +8,8 @@ test("from the log's search to one attendee's timeline; an admin reveals emails 
   await loginViaApi(page, ADMIN.email, ADMIN.password);
   await page.goto(`/profiles/${demo.id}`);
   await page.getByRole("button", { name: "Rotate inbound secret" }).click();
+  // The profile is active: the rotation is confirmed in a dialog (default grace: the old secret works 24 h).
+  await page.getByRole("button", { name: "Rotate now" }).click();
   const secret = (await page.getByTestId("revealed-secret").textContent())!.trim();
   const pushed = await (await request.post(`${RAINFOCUS_EMULATOR_URL}/_emulator/push`, {
     data: { targetUrl: `${baseURL}/api/v1/inbound/rainfocus/${demo.id}`, secret, pushType: "SessionScheduled", count: 1, startIndex: 8300 },

@@ -9,6 +9,8 @@ test("the RainFocus push simulator feeds the ACTIVE demo profile; every event is
   await loginViaApi(page, ADMIN.email, ADMIN.password);
   await page.goto(`/profiles/${demo.id}`);
   await page.getByRole("button", { name: "Rotate inbound secret" }).click();
+  // The profile is active: the rotation is confirmed in a dialog (default grace: the old secret works 24 h).
+  await page.getByRole("button", { name: "Rotate now" }).click();
   const secret = (await page.getByTestId("revealed-secret").textContent())!.trim();
 
   const before = await (await request.get(`${ADOBE_EMULATOR_URL}/_emulator/ingested`)).json();

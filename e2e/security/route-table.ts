@@ -39,6 +39,8 @@ export const ROUTES: RouteEntry[] = [
   // (RainFocus: X-RF-Signature HMAC of the body; AEP: Bearer <inbound secret>), so "public" here.
   { pattern: "/api/v1/inbound/rainfocus/[profileId]", method: "POST", url: "/api/v1/inbound/rainfocus/nonexistent", roles: "public", body: {} },
   { pattern: "/api/v1/inbound/aep/[profileId]", method: "POST", url: "/api/v1/inbound/aep/nonexistent", roles: "public", body: {} },
+  // The AEP-compatible inlet RainFocus posts to: the unguessable inlet id is the capability.
+  { pattern: "/api/v1/inbound/collection/[inletId]", method: "POST", url: "/api/v1/inbound/collection/0000000000000000000000000000000000000000000000000000000000000000", roles: "public", body: {} },
   // AEP HTTP API destination "None" auth: the URL key (an HMAC of the inbound secret) authenticates.
   { pattern: "/api/v1/inbound/aep/[profileId]/[key]", method: "POST", url: "/api/v1/inbound/aep/nonexistent/0123456789abcdef0123456789abcdef", roles: "public", body: {} },
   // AEP OAuth 2 client credentials token URL: client id = profile id, client secret = inbound secret.

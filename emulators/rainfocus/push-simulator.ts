@@ -2,9 +2,21 @@ import { createHmac } from "node:crypto";
 import { generatePushEvent, getPushType } from "@/lib/push-types/catalog";
 import type { Reply, Route } from "../kit/server";
 
+/**
+ * Two ways to push:
+ * - as RainFocus pushes to AEP (`flowId` given): to the "Streaming endpoint URL" of its integration
+ *   profile, raw JSON with the "Dataflow ID" in `x-adobe-flow-id` (seed 000 / S31: the profile asks
+ *   only for Adobe credentials, the endpoint and the dataflow id), no signature, optionally with an
+ *   `Authorization: Bearer` token as for authenticated AEP inlets;
+ * - as a signing sender (`secret` given): Relay's signed webhook with X-RF-Signature.
+ */
 export interface PushRequest {
   targetUrl: string;
-  secret: string;
+  secret?: string;
+  /** The integration profile's "Dataflow ID": sent as x-adobe-flow-id (header, or query with flowIdIn:"query"). */
+  flowId?: string;
+  flowIdIn?: "header" | "query";
+  bearer?: string;
   pushType?: string;
   count?: number;
   /** Index of the first generated event; vary it to get different payloads. */
@@ -44,9 +56,9 @@ export async function runPush(req: PushRequest): Promise<{ sent: number; deliver
       const body = JSON.stringify(event);
       const t0 = performance.now();
       try {
-        const res = await fetch(req.targetUrl, {
+        const res = await fetch(urlFor(req), {
           method: "POST",
-          headers: { "Content-Type": "application/json", "X-RF-Signature": signPush(body, req.secret), "User-Agent": "RainFocus-Push-Emulator/1.0" },
+          headers: headersFor(req, body),
           body,
           redirect: "manual",
           signal: AbortSignal.timeout(req.timeoutMs ?? 10_000),
@@ -64,6 +76,21 @@ export async function runPush(req: PushRequest): Promise<{ sent: number; deliver
   return { sent: count, delivered, failed: count - delivered, results };
 }
 
+function urlFor(req: PushRequest): string {
+  if (!req.flowId || req.flowIdIn !== "query") return req.targetUrl;
+  const u = new URL(req.targetUrl);
+  u.searchParams.set("x-adobe-flow-id", req.flowId);
+  return u.toString();
+}
+
+function headersFor(req: PushRequest, body: string): Record<string, string> {
+  const h: Record<string, string> = { "Content-Type": "application/json", "User-Agent": "RainFocus-Push-Emulator/1.0" };
+  if (req.flowId && req.flowIdIn !== "query") h["x-adobe-flow-id"] = req.flowId;
+  if (req.bearer) h.Authorization = `Bearer ${req.bearer}`;
+  if (req.secret) h["X-RF-Signature"] = signPush(body, req.secret);
+  return h;
+}
+
 export function pushRoutes(): Route[] {
   return [
     {
@@ -73,7 +100,7 @@ export function pushRoutes(): Route[] {
       control: true,
       handle: async (ctx): Promise<Reply> => {
         const p = ctx.json as PushRequest | undefined;
-        if (!p?.targetUrl || !p.secret) return { status: 400, body: { error: "bad_request", message: "targetUrl and secret are required" } };
+        if (!p?.targetUrl || (!p.secret && !p.flowId)) return { status: 400, body: { error: "bad_request", message: "targetUrl and either flowId (push as to AEP) or secret (signed webhook) are required" } };
         try {
           new URL(p.targetUrl);
         } catch {

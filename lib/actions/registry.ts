@@ -37,6 +37,8 @@ export const ACTIONS = {
   activateProfileAction: P.activateProfileDef,
   pauseProfileAction: P.pauseProfileDef,
   rotateInboundSecretAction: P.rotateInboundSecretDef,
+  rotateInletAction: P.rotateInletDef,
+  revealInletAction: P.revealInletDef,
   deleteProfileAction: P.deleteProfileDef,
   createCustomPushTypeAction: P.createCustomPushTypeDef,
   listProfilesAction: P.listProfilesDef,

@@ -9,6 +9,7 @@ import { readinessChecklist, readinessInput } from "./readiness";
 import { createProfile, getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, saveChange, sealIfGiven, updateProfile } from "./service";
 import { adobeChange, basicsChange, endpointChange, pushTypesChange, rainfocusChange } from "./changes";
 import { refreshDataflowTarget } from "./dataflow-target";
+import { rotateCapability } from "./rotate-capability";
 import { runConnectionTest } from "./connection-test";
 import { listProfiles, ProfileFilterSchema } from "./queries";
 import * as S from "./schemas";
@@ -137,12 +138,33 @@ export const pauseProfileDef = defineAction({
 export const rotateInboundSecretDef = defineAction({
   name: "profiles.rotateInboundSecret",
   roles: CAN.editProfiles,
-  input: S.ProfileIdSchema,
+  input: S.RotateSchema,
+  async handler(input, ctx) {
+    const { value, profile } = await rotateCapability({ ...input, kind: "inboundSecret" }, ctx);
+    return { inboundSecret: value, profile }; // the secret is shown once
+  },
+});
+
+export const rotateInletDef = defineAction({
+  name: "profiles.rotateInlet",
+  roles: CAN.editProfiles,
+  input: S.RotateSchema,
+  async handler(input, ctx) {
+    const { profile } = await rotateCapability({ ...input, kind: "inlet" }, ctx);
+    return profile;
+  },
+});
+
+/** The inlet URL is a capability (anyone holding it can post events): shown to editors, on request, audited. */
+export const revealInletDef = defineAction({
+  name: "profiles.revealInlet",
+  roles: CAN.editProfiles,
+  input: S.RefreshDataflowSchema,
   async handler({ profileId }, ctx) {
-    const profile = await getProfileOrThrow(profileId);
-    const secret = newInboundSecret();
-    await updateProfile(profileId, profile.version, { inboundSecretSealed: sealIfGiven(secret), inboundSecretRotatedAt: new Date() }, "profile.inboundSecret.rotate", ctx);
-    return { inboundSecret: secret }; // shown once
+    const row = await getProfileRowOrThrow(profileId);
+    if (!row.inletId) throw new ActionError("This profile has no AEP-compatible inlet yet: create one first.", "invalid");
+    await writeAudit({ actor: ctx.actor, action: "profile.inlet.reveal", targetType: "IntegrationProfile", targetId: profileId, ip: ctx.ip });
+    return { inletId: row.inletId, previousInletId: row.previousInletUntil && row.previousInletUntil > new Date() ? row.previousInletId : null };
   },
 });
 

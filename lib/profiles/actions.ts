@@ -53,3 +53,9 @@ export async function setDeliveryModeAction(input: unknown) {
 export async function refreshDataflowAction(input: unknown) {
   return runAction(D.refreshDataflowDef, input);
 }
+export async function rotateInletAction(input: unknown) {
+  return runAction(D.rotateInletDef, input);
+}
+export async function revealInletAction(input: unknown) {
+  return runAction(D.revealInletDef, input);
+}

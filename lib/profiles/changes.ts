@@ -53,6 +53,10 @@ export async function endpointChange({ streamingEndpointUrl, dataflowId }: In<ty
   return { data: { streamingEndpointUrl, dataflowId: dataflowId.toLowerCase(), ...forgetTarget } };
 }
 
+export function deliveryModeChange({ deliveryMode }: In<typeof S.DeliveryModeSchema>): ProfileChange {
+  return { data: { deliveryMode } };
+}
+
 export async function pushTypesChange({ pushTypes }: In<typeof S.PushTypesSchema>): Promise<ProfileChange> {
   const known = await knownPushTypeNames();
   const unknown = pushTypes.filter((p) => !known.has(p));

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
 import { ActionError, fieldErrorsOf } from "@/lib/actions/define-action";
 import * as S from "./schemas";
-import { adobeChange, basicsChange, endpointChange, mergeChanges, pushTypesChange, rainfocusChange, type ProfileChange } from "./changes";
+import { adobeChange, basicsChange, deliveryModeChange, endpointChange, mergeChanges, pushTypesChange, rainfocusChange, type ProfileChange } from "./changes";
 import { getProfileOrThrow, saveChange } from "./service";
 
 type Part = { schema: z.ZodType; change: (input: never) => ProfileChange | Promise<ProfileChange>; audit: string };
@@ -15,10 +15,11 @@ const PARTS: Record<string, Part> = {
   rainfocus: { schema: S.RainfocusCredentialsSchema, change: rainfocusChange, audit: "profile.credentials.rainfocus" },
   endpoint: { schema: S.EndpointSchema, change: endpointChange, audit: "profile.endpoint" },
   pushTypes: { schema: S.PushTypesSchema, change: pushTypesChange, audit: "profile.pushTypes" },
+  delivery: { schema: S.DeliveryModeSchema, change: deliveryModeChange, audit: "profile.deliveryMode" },
 };
 
 /**
- * PATCH { version, basics?, adobe?, rainfocus?, endpoint?, pushTypes? }: every part is parsed and
+ * PATCH { version, basics?, adobe?, rainfocus?, endpoint?, pushTypes?, delivery? }: every part is parsed and
  * checked first, then all are saved in one transaction with one audit event. A refused part saves
  * nothing (it used to save the parts before it and answer with `appliedParts`).
  */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GRACE_HOURS } from "./rotation";
 import { API_PROFILE_PLACEMENTS, ORG_PLACEMENTS, TOKEN_GRANTS, WRITE_STYLES } from "@/lib/rainfocus/settings";
 
 // One schema per form, shared by the browser form and the server action / REST route.
@@ -94,6 +95,10 @@ export const EndpointSchema = z.object({
   }),
   dataflowId: z.string().trim().regex(DATAFLOW_ID_RE, "A dataflow ID looks like 2ad0a1c4-3d4c-4f3b-9c51-a1b2c3d4e5f6."),
 });
+
+// GRACE_HOURS of ./rotation, spelled out so the type stays a union of literals.
+const graceHours = z.union([z.literal(0), z.literal(1), z.literal(24), z.literal(168)]) satisfies z.ZodType<(typeof GRACE_HOURS)[number]>;
+export const RotateSchema = z.object({ profileId: id, version, graceHours: graceHours.default(0), confirm: z.boolean().optional() });
 
 export const DeliveryModeSchema = z.object({ profileId: id, version, deliveryMode: z.enum(["XDM", "RAW"]) });
 export const RefreshDataflowSchema = z.object({ profileId: id });

@@ -26,6 +26,11 @@ export async function getProfileRowOrThrow(id: string) {
   return row;
 }
 
+/** An AEP-like inlet id: 64 hex characters (AEP's look the same), unguessable, used as a capability. */
+export function newInletId(): string {
+  return randomBytes(32).toString("hex");
+}
+
 export function newInboundSecret(): string {
   return "rfin_" + randomBytes(24).toString("base64url");
 }
@@ -36,7 +41,14 @@ export async function createProfile(
 ) {
   const inboundSecret = newInboundSecret();
   const row = await db.integrationProfile.create({
-    data: { ...input, createdById: actor.id, inboundSecretSealed: sealSecret(inboundSecret), inboundSecretRotatedAt: new Date() },
+    data: {
+      ...input,
+      createdById: actor.id,
+      inboundSecretSealed: sealSecret(inboundSecret),
+      inboundSecretRotatedAt: new Date(),
+      // RainFocus → AEP profiles get their AEP-compatible inlet at once (RainFocus posts there).
+      ...(input.direction === "SOURCE" ? { inletId: newInletId() } : {}),
+    },
     include: WITH_PUSH_TYPES,
   });
   const view = toProfileView(row);

@@ -34,6 +34,7 @@ export async function ensureDemoProfile(db: PrismaClient, opts: { adobeUrl: stri
       rainfocusEnvironment: "dev",
       inboundSecretSealed: seal("rfin_" + randomBytes(24).toString("base64url"), key),
       inboundSecretRotatedAt: new Date(),
+      inletId: randomBytes(32).toString("hex"),
       pushTypes: { create: [{ pushType: "SessionScheduled" }, { pushType: "AttendeeRegistered" }, { pushType: "SessionAttended" }] },
     },
   });

@@ -7,7 +7,7 @@ import { hashApiToken } from "@/lib/auth/api-tokens-hash";
 import { signBody } from "@/lib/delivery/signature";
 import { aepUrlKey } from "@/lib/delivery/aep-auth";
 import { MAX_DISCARD_BYTES } from "@/lib/delivery/inbound-common";
-import type { RunningEmulators } from "@/emulators/index";
+import { DEMO_ADOBE, type RunningEmulators } from "@/emulators/index";
 import { ROUTES, type RouteEntry } from "@/e2e/security/route-table";
 import { CONTENT_TYPES, FUZZ_SEED, ODD_IDS, malformedBody, malformedQuery, prng, seedFor, type Rng } from "../support/fuzz-cases";
 import { createDestinationProfile, createSourceProfile, pushEvents, settleLeftovers, startTestEmulators, type TestProfile } from "../support/delivery";
@@ -144,6 +144,11 @@ describe("fuzz: every route handler", () => {
       body: (r) => (r.chance(0.5) ? pushEvents("SessionScheduled", 200_000 + r.int(1e6), 1)[0] : pushEvents("SessionScheduled", 200_000 + r.int(1e6), 1 + r.int(3))),
       headers: (r, body): Record<string, string> => (r.chance(0.85) ? { "X-RF-Signature": signBody(Buffer.from(body), source.secret) } : {}),
       params: (r) => ({ profileId: r.chance(0.9) ? source.id : r.pick(profileIds()) }),
+    },
+    "POST /api/v1/inbound/collection/[inletId]": {
+      body: (r) => (r.chance(0.5) ? pushEvents("SessionScheduled", 300_000 + r.int(1e6), 1)[0] : pushEvents("SessionScheduled", 300_000 + r.int(1e6), 1 + r.int(3))),
+      headers: (r): Record<string, string> => (r.chance(0.85) ? { "x-adobe-flow-id": DEMO_ADOBE.flowId } : {}),
+      params: (r) => ({ inletId: r.chance(0.9) ? source.inletId! : "0".repeat(64) }),
     },
     "POST /api/v1/inbound/aep/[profileId]": {
       body: (r) => ({ profiles: [{ identityMap: { email: [{ id: `fuzz${r.int(1e9)}@example.test` }] }, attributes: { a: r.int(10) }, segmentMembership: { ups: { s1: { status: "realized" } } } }] }),

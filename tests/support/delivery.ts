@@ -9,6 +9,7 @@ import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint, startEmulators, type
 import { generatePushEvent } from "@/lib/push-types/catalog";
 import { POST as rainfocusPOST } from "@/app/api/v1/inbound/rainfocus/[profileId]/route";
 import { POST as aepPOST } from "@/app/api/v1/inbound/aep/[profileId]/route";
+import { POST as collectionPOST } from "@/app/api/v1/inbound/collection/[inletId]/route";
 
 // Delivery integration tests: emulators on free ports, profiles written straight to the test
 // database, the inbound route handlers called as plain functions, workers built as in production.
@@ -19,10 +20,11 @@ export function startTestEmulators(): Promise<RunningEmulators> {
   return startEmulators({ adobePort: 0, rainfocusPort: 0, seed: 7 });
 }
 
-export type TestProfile = { id: string; secret: string };
+export type TestProfile = { id: string; secret: string; inletId?: string };
 
 export async function createSourceProfile(emu: RunningEmulators, opts: { status?: "DRAFT" | "READY" | "ACTIVE" | "PAUSED"; endpoint?: string; flowId?: string; mode?: "XDM" | "RAW"; pushTypes?: string[]; adobe?: boolean } = {}): Promise<TestProfile> {
   const secret = "rfin_" + randomBytes(12).toString("base64url");
+  const inletId = randomBytes(32).toString("hex");
   const k = key();
   const withAdobe = opts.adobe ?? true;
   const p = await db.integrationProfile.create({
@@ -37,10 +39,11 @@ export async function createSourceProfile(emu: RunningEmulators, opts: { status?
       dataflowId: opts.flowId ?? DEMO_ADOBE.flowId,
       ...(opts.mode ? { deliveryMode: opts.mode } : {}),
       inboundSecretSealed: seal(secret, k),
+      inletId,
       pushTypes: { create: (opts.pushTypes ?? ["SessionScheduled", "AttendeeRegistered"]).map((pushType) => ({ pushType })) },
     },
   });
-  return { id: p.id, secret };
+  return { id: p.id, secret, inletId };
 }
 
 export async function createDestinationProfile(opts: { status?: "ACTIVE" | "PAUSED" } = {}): Promise<TestProfile> {
@@ -98,6 +101,15 @@ export async function postPush(profileId: string, body: unknown, secret: string 
 export async function postAep(profileId: string, body: unknown, bearer: string | null) {
   const headers: Record<string, string> = { "Content-Type": "application/json", ...(bearer !== null ? { Authorization: `Bearer ${bearer}` } : {}) };
   const res = await aepPOST(new Request(`http://relay.test/api/v1/inbound/aep/${profileId}`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({ profileId }) });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
+}
+
+/** Posts to the AEP-compatible inlet as RainFocus posts to AEP: raw JSON and x-adobe-flow-id. */
+export async function postCollection(inletId: string, body: unknown, opts: { flowId?: string | null; query?: boolean; raw?: string; headers?: Record<string, string> } = {}) {
+  const flowId = opts.flowId === undefined ? DEMO_ADOBE.flowId : opts.flowId;
+  const headers: Record<string, string> = { "Content-Type": "application/json", ...(flowId && !opts.query ? { "x-adobe-flow-id": flowId } : {}), ...opts.headers };
+  const url = `http://relay.test/api/v1/inbound/collection/${inletId}${flowId && opts.query ? `?x-adobe-flow-id=${flowId}` : ""}`;
+  const res = await collectionPOST(new Request(url, { method: "POST", headers, body: opts.raw ?? JSON.stringify(body) }), { params: Promise.resolve({ inletId }) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
 }
 

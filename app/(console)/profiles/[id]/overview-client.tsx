@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/use-action-form";
 import { SecretReveal } from "../../settings/users/secret-reveal";
 import { useProfile } from "./profile-context";
+import { RotateDialog } from "./rotate-dialog";
 
 export function OverviewClient() {
   const { profile, canEdit, isAdmin, baseUrl, setProfile } = useProfile();
@@ -21,6 +22,12 @@ export function OverviewClient() {
   const lifecycle = useActionForm(setProfile);
   const basics = useActionForm(setProfile);
   const [secret, setSecret] = useState<string | null>(null);
+  const [rotating, setRotating] = useState(false);
+  const rotate = useActionForm((d: { inboundSecret: string; profile: Parameters<typeof setProfile>[0] }) => {
+    setProfile(d.profile);
+    setSecret(d.inboundSecret);
+    setRotating(false);
+  });
   const [confirm, setConfirm] = useState("");
   const del = useActionForm(() => router.push("/profiles"));
   const inbound = `${baseUrl}/api/v1/inbound/${profile.direction === "SOURCE" ? "rainfocus" : "aep"}/${profile.id}`;
@@ -86,16 +93,28 @@ export function OverviewClient() {
         <Card className="space-y-3 p-5">
           <h2 className="text-base font-semibold">Inbound</h2>
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            {profile.direction === "SOURCE" ? "RainFocus posts push events here, signed with X-RF-Signature." : "AEP's destination posts profile batches here with Authorization: Bearer <inbound secret>."}
+            {profile.direction === "SOURCE" ? "Signed webhook, for senders that can sign: POST push events here with X-RF-Signature. RainFocus itself posts to the AEP-compatible inlet shown on the Endpoint page." : "AEP's destination posts profile batches here with Authorization: Bearer <inbound secret>."}
           </p>
           <code data-testid="inbound-url" className="block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">{inbound}</code>
           <p className="text-xs text-zinc-500">Inbound secret: {profile.inbound.configured ? <>set{profile.inbound.rotatedAt ? <>, last rotated <TimeAgo date={profile.inbound.rotatedAt} /></> : null}</> : "not set"}</p>
+          {profile.inbound.previousValidUntil ? (
+            <p className="text-xs text-amber-700 dark:text-amber-400">The previous secret is still accepted until {new Date(profile.inbound.previousValidUntil).toLocaleString()}.</p>
+          ) : null}
           {secret ? <SecretReveal label="New inbound secret" secret={secret} onDone={() => setSecret(null)} /> : null}
           {canEdit ? (
-            <Button size="sm" variant="secondary" onClick={async () => { const r = await rotateInboundSecretAction({ profileId: profile.id }); if (r.ok) setSecret(r.data.inboundSecret); }}>
+            <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
               Rotate inbound secret
             </Button>
           ) : null}
+          <RotateDialog
+            open={rotating}
+            onClose={() => setRotating(false)}
+            what="inbound secret"
+            inUse={profile.status === "ACTIVE" || profile.status === "PAUSED"}
+            pending={rotate.pending}
+            error={rotate.error}
+            onConfirm={(graceHours) => rotate.run(() => rotateInboundSecretAction({ profileId: profile.id, version: profile.version, graceHours, confirm: true }))}
+          />
         </Card>
         {isAdmin ? (
           <Card className="space-y-3 border-red-200 p-5 dark:border-red-900">

@@ -3,6 +3,7 @@ import { requirePageRole } from "@/lib/auth/session";
 import { CAN } from "@/lib/auth/roles";
 import { DeliveryModeCard } from "./delivery-mode-card";
 import { EndpointClient } from "./endpoint-client";
+import { RainfocusSetupCard } from "./rainfocus-setup-card";
 
 export const metadata: Metadata = { title: "Endpoint" };
 
@@ -12,6 +13,7 @@ export default async function EndpointPage() {
     <div className="space-y-6">
       <DeliveryModeCard />
       <EndpointClient />
+      <RainfocusSetupCard />
     </div>
   );
 }
