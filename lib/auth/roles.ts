@@ -31,8 +31,8 @@ export const CAN = {
   viewDeliveries: ["ADMIN", "OPS", "QA", "AUDITOR"],
   viewDashboard: ["ADMIN", "OPS", "QA", "AUDITOR"],
   replay: ["ADMIN", "OPS"],
-  // Reveal attendee emails in the log views, each time recorded in the audit log.
-  unmaskEmails: ["ADMIN"],
+  // Reveal attendee emails in the log's lists ("Show emails"), each time recorded in the audit log.
+  unmaskEmails: ["ADMIN", "OPS"],
   // Alert thresholds and history: ops and auditors read them, only admins change them (and the
   // webhook URL). Every signed-in user sees the banner.
   viewAlerts: ["ADMIN", "OPS", "AUDITOR"],

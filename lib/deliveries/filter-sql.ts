@@ -33,7 +33,7 @@ export function timeBounds(f: DeliveryFilter, now = Date.now()): { from?: Date; 
 }
 
 /** Conditions for a filter (AND-ed), plus an optional keyset position (rows strictly older). */
-export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; until?: Date } = {}): Prisma.Sql {
+export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; until?: Date; emailsMasked?: boolean } = {}): Prisma.Sql {
   const c: Prisma.Sql[] = [];
   if (f.profileId) c.push(Prisma.sql`d."profileId" = ${f.profileId}`);
   if (f.direction) c.push(Prisma.sql`d.direction = ${f.direction}::"Direction"`);
@@ -55,16 +55,28 @@ export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; unt
   if (f.mappingVersion === "default") c.push(Prisma.sql`d."mappingVersion" IS NULL`);
   else if (f.mappingVersion !== undefined) c.push(Prisma.sql`d."mappingVersion" = ${f.mappingVersion}`);
   if (f.failedAttempts) c.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attempt" a WHERE a."deliveryId" = d.id AND (a."errorClass" IS NOT NULL OR a."responseStatus" >= 400))`);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    c.push(Prisma.sql`(d."transmissionId" = ${f.q} OR d.id = ${f.q}
-      OR d."sourcePayload" #>> '{attendee,attendeeId}' = ${f.q}
-      OR ${EMAIL_SQL} ILIKE ${like}
-      OR d."lastError" ILIKE ${like})`);
-  }
+  if (f.q) c.push(searchCondition(f.q, !!opts.emailsMasked));
   if (f.attendee) c.push(attendeeCondition(f.attendee));
   if (opts.cursor) c.push(Prisma.sql`(d."receivedAt", d.id) < (${ts(opts.cursor.receivedAt)}, ${opts.cursor.id})`);
   return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
+}
+
+// An email address as the masking finds one (lib/deliveries/mask.ts), in PostgreSQL's regex syntax.
+const EMAIL_RE = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
+
+/**
+ * The search box: an id, a transmission or attendee id, an email, or words of the error. Where the
+ * reader sees emails masked, a search must not reveal them either: a substring search answered
+ * "does any address contain 'ad'?", and about 460 such questions recovered a masked address. There
+ * an email matches only whole (trimmed, any case, or its sha256 identity), and the error text is
+ * searched with its addresses taken out.
+ */
+function searchCondition(q: string, emailsMasked: boolean): Prisma.Sql {
+  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const ids = Prisma.sql`d."transmissionId" = ${q} OR d.id = ${q} OR d."sourcePayload" #>> '{attendee,attendeeId}' = ${q}`;
+  if (!emailsMasked) return Prisma.sql`(${ids} OR ${EMAIL_SQL} ILIKE ${like} OR d."lastError" ILIKE ${like})`;
+  const whole = q.trim().toLowerCase();
+  return Prisma.sql`(${ids} OR lower(trim(${EMAIL_SQL})) = ${whole} OR ${attendeeCondition(whole)} OR regexp_replace(d."lastError", ${EMAIL_RE}, '', 'g') ILIKE ${like})`;
 }
 
 /** An attempt of the chosen outcome in the time bounds (the dashboard's counting, see lib/dashboard/aggregates.ts). */

@@ -43,7 +43,7 @@ export async function listDeliveries(
       FROM "Delivery" d
       JOIN "IntegrationProfile" p ON p.id = d."profileId"
       LEFT JOIN LATERAL (SELECT a."durationMs" FROM "Attempt" a WHERE a."deliveryId" = d.id ORDER BY a.number DESC, a."startedAt" DESC LIMIT 1) la ON true
-      ${filterConditions(filter, { cursor: decodeCursor(opts.cursor) })}
+      ${filterConditions(filter, { cursor: decodeCursor(opts.cursor), emailsMasked: opts.maskEmails })}
      ORDER BY d."receivedAt" DESC, d.id DESC
      LIMIT ${limit + 1}`);
   const items = rows.slice(0, limit).map((r) => ({ ...r, email: r.email && opts.maskEmails ? maskEmail(r.email) : r.email }));

@@ -12,4 +12,10 @@ describe("email masking", () => {
     expect(masked).toEqual({ attendee: { email: "a•••a@a•••.com", id: 7 }, list: ["x", "b•••b@y•••.org"], note: "sent to a•••a@a•••.com today", at: "no-at-here" });
     expect(JSON.stringify(masked)).not.toContain("adobe.com");
   });
+
+  it("masks emails used as keys, keeping keys that mask alike apart", () => {
+    const masked = maskEmailsDeep({ byEmail: { "ava@adobe.com": { n: 1 }, "aza@adobe.com": { n: 2 }, plain: "x" } });
+    expect(masked).toEqual({ byEmail: { "a•••a@a•••.com": { n: 1 }, "a•••a@a•••.com (2)": { n: 2 }, plain: "x" } });
+    expect(JSON.stringify(masked)).not.toContain("adobe.com");
+  });
 });

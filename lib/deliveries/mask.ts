@@ -20,29 +20,44 @@ export function maskEmailsInText(text: string): string {
   return text.replace(EMAIL_IN_TEXT, (m) => maskEmail(m));
 }
 
-/** Every string in a JSON value that is or contains an email address, masked. */
+function maskString(s: string): string {
+  return EMAIL.test(s) ? maskEmail(s) : s.includes("@") ? maskEmailsInText(s) : s;
+}
+
+/**
+ * Every string in a JSON value that is or contains an email address, masked: values and keys
+ * (payloads key maps by email, e.g. {"ada@x.com": {…}}). Two keys that mask alike stay apart.
+ */
 export function maskEmailsDeep<T>(value: T): T {
-  if (typeof value === "string") return (EMAIL.test(value) ? maskEmail(value) : value.includes("@") ? maskEmailsInText(value) : value) as T;
+  if (typeof value === "string") return maskString(value) as T;
   if (Array.isArray(value)) return value.map((v) => maskEmailsDeep(v)) as T;
   if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskEmailsDeep(v)])) as T;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      let key = maskString(k);
+      for (let n = 2; key !== k && Object.hasOwn(out, key); n++) key = `${maskString(k)} (${n})`;
+      out[key] = maskEmailsDeep(v);
+    }
+    return out as T;
   }
   return value;
 }
 
 /**
  * Admins and event ops work with attendees' emails; QA and auditors read the log masked. Used by
- * the detail view, the REST API and the export.
+ * the detail view of one delivery (the payload as sent), the REST list and the export; the last
+ * two hand out many addresses at once, so each such answer is audited (auditEmailReveal).
  */
 export function seesEmails(role: "ADMIN" | "OPS" | "QA" | "AUDITOR"): boolean {
   return role === "ADMIN" || role === "OPS";
 }
 
 /**
- * The log's lists (the table and the attendee timeline) show many people at once, so only event
- * ops, who work with them, see emails by default; an admin reveals them per view with
- * "Show emails", which is audited (deliveries.unmask).
+ * The console's lists (the log table and the attendee timeline) show many people at once: masked
+ * for every role by default. Admins and event ops reveal them per view with "Show emails", which
+ * is audited (deliveries.unmask); QA and auditors cannot. While masked, search matches whole
+ * emails only (filter-sql.ts).
  */
-export function logListMasksEmails(role: "ADMIN" | "OPS" | "QA" | "AUDITOR"): boolean {
-  return role !== "OPS";
+export function logListMasksEmails(_role: "ADMIN" | "OPS" | "QA" | "AUDITOR"): boolean {
+  return true;
 }

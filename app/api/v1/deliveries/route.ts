@@ -2,12 +2,20 @@ import { apiRoute, apiError } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { seesEmails } from "@/lib/deliveries/mask";
+import { auditEmailReveal } from "@/lib/deliveries/reveal-audit";
 import { ListDeliveriesSchema } from "@/lib/deliveries/schemas";
 
-/** The delivery log with the UI's filters as query parameters; `cursor` from `nextCursor` pages on. */
-export const GET = apiRoute(CAN.viewDeliveries, async (request, { actor }) => {
+/**
+ * The delivery log with the UI's filters as query parameters; `cursor` from `nextCursor` pages on.
+ * Admins and event ops get emails in clear, and each page that carries any is audited.
+ */
+export const GET = apiRoute(CAN.viewDeliveries, async (request, { actor, ip }) => {
   const parsed = ListDeliveriesSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return apiError(400, "invalid", "Invalid filter.", { issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
   const { cursor, limit, ...filter } = parsed.data;
-  return Response.json(await listDeliveries(filter, { cursor, limit, maskEmails: !seesEmails(actor.role) }));
+  const clear = seesEmails(actor.role);
+  const page = await listDeliveries(filter, { cursor, limit, maskEmails: !clear });
+  const revealed = page.items.filter((d) => d.email).map((d) => d.id);
+  if (clear && revealed.length) await auditEmailReveal(actor, ip, "api", filter, revealed);
+  return Response.json(page);
 });

@@ -2,17 +2,21 @@ import { apiRoute, apiError } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
 import { exportStream } from "@/lib/deliveries/export";
 import { seesEmails } from "@/lib/deliveries/mask";
+import { auditEmailReveal } from "@/lib/deliveries/reveal-audit";
 import { cleanFilterInput, DeliveryFilterSchema } from "@/lib/deliveries/schemas";
 
 /** GET /api/v1/deliveries/export?format=csv|ndjson&<filters>: the filtered log, streamed. */
-export const GET = apiRoute(CAN.viewDeliveries, async (request, { actor }) => {
+export const GET = apiRoute(CAN.viewDeliveries, async (request, { actor, ip }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const format = params.format === "ndjson" ? "ndjson" : params.format === "csv" || !params.format ? "csv" : null;
   if (!format) return apiError(400, "invalid", "format must be csv or ndjson.");
   const parsed = DeliveryFilterSchema.safeParse(cleanFilterInput({ ...params, format: undefined }));
   if (!parsed.success) return apiError(400, "invalid", "Invalid filter.");
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
-  return new Response(exportStream(parsed.data, format, { maskEmails: !seesEmails(actor.role) }), {
+  const clear = seesEmails(actor.role);
+  // An export with emails in clear is a copy of many people's addresses leaving the console: audited.
+  if (clear) await auditEmailReveal(actor, ip, "export", parsed.data);
+  return new Response(exportStream(parsed.data, format, { maskEmails: !clear }), {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson",
       "Content-Disposition": `attachment; filename="deliveries-${stamp}.${format}"`,
