@@ -3,6 +3,7 @@ import { buildSchemaModel, defaultSchemaModel, targetTypeResolver, type XdmSchem
 import { apply } from "./apply";
 import { compile, MAX_RULES } from "./compile";
 import { MappingCompileError, PayloadRejectedError } from "./errors";
+import { MAX_PAYLOAD_BYTES } from "./payload-guard";
 import { MAX_EXPRESSION_LENGTH } from "./expression-parser";
 import type { CompiledMapping, MappingIssue, MappingRule } from "./types";
 
@@ -96,7 +97,15 @@ export function mapPreview(input: MappingPreviewInput): MappedPreview {
   }
   try {
     const applied = apply(compiled, input.payload);
-    const output = applied.output, errors = ruleErrors.length ? [...ruleErrors, ...applied.errors] : applied.errors;
+    let output = applied.output;
+    const errors = ruleErrors.length ? [...ruleErrors, ...applied.errors] : applied.errors;
+    // The whole record is capped like AEP caps it (1 MB): a bigger output is neither shown nor sent.
+    const size = JSON.stringify(output).length;
+    if (size > MAX_PAYLOAD_BYTES) {
+      errors.unshift({ target: "(output)", message: `the mapped output is ${Math.ceil(size / 1024)} KB; AEP takes at most 1 MB per record` });
+      output = {};
+      return { output, errors };
+    }
     return model ? { output, errors, model } : { output, errors };
   } catch (e) {
     if (e instanceof PayloadRejectedError) return { output: {}, errors: [{ target: "(payload)", message: e.message }] };

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/define-action";
-import { MappingPreviewInputSchema, MAX_PAYLOAD_BYTES, PayloadRejectedError, resolveSchemaModel, type PreviewValidationIssue } from "@/lib/mapping-engine";
-import { validateMappedOutput } from "@/lib/mapping-engine/preview";
+import { MappingPreviewInputSchema, MAX_PAYLOAD_BYTES, PayloadRejectedError, type PreviewValidationIssue } from "@/lib/mapping-engine";
+import { PreviewUnavailableError, runOffThread } from "@/lib/mapping-engine/preview-pool";
 import { assertPayloadDepth } from "@/lib/mapping-engine/payload-guard";
 
 // The mapping editor's live XDM check. The browser maps every edit itself (mapPreview: the rules
@@ -37,15 +37,17 @@ function admitOutput(output: Record<string, unknown>): void {
   }
 }
 
-/** Validates a mapped output as XDM, as the worker does before sending it. */
-export function validateMappingOutput(input: ValidateMappingOutput): MappingOutputCheck {
+/** Validates a mapped output as XDM, as the worker does before sending it, on the preview thread. */
+export async function validateMappingOutput(input: ValidateMappingOutput): Promise<MappingOutputCheck> {
   if (input.schema === undefined && input.tenantId === undefined) throw new ActionError("Give the uploaded XDM schema or the tenant id to check against.");
   admitOutput(input.output);
-  let model;
+  let reply;
   try {
-    model = resolveSchemaModel(input.schema, input.tenantId);
+    reply = await runOffThread({ kind: "validate", input: { schema: input.schema, tenantId: input.tenantId, output: input.output } });
   } catch (e) {
-    throw new ActionError(`The XDM schema is not usable: ${(e as Error).message}`);
+    if (e instanceof PreviewUnavailableError) throw new ActionError(e.message);
+    throw e;
   }
-  return { validation: model ? validateMappedOutput(model, input.output) : [] };
+  if (!reply.ok) throw new ActionError(reply.schemaError ? `The XDM schema is not usable: ${reply.error}` : "The XDM check failed.");
+  return reply.result as MappingOutputCheck;
 }

@@ -9,6 +9,9 @@ import type { XdmIdentity, XdmNode, XdmSchemaModel, XdmType } from "./types";
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const MAX_DEPTH = 32;
+/** Caps on one uploaded schema (issue 16: a 1.5 MB, 20,000-property upload stalled the server 13 s). */
+export const MAX_SCHEMA_CHARS = 1_048_576;
+export const MAX_SCHEMA_PROPERTIES = 5_000;
 
 const INT_RANGES: Record<string, [number, number]> = {
   long: [-9007199254740991, 9007199254740991],
@@ -26,6 +29,7 @@ function stableStringify(v: unknown): string {
 
 class Resolver {
   warnings: string[] = [];
+  nodes = 0;
   private byId = new Map<string, Json>();
   constructor(private root: Json) {
     const defs = { ...(isObj(root.definitions) ? root.definitions : {}), ...(isObj(root.$defs) ? root.$defs : {}) };
@@ -86,6 +90,7 @@ function jsonType(s: Json): XdmType {
 }
 
 function node(raw: Json, name: string, path: string, required: boolean, r: Resolver, depth: number): XdmNode {
+  if (++r.nodes > MAX_SCHEMA_PROPERTIES) throw new Error(`the schema has more than ${MAX_SCHEMA_PROPERTIES} fields; Relay maps schemas up to that size`);
   const s = r.flatten(raw, depth);
   const type = jsonType(s);
   const n: XdmNode = { name, path, type, required };
@@ -126,9 +131,27 @@ function node(raw: Json, name: string, path: string, required: boolean, r: Resol
 
 const escapeKey = (k: string) => (/^[A-Za-z0-9_@$-]+$/.test(k) ? k : "${" + k + "}");
 
-/** Builds the model from an exported XDM schema (JSON object or JSON text). */
+const cache = new Map<string, XdmSchemaModel>();
+const MAX_CACHED = 32;
+
+/**
+ * Builds the model from an exported XDM schema (JSON object or JSON text). Refuses schemas over
+ * MAX_SCHEMA_CHARS of JSON or MAX_SCHEMA_PROPERTIES fields, and builds each distinct schema once
+ * (cached by the SHA-256 of its JSON text), so repeated previews against one upload cost a hash.
+ */
 export function buildSchemaModel(schema: unknown): XdmSchemaModel {
-  const json = typeof schema === "string" ? (JSON.parse(schema) as unknown) : schema;
+  const text = typeof schema === "string" ? schema : JSON.stringify(schema) ?? "";
+  if (text.length > MAX_SCHEMA_CHARS) throw new Error(`the schema is ${Math.ceil(text.length / 1024)} KB of JSON; Relay maps schemas up to ${MAX_SCHEMA_CHARS / 1024} KB`);
+  const key = sha256Hex(text);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const model = buildUncached(typeof schema === "string" ? (JSON.parse(schema) as unknown) : schema);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(key, model);
+  return model;
+}
+
+function buildUncached(json: unknown): XdmSchemaModel {
   if (!isObj(json)) throw new Error("an XDM schema must be a JSON object");
   const r = new Resolver(json);
   const root = node(json, "", "", true, r, 0);

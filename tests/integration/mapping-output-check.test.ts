@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/define-action";
 import * as M from "@/lib/mappings/action-defs";
 import { compileForSchema, defaultSourceMapping, mapPreview, MAX_PAYLOAD_BYTES } from "@/lib/mapping-engine";
 import { mapAndValidate, previewMapping } from "@/lib/mapping-engine/preview";
+import { stopPreviewPool } from "@/lib/mapping-engine/preview-pool";
 import { defaultSchemaModel } from "@/lib/xdm";
 import { PUSH_TYPES } from "@/lib/push-types/catalog";
 import { ROLES, type Actor, type Role } from "@/lib/auth/roles";
@@ -14,6 +15,7 @@ import { createActors } from "../support/actors";
 const payload = PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown>;
 
 describe("the mapping editor's server-side XDM check", () => {
+  afterAll(() => stopPreviewPool()); // the check runs on the preview worker thread
   let actors: Record<Role, Actor>;
   beforeAll(async () => {
     actors = await createActors("xdm-check");
