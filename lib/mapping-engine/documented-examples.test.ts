@@ -185,3 +185,16 @@ describe("field names and escaping (functions.md 'Fields', home.md 'Escape speci
   ])("%s", (expr, out) => expect(compileExpression(expr).evaluate(doc, [])).toBe(out));
 });
 
+
+describe("the editor's function catalog (function-catalog.ts)", () => {
+  it("lists every callable function exactly once, each with a signature and a description", async () => {
+    const { FUNCTION_CATALOG } = await import("./function-catalog");
+    const names = FUNCTION_CATALOG.map((f) => f.name).filter((n) => !n.startsWith("."));
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort()).toEqual([...FUNCTION_NAMES].sort());
+    for (const f of FUNCTION_CATALOG) {
+      expect(f.signature, f.name).toContain(f.name.replace(/^\./, ""));
+      expect(f.description.length, f.name).toBeGreaterThan(10);
+    }
+  });
+});

@@ -6,6 +6,7 @@ export { parsePath, formatPath, type PathSegment } from "./path";
 export { parseExpression, MAX_EXPRESSION_LENGTH, type Expr } from "./expression-parser";
 export { compileExpression } from "./compile-expression";
 export { FUNCTIONS, FUNCTION_NAMES } from "./functions";
+export { FUNCTION_CATALOG, type FunctionDoc } from "./function-catalog";
 export { MappingSyntaxError, MappingCompileError, TransformError, PayloadRejectedError, type RuleCompileIssue } from "./errors";
 export { MAX_PAYLOAD_BYTES, MAX_PAYLOAD_DEPTH, admitPayload } from "./payload-guard";
 export { toBooleanValue, toDateValue, isEmptyValue, type TargetType } from "./values";

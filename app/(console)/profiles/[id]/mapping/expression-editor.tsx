@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from "react";
 import { compile, MappingCompileError, MappingSyntaxError, parseExpression } from "@/lib/mapping-engine";
 import { Button } from "@/components/ui/button";
 import { TextInput, inputClass } from "@/components/ui/field";
-import { FUNCTION_DOCS } from "./function-docs";
+import { FunctionList } from "./function-list";
 
 function checkExpression(expression: string): string | null {
   if (!expression.trim()) return null;
@@ -34,10 +34,8 @@ export function ExpressionEditor({
 }) {
   const [target, setTarget] = useState(initial?.target ?? "");
   const [expression, setExpression] = useState(initial?.expression ?? "");
-  const [fnQuery, setFnQuery] = useState("");
   const ref = useRef<HTMLTextAreaElement>(null);
   const error = useMemo(() => checkExpression(expression), [expression]);
-  const fns = FUNCTION_DOCS.filter((f) => f.name.includes(fnQuery.toLowerCase()));
 
   function insert(text: string) {
     const el = ref.current;
@@ -83,19 +81,7 @@ export function ExpressionEditor({
         />
       </label>
       {error ? <p role="note" data-testid="expression-error" className="text-xs text-red-600 dark:text-red-400">{error}</p> : null}
-      <details className="text-xs">
-        <summary className="cursor-pointer font-medium">Functions ({FUNCTION_DOCS.length})</summary>
-        <TextInput aria-label="Search functions" value={fnQuery} onChange={(e) => setFnQuery(e.target.value)} placeholder="Filter…" className="my-2 text-xs" />
-        <ul className="max-h-40 space-y-1 overflow-y-auto">
-          {fns.map((f) => (
-            <li key={f.name}>
-              <button type="button" className="text-left hover:underline" onClick={() => insert(`${f.name}(`)}>
-                <code className="font-mono">{f.signature}</code> <span className="text-zinc-500">{f.doc}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <FunctionList onInsert={insert} />
       <div className="flex gap-2">
         <Button type="button" size="sm" disabled={!target.trim() || !expression.trim() || !!error} onClick={() => onSave(target.trim(), expression.trim())}>
           {initial ? "Update calculated field" : "Add calculated field"}
