@@ -15,7 +15,7 @@ export function FunctionList({ onInsert }: { onInsert: (text: string) => void })
       <TextInput aria-label="Search functions" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Filter by name or description…" className="my-2 text-xs" />
       <div className="max-h-72 space-y-3 overflow-y-auto pr-1">
         {groups.map((g) => (
-          <section key={g} aria-label={`${g} functions`}>
+          <section key={g} data-group={g}>
             <h4 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500">{g}</h4>
             <ul className="space-y-1.5">
               {shown.filter((f) => f.group === g).map((f) => (
