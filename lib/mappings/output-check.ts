@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/define-action";
 import { MappingPreviewInputSchema, MAX_PAYLOAD_BYTES, PayloadRejectedError, type PreviewValidationIssue } from "@/lib/mapping-engine";
-import { PreviewUnavailableError, runOffThread } from "@/lib/mapping-engine/preview-pool";
+import { PreviewUnavailableError, runOffThread } from "@/lib/mappings/preview-pool";
 import { assertPayloadDepth } from "@/lib/mapping-engine/payload-guard";
 
 // The mapping editor's live XDM check. The browser maps every edit itself (mapPreview: the rules

@@ -3,7 +3,7 @@ import { executeAction } from "@/lib/actions/define-action";
 import * as M from "@/lib/mappings/action-defs";
 import { compileForSchema, defaultSourceMapping, mapPreview, MAX_PAYLOAD_BYTES } from "@/lib/mapping-engine";
 import { mapAndValidate, previewMapping } from "@/lib/mapping-engine/preview";
-import { stopPreviewPool } from "@/lib/mapping-engine/preview-pool";
+import { stopPreviewPool } from "@/lib/mappings/preview-pool";
 import { defaultSchemaModel } from "@/lib/xdm";
 import { PUSH_TYPES } from "@/lib/push-types/catalog";
 import { ROLES, type Actor, type Role } from "@/lib/auth/roles";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { GET as healthGET } from "@/app/api/health/route";
 import { POST as previewPOST } from "@/app/api/v1/mapping/preview/route";
-import { stopPreviewPool } from "@/lib/mapping-engine/preview-pool";
+import { stopPreviewPool } from "@/lib/mappings/preview-pool";
 import { MAX_SCHEMA_PROPERTIES } from "@/lib/xdm/schema-model";
 import { createActors } from "../support/actors";
 

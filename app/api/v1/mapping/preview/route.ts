@@ -1,7 +1,7 @@
 import { apiRoute, apiError, readJson } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
 import { MappingPreviewInputSchema, type MappingPreviewResult } from "@/lib/mapping-engine/preview";
-import { PreviewUnavailableError, runOffThread } from "@/lib/mapping-engine/preview-pool";
+import { PreviewUnavailableError, runOffThread } from "@/lib/mappings/preview-pool";
 
 // The same compile → apply → validate path the worker uses (lib/mapping-engine/preview.ts), run on
 // the preview worker thread (preview-pool.ts) so a heavy preview cannot stall the server.

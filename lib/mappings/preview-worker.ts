@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { resolveSchemaModel } from "./map-preview";
-import { previewMapping, validateMappedOutput, type MappingPreviewInput } from "./preview";
+import { resolveSchemaModel } from "@/lib/mapping-engine/map-preview";
+import { previewMapping, validateMappedOutput, type MappingPreviewInput } from "@/lib/mapping-engine/preview";
 
 // Worker-thread entry of the preview pool (preview-pool.ts): runs the mapping preview and the XDM
 // check — schema model build, ajv compile, compile + apply — off the web server's event loop, so

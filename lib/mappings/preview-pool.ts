@@ -9,7 +9,7 @@ import type { PreviewJob, PreviewReply } from "./preview-worker";
 
 export const PREVIEW_TIMEOUT_MS = Number(process.env.PREVIEW_TIMEOUT_MS ?? 10_000);
 export const PREVIEW_MAX_QUEUE = 16;
-const WORKER_FILE = path.join(process.cwd(), "lib", "mapping-engine", "preview-worker.ts");
+const WORKER_FILE = path.join(process.cwd(), "lib", "mappings", "preview-worker.ts");
 
 export class PreviewUnavailableError extends Error {
   constructor(message: string, readonly code: "timeout" | "busy" | "failed") {
