@@ -32,3 +32,4 @@ export const mappingKeys = {
 };
 export const alertKeys = { all: ["alerts"] as const, banner: () => [...alertKeys.all, "banner"] as const };
 export const refusalKeys = { all: ["refusals"] as const, list: (filter: Record<string, string | undefined>) => [...refusalKeys.all, "list", filter] as const };
+export const accountKeys = { all: ["account"] as const, tokens: () => [...accountKeys.all, "tokens"] as const };

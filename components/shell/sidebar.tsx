@@ -59,7 +59,7 @@ export function Sidebar({ actor }: { actor: Pick<Actor, "email" | "name" | "role
         </nav>
         <div className="space-y-3 border-t border-zinc-200 p-4 dark:border-zinc-800">
           <div className="min-w-0" data-testid="current-user">
-            <div className="truncate text-sm font-medium">{actor.name || actor.email}</div>
+            <Link href="/account" className="block truncate text-sm font-medium hover:underline" title="Your account: password, API tokens, theme">{actor.name || actor.email}</Link>
             {actor.name ? <div className="truncate text-xs text-zinc-500">{actor.email}</div> : null}
             <div className="mt-1 text-xs text-zinc-500">
               Role: <span className="font-medium text-zinc-700 dark:text-zinc-300">{ROLE_LABELS[actor.role]}</span>

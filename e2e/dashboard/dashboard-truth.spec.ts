@@ -9,7 +9,10 @@ test("a replayed outage stays on the dashboard as failed attempts, the replay sh
   await loginViaApi(page, ADMIN.email, ADMIN.password);
   await page.goto(`/profiles/${demo.id}`);
   await page.getByRole("button", { name: "Rotate inbound secret" }).click();
+  await page.getByRole("button", { name: "Rotate now" }).click();
   const secret = (await page.getByTestId("revealed-secret").textContent())!.trim();
+  // The rotation time updates without a reload.
+  await expect(page.getByText(/last rotated (\d+s ago|just now)/)).toBeVisible();
 
   // An "outage": AEP refuses three production pushes (400: failed, no retries).
   await request.delete(`${ADOBE_EMULATOR_URL}/_emulator/faults`);

@@ -19,6 +19,8 @@ test("OPS replays a failed delivery from its detail and bulk-replays by filter w
   await page.getByRole("button", { name: "Replay", exact: true }).click();
   await expect(page.getByTestId("delivery-status")).toHaveText("Delivered", { timeout: 20_000 });
   await expect(page.getByTestId("attempt")).toHaveCount(2);
+  // The confirmation follows the delivery: not "Queued again" once it was delivered.
+  await expect(page.getByText("Replayed (was failed): delivered.")).toBeVisible();
 
   // Bulk: the REST dry run counts, the UI shows the same count, nothing moves until confirmed.
   const filter = { profileId: demo.id, status: "FAILED", test: "yes" };

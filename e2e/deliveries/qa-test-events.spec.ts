@@ -119,3 +119,19 @@ test("an auditor reads the log and a delivery read-only, with attendee emails ma
   const listed = await (await request.get(`/api/v1/deliveries?q=${body.delivery.transmissionId}`, { headers: { Authorization: `Bearer ${auditor.token}` } })).json();
   expect(listed.items[0].email).toContain("•••");
 });
+
+test("\"Your test sends\" keeps following a send that is still retrying, after a reload", async ({ page, request, seedUser }) => {
+  await activeDemoProfile(request);
+  const qa = await seedUser("QA");
+  await request.post(`${ADOBE_EMULATOR_URL}/_emulator/faults`, { data: { route: "dcs", status: 503, times: 2 } });
+  await loginViaApi(page, qa.email, qa.password);
+  await page.goto("/test-events");
+  await expect(page.getByLabel("Payload")).toHaveValue(/SessionScheduled/);
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByLabel("Test result").getByTestId("attempt").first()).toContainText("503", { timeout: 15_000 });
+  // Nothing is selected after a reload: the list itself must poll while a send is on its way.
+  await page.reload();
+  const mine = page.getByLabel("Your test sends").getByRole("listitem").first();
+  await expect(mine).toContainText(/Retrying|Queued|Delivering/);
+  await expect(mine).toContainText("Delivered", { timeout: 40_000 });
+});

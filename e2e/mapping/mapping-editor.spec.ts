@@ -56,6 +56,13 @@ test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diff
 
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
   await page.getByRole("button", { name: "Publish" }).click();
+  // Publishing asks first, and says what it does.
+  const confirm = page.getByRole("dialog", { name: "Publish the mapping" });
+  await expect(confirm).toContainText("becomes version 1");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText("Published version 1.")).toHaveCount(0);
+  await page.getByRole("button", { name: "Publish" }).click();
+  await confirm.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published version 1.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Published versions" })).toContainText("Version 1");
 
@@ -63,6 +70,7 @@ test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diff
   await page.getByRole("button", { name: "Remove eventType" }).click();
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
   await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByRole("dialog", { name: "Publish the mapping" }).getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published version 2.")).toBeVisible();
   await page.getByRole("button", { name: "Diff with v1" }).click();
   const diff = page.getByRole("table", { name: "Mapping diff" });

@@ -3,6 +3,11 @@ import type { z } from "zod";
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/errors";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { currentRequestId, log } from "@/lib/log";
+import { installReadableZodMessages } from "@/lib/zod-messages";
+
+// Also installed at server start (instrumentation.ts); here so every caller of an action, tests and
+// scripts included, gets the same plain-words validation messages.
+installReadableZodMessages();
 import { inputProblem } from "./input-guard";
 
 export type ActionErrorCode = "unauthorized" | "forbidden" | "invalid" | "not_found" | "conflict" | "error";

@@ -1,13 +1,14 @@
 import "server-only";
 import { changeUserRole, createUser, listUsersDef, resetUserPassword, setUserDisabled } from "@/lib/users/action-defs";
 import { createApiToken, listApiTokensDef, revokeApiToken } from "@/lib/api-tokens/action-defs";
-import { listAuditDef } from "@/lib/audit/action-defs";
+import { exportAuditDef, listAuditDef } from "@/lib/audit/action-defs";
 import * as P from "@/lib/profiles/action-defs";
 import * as M from "@/lib/mappings/action-defs";
 import * as DL from "@/lib/deliveries/action-defs";
 import { getDashboardDef } from "@/lib/dashboard/action-defs";
 import { getAlertBannerDef, saveAlertRuleDef } from "@/lib/alerts/action-defs";
 import { listRefusalsDef } from "@/lib/inbound-refusals/action-defs";
+import * as ACC from "@/lib/account/action-defs";
 
 /**
  * Every server action, by the name of its "use server" export. The role-matrix test walks this
@@ -24,6 +25,7 @@ export const ACTIONS = {
   revokeApiTokenAction: revokeApiToken,
   listApiTokensAction: listApiTokensDef,
   listAuditAction: listAuditDef,
+  exportAuditAction: exportAuditDef,
   createProfileAction: P.createProfileDef,
   updateBasicsAction: P.updateBasicsDef,
   updateAdobeCredentialsAction: P.updateAdobeCredentialsDef,
@@ -62,6 +64,10 @@ export const ACTIONS = {
   saveAlertRuleAction: saveAlertRuleDef,
   getAlertBannerAction: getAlertBannerDef,
   listRefusalsAction: listRefusalsDef,
+  changeOwnPasswordAction: ACC.changeOwnPasswordDef,
+  listOwnTokensAction: ACC.listOwnTokensDef,
+  createOwnTokenAction: ACC.createOwnTokenDef,
+  revokeOwnTokenAction: ACC.revokeOwnTokenDef,
 } as const;
 
 export const PUBLIC_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"] as const;

@@ -2,6 +2,7 @@ import "server-only";
 import { ActionError } from "@/lib/actions/define-action";
 import { readRawBody } from "@/lib/delivery/inbound-common";
 import { jsonTextProblem } from "@/lib/delivery/json-text";
+import { formatBytes } from "@/lib/format-bytes";
 
 // Request bodies for the REST routes that take none or an optional one. Both read under a cap that
 // holds while streaming (as readJson in ./route.ts does), so a 3 MB body is refused after at most
@@ -10,13 +11,13 @@ import { jsonTextProblem } from "@/lib/delivery/json-text";
 /** A route that takes no body reads at most `maxBytes` of whatever is sent, and refuses more. */
 export async function refuseLargeBody(request: Request, maxBytes = 4_096): Promise<void> {
   const body = await readRawBody(request, maxBytes);
-  if (!body.ok) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
+  if (!body.ok) throw new ActionError(`The body is larger than ${formatBytes(maxBytes)}.`, "invalid");
 }
 
 /** A JSON body under a cap that holds while streaming; `ifEmpty` answers for an empty body when given. */
 export async function readCappedJson(request: Request, maxBytes: number, ifEmpty?: unknown): Promise<unknown> {
   const body = await readRawBody(request, maxBytes);
-  if (!body.ok) throw new ActionError(`Body exceeds ${maxBytes} bytes.`, "invalid");
+  if (!body.ok) throw new ActionError(`The body is larger than ${formatBytes(maxBytes)}.`, "invalid");
   const text = body.raw.toString("utf8");
   if (ifEmpty !== undefined && !text.trim()) return ifEmpty;
   const problem = jsonTextProblem(text);

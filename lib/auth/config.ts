@@ -72,6 +72,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!user || !valid || user.disabled) {
           const reason = !user ? "unknown_user" : !valid ? "wrong_password" : "disabled";
           log.warn("sign-in failed", { method: "password", reason, email: maskEmail(email), userId: user?.id, ip });
+          // In the audit log too (bounded by the sign-in throttle above): who was tried, from where, why.
+          await writeAudit({ actor: null, action: "auth.login.failed", targetType: "User", targetId: user?.id ?? null, after: { email, reason }, ip });
           throw new InvalidLogin();
         }
         await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

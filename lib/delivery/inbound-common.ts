@@ -1,5 +1,6 @@
 // Shared by the two inbound endpoints: typed answers, a capped raw-body reader.
 import { jsonTextProblem } from "./json-text";
+import { formatBytes } from "../format-bytes";
 
 export const MAX_INBOUND_BYTES = 1024 * 1024;
 
@@ -23,7 +24,7 @@ export const MAX_DISCARD_BYTES = 16 * 1024 * 1024;
  * (found by e2e/security/fuzz-routes.spec.ts). A declared one is never touched: Node discards it.
  */
 export async function readRawBody(request: Request, maxBytes = MAX_INBOUND_BYTES): Promise<{ ok: true; raw: Buffer } | { ok: false; answer: InboundAnswer }> {
-  const tooLarge = refuse(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+  const tooLarge = refuse(413, "payload_too_large", `The body is larger than ${formatBytes(maxBytes)}.`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, answer: tooLarge };
   if (!request.body) return { ok: true, raw: Buffer.alloc(0) };

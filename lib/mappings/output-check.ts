@@ -4,6 +4,7 @@ import { ActionError } from "@/lib/actions/define-action";
 import { MappingPreviewInputSchema, MAX_PAYLOAD_BYTES, PayloadRejectedError, type PreviewValidationIssue } from "@/lib/mapping-engine";
 import { PreviewUnavailableError, runOffThread } from "@/lib/mappings/preview-pool";
 import { assertPayloadDepth } from "@/lib/mapping-engine/payload-guard";
+import { formatBytes } from "@/lib/format-bytes";
 
 // The mapping editor's live XDM check. The browser maps every edit itself (mapPreview: the rules
 // compile to closures) but cannot validate: ajv compiles schemas with new Function, which the pages'
@@ -33,7 +34,7 @@ function admitOutput(output: Record<string, unknown>): void {
   }
   const bytes = Buffer.byteLength(JSON.stringify(output), "utf8");
   if (bytes > MAX_PAYLOAD_BYTES) {
-    throw new ActionError(`The mapped output is ${Math.ceil(bytes / 1024)} KB; AEP takes at most 1 MB (${MAX_PAYLOAD_BYTES} bytes) per record, so it is neither checked nor sendable.`);
+    throw new ActionError(`The mapped output is larger than ${formatBytes(MAX_PAYLOAD_BYTES)}, the most AEP takes per record (it is ${formatBytes(bytes)} rounded), so it is neither checked nor sendable.`);
   }
 }
 

@@ -67,7 +67,7 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
             aria-label="Profile"
             value={profileId ?? ""}
             onChange={(e) => set("profileId", e.target.value || undefined)}
-            className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className="h-8 max-w-64 truncate rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
           >
             <option value="">All profiles</option>
             {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}

@@ -80,12 +80,13 @@ export function ProfilesClient({ initial, canEdit }: { initial: ProfileListRow[]
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {profiles.data.map((p) => (
                 <tr key={p.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                  <Td>
-                    <Link href={`/profiles/${p.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">{p.name}</Link>
-                    {p.demo ? <span className="ml-2"><Badge tone="amber">Demo</Badge></span> : null}
+                  <Td className="max-w-72">
+                    {/* A long name is cut here (whole in its tooltip), never pushing the other columns off-screen. */}
+                    <Link href={`/profiles/${p.id}`} title={p.name} className="block truncate font-medium text-brand-700 hover:underline dark:text-brand-100">{p.name}</Link>
+                    {p.demo ? <Badge tone="amber">Demo</Badge> : null}
                   </Td>
                   <Td><DirectionLabel direction={p.direction} /></Td>
-                  <Td><code className="font-mono text-xs">{p.eventCode}</code></Td>
+                  <Td className="max-w-40"><code className="block truncate font-mono text-xs" title={p.eventCode}>{p.eventCode}</code></Td>
                   <Td><ProfileStatusBadge status={p.status} /></Td>
                   <Td className="text-xs text-zinc-600 dark:text-zinc-400">{p.direction === "SOURCE" ? (p.pushTypes.length ? p.pushTypes.join(", ") : "none") : "—"}</Td>
                   <Td><TimeAgo date={p.lastDeliveryAt} never="Never" /></Td>

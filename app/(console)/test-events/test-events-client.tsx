@@ -19,12 +19,18 @@ type Target = { id: string; name: string; status: string; demo: boolean; pushTyp
 const SETTLED = ["DELIVERED", "FAILED", "DEAD"];
 
 function LiveResult({ id }: { id: string }) {
+  const qc = useQueryClient();
   const q = useQuery({
     queryKey: deliveryKeys.detail(id),
     queryFn: () => unwrap(getDeliveryAction({ deliveryId: id })),
     refetchInterval: (query) => (query.state.data && SETTLED.includes(query.state.data.status) ? false : 700),
   });
   const d = q.data;
+  const settled = !!d && SETTLED.includes(d.status);
+  // "Your test sends" shows the same delivery: once it settles here, it settles there.
+  useEffect(() => {
+    if (settled) void qc.invalidateQueries({ queryKey: testEventKeys.history() });
+  }, [settled, qc]);
   if (q.error) return <Alert tone="error">{q.error.message}</Alert>;
   if (!d) return <p className="text-sm text-zinc-500">Stored; waiting for the worker…</p>;
   return (
@@ -72,7 +78,12 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
     if (sample.data) setText(JSON.stringify(sample.data.payload, null, 2));
   }, [sample.data]);
 
-  const history = useQuery({ queryKey: testEventKeys.history(), queryFn: () => unwrap(listMyTestSendsAction({})), refetchInterval: sentId ? 3000 : false });
+  // Polls while any of the list is still on its way, so no status stays "Queued" after it settled.
+  const history = useQuery({
+    queryKey: testEventKeys.history(),
+    queryFn: () => unwrap(listMyTestSendsAction({})),
+    refetchInterval: (query) => (query.state.data?.some((h) => !SETTLED.includes(h.status)) ? 2000 : false),
+  });
   const send = useMutation({
     mutationFn: (input: { profileId: string; pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }) => unwrap(sendTestEventAction(input)),
     onSuccess: async (r) => {

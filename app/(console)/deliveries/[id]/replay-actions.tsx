@@ -9,6 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import type { FieldChange } from "@/lib/deliveries/xdm-diff";
 
+const SETTLED_AFTER_REPLAY: Record<string, string> = { DELIVERED: "delivered.", FAILED: "failed again; see the new attempt below.", DEAD: "gave up again; see the attempts below." };
 const v = (x: number | null) => (x === null ? "default" : `v${x}`);
 const show = (x: unknown) => (x === undefined ? "" : typeof x === "string" ? x : JSON.stringify(x));
 
@@ -36,15 +37,16 @@ function DiffTable({ changes }: { changes: FieldChange[] }) {
 export function ReplayActions({ id, status, mappingVersion, currentVersion }: { id: string; status: string; mappingVersion: number | null; currentVersion: number | null }) {
   const qc = useQueryClient();
   const [diffOpen, setDiffOpen] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  // What was replayed; the message follows the delivery's live status (the detail query polls until it settles).
+  const [done, setDone] = useState<{ was: string } | null>(null);
   const preview = useQuery({ queryKey: deliveryKeys.replayPreview(id), queryFn: () => unwrap(replayPreviewAction({ deliveryId: id })), enabled: diffOpen });
   const replay = useMutation({
     mutationFn: (useMapping: "original" | "current") => unwrap(replayDeliveryAction({ deliveryId: id, useMapping })),
     onSuccess: async (r) => {
       setDiffOpen(false);
-      setDone(`Queued again (was ${r.previousStatus.toLowerCase()}); the worker picks it up within seconds.`);
       await qc.invalidateQueries({ queryKey: deliveryKeys.detail(id) });
       await qc.invalidateQueries({ queryKey: [...deliveryKeys.all, "list"] });
+      setDone({ was: r.previousStatus.toLowerCase() });
     },
   });
   const inFlight = status === "DELIVERING";
@@ -56,7 +58,13 @@ export function ReplayActions({ id, status, mappingVersion, currentVersion }: { 
         <Button variant="secondary" onClick={() => setDiffOpen(true)} disabled={inFlight}>Replay with current mapping…</Button>
       </div>
       {replay.error && !diffOpen ? <Alert tone="error">{replay.error.message}</Alert> : null}
-      {done ? <Alert tone="success">{done}</Alert> : null}
+      {done ? (
+        SETTLED_AFTER_REPLAY[status] ? (
+          <Alert tone={status === "DELIVERED" ? "success" : "error"}>Replayed (was {done.was}): {SETTLED_AFTER_REPLAY[status]}</Alert>
+        ) : (
+          <Alert tone="info">Queued again (was {done.was}){status === "RETRYING" ? "; the first try failed, another is scheduled" : "; the worker picks it up within seconds"}.</Alert>
+        )
+      ) : null}
       <Dialog open={diffOpen} onClose={() => setDiffOpen(false)} title="Replay with the current mapping">
         <div className="space-y-3 text-sm">
           {preview.isLoading ? <p>Mapping the source payload with the current mapping…</p> : null}

@@ -1,5 +1,5 @@
 "use client";
-import { TimeAgo } from "@/components/time-ago";
+import { LocalTime, TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -98,7 +98,7 @@ export function OverviewClient() {
           <code data-testid="inbound-url" className="block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">{inbound}</code>
           <p className="text-xs text-zinc-500">Inbound secret: {profile.inbound.configured ? <>set{profile.inbound.rotatedAt ? <>, last rotated <TimeAgo date={profile.inbound.rotatedAt} /></> : null}</> : "not set"}</p>
           {profile.inbound.previousValidUntil ? (
-            <p className="text-xs text-amber-700 dark:text-amber-400">The previous secret is still accepted until {new Date(profile.inbound.previousValidUntil).toLocaleString()}.</p>
+            <p className="text-xs text-amber-700 dark:text-amber-400">The previous secret is still accepted until <LocalTime date={profile.inbound.previousValidUntil} />.</p>
           ) : null}
           {secret ? <SecretReveal label="New inbound secret" secret={secret} onDone={() => setSecret(null)} /> : null}
           {canEdit ? (

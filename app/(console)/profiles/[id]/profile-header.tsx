@@ -21,7 +21,7 @@ export function ProfileHeader() {
     <div className="mb-6">
       <Link href="/profiles" className="text-sm text-zinc-500 hover:underline">← Profiles</Link>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold tracking-tight">{profile.name}</h1>
+        <h1 className="min-w-0 max-w-full break-words text-xl font-semibold tracking-tight [overflow-wrap:anywhere]">{profile.name}</h1>
         <ProfileStatusBadge status={profile.status} />
         {profile.demo ? <Badge tone="amber">Demo: points at the local emulators</Badge> : null}
       </div>

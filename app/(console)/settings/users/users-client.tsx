@@ -14,6 +14,7 @@ import { Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CreateUserDialog } from "./create-user-dialog";
 import { SecretReveal } from "./secret-reveal";
 
@@ -23,6 +24,7 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
   const [error, setError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<{ email: string; password: string } | null>(null);
   const [confirmReset, setConfirmReset] = useState<UserRow | null>(null);
+  const [confirmDisable, setConfirmDisable] = useState<UserRow | null>(null);
   const [resetting, setResetting] = useState(false);
   const users = useQuery({ queryKey: userKeys.list(), queryFn: () => unwrap(listUsersAction()), initialData: initialUsers });
 
@@ -69,6 +71,17 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
           </div>
         ) : null}
       </Dialog>
+      <ConfirmDialog
+        open={confirmDisable !== null}
+        title="Disable user"
+        confirmLabel="Disable user"
+        danger
+        pending={setDisabled.isPending}
+        onCancel={() => setConfirmDisable(null)}
+        onConfirm={() => setDisabled.mutate({ userId: confirmDisable!.id, disabled: true }, { onSettled: () => setConfirmDisable(null) })}
+      >
+        <p><strong>{confirmDisable?.email}</strong> can no longer sign in, and their API tokens are revoked now (a new token is needed after enabling them again).</p>
+      </ConfirmDialog>
       {revealed ? <SecretReveal label={`New password for ${revealed.email}`} secret={revealed.password} onDone={() => setRevealed(null)} /> : null}
       <Card>
         <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
@@ -123,7 +136,7 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
                         size="sm"
                         variant={u.disabled ? "secondary" : "danger"}
                         disabled={busy}
-                        onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
+                        onClick={() => (u.disabled ? setDisabled.mutate({ userId: u.id, disabled: false }) : setConfirmDisable(u))}
                       >
                         {u.disabled ? "Enable" : "Disable"}
                       </Button>

@@ -1,4 +1,5 @@
 "use client";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeferredValue, useMemo, useState } from "react";
 import { mapPreview, suggestMappings, type MappingRule, type MappingSuggestion } from "@/lib/mapping-engine";
 import { buildSchemaModel, defaultSchemaModel } from "@/lib/xdm";
@@ -37,6 +38,7 @@ export function MappingEditor({
   const [samples, setSamples] = useState<Sample[]>(initial.samples);
   const [schema, setSchema] = useState<Record<string, unknown> | null>(initial.schema);
   const [versions, setVersions] = useState(initialVersions);
+  const [confirmPublish, setConfirmPublish] = useState(false);
   const [active, setActive] = useState(initial.samples[0]?.name ?? "");
   const [pickedSource, setPickedSource] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ target: string; expression: string } | "new" | null>(null);
@@ -98,6 +100,7 @@ export function MappingEditor({
   }
 
   async function publish() {
+    setConfirmPublish(false);
     setMessage(null);
     const result = await publishMappingAction({ profileId: profile.id, revision: save.revision });
     if (!result.ok) return setMessage({ tone: "error", text: result.error });
@@ -130,9 +133,15 @@ export function MappingEditor({
         onCalculated={() => setEditing("new")}
         onImport={(imported) => setRules(imported)}
         onSchema={setSchema}
-        onPublish={publish}
+        onPublish={() => setConfirmPublish(true)}
         onError={(text) => setMessage({ tone: "error", text })}
       />
+      <ConfirmDialog open={confirmPublish} title="Publish the mapping" confirmLabel="Publish" onCancel={() => setConfirmPublish(false)} onConfirm={publish}>
+        <p>
+          The draft ({rules.length} {rules.length === 1 ? "rule" : "rules"}) becomes version {Math.max(0, ...versions.map((v) => v.version)) + 1} of {profile.name}&apos;s mapping. Every
+          delivery mapped from now on uses it, production included. Earlier versions stay listed and can be restored.
+        </p>
+      </ConfirmDialog>
       {save.state === "conflict" && save.theirs ? (
         <Alert tone="warning">
           Someone else saved this mapping while you were editing ({save.theirs.rules.length} rules in theirs, {rules.length} in yours). Nothing is lost:
