@@ -2,10 +2,10 @@ import "server-only";
 import { CAN } from "@/lib/auth/roles";
 import { defineAction } from "@/lib/actions/define-action";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { outboundAllowList } from "@/lib/integrations/config";
+import { webhookAllowList } from "@/lib/integrations/config";
 import { z } from "zod";
 import { getAlertBanner, invalidateAlertBanner } from "./banner";
-import { assertWebhookAllowed, getAlertRule, saveAlertRule } from "./rules";
+import { assertWebhookAllowed, getAlertRule, maskWebhookUrl, saveAlertRule } from "./rules";
 import { AlertRuleSchema } from "./schemas";
 
 /** Saves the thresholds and webhook URL (allow-listed here and again on every send); audited. */
@@ -14,10 +14,13 @@ export const saveAlertRuleDef = defineAction({
   roles: CAN.manageAlerts,
   input: AlertRuleSchema,
   async handler(input, { actor, ip }) {
-    assertWebhookAllowed(input.webhookUrl, outboundAllowList());
+    assertWebhookAllowed(input.webhookUrl, webhookAllowList());
     const { updatedAt: _u, ...before } = await getAlertRule();
     await saveAlertRule(input, actor.id);
-    await writeAudit({ actor, action: "alerts.update", targetType: "AlertRule", targetId: "default", before, after: input, ip });
+    // The audit log is read by auditors: the URL's token stays out of it; whether it changed shows.
+    const masked = (r: typeof input) => ({ ...r, webhookUrl: maskWebhookUrl(r.webhookUrl) });
+    const after = { ...masked(input), webhookChanged: input.webhookUrl !== before.webhookUrl };
+    await writeAudit({ actor, action: "alerts.update", targetType: "AlertRule", targetId: "default", before: masked(before), after, ip });
     invalidateAlertBanner();
     return input;
   },

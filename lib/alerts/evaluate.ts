@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { httpRequest } from "@/lib/http";
 import type { AllowList } from "@/lib/outbound";
-import { outboundAllowList } from "@/lib/integrations/config";
+import { webhookAllowList } from "@/lib/integrations/config";
 import { readAlerts, type Reading } from "./measure";
 import { getAlertRule } from "./rules";
 import { ALERT_KINDS, type AlertStatus } from "./schemas";
@@ -33,7 +33,7 @@ export async function evaluateAlerts(now: Date, opts: { allowList?: AllowList } 
     transitions.push({ id: row.id, reading, state, at: now });
   }
   if (rule.webhookUrl) {
-    for (const t of transitions) await notify(rule.webhookUrl, t, opts.allowList ?? outboundAllowList());
+    for (const t of transitions) await notify(rule.webhookUrl, t, opts.allowList ?? webhookAllowList());
   }
 
   const current = transitions.length ? await latestEvents() : latest;

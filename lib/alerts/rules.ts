@@ -27,7 +27,10 @@ export async function getAlertRule(): Promise<AlertRule> {
   return rule;
 }
 
-/** Refuses a webhook URL outside the outbound allow-list (it is checked again when sent). */
+/**
+ * Refuses a webhook URL outside the webhook allow-list (webhookAllowList: no loopback, no private
+ * address, https only); it is checked again, with its DNS answers, when sent.
+ */
 export function assertWebhookAllowed(url: string | null, allowList: AllowList) {
   if (!url) return;
   try {
@@ -41,4 +44,18 @@ export function assertWebhookAllowed(url: string | null, allowList: AllowList) {
 export async function saveAlertRule(input: AlertRuleInput, actorId: string) {
   const data = { ...input, updatedById: actorId };
   return db.alertRule.upsert({ where: { id: "default" }, create: { id: "default", ...data }, update: data });
+}
+
+/**
+ * A webhook URL as shown to those who may not edit it and as written to the audit log: its path
+ * and query often carry the receiver's token (Slack, Teams), so only the scheme and host remain.
+ */
+export function maskWebhookUrl(url: string | null): string | null {
+  if (!url) return url;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}/•••`;
+  } catch {
+    return "•••";
+  }
 }

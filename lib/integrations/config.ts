@@ -19,6 +19,21 @@ export function outboundAllowList(): AllowList {
   return allowList;
 }
 
+let webhookList: AllowList | undefined;
+
+/**
+ * The alert webhook's list: the same hosts, https only, and never this machine or a private
+ * network, emulators or not. Loopback was allowed (as for the emulators) on any port, and the saved
+ * outcome of each POST made the webhook a port scanner of this machine (the database, Redis…).
+ */
+export function webhookAllowList(): AllowList {
+  if (!webhookList) {
+    const extra = (env().OUTBOUND_EXTRA_HOSTS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    webhookList = createAllowList({ hosts: [...DEFAULT_OUTBOUND_HOSTS, ...extra], allowLoopback: false });
+  }
+  return webhookList;
+}
+
 let onTokenRequest: TokenRequestListener | undefined;
 
 /** Counts every token request this web server makes (remote status, Test connection). */

@@ -125,6 +125,28 @@ describe("saveAlertRuleAction", () => {
   });
 });
 
+describe("the alert webhook URL", () => {
+  const valid = { failureEnabled: "on", failurePercent: "5", failureWindowMinutes: "15", failureMinDeliveries: "20", queueAgeMinutes: "10" };
+
+  it("is refused on this machine or a private network, whatever the spelling, even while the emulators run", async () => {
+    const before = await db.alertRule.findUnique({ where: { id: "default" } });
+    for (const webhookUrl of ["http://127.0.0.1:6379/", "http://localhost:5432/x", "http://[::1]:54321/", "http://2130706433/", "http://0x7f000001:8080/", "https://10.0.0.7/hook", "https://169.254.169.254/latest", "http://hooks.adobedc.net/plain-http"]) {
+      const r = await executeAction(saveAlertRuleDef, actors.ADMIN, { ...valid, webhookUrl });
+      expect(r, webhookUrl).toMatchObject({ ok: false, code: "invalid", fieldErrors: { webhookUrl: [expect.any(String)] } });
+    }
+    expect(await db.alertRule.findUnique({ where: { id: "default" } })).toEqual(before);
+  });
+
+  it("is written to the audit log without its path (which carries the receiver's token)", async () => {
+    const webhookUrl = "https://hooks.adobedc.net/services/T000/B000/SECRETTOKEN123";
+    expect(await executeAction(saveAlertRuleDef, actors.ADMIN, { ...valid, webhookUrl })).toMatchObject({ ok: true });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "alerts.update", actorId: actors.ADMIN.id }, orderBy: { createdAt: "desc" } });
+    expect(audit.after).toMatchObject({ webhookUrl: "https://hooks.adobedc.net/•••", webhookChanged: true });
+    expect(JSON.stringify(audit)).not.toContain("SECRETTOKEN123");
+    await executeAction(saveAlertRuleDef, actors.ADMIN, { ...valid, webhookUrl: "" });
+  });
+});
+
 describe("auth failure burst", () => {
   it("fires when inbound requests are refused for a bad signature above the threshold, and links to them", async () => {
     const { recordRefusal, flushRefusals } = await import("@/lib/inbound-refusals/record");

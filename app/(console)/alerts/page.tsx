@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN, hasRole } from "@/lib/auth/roles";
-import { getAlertRule } from "@/lib/alerts/rules";
+import { getAlertRule, maskWebhookUrl } from "@/lib/alerts/rules";
 import { listAlertEvents } from "@/lib/alerts/history";
 import { PageHeader } from "@/components/ui/page-header";
 import { AlertsClient } from "./alerts-client";
@@ -11,7 +11,10 @@ export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AlertsPage() {
   const actor = await requirePageRole(CAN.viewAlerts);
-  const [{ updatedAt: _u, ...rule }, events] = await Promise.all([getAlertRule(), listAlertEvents()]);
+  const [{ updatedAt: _u, ...stored }, events] = await Promise.all([getAlertRule(), listAlertEvents()]);
+  const canEdit = hasRole(actor, CAN.manageAlerts);
+  // The URL may carry the receiver's token: only those who may change it see it whole.
+  const rule = canEdit ? stored : { ...stored, webhookUrl: maskWebhookUrl(stored.webhookUrl) };
   return (
     <>
       <PageHeader
@@ -19,7 +22,7 @@ export default async function AlertsPage() {
         description="Thresholds that raise a banner for everyone signed in and, optionally, POST to a webhook when an alert fires and when it recovers. Checked on page load at most every 30 seconds; test events are not counted."
       />
       <div className="space-y-6">
-        <AlertsClient rule={rule} canEdit={hasRole(actor, CAN.manageAlerts)} />
+        <AlertsClient rule={rule} canEdit={canEdit} />
         <AlertHistory events={events} />
       </div>
     </>
