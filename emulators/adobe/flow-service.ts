@@ -22,6 +22,8 @@ function flowObject(inlet: Inlet) {
       targetConnections: [{ id: `tgt-${inlet.datasetId}`, connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC, version: "1.0" } }],
     },
     runs: `/runs?property=flowId==${inlet.flowId}`,
+    etag: inlet.etag,
+    transformations: inlet.mapping ? [{ name: "Mapping", params: { mappingId: inlet.mapping.id, mappingVersion: inlet.mapping.version } }] : [],
     createdAt: inlet.createdAt,
     updatedAt: inlet.createdAt,
   };

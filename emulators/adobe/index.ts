@@ -2,6 +2,7 @@ import { controlRoutes } from "../kit/control";
 import { createEmulatorServer, type EmulatorServer, type Route } from "../kit/server";
 import { adobeControlRoutes, adobeFaultReply } from "./control";
 import { dcsRoutes } from "./dcs";
+import { dataPrepRoutes } from "./data-prep";
 import { destinationRoutes } from "./destination-simulator";
 import { flowServiceRoutes } from "./flow-service";
 import { imsRoutes } from "./ims";
@@ -20,6 +21,7 @@ export function createAdobeEmulator(seed = 1): AdobeEmulator {
     ...imsRoutes(state),
     ...dcsRoutes(state),
     ...flowServiceRoutes(state),
+    ...dataPrepRoutes(state),
     ...insightsRoutes(state),
     ...adobeControlRoutes(state),
     ...destinationRoutes(),

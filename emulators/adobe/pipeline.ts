@@ -1,5 +1,7 @@
 import { defaultSchemaModel, type XdmValidationError } from "@/lib/xdm";
 import { getXdmValidator } from "@/lib/xdm/validator";
+import { compileForSchema, type CompiledMapping } from "@/lib/mapping-engine";
+import { mapAndValidate } from "@/lib/mapping-engine/preview";
 import type { AdobeState, Inlet } from "./state";
 
 /**
@@ -47,10 +49,42 @@ export function validateEntity(inlet: Inlet, entity: unknown, maxErrors: number)
   return getXdmValidator(model, { maxErrors })(entity, maxErrors);
 }
 
+const compiledSets = new Map<string, CompiledMapping>();
+
+/**
+ * A raw dataflow with a Data Prep mapping set maps each body into XDM before validation
+ * (help/data-prep/home.md): run with Relay's engine, whose functions follow Data Prep's
+ * (lib/mapping-engine), against the inlet's schema. "A transformation error sets that attribute to
+ * null and the row is still ingested"; a row that is invalid XDM fails (help/data-prep/data-handling.md).
+ */
+function dataPrep(state: AdobeState, inlet: Inlet, body: unknown): { output: Record<string, unknown>; errors: XdmValidationError[] } | undefined {
+  if (inlet.dataType !== "raw" || !inlet.mapping) return undefined;
+  const set = state.mappingSets.get(inlet.mapping.id);
+  if (!set) return undefined;
+  const model = inlet.schema ?? defaultSchemaModel(inlet.tenantId);
+  const key = `${set.id}:${set.version}:${inlet.inletId}`;
+  let compiled = compiledSets.get(key);
+  if (!compiled) compiledSets.set(key, (compiled = compileForSchema(set.rules, model)));
+  try {
+    const r = mapAndValidate(compiled, model, body);
+    return { output: r.output, errors: r.validation.map((v) => ({ schemaLocation: "#", pointerToViolation: v.pointerToViolation, keyword: v.keyword, message: v.message })) };
+  } catch (e) {
+    // A body Data Prep cannot read at all (refused by the engine's payload guard) fails its row.
+    return { output: {}, errors: [{ schemaLocation: "#", pointerToViolation: "#", keyword: "format", message: (e as Error).message }] };
+  }
+}
+
 /** Records one message for runs and Insights, as the async pipeline would. */
 export function ingest(state: AdobeState, inlet: Inlet, flowId: string, entity: unknown, bytes: number, sync?: XdmValidationError[]): void {
   const at = Date.now();
   const base = { at, inletId: inlet.inletId, flowId, bytes };
+  const mapped = sync ? undefined : dataPrep(state, inlet, entity);
+  if (mapped) {
+    if (at - inlet.createdAt < state.config.flowWarmupMs) return void state.ingested.push({ ...base, outcome: "dropped" });
+    const keywords = mapped.errors.map((e) => e.keyword);
+    state.ingested.push(keywords.length ? { ...base, outcome: "failed", keywords, output: mapped.output } : { ...base, outcome: "success", output: mapped.output });
+    return;
+  }
   if (sync && sync.length > 0) {
     state.ingested.push({ ...base, outcome: "rejected", keywords: sync.map((e) => e.keyword) });
     return;

@@ -1,4 +1,5 @@
 import type { XdmSchemaModel } from "@/lib/xdm";
+import type { MappingRule } from "@/lib/mapping-engine";
 import { DEMO_ADOBE } from "../demo";
 
 export interface AdobeCredential {
@@ -31,6 +32,19 @@ export interface Inlet {
   /** An uploaded XDM schema replaces the default one. */
   schema?: XdmSchemaModel;
   createdAt: number;
+  /** The dataflow's Data Prep mapping set (raw dataflows), set by PATCH /flows/{id}. */
+  mapping?: { id: string; version: number };
+  /** Flow Service etag of the dataflow; PATCH needs it in If-Match. */
+  etag: string;
+}
+
+/** A mapping set registered through the emulated Data Prep API. */
+export interface StoredMappingSet {
+  id: string;
+  version: number;
+  body: Record<string, unknown>;
+  rules: MappingRule[];
+  createdDate: string;
 }
 
 /** A Catalog dataset: the schema every XDM envelope sent to it must name. */
@@ -80,6 +94,8 @@ export interface IngestRecord {
   outcome: "success" | "failed" | "rejected" | "dropped";
   /** Validation keywords of the failures, for the Insights category counters. */
   keywords?: string[];
+  /** Raw dataflows with a mapping set: the XDM Data Prep produced (what lands in the dataset). */
+  output?: unknown;
 }
 
 export class AdobeState {
@@ -89,6 +105,7 @@ export class AdobeState {
   tokenRequests = { oauth: 0, jwt: 0 };
   inlets = new Map<string, Inlet>();
   datasets = new Map<string, Dataset>();
+  mappingSets = new Map<string, StoredMappingSet>();
   ingested: IngestRecord[] = [];
   /** Sync-validation request times per inlet, for the 60/min limit. */
   syncCalls = new Map<string, number[]>();
@@ -105,6 +122,7 @@ export class AdobeState {
     this.tokenRequests = { oauth: 0, jwt: 0 };
     this.inlets.clear();
     this.datasets.clear();
+    this.mappingSets.clear();
     this.ingested = [];
     this.syncCalls.clear();
     this.credentials.set(DEMO_ADOBE.clientId, {
@@ -138,6 +156,7 @@ export class AdobeState {
       datasetId: DEMO_ADOBE.datasetId,
       tenantId: DEMO_ADOBE.tenantId,
       createdAt: Date.now(),
+      etag: `"${Math.random().toString(16).slice(2, 10)}-0000-0200-0000-000000000000"`,
       ...p,
     };
     this.inlets.set(inlet.inletId, inlet);

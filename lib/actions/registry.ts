@@ -41,6 +41,8 @@ export const ACTIONS = {
   rotateInboundSecretAction: P.rotateInboundSecretDef,
   rotateInletAction: P.rotateInletDef,
   revealInletAction: P.revealInletDef,
+  exportDataPrepAction: P.exportDataPrepDef,
+  publishDataPrepAction: P.publishDataPrepDef,
   deleteProfileAction: P.deleteProfileDef,
   createCustomPushTypeAction: P.createCustomPushTypeDef,
   listProfilesAction: P.listProfilesDef,

@@ -11,3 +11,5 @@ export type * from "./platform-parse";
 export { DEFAULT_ADOBE_SCOPE } from "./types";
 export { buildEnvelope, entityOfEnvelope, XDM_FULL_CONTENT_TYPE, type XdmTarget, type XdmEnvelope, type SchemaRef } from "./xdm-envelope";
 export { discoverFlowTarget, type DiscoveredTarget, type DiscoverResult } from "./flow-target";
+export { toMappingSet, rulesFromMappingSet, type DataPrepMappingSet, type DataPrepMapping } from "./data-prep-mapping-set";
+export { publishMappingSet, type PublishResult } from "./publish-mapping-set";

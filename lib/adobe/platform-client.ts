@@ -60,12 +60,33 @@ export class PlatformClient {
     return this.get(`/data/infrastructure/observability/insights/metrics?${q}`, "Reading inlet metrics", parseMetricPoints);
   }
 
-  private async get<T>(path: string, what: string, parse: (body: unknown) => T | undefined): Promise<PlatformResult<T>> {
+  /** Data Prep `POST /mappingSets` (help/data-prep/api/mapping-set.md): `{id, version}` of the new set. */
+  async createMappingSet(set: unknown): Promise<PlatformResult<{ id: string; version: number }>> {
+    return this.send("POST", "/data/foundation/conversion/mappingSets", set, {}, "Creating the Data Prep mapping set", (b) => {
+      const o = (b ?? {}) as { id?: unknown; version?: unknown };
+      return typeof o.id === "string" ? { id: o.id, version: Number(o.version ?? 0) || 0 } : undefined;
+    });
+  }
+
+  /** Flow Service `PATCH /flows/{id}` with the etag in If-Match (help/sources/tutorials/api/update-dataflows.md). */
+  async patchFlow(flowId: string, etag: string, ops: unknown[]): Promise<PlatformResult<{ id: string; etag?: string }>> {
+    return this.send("PATCH", `/data/foundation/flowservice/flows/${encodeURIComponent(flowId)}`, ops, { "If-Match": etag }, "Updating the dataflow", (b) => {
+      const o = (b ?? {}) as { id?: unknown; etag?: unknown };
+      return typeof o.id === "string" ? { id: o.id, ...(typeof o.etag === "string" ? { etag: o.etag } : {}) } : undefined;
+    });
+  }
+
+  private get<T>(path: string, what: string, parse: (body: unknown) => T | undefined): Promise<PlatformResult<T>> {
+    return this.send("GET", path, undefined, {}, what, parse);
+  }
+
+  private async send<T>(method: "GET" | "POST" | "PATCH", path: string, body: unknown, extra: Record<string, string>, what: string, parse: (body: unknown) => T | undefined): Promise<PlatformResult<T>> {
     const call = (token: string) =>
       httpRequest({
-        method: "GET",
+        method,
         url: new URL(path, this.config.platformUrl).toString(),
-        headers: this.headers(token),
+        headers: { ...this.headers(token), ...extra, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         allowList: this.config.allowList,
         timeoutMs: this.config.timeoutMs,
       });

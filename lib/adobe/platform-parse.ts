@@ -22,6 +22,8 @@ export interface FlowInfo {
   flowSpecId?: string;
   sourceConnectionIds: string[];
   targetConnectionIds: string[];
+  /** Needed in If-Match to PATCH the flow. */
+  etag?: string;
 }
 
 export interface MetricPoint {
@@ -46,6 +48,7 @@ export function parseFlow(body: unknown): FlowInfo | undefined {
     ...(typeof obj(f.flowSpec).id === "string" ? { flowSpecId: obj(f.flowSpec).id as string } : {}),
     sourceConnectionIds: strs(f.sourceConnectionIds),
     targetConnectionIds: strs(f.targetConnectionIds),
+    ...(typeof f.etag === "string" ? { etag: f.etag } : {}),
   };
 }
 

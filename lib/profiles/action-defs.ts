@@ -10,6 +10,7 @@ import { createProfile, getProfileOrThrow, getProfileRowOrThrow, newInboundSecre
 import { adobeChange, basicsChange, endpointChange, pushTypesChange, rainfocusChange } from "./changes";
 import { refreshDataflowTarget } from "./dataflow-target";
 import { rotateCapability } from "./rotate-capability";
+import { buildProfileMappingSet, publishProfileMappingSet } from "./data-prep-export";
 import { runConnectionTest } from "./connection-test";
 import { listProfiles, ProfileFilterSchema } from "./queries";
 import * as S from "./schemas";
@@ -165,6 +166,25 @@ export const revealInletDef = defineAction({
     if (!row.inletId) throw new ActionError("This profile has no AEP-compatible inlet yet: create one first.", "invalid");
     await writeAudit({ actor: ctx.actor, action: "profile.inlet.reveal", targetType: "IntegrationProfile", targetId: profileId, ip: ctx.ip });
     return { inletId: row.inletId, previousInletId: row.previousInletUntil && row.previousInletUntil > new Date() ? row.previousInletId : null };
+  },
+});
+
+/** The Data Prep mapping set as JSON for download (the mapping is not secret: every viewer sees it in the editor). */
+export const exportDataPrepDef = defineAction({
+  name: "profiles.exportDataPrep",
+  roles: CAN.viewProfiles,
+  input: S.RefreshDataflowSchema,
+  handler: ({ profileId }) => buildProfileMappingSet(profileId),
+});
+
+export const publishDataPrepDef = defineAction({
+  name: "profiles.publishDataPrep",
+  roles: CAN.editProfiles,
+  input: S.RefreshDataflowSchema,
+  async handler({ profileId }, ctx) {
+    const r = await publishProfileMappingSet(profileId);
+    await writeAudit({ actor: ctx.actor, action: "profile.dataPrep.publish", targetType: "IntegrationProfile", targetId: profileId, after: { mappingId: r.mappingId, mappingVersion: r.mappingVersion }, ip: ctx.ip });
+    return r;
   },
 });
 

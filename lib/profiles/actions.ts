@@ -59,3 +59,9 @@ export async function rotateInletAction(input: unknown) {
 export async function revealInletAction(input: unknown) {
   return runAction(D.revealInletDef, input);
 }
+export async function exportDataPrepAction(input: unknown) {
+  return runAction(D.exportDataPrepDef, input);
+}
+export async function publishDataPrepAction(input: unknown) {
+  return runAction(D.publishDataPrepDef, input);
+}

@@ -26,12 +26,12 @@ export type DataflowTargetOutcome = { ok: true; detail: string } | { ok: false; 
  * and stores them on the profile (the worker names them in every XDM envelope). Called on Test
  * connection and after the endpoint is saved. A failure clears nothing: the last good values stay.
  */
-export async function refreshDataflowTarget(row: Row, opts: { adobe?: AdobeClients } = {}): Promise<DataflowTargetOutcome> {
-  if (!row.dataflowId) return { ok: false, message: "Save the dataflow ID on the Endpoint page first." };
+/** The profile's Adobe credentials, opened in memory; undefined when incomplete. */
+export function adobeCredentialsOf(row: Row): AdobeCredentials | undefined {
   const secret = openSecret(row.adobeClientSecretSealed);
-  if (!row.adobeClientId || !secret || !row.adobeOrgId) return { ok: false, message: "Adobe credentials are needed to read the dataflow." };
+  if (!row.adobeClientId || !secret || !row.adobeOrgId) return undefined;
   const privateKeyPem = openSecret(row.adobePrivateKeySealed);
-  const creds: AdobeCredentials = {
+  return {
     authMethod: row.adobeAuthMethod,
     clientId: row.adobeClientId,
     clientSecret: secret,
@@ -41,7 +41,18 @@ export async function refreshDataflowTarget(row: Row, opts: { adobe?: AdobeClien
     ...(row.adobeSandboxName ? { sandboxName: row.adobeSandboxName } : {}),
     ...(row.adobeScopes ? { scopes: row.adobeScopes } : {}),
   };
-  const adobe = opts.adobe ?? (clients ??= createAdobeClients(adobeClientConfig()));
+}
+
+/** One set of Adobe clients (and token cache) for the console's own calls. */
+export function consoleAdobeClients(): AdobeClients {
+  return (clients ??= createAdobeClients(adobeClientConfig()));
+}
+
+export async function refreshDataflowTarget(row: Row, opts: { adobe?: AdobeClients } = {}): Promise<DataflowTargetOutcome> {
+  if (!row.dataflowId) return { ok: false, message: "Save the dataflow ID on the Endpoint page first." };
+  const creds = adobeCredentialsOf(row);
+  if (!creds) return { ok: false, message: "Adobe credentials are needed to read the dataflow." };
+  const adobe = opts.adobe ?? consoleAdobeClients();
   const found = await discoverFlowTarget(adobe.platform(creds), row.dataflowId);
   if (!found.ok) return { ok: false, message: found.message };
   const t = found.target;

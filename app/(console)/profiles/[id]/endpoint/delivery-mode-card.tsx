@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/use-action-form";
 import { useProfile } from "../profile-context";
+import { DataPrepExport } from "./data-prep-export";
 
 const MODES = [
   {
@@ -15,7 +16,7 @@ const MODES = [
   {
     value: "RAW",
     title: "AEP maps (raw dataflow, as RainFocus does today)",
-    body: "Use the dataflow RainFocus's own AEP source creates (Sources → RainFocus, mapped with Data Prep in AEP). Relay forwards each push unchanged, with the dataflow's ID in x-adobe-flow-id, one request per event; AEP's Data Prep does the mapping, so Relay's mapping editor does not apply.",
+    body: "Use the dataflow RainFocus's own AEP source creates (Sources → RainFocus, mapped with Data Prep in AEP). Relay forwards each push unchanged, with the dataflow's ID in x-adobe-flow-id, one request per event; AEP's Data Prep does the mapping: export Relay's mapping to it as a Data Prep mapping set below.",
   },
 ] as const;
 
@@ -70,7 +71,9 @@ export function DeliveryModeCard() {
           ) : null}
           {refresh.error ? <div className="mt-3"><Alert tone="error">{refresh.error}</Alert></div> : null}
         </div>
-      ) : null}
+      ) : (
+        <DataPrepExport profileId={profile.id} canEdit={canEdit} />
+      )}
     </Card>
   );
 }
