@@ -198,3 +198,18 @@ describe("the editor's function catalog (function-catalog.ts)", () => {
     }
   });
 });
+
+describe("data-handling.md examples (help/data-prep/data-handling.md)", () => {
+  it("booleans: the listed strings convert to true and false", () => {
+    for (const t of ["y", "yes", "Y", "YES", "on", "ON", "true", "TRUE"]) expect(compileExpression(`to_boolean("${t}")`).evaluate({}, []), t).toBe(true);
+    for (const f of ["n", "N", "no", "NO", "off", "OFF", "false", "FALSE"]) expect(compileExpression(`to_boolean("${f}")`).evaluate({}, []), f).toBe(false);
+  });
+  it('"12112020" matches the pattern "MMddyyyy" (the page\'s warning example)', () => {
+    expect(toOutputValue(compileExpression('date("12112020")').evaluate({}, []))).toBe("2020-12-11T00:00:00.000Z");
+  });
+  it('date(orderDate, "yyyy-MM-dd") with "December 31st, 2020" is refused, not guessed', () => {
+    // The page says this gives 2020-12-31, but the text does not match the format it names; we read
+    // the format as binding (the same page says formats should be explicit) and null the field.
+    expect(() => compileExpression('date(orderDate, "yyyy-MM-dd")').evaluate({ orderDate: "December 31st, 2020" }, [])).toThrow(/does not match/);
+  });
+});
