@@ -70,6 +70,13 @@ test("OPS creates a SOURCE profile from scratch, tests both connections, picks p
   await expect(page.getByTestId("discovered-dataset")).toHaveText(DEMO_ADOBE.datasetId);
   await page.screenshot({ path: "test-results/endpoint-delivery-mode.png", fullPage: true });
 
+  // Activation needs a published mapping: review the default and publish it.
+  await page.getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByText("Mapping published")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Activate" })).toBeDisabled();
+  await page.getByRole("link", { name: "Mapping" }).first().click();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published version 1.")).toBeVisible();
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByText("Everything required is in place.")).toBeVisible();
   await page.getByRole("button", { name: "Activate" }).click();
@@ -118,6 +125,9 @@ test("OPS creates a DESTINATION profile and sees the seed's destination details"
   for (const f of ["address1", "address2", "city", "companyname", "countryid", "email", "firstname", "lastname", "jobtitle", "phone", "state", "zip"]) {
     await expect(fields.getByText(f, { exact: true })).toBeVisible();
   }
+  await page.getByRole("link", { name: "Mapping" }).first().click();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published version 1.")).toBeVisible();
   await page.getByRole("link", { name: "Overview" }).click();
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();

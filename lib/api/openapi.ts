@@ -40,7 +40,7 @@ export const openApiDocument = {
       get: { summary: "One profile (secrets masked)", security: bearer, responses: { "200": { description: "Profile" }, "404": { description: "Not found" }, ...errors } },
       patch: {
         summary: "Update parts of a profile (ADMIN, OPS) with optimistic concurrency",
-        description: "Body: { version, basics?: {name,eventCode}, adobe?: {adobeAuthMethod,adobeClientId,adobeClientSecret?,…}, rainfocus?: {rainfocusClientId,rainfocusSecret?,rainfocusOrgId,rainfocusEnvironment}, endpoint?: {streamingEndpointUrl,dataflowId}, pushTypes?: string[] }. Secrets are replace-only.",
+        description: "Body: { version, basics?: {name,eventCode}, adobe?: {adobeAuthMethod,adobeClientId,adobeClientSecret?,…}, rainfocus?: {rainfocusClientId,rainfocusSecret?,rainfocusOrgId,rainfocusEnvironment}, rainfocusSettings?: {writeStyle,tokenGrant,tokenUrl,orgPlacement,apiProfile,apiProfilePlacement} (each \"\" = the deployment default; all unconfirmed RainFocus contract), endpoint?: {streamingEndpointUrl,dataflowId}, pushTypes?: string[] }. Secrets are replace-only.",
         security: bearer,
         responses: { "200": { description: "Updated profile" }, "409": { description: "The version is stale" }, ...errors },
       },

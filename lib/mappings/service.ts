@@ -6,7 +6,7 @@ import { ActionError } from "@/lib/actions/define-action";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { defaultDestinationMapping, defaultSourceMapping, type MappingRule } from "@/lib/mapping-engine";
 import { buildSchemaModel } from "@/lib/xdm";
-import { getProfileOrThrow } from "@/lib/profiles/service";
+import { getProfileOrThrow, syncReadiness } from "@/lib/profiles/service";
 import { listPushTypes } from "@/lib/profiles/push-types";
 import { diffRules, summarizeChanges } from "./diff";
 import { checkMapping, checkSample } from "./validate";
@@ -87,7 +87,7 @@ export async function publish(profileId: string, revision: number, { actor, ip }
   if (failing.length) {
     throw new ActionError(`Not published: ${failing.map((f) => `"${f.sample}" → ${f.problems.slice(0, 3).join("; ")}`).join(" | ")}`, "invalid");
   }
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // One publisher per profile at a time; then the draft revision decides: published already
     // (a double click, two tabs, a retried request) returns that version instead of a duplicate.
     // Two concurrent publishes used to make two versions of one draft, or a 500 on (profileId, version).
@@ -105,6 +105,9 @@ export async function publish(profileId: string, revision: number, { actor, ip }
     await writeAudit({ actor, action: "mapping.publish", targetType: "IntegrationProfile", targetId: profileId, before: { version: previous?.version ?? null }, after: { version, summary: summarizeChanges(changes), changes }, ip }, tx);
     return { version: row.version, publishedAt: row.publishedAt, alreadyPublished: false };
   });
+  // A first published mapping can complete the checklist (DRAFT → READY).
+  await syncReadiness(profileId);
+  return result;
 }
 
 async function publishedFrom(client: Pick<Prisma.TransactionClient, "mappingVersion">, profileId: string, draftRevision: number) {

@@ -7,7 +7,7 @@ import { ActionError, defineAction } from "@/lib/actions/define-action";
 import { knownPushTypeNames } from "./push-types";
 import { readinessChecklist, readinessInput } from "./readiness";
 import { createProfile, getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, saveChange, sealIfGiven, updateProfile } from "./service";
-import { adobeChange, basicsChange, endpointChange, pushTypesChange, rainfocusChange } from "./changes";
+import { adobeChange, basicsChange, endpointChange, pushTypesChange, rainfocusChange, rainfocusSettingsChange } from "./changes";
 import { refreshDataflowTarget } from "./dataflow-target";
 import { rotateCapability } from "./rotate-capability";
 import { buildProfileMappingSet, publishProfileMappingSet } from "./data-prep-export";
@@ -47,18 +47,7 @@ export const updateRainfocusSettingsDef = defineAction({
   name: "profiles.updateRainfocusSettings",
   roles: CAN.editProfiles,
   input: S.RainfocusSettingsFormSchema,
-  async handler({ profileId, version, ...settings }, ctx) {
-    if (settings.tokenUrl && /^https?:\/\//.test(settings.tokenUrl)) {
-      const { outboundAllowList } = await import("@/lib/integrations/config");
-      if (!outboundAllowList().isAllowed(settings.tokenUrl)) {
-        throw new ActionError("This host is not on the outbound allow-list.", "invalid", { tokenUrl: ["This host is not on the outbound allow-list."] });
-      }
-    }
-    const overrides = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
-    // A changed way of talking to RainFocus must be tested again, like changed credentials.
-    const data = { rainfocusSettings: Object.keys(overrides).length ? overrides : Prisma.DbNull, rainfocusTest: Prisma.DbNull };
-    return updateProfile(profileId, version, data, "profile.settings.rainfocus", ctx);
-  },
+  handler: async ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, await rainfocusSettingsChange(input), "profile.settings.rainfocus", ctx),
 });
 
 export const updateEndpointDef = defineAction({

@@ -38,6 +38,19 @@ export function rainfocusChange({ rainfocusSecret, ...rest }: In<typeof S.Rainfo
   return { data: { ...rest, rainfocusSecretSealed: sealIfGiven(rainfocusSecret), rainfocusTest: Prisma.DbNull } };
 }
 
+/** Overrides of the deployment's RainFocus settings; all blank = none. A token URL must be allow-listed. */
+export async function rainfocusSettingsChange(settings: In<typeof S.RainfocusSettingsFormSchema>): Promise<ProfileChange> {
+  if (settings.tokenUrl && /^https?:\/\//.test(settings.tokenUrl)) {
+    const { outboundAllowList } = await import("@/lib/integrations/config");
+    if (!outboundAllowList().isAllowed(settings.tokenUrl)) {
+      throw new ActionError("This host is not on the outbound allow-list.", "invalid", { tokenUrl: ["This host is not on the outbound allow-list."] });
+    }
+  }
+  const overrides = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+  // A changed way of talking to RainFocus must be tested again, like changed credentials.
+  return { data: { rainfocusSettings: Object.keys(overrides).length ? overrides : Prisma.DbNull, rainfocusTest: Prisma.DbNull } };
+}
+
 export async function endpointChange({ streamingEndpointUrl, dataflowId }: In<typeof S.EndpointSchema>): Promise<ProfileChange> {
   const { outboundAllowList } = await import("@/lib/integrations/config");
   if (!outboundAllowList().isAllowed(streamingEndpointUrl)) {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
 import { ActionError, fieldErrorsOf } from "@/lib/actions/define-action";
 import * as S from "./schemas";
-import { adobeChange, basicsChange, deliveryModeChange, endpointChange, mergeChanges, pushTypesChange, rainfocusChange, type ProfileChange } from "./changes";
+import { adobeChange, basicsChange, deliveryModeChange, endpointChange, mergeChanges, pushTypesChange, rainfocusChange, rainfocusSettingsChange, type ProfileChange } from "./changes";
 import { getProfileOrThrow, saveChange } from "./service";
 
 type Part = { schema: z.ZodType; change: (input: never) => ProfileChange | Promise<ProfileChange>; audit: string };
@@ -13,13 +13,14 @@ const PARTS: Record<string, Part> = {
   basics: { schema: S.UpdateBasicsSchema, change: basicsChange, audit: "profile.update" },
   adobe: { schema: S.AdobeCredentialsSchema, change: adobeChange, audit: "profile.credentials.adobe" },
   rainfocus: { schema: S.RainfocusCredentialsSchema, change: rainfocusChange, audit: "profile.credentials.rainfocus" },
+  rainfocusSettings: { schema: S.RainfocusSettingsFormSchema, change: rainfocusSettingsChange, audit: "profile.settings.rainfocus" },
   endpoint: { schema: S.EndpointSchema, change: endpointChange, audit: "profile.endpoint" },
   pushTypes: { schema: S.PushTypesSchema, change: pushTypesChange, audit: "profile.pushTypes" },
   delivery: { schema: S.DeliveryModeSchema, change: deliveryModeChange, audit: "profile.deliveryMode" },
 };
 
 /**
- * PATCH { version, basics?, adobe?, rainfocus?, endpoint?, pushTypes?, delivery? }: every part is parsed and
+ * PATCH { version, basics?, adobe?, rainfocus?, rainfocusSettings?, endpoint?, pushTypes?, delivery? }: every part is parsed and
  * checked first, then all are saved in one transaction with one audit event. A refused part saves
  * nothing (it used to save the parts before it and answer with `appliedParts`).
  */

@@ -28,14 +28,15 @@ export async function listProfiles(filter: ProfileFilter) {
   const ids = rows.map((r) => r.id);
   // The dashboard's own numbers for its "24 h" range (same window, same attempt counting, test
   // events excluded), so the list and the dashboard never disagree.
-  const [last, totals] = await Promise.all([
+  const [last, totals, published] = await Promise.all([
     db.delivery.groupBy({ by: ["profileId"], where: { profileId: { in: ids } }, _max: { receivedAt: true } }),
     outcomeTotals({ from: windowStart("24h", new Date()) }),
+    db.mappingVersion.groupBy({ by: ["profileId"], where: { profileId: { in: ids } }, _max: { version: true } }),
   ]);
   return rows.map((row) => {
     const t = totals.byProfile.get(row.id) ?? totals.zero;
     return {
-      ...toProfileView(row),
+      ...toProfileView(row, published.find((v) => v.profileId === row.id)?._max.version ?? null),
       lastDeliveryAt: last.find((l) => l.profileId === row.id)?._max.receivedAt ?? null,
       successRate24h: t.successRate,
       attempts24h: t.attempts,

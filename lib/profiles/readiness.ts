@@ -11,6 +11,8 @@ export type ReadinessInput = {
   endpoint: { streamingEndpointUrl: string | null; dataflowId: string | null };
   tests: { adobe: { ok: boolean } | null; rainfocus: { ok: boolean } | null };
   pushTypes: string[];
+  /** The latest published mapping version; null = never published. */
+  publishedMappingVersion: number | null;
 };
 
 export type ChecklistItem = { key: string; label: string; done: boolean; section: string; hint: string };
@@ -26,6 +28,8 @@ export function readinessChecklist(p: ReadinessInput): ChecklistItem[] {
     { key: "rainfocus-credentials", label: "RainFocus API profile credentials", done: rainfocusComplete, section: "credentials", hint: "Client ID, Client secret and Org ID of an API Profile with OAuth (Global)." },
     { key: "rainfocus-test", label: "RainFocus connection tested", done: rainfocusComplete && !!p.tests.rainfocus?.ok, section: "credentials", hint: "Use Test connection after saving the credentials." },
   ];
+  // Without a published mapping a profile would deliver with the built-in default nobody reviewed.
+  const mapping: ChecklistItem = { key: "mapping-published", label: "Mapping published", done: p.publishedMappingVersion !== null, section: "mapping", hint: "Review the mapping and publish it: deliveries use the latest published version." };
   if (p.direction === "SOURCE") {
     items.push(
       { key: "adobe-credentials", label: "Adobe credentials", done: adobeComplete, section: "credentials", hint: p.adobe.authMethod === "JWT" ? "Client ID, Client Secret, Technical Account ID, Organization ID and the private key." : "Client ID, Client Secret and Organization ID from the Adobe Developer Console." },
@@ -33,9 +37,10 @@ export function readinessChecklist(p: ReadinessInput): ChecklistItem[] {
       ...rainfocus,
       { key: "push-types", label: "At least one push type enabled", done: p.pushTypes.length > 0, section: "push-types", hint: "Pick the RainFocus experience events to send." },
       { key: "endpoint", label: "Streaming endpoint URL and Dataflow ID", done: !!p.endpoint.streamingEndpointUrl && !!p.endpoint.dataflowId, section: "endpoint", hint: "In AEP: Sources → your dataflow → Properties." },
+      mapping,
     );
   } else {
-    items.push(...rainfocus);
+    items.push(...rainfocus, mapping);
   }
   return items;
 }
@@ -55,5 +60,6 @@ export function readinessInput(v: ProfileView): ReadinessInput {
     endpoint: v.endpoint,
     tests: { adobe: v.tests.adobe, rainfocus: v.tests.rainfocus },
     pushTypes: v.pushTypes,
+    publishedMappingVersion: v.mapping.publishedVersion,
   };
 }

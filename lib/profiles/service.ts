@@ -14,9 +14,23 @@ type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
 const WITH_PUSH_TYPES = { pushTypes: true } as const;
 
 export async function getProfileOrThrow(id: string): Promise<ProfileView> {
-  const row = await db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES });
+  const [row, published] = await Promise.all([db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES }), publishedVersionOf(db, id)]);
   if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
-  return toProfileView(row);
+  return toProfileView(row, published);
+}
+
+/** The latest published mapping version of a profile, or null. */
+export async function publishedVersionOf(client: Pick<typeof db, "mappingVersion">, profileId: string): Promise<number | null> {
+  const v = await client.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" }, select: { version: true } });
+  return v?.version ?? null;
+}
+
+/** DRAFT ⇄ READY after something outside the profile row changed its checklist (a published mapping). */
+export async function syncReadiness(profileId: string): Promise<void> {
+  const view = await getProfileOrThrow(profileId);
+  const ready = isReady(readinessInput(view));
+  const next = view.status === "DRAFT" && ready ? "READY" : view.status === "READY" && !ready ? "DRAFT" : null;
+  if (next) await db.integrationProfile.updateMany({ where: { id: profileId, status: view.status }, data: { status: next } });
 }
 
 /** The raw row with sealed columns, for server-side use only (connection tests, delivery). */
@@ -74,7 +88,7 @@ export async function updateProfile(
     const read = async () => {
       const row = await tx.integrationProfile.findFirst({ where: { id: profileId, deletedAt: null }, include: WITH_PUSH_TYPES });
       if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
-      return toProfileView(row);
+      return toProfileView(row, await publishedVersionOf(tx, profileId));
     };
     const before = await read();
     const updated = await tx.integrationProfile.updateMany({ where: { id: profileId, version, deletedAt: null }, data: { ...data, version: { increment: 1 } } });

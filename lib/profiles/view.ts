@@ -10,7 +10,7 @@ export type ConnectionTest = { ok: boolean; message: string; warnings?: string[]
  * The only shape of a profile that leaves the server: sealed columns are replaced by masks
  * (••••1234) and never included, whatever the caller's role.
  */
-export function toProfileView(row: IntegrationProfile & { pushTypes: ProfilePushType[] }) {
+export function toProfileView(row: IntegrationProfile & { pushTypes: ProfilePushType[] }, publishedMappingVersion: number | null = null) {
   const mask = (sealed: string | null) => {
     try {
       return maskSecret(openSecret(sealed));
@@ -61,6 +61,8 @@ export function toProfileView(row: IntegrationProfile & { pushTypes: ProfilePush
       : null,
     tests: { adobe: (row.adobeTest as ConnectionTest | null) ?? null, rainfocus: (row.rainfocusTest as ConnectionTest | null) ?? null },
     pushTypes: row.pushTypes.map((p) => p.pushType).sort(),
+    /** The latest published mapping version (deliveries use it); null = never published. */
+    mapping: { publishedVersion: publishedMappingVersion },
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

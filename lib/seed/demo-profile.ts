@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db-client";
 import { parseKey, seal } from "@/lib/crypto/seal";
+import { defaultSourceMapping } from "@/lib/mapping-engine/default-mappings";
 import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint } from "../../emulators/demo";
 
 export const DEMO_PROFILE_NAME = "Demo: Summit 2026 → AEP (local emulators)";
@@ -13,7 +14,7 @@ export const DEMO_PROFILE_NAME = "Demo: Summit 2026 → AEP (local emulators)";
 export async function ensureDemoProfile(db: PrismaClient, opts: { adobeUrl: string; encryptionKey: string }): Promise<boolean> {
   if (await db.integrationProfile.findFirst({ where: { demo: true } })) return false;
   const key = parseKey(opts.encryptionKey);
-  await db.integrationProfile.create({
+  const profile = await db.integrationProfile.create({
     data: {
       name: DEMO_PROFILE_NAME,
       direction: "SOURCE",
@@ -38,6 +39,8 @@ export async function ensureDemoProfile(db: PrismaClient, opts: { adobeUrl: stri
       pushTypes: { create: [{ pushType: "SessionScheduled" }, { pushType: "AttendeeRegistered" }, { pushType: "SessionAttended" }] },
     },
   });
+  // Activation needs a published mapping: the demo ships with the default one as version 1.
+  await db.mappingVersion.create({ data: { profileId: profile.id, version: 1, rules: defaultSourceMapping(DEMO_ADOBE.tenantId) as unknown as object[], publishedByEmail: "seed" } });
   await db.auditEvent.create({ data: { action: "profile.seedDemo", targetType: "IntegrationProfile", after: { name: DEMO_PROFILE_NAME } } });
   return true;
 }

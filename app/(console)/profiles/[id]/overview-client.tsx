@@ -13,6 +13,7 @@ import { useActionForm } from "@/components/use-action-form";
 import { SecretReveal } from "../../settings/users/secret-reveal";
 import { useProfile } from "./profile-context";
 import { RotateDialog } from "./rotate-dialog";
+import { AepNoAuthUrl } from "@/components/aep-no-auth-url";
 
 export function OverviewClient() {
   const { profile, canEdit, isAdmin, baseUrl, setProfile } = useProfile();
@@ -93,7 +94,7 @@ export function OverviewClient() {
         <Card className="space-y-3 p-5">
           <h2 className="text-base font-semibold">Inbound</h2>
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            {profile.direction === "SOURCE" ? "Signed webhook, for senders that can sign: POST push events here with X-RF-Signature. RainFocus itself posts to the AEP-compatible inlet shown on the Endpoint page." : "AEP's destination posts profile batches here with Authorization: Bearer <inbound secret>."}
+            {profile.direction === "SOURCE" ? "Signed webhook, for senders that can sign: POST push events here with X-RF-Signature. RainFocus itself posts to the AEP-compatible inlet shown on the Endpoint page." : "AEP's destination posts profiles here: Bearer <inbound secret>, an OAuth 2 token, or the URL for authentication None (Destination details)."}
           </p>
           <code data-testid="inbound-url" className="block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">{inbound}</code>
           <p className="text-xs text-zinc-500">Inbound secret: {profile.inbound.configured ? <>set{profile.inbound.rotatedAt ? <>, last rotated <TimeAgo date={profile.inbound.rotatedAt} /></> : null}</> : "not set"}</p>
@@ -101,6 +102,7 @@ export function OverviewClient() {
             <p className="text-xs text-amber-700 dark:text-amber-400">The previous secret is still accepted until <LocalTime date={profile.inbound.previousValidUntil} />.</p>
           ) : null}
           {secret ? <SecretReveal label="New inbound secret" secret={secret} onDone={() => setSecret(null)} /> : null}
+          {secret && profile.direction === "DESTINATION" ? <AepNoAuthUrl endpoint={inbound} profileId={profile.id} secret={secret} /> : null}
           {canEdit ? (
             <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
               Rotate inbound secret

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/page-header";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { SecretReveal } from "../../settings/users/secret-reveal";
+import { AepNoAuthUrl } from "@/components/aep-no-auth-url";
 
 const DIRECTIONS = [
   { value: "SOURCE", title: "RainFocus → AEP (source)", text: "RainFocus pushes attendee experience events; Relay maps them to XDM and streams them to your AEP dataflow." },
@@ -36,10 +37,11 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
           <p className="mt-1 text-xs text-zinc-500">
             {created.direction === "SOURCE"
               ? "Give RainFocus this URL and the secret below; it signs each push with X-RF-Signature (HMAC-SHA256)."
-              : "Use this URL in the AEP destination, with the secret below as the Bearer token."}
+              : "Use this URL as the AEP destination's HTTP Endpoint, with the secret below as the Bearer token (or as the OAuth 2 client secret; see Destination details)."}
           </p>
         </div>
         <SecretReveal label="Inbound secret" secret={created.secret} onDone={() => {}} />
+        {created.direction === "DESTINATION" ? <AepNoAuthUrl endpoint={url} profileId={created.id} secret={created.secret} /> : null}
         <Link href={`/profiles/${created.id}/credentials`} className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white hover:bg-brand-700">
           Continue: credentials
         </Link>

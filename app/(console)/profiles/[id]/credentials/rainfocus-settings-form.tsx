@@ -73,7 +73,7 @@ export function RainfocusSettingsForm({ deployment }: { deployment: RainfocusSet
         <Field id="rf-tokenUrl" label="Token URL" hint={`Blank: ${deployment.tokenUrl} (a path is relative to the RainFocus API URL).`} errors={e("tokenUrl")}>
           <TextInput id="rf-tokenUrl" {...register("tokenUrl")} invalid={!!e("tokenUrl")} placeholder={deployment.tokenUrl} disabled={!canEdit} maxLength={500} />
         </Field>
-        {choice("orgPlacement", "Org ID and environment")}
+        {choice("orgPlacement", "Where orgid and environment are sent")}
         <Field id="rf-apiProfile" label="apiProfile value" hint={`Blank: ${deployment.apiProfile || "the Client ID"}.`} errors={e("apiProfile")}>
           <TextInput id="rf-apiProfile" {...register("apiProfile")} invalid={!!e("apiProfile")} placeholder={deployment.apiProfile || "the Client ID"} disabled={!canEdit} maxLength={200} autoComplete="off" />
         </Field>

@@ -1,6 +1,8 @@
 "use client";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeferredValue, useMemo, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { profileKeys } from "@/lib/query-keys";
 import { mapPreview, suggestMappings, type MappingRule, type MappingSuggestion } from "@/lib/mapping-engine";
 import { buildSchemaModel, defaultSchemaModel } from "@/lib/xdm";
 import { publishMappingAction, restoreMappingVersionAction, getMappingAction } from "@/lib/mappings/actions";
@@ -34,6 +36,7 @@ export function MappingEditor({
   pushTypeSamples: { name: string; sample: unknown }[];
   canEdit: boolean;
 }) {
+  const queryClient = useQueryClient();
   const [rules, setRules] = useState<MappingRule[]>(initial.rules);
   const [samples, setSamples] = useState<Sample[]>(initial.samples);
   const [schema, setSchema] = useState<Record<string, unknown> | null>(initial.schema);
@@ -107,6 +110,8 @@ export function MappingEditor({
     const latest = await getMappingAction({ profileId: profile.id });
     if (latest.ok) setVersions(latest.data.versions);
     const { version, alreadyPublished } = result.data;
+    // The profile's readiness (and status) depends on a published mapping: re-read it.
+    await queryClient.invalidateQueries({ queryKey: profileKeys.detail(profile.id) });
     setMessage({ tone: "success", text: alreadyPublished ? `This draft is already published as version ${version}.` : `Published version ${version}. New deliveries use it.` });
     setTab("versions");
   }

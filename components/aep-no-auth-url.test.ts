@@ -1,0 +1,9 @@
+import { describe, expect, it } from "vitest";
+import { aepUrlKey } from "@/lib/delivery/aep-auth";
+import { aepUrlKeyInBrowser } from "./aep-no-auth-url";
+
+describe("the browser's AEP URL key", () => {
+  it("is the key the server checks", async () => {
+    for (const [id, secret] of [["cm1abc", "rfin_x"], ["p-2", "rfin_ünï"]] as const) expect(await aepUrlKeyInBrowser(id, secret)).toBe(aepUrlKey(id, secret));
+  });
+});
