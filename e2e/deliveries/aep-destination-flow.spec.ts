@@ -61,8 +61,10 @@ for (const writeStyle of ["batch-store", "attendee-update"] as const) {
       expect(e.calls.every((c) => c.attempts.length === 1 && c.attempts[0]!.status === 202)).toBe(true);
     }
     expect(exports[5]!.requests).toBe(1);
-    const total = 5100;
-    const exited = Array.from({ length: total }, (_, i) => i).filter((i) => i % 10 === 9).length;
+    // Indices 0–94 and 100–5099 were exported; every tenth profile has exited its audience.
+    const sent = [...Array.from({ length: 95 }, (_, i) => i), ...Array.from({ length: 5000 }, (_, i) => 100 + i)];
+    const total = sent.length;
+    const exited = sent.filter((i) => i % 10 === 9).length;
 
     const formats = await db.query<{ inboundFormat: string; n: string }>(`SELECT "inboundFormat", count(*) AS n FROM "Delivery" WHERE "profileId" = $1 GROUP BY 1 ORDER BY 1`, [id]);
     expect(Object.fromEntries(formats.rows.map((r) => [r.inboundFormat, Number(r.n)]))).toEqual({ "http-api": 50, "sdk-aggregated": 5045 });

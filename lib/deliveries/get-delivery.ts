@@ -51,6 +51,8 @@ export async function getDeliveryDetail(id: string, opts: { maskEmails: boolean 
     profile: { id: d.profile.id, name: d.profile.name, direction: d.profile.direction, status: d.profile.status, deleted: !!d.profile.deletedAt },
     direction: d.direction,
     pushType: d.pushType,
+    /** AEP deliveries: the wire format of the request it came in (http-api, sdk-aggregated, sdk-single). */
+    inboundFormat: d.inboundFormat,
     transmissionId: d.transmissionId,
     status: d.status,
     attempts: d.attempts,

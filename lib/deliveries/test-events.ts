@@ -8,6 +8,8 @@ import { listPushTypes } from "@/lib/profiles/push-types";
 import { getProfileRowOrThrow } from "@/lib/profiles/service";
 import { generatePushEvent } from "@/lib/push-types/catalog";
 import { MAX_INBOUND_BYTES } from "@/lib/delivery/inbound-common";
+import { EXITED_ONLY_NOTE } from "@/lib/delivery/inbound-aep";
+import { AEP_TEST_FORMATS, aepTestDelivery, aepTestSample, isAepTestFormat, withSyntheticEmail } from "./test-events-aep";
 
 // QA test events go through the real pipeline: stored as a Delivery flagged `test`, claimed and
 // sent by the worker like any push, so what QA sees is exactly what production does.
@@ -24,9 +26,13 @@ export function syntheticAttendee(pushType: string) {
   return { ...base, attendeeId: `relaytest-${tag}`, externalId: `relaytest-${tag}`, email: `qa.${tag}@relay-test.example.com` };
 }
 
-/** The payload the editor opens with: the push type's sample, stamped now. */
+/** The payload the editor opens with: the push type's sample, stamped now (DESTINATION: the AEP format's sample). */
 export async function testSample(profileId: string, pushType: string, synthetic = false) {
   const profile = await getProfileRowOrThrow(profileId);
+  if (profile.direction === "DESTINATION") {
+    if (!isAepTestFormat(pushType)) throw new ActionError(`Unknown AEP format "${pushType}".`, "not_found");
+    return { profileId: profile.id, pushType, payload: aepTestSample(pushType, synthetic) };
+  }
   const type = (await listPushTypes()).find((p) => p.name === pushType);
   if (!type) throw new ActionError(`Unknown push type "${pushType}".`, "not_found");
   const sample: Record<string, unknown> = { ...(type.sample as Record<string, unknown>), timestamp: new Date().toISOString() };
@@ -36,8 +42,8 @@ export async function testSample(profileId: string, pushType: string, synthetic 
 
 export async function enqueueTestEvent(input: { profileId: string; pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }, ctx: Ctx): Promise<{ deliveryId: string; transmissionId: string }> {
   const profile = await getProfileRowOrThrow(input.profileId);
-  if (profile.direction !== "SOURCE") throw new ActionError("Test events are RainFocus push types, so they need a SOURCE (RainFocus → AEP) profile.", "invalid");
   if (profile.status !== "ACTIVE") throw new ActionError(`The profile is ${profile.status.toLowerCase()}; activate it first (only active profiles deliver).`, "conflict");
+  if (profile.direction === "DESTINATION") return enqueueAepTestEvent(profile.id, input, ctx);
   if (!profile.pushTypes.some((p) => p.pushType === input.pushType)) {
     throw new ActionError(`Push type "${input.pushType}" is not enabled on this profile. Enable it under Push types.`, "invalid", { pushType: ["Not enabled on this profile."] });
   }
@@ -55,6 +61,25 @@ export async function enqueueTestEvent(input: { profileId: string; pushType: str
     select: { id: true },
   });
   await writeAudit({ actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "delivery", targetId: deliveryId, after: { profileId: profile.id, pushType: input.pushType, transmissionId }, ip: ctx.ip });
+  return { deliveryId, transmissionId };
+}
+
+async function enqueueAepTestEvent(profileId: string, input: { pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }, ctx: Ctx) {
+  if (!isAepTestFormat(input.pushType)) throw new ActionError(`Pick an AEP format (${Object.keys(AEP_TEST_FORMATS).join(", ")}).`, "invalid", { pushType: ["Not an AEP format."] });
+  const base = input.payload ?? aepTestSample(input.pushType, false);
+  const bytes = Buffer.byteLength(JSON.stringify(base));
+  if (bytes > MAX_INBOUND_BYTES) throw new ActionError(`The profile is ${bytes} bytes; the limit for one profile is 1 MB.`, "invalid", { payload: ["Larger than 1 MB."] });
+  const t = aepTestDelivery(input.pushType, input.syntheticAttendee ? withSyntheticEmail(base) : base);
+  const transmissionId = `test-${randomUUID()}`;
+  // An exit-only profile is recorded, never written, exactly as from AEP (inbound-aep.ts).
+  const { id: deliveryId } = await db.delivery.create({
+    data: {
+      profileId, direction: "DESTINATION", pushType: null, transmissionId, sourcePayload: t.profile as Prisma.InputJsonValue, test: true, inboundFormat: t.inboundFormat,
+      ...(t.exitedOnly ? { status: "DELIVERED" as const, deliveredAt: new Date(), note: EXITED_ONLY_NOTE } : {}),
+    },
+    select: { id: true },
+  });
+  await writeAudit({ actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "delivery", targetId: deliveryId, after: { profileId, format: t.inboundFormat, transmissionId }, ip: ctx.ip });
   return { deliveryId, transmissionId };
 }
 
@@ -82,12 +107,19 @@ export async function listMyTestSends(actorId: string, limit = 20) {
   return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r);
 }
 
-/** SOURCE profiles a test event can go through, with their enabled push types. */
+/** Profiles a test event can go through: SOURCE with their enabled push types, DESTINATION with the AEP formats. */
 export async function testEventTargets() {
   const profiles = await db.integrationProfile.findMany({
-    where: { deletedAt: null, direction: "SOURCE" },
-    select: { id: true, name: true, status: true, demo: true, pushTypes: { select: { pushType: true }, orderBy: { pushType: "asc" } } },
+    where: { deletedAt: null },
+    select: { id: true, name: true, status: true, demo: true, direction: true, pushTypes: { select: { pushType: true }, orderBy: { pushType: "asc" } } },
     orderBy: [{ demo: "desc" }, { name: "asc" }],
   });
-  return profiles.map((p) => ({ id: p.id, name: p.name, status: p.status, demo: p.demo, pushTypes: p.pushTypes.map((t) => t.pushType) }));
+  return profiles.map((p) => ({
+    id: p.id,
+    name: p.name,
+    status: p.status,
+    demo: p.demo,
+    direction: p.direction,
+    pushTypes: p.direction === "SOURCE" ? p.pushTypes.map((t) => t.pushType) : Object.keys(AEP_TEST_FORMATS),
+  }));
 }

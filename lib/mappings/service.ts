@@ -10,7 +10,7 @@ import { getProfileOrThrow, syncReadiness } from "@/lib/profiles/service";
 import { listPushTypes } from "@/lib/profiles/push-types";
 import { diffRules, summarizeChanges } from "./diff";
 import { checkMapping, checkSample } from "./validate";
-import { SAMPLE_AEP_PROFILE } from "./default-samples";
+import { DESTINATION_SAMPLES } from "./default-samples";
 import type { SaveDraft } from "./schemas";
 
 type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
@@ -29,7 +29,7 @@ export async function getDraft(profileId: string): Promise<DraftView> {
   const samples: Sample[] =
     profile.direction === "SOURCE"
       ? catalog.filter((p) => profile.pushTypes.includes(p.name)).map((p) => ({ name: p.name, payload: p.sample as Record<string, unknown> }))
-      : [{ name: "AEP profile", payload: SAMPLE_AEP_PROFILE }];
+      : DESTINATION_SAMPLES.map((s) => ({ ...s, payload: s.payload as Record<string, unknown> }));
   const rules = (latest?.rules as unknown as MappingRule[] | undefined) ?? (profile.direction === "SOURCE" ? defaultSourceMapping(profile.tenantId ?? "tenant") : defaultDestinationMapping());
   return { rules, samples, schema: (latest?.schema as DraftView["schema"]) ?? null, revision: 0, updatedAt: null };
 }

@@ -13,7 +13,7 @@ export default async function TestEventsPage() {
     <>
       <PageHeader
         title="Test events"
-        description="Send a push type through a profile's real pipeline, flagged as a test, and watch the mapped XDM, its validation and the exact HTTP exchange with the inlet."
+        description="Send a push type (RainFocus → AEP) or a synthetic AEP profile (AEP → RainFocus) through a profile's real pipeline, flagged as a test, and watch what was mapped, its validation and the exact HTTP exchange."
       />
       <TestEventsClient targets={await testEventTargets()} />
     </>

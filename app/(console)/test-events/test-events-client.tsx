@@ -15,7 +15,9 @@ import { DeliveryStatusBadge, HttpStatus, JsonBlock } from "@/components/ui/deli
 import { AttemptTimeline } from "../deliveries/[id]/attempt-timeline";
 import { JsonEditor, jsonError } from "./json-editor";
 
-type Target = { id: string; name: string; status: string; demo: boolean; pushTypes: string[] };
+type Target = { id: string; name: string; status: string; demo: boolean; direction: "SOURCE" | "DESTINATION"; pushTypes: string[] };
+/** DESTINATION profiles test with a synthetic AEP profile in one of the shapes AEP exports. */
+const AEP_FORMAT_LABELS: Record<string, string> = { "aep:http-api": "HTTP API destination profile", "aep:sdk": "Destination SDK profile" };
 const SETTLED = ["DELIVERED", "FAILED", "DEAD"];
 
 function LiveResult({ id }: { id: string }) {
@@ -44,10 +46,10 @@ function LiveResult({ id }: { id: string }) {
       {d.lastError ? <Alert tone={d.status === "DELIVERED" ? "info" : d.status === "RETRYING" ? "warning" : "error"}>{d.lastError}</Alert> : null}
       <div className="space-y-2">
         <div className="flex items-center gap-2">
-          <h3 className="text-sm font-semibold">Mapped XDM</h3>
+          <h3 className="text-sm font-semibold">{d.direction === "DESTINATION" ? "Mapped attendee" : "Mapped XDM"}</h3>
           {d.validation.kind === "xdm" ? <Badge tone={d.validation.ok ? "green" : "red"}>{d.validation.ok ? "valid XDM" : `${d.validation.errors.length} XDM errors`}</Badge> : null}
         </div>
-        <JsonBlock value={d.mappedPayload} label="Mapped XDM" className="max-h-64" />
+        <JsonBlock value={d.mappedPayload} label={d.direction === "DESTINATION" ? "Mapped attendee" : "Mapped XDM"} className="max-h-64" />
       </div>
       <div>
         <h3 className="mb-3 text-sm font-semibold">HTTP exchange</h3>
@@ -94,7 +96,8 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
   const resend = useMutation({
     mutationFn: async (id: string) => {
       const d = await unwrap(getDeliveryAction({ deliveryId: id }));
-      return unwrap(sendTestEventAction({ profileId: d.profile.id, pushType: d.pushType, payload: d.sourcePayload as Record<string, unknown> }));
+      const pushType = d.pushType ?? (d.inboundFormat === "http-api" ? "aep:http-api" : "aep:sdk");
+      return unwrap(sendTestEventAction({ profileId: d.profile.id, pushType, payload: d.sourcePayload as Record<string, unknown> }));
     },
     onSuccess: async (r) => {
       setSentId(r.deliveryId);
@@ -103,10 +106,11 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
   });
 
   if (targets.length === 0) {
-    return <Card><EmptyState title="No RainFocus → AEP profile yet">Create and activate a SOURCE profile first; test events go through its real pipeline.</EmptyState></Card>;
+    return <Card><EmptyState title="No profile yet">Create and activate a profile first; test events go through its real pipeline.</EmptyState></Card>;
   }
   const invalid = !!jsonError(text);
   const inactive = target && target.status !== "ACTIVE";
+  const destination = target?.direction === "DESTINATION";
   return (
     <div className="grid gap-5 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <div className="space-y-5">
@@ -117,9 +121,9 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
                 {targets.map((t) => <option key={t.id} value={t.id}>{t.name}{t.status !== "ACTIVE" ? ` (${t.status.toLowerCase()})` : ""}</option>)}
               </Select>
             </Field>
-            <Field id="te-push-type" label="Push type">
+            <Field id="te-push-type" label={destination ? "AEP format" : "Push type"}>
               <Select id="te-push-type" value={pushType} onChange={(e) => setPushType(e.target.value)} disabled={!target?.pushTypes.length}>
-                {target?.pushTypes.length ? target.pushTypes.map((p) => <option key={p} value={p}>{p}</option>) : <option value="">No push type enabled</option>}
+                {target?.pushTypes.length ? target.pushTypes.map((p) => <option key={p} value={p}>{AEP_FORMAT_LABELS[p] ?? p}</option>) : <option value="">No push type enabled</option>}
               </Select>
             </Field>
           </div>
@@ -129,7 +133,7 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
           <div className="flex flex-wrap items-center justify-between gap-3">
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={synthetic} onChange={(e) => setSynthetic(e.target.checked)} />
-              Generate a synthetic attendee (qa.…@relay-test.example.com)
+              {destination ? "Give it a synthetic test email (qa.…@relay-test.example.com)" : "Generate a synthetic attendee (qa.…@relay-test.example.com)"}
             </label>
             <div className="flex gap-2">
               <Button variant="ghost" size="sm" onClick={() => sample.data && setText(JSON.stringify(sample.data.payload, null, 2))}>Reset to sample</Button>
@@ -147,7 +151,7 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
               {history.data.map((h) => (
                 <li key={h.id} className="flex items-center gap-3 px-4 py-2 text-sm">
                   <DeliveryStatusBadge status={h.status} />
-                  <Link href={`/deliveries/${h.id}`} className="min-w-0 flex-1 truncate hover:underline">{h.pushType} · {h.profile.name}</Link>
+                  <Link href={`/deliveries/${h.id}`} className="min-w-0 flex-1 truncate hover:underline">{h.pushType ?? "AEP profile"} · {h.profile.name}</Link>
                   <TimeAgo date={h.receivedAt} className="text-xs text-zinc-500" />
                   <Button size="sm" variant="ghost" onClick={() => resend.mutate(h.id)} disabled={resend.isPending}>Resend</Button>
                 </li>
@@ -161,7 +165,7 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
       </div>
       <Card className="min-w-0 p-4">
         <h2 className="mb-3 text-sm font-semibold">Result</h2>
-        {sentId ? <LiveResult key={sentId} id={sentId} /> : <p className="text-sm text-zinc-500">Send a test event to see what the worker mapped, whether it is valid XDM, the request to the inlet, the answer, and the final status, live.</p>}
+        {sentId ? <LiveResult key={sentId} id={sentId} /> : <p className="text-sm text-zinc-500">Send a test event to see what the worker mapped (XDM for AEP, the attendee for RainFocus), the request it sent, the answer, and the final status, live.</p>}
       </Card>
     </div>
   );

@@ -22,6 +22,7 @@ import { counters, sourceRows, targetRows, valueAt } from "./editor-model";
 import { useAutosave } from "./use-autosave";
 import { MappingToolbar } from "./mapping-toolbar";
 import { useXdmCheck } from "./use-xdm-check";
+import { useDestinationIdentity } from "./use-destination-identity";
 
 export function MappingEditor({
   profile,
@@ -71,6 +72,7 @@ export function MappingEditor({
     [deferredRules, sample, schema, tenantId],
   );
   const xdm = useXdmCheck(preview, schema ?? undefined, tenantId);
+  const identityWarning = useDestinationIdentity(profile.direction === "DESTINATION", sample, preview?.output);
   const status = useMemo(() => {
     const m = new Map<string, RuleStatus>();
     for (const r of rules) m.set(r.target, { value: preview ? valueAt(preview.output, r.target) : undefined, error: preview?.errors.find((e) => e.target === r.target)?.message });
@@ -139,6 +141,7 @@ export function MappingEditor({
         onImport={(imported) => setRules(imported)}
         onSchema={setSchema}
         onPublish={() => setConfirmPublish(true)}
+        allowSchema={profile.direction === "SOURCE"}
         onError={(text) => setMessage({ tone: "error", text })}
       />
       <ConfirmDialog open={confirmPublish} title="Publish the mapping" confirmLabel="Publish" onCancel={() => setConfirmPublish(false)} onConfirm={publish}>
@@ -167,7 +170,7 @@ export function MappingEditor({
           onSave={(target, expression) => { upsertRule({ target, expression }); setEditing(null); }}
         />
       ) : null}
-      <SamplesBar samples={samples} active={active} onSelect={setActive} onAdd={addSample} onRemove={(n) => { setSamples((prev) => prev.filter((s) => s.name !== n)); setActive(samples.find((s) => s.name !== n)?.name ?? ""); }} pushTypeSamples={pushTypeSamples} canEdit={canEdit} />
+      <SamplesBar samples={samples} active={active} onSelect={setActive} onAdd={addSample} onRemove={(n) => { setSamples((prev) => prev.filter((s) => s.name !== n)); setActive(samples.find((s) => s.name !== n)?.name ?? ""); }} pushTypeSamples={pushTypeSamples} canEdit={canEdit} sampleKind={profile.direction === "SOURCE" ? "push type" : "AEP format"} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)_minmax(0,1fr)]">
         <Card className={drop.over ? "ring-2 ring-brand-500" : ""}>
           <div {...drop.props}>
@@ -215,7 +218,7 @@ export function MappingEditor({
           ))}
         </div>
         {tab === "preview" ? (
-          <PreviewPanel preview={preview} xdm={xdm} endpoint={profile.endpoint.streamingEndpointUrl} dataflowId={profile.endpoint.dataflowId} onPickViolation={(t) => { setHighlight(t); document.querySelector(`[data-target="${CSS.escape(t)}"]`)?.scrollIntoView({ block: "nearest" }); }} />
+          <PreviewPanel preview={preview} xdm={xdm} endpoint={profile.endpoint.streamingEndpointUrl} dataflowId={profile.endpoint.dataflowId} destination={profile.direction === "DESTINATION" ? { eventCode: profile.eventCode, identityWarning } : undefined} onPickViolation={(t) => { setHighlight(t); document.querySelector(`[data-target="${CSS.escape(t)}"]`)?.scrollIntoView({ block: "nearest" }); }} />
         ) : (
           <VersionsPanel versions={versions} draftRules={rules} canEdit={canEdit} onRestore={restore} />
         )}

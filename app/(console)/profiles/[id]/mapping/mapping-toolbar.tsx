@@ -39,6 +39,8 @@ export function MappingToolbar(props: {
   onImport: (rules: MappingRule[]) => void;
   onSchema: (schema: Record<string, unknown> | null) => void;
   onPublish: () => void;
+  /** False for DESTINATION: the target is the RainFocus attendee, not an XDM schema. */
+  allowSchema?: boolean;
   onError: (text: string) => void;
 }) {
   const importRef = useRef<HTMLInputElement>(null);
@@ -92,9 +94,13 @@ export function MappingToolbar(props: {
             <>
               <input ref={importRef} type="file" accept=".json" className="hidden" aria-label="Import mapping JSON" onChange={(e) => { importRules(e.target.files?.[0]); e.target.value = ""; }} />
               <Button size="sm" variant="secondary" onClick={() => importRef.current?.click()}>Import JSON</Button>
-              <input ref={schemaRef} type="file" accept=".json" className="hidden" aria-label="Upload XDM schema" onChange={(e) => { uploadSchema(e.target.files?.[0]); e.target.value = ""; }} />
-              <Button size="sm" variant="secondary" onClick={() => schemaRef.current?.click()}>Upload XDM schema</Button>
-              {props.schema ? <Button size="sm" variant="ghost" onClick={() => props.onSchema(null)}>Use default schema</Button> : null}
+              {props.allowSchema !== false ? (
+                <>
+                  <input ref={schemaRef} type="file" accept=".json" className="hidden" aria-label="Upload XDM schema" onChange={(e) => { uploadSchema(e.target.files?.[0]); e.target.value = ""; }} />
+                  <Button size="sm" variant="secondary" onClick={() => schemaRef.current?.click()}>Upload XDM schema</Button>
+                  {props.schema ? <Button size="sm" variant="ghost" onClick={() => props.onSchema(null)}>Use default schema</Button> : null}
+                </>
+              ) : null}
               <Button size="sm" variant="secondary" onClick={props.onAutomap}>Auto-map</Button>
               <Button size="sm" variant="secondary" onClick={() => setConstant({ target: "", value: "" })}>Add constant</Button>
               <Button size="sm" variant="secondary" onClick={props.onCalculated}>Add calculated field</Button>

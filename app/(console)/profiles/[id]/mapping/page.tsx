@@ -4,6 +4,7 @@ import { CAN, hasRole } from "@/lib/auth/roles";
 import { listPushTypes } from "@/lib/profiles/push-types";
 import { getProfileOrThrow } from "@/lib/profiles/service";
 import { getDraft, listVersions } from "@/lib/mappings/service";
+import { DESTINATION_SAMPLES } from "@/lib/mappings/default-samples";
 import { MappingEditor } from "./mapping-editor";
 
 export const metadata: Metadata = { title: "Mapping" };
@@ -17,7 +18,7 @@ export default async function MappingPage({ params }: { params: Promise<{ id: st
       profile={profile}
       initial={draft}
       initialVersions={versions}
-      pushTypeSamples={catalog.map((p) => ({ name: p.name, sample: p.sample }))}
+      pushTypeSamples={profile.direction === "SOURCE" ? catalog.map((p) => ({ name: p.name, sample: p.sample })) : DESTINATION_SAMPLES.map((s) => ({ name: s.name, sample: s.payload }))}
       canEdit={hasRole(actor, CAN.editProfiles)}
     />
   );

@@ -14,12 +14,15 @@ export function PreviewPanel({
   endpoint,
   dataflowId,
   onPickViolation,
+  destination,
 }: {
   preview: { output: Record<string, unknown>; errors: MappingIssue[] } | null;
   xdm: XdmCheck;
   endpoint: string | null;
   dataflowId: string | null;
   onPickViolation: (target: string) => void;
+  /** DESTINATION profiles: the output is a RainFocus attendee, and its email is checked against the profile's email_lc_sha256. */
+  destination?: { eventCode: string; identityWarning: string | null };
 }) {
   const [raw, setRaw] = useState(false);
   if (!preview) return <p className="p-4 text-sm text-zinc-500">Add a sample to see the output.</p>;
@@ -35,7 +38,7 @@ export function PreviewPanel({
       ? { text: "XDM check failed", tone: "text-red-700 dark:text-red-400" }
       : xdm.applies && xdm.validation === null
         ? { text: "Checking against XDM schema…", tone: "text-zinc-500" }
-        : { text: "Valid XDM", tone: "text-emerald-700 dark:text-emerald-400" };
+        : { text: destination ? "Valid attendee" : "Valid XDM", tone: "text-emerald-700 dark:text-emerald-400" };
   const body = JSON.stringify(preview.output, null, 2);
   return (
     <div className="space-y-3 p-4">
@@ -58,6 +61,9 @@ export function PreviewPanel({
           <button type="button" className="font-medium underline" onClick={xdm.retry}>Retry</button>
         </div>
       ) : null}
+      {destination?.identityWarning ? (
+        <p data-testid="identity-warning" className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">{destination.identityWarning}</p>
+      ) : null}
       {problems.length ? (
         <ul aria-label="Validation problems" className="space-y-1 text-xs">
           {problems.map((p) => (
@@ -68,7 +74,9 @@ export function PreviewPanel({
         </ul>
       ) : null}
       <pre data-testid="mapping-preview" className="max-h-[28rem] overflow-auto rounded bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-950">
-        {raw
+        {raw && destination
+          ? `POST <RainFocus Attendee Store, in the profile's write style> (event ${destination.eventCode})\napiProfile: ••••••\nAuthorization: Bearer ••••••\n\n${body}`
+          : raw
           ? `POST ${endpoint ?? "https://dcs.adobedc.net/collection/{inletId}"}\nContent-Type: application/json\nx-adobe-flow-id: ${dataflowId ?? "{dataflowId}"}\nAuthorization: Bearer ••••••\n\n${body}`
           : body}
       </pre>

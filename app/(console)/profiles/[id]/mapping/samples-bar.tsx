@@ -30,6 +30,7 @@ export function SamplesBar({
   onRemove,
   pushTypeSamples,
   canEdit,
+  sampleKind = "push type",
 }: {
   samples: Sample[];
   active: string;
@@ -38,6 +39,8 @@ export function SamplesBar({
   onRemove: (name: string) => void;
   pushTypeSamples: { name: string; sample: unknown }[];
   canEdit: boolean;
+  /** What the built-in samples are: RainFocus push types (SOURCE) or AEP export formats (DESTINATION). */
+  sampleKind?: "push type" | "AEP format";
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -66,8 +69,8 @@ export function SamplesBar({
             <input ref={fileRef} type="file" accept=".json,application/json" aria-label="Upload sample JSON payload" className="hidden" onChange={(e) => { onFile(e.target.files?.[0]); e.target.value = ""; }} data-testid="sample-file" />
             <Button type="button" size="sm" variant="secondary" onClick={() => fileRef.current?.click()}>Upload .json</Button>
             <Button type="button" size="sm" variant="secondary" onClick={() => setPasting(!pasting)}>Paste</Button>
-            <Select aria-label="Add a push type's sample" value="" onChange={(e) => { const p = pushTypeSamples.find((x) => x.name === e.target.value); if (p) onAdd({ name: p.name, payload: p.sample as Record<string, unknown> }); }} className="max-w-52">
-              <option value="">Add push type sample…</option>
+            <Select aria-label={`Add a ${sampleKind}'s sample`} value="" onChange={(e) => { const p = pushTypeSamples.find((x) => x.name === e.target.value); if (p) onAdd({ name: p.name, payload: p.sample as Record<string, unknown> }); }} className="max-w-52">
+              <option value="">Add {sampleKind} sample…</option>
               {pushTypeSamples.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
             </Select>
             {active ? <Button type="button" size="sm" variant="ghost" onClick={() => onRemove(active)}>Remove sample</Button> : null}
