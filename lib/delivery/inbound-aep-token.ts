@@ -28,8 +28,9 @@ export async function issueAepAccessToken(profileId: string, request: Request): 
   if (!clientId || !clientSecret) return oauthError(401, "invalid_client", "Client authentication failed.");
   const profile = await loadInboundProfile(profileId);
   // The client id is the profile id: a token of one profile never opens another.
-  if (!profile || clientId !== profile.id || profile.direction !== "DESTINATION" || !profile.inboundSecret || !secretsEqual(clientSecret, profile.inboundSecret)) {
-    return oauthError(401, "invalid_client", "Client authentication failed.");
-  }
-  return { status: 200, body: { ...issueAepToken(profile.id, profile.inboundSecret), expires_in: AEP_TOKEN_TTL_SECONDS } };
+  // The current secret, or the previous one during a rotation's grace period; the token is bound
+  // to the secret it was asked with, so it dies when that secret does.
+  const secret = profile && clientId === profile.id && profile.direction === "DESTINATION" ? [profile.inboundSecret, profile.previousInboundSecret].find((s) => s && secretsEqual(clientSecret, s)) : undefined;
+  if (!profile || !secret) return oauthError(401, "invalid_client", "Client authentication failed.");
+  return { status: 200, body: { ...issueAepToken(profile.id, secret), expires_in: AEP_TOKEN_TTL_SECONDS } };
 }

@@ -35,7 +35,8 @@ export async function acceptAepExport(
 ): Promise<InboundAnswer> {
   const profile = await loadInboundProfile(profileId);
   if (!profile) return refuse(404, "not_found", "No integration profile with this ID.");
-  const secrets = profile.inboundSecret ? [profile.inboundSecret] : [];
+  // The current secret, and the previous one during a rotation's grace period.
+  const secrets = [profile.inboundSecret, profile.previousInboundSecret].filter((x): x is string => !!x);
   const method = authenticateAep({ authorization: request.headers.get("authorization"), urlKey: ctx.urlKey, profileId, secrets });
   if (!method) {
     return ctx.urlKey !== undefined

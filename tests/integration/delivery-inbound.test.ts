@@ -182,6 +182,8 @@ describe("inbound: AEP destination", () => {
     expect(await db.delivery.count({ where: { profileId: p.id, inboundFormat: "sdk-aggregated", transmissionId: { in: [aepTransmissionId(profiles[0]!), aepTransmissionId(profiles[9_999]!)] } } })).toBe(2);
     const tooMany = await postAep(p.id, { profiles: [...profiles, profile("one-more@example.com")] }, p.secret);
     expect(tooMany).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
+    // Not left queued for the next files' workers.
+    await db.delivery.updateMany({ where: { profileId: p.id, status: "QUEUED" }, data: { status: "FAILED", lastError: "test cleanup" } });
   }, 120_000);
 
   it("issues OAuth 2 client-credentials tokens (form or Basic) that authenticate only this profile", async () => {

@@ -4,7 +4,7 @@ import type { RunningEmulators } from "@/emulators/index";
 import { enqueueTestEvent, testEventTargets, testSample, waitForSettled } from "@/lib/deliveries/test-events";
 import { createActors } from "../support/actors";
 import type { Actor, Role } from "@/lib/auth/roles";
-import { createDestinationProfile, emulator, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
+import { createDestinationProfile, emulator, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
 
 // QA test events for DESTINATION profiles: a synthetic AEP profile through the real worker to the
 // RainFocus emulator, as for source profiles.
@@ -16,6 +16,8 @@ describe("destination test events", () => {
     emu = await startTestEmulators();
     p = await createDestinationProfile();
     actors = await createActors("dest-test");
+    // Earlier files leave queued deliveries (e.g. 10,000 AEP profiles): the worker here must only see ours.
+    await settleLeftovers();
   });
   afterAll(() => emu.close());
 
