@@ -33,6 +33,7 @@ for (const writeStyle of ["batch-store", "attendee-update"] as const) {
     await expect(page.getByTestId("test-rainfocus")).toContainText(writeStyle === "attendee-update" ? "one attendee per call" : "batch Attendee Store");
     await page.getByRole("link", { name: "Mapping" }).first().click();
     await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("dialog", { name: "Publish the mapping" }).getByRole("button", { name: "Publish" }).click();
     await expect(page.getByText("Published version 1.")).toBeVisible();
     await page.getByRole("link", { name: "Overview" }).click();
     await page.getByRole("button", { name: "Activate" }).click();

@@ -76,6 +76,7 @@ test("OPS creates a SOURCE profile from scratch, tests both connections, picks p
   await expect(page.getByRole("button", { name: "Activate" })).toBeDisabled();
   await page.getByRole("link", { name: "Mapping" }).first().click();
   await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByRole("dialog", { name: "Publish the mapping" }).getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published version 1.")).toBeVisible();
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByText("Everything required is in place.")).toBeVisible();
@@ -127,6 +128,7 @@ test("OPS creates a DESTINATION profile and sees the seed's destination details"
   }
   await page.getByRole("link", { name: "Mapping" }).first().click();
   await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByRole("dialog", { name: "Publish the mapping" }).getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published version 1.")).toBeVisible();
   await page.getByRole("link", { name: "Overview" }).click();
   await page.getByRole("button", { name: "Activate" }).click();
