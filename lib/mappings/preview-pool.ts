@@ -7,8 +7,11 @@ import type { PreviewJob, PreviewReply } from "./preview-worker";
 // past it the thread is terminated (the only way to stop runaway synchronous work in JS) and a new
 // one starts on the next job. A bounded queue answers "busy" instead of piling work up.
 
-export const PREVIEW_TIMEOUT_MS = Number(process.env.PREVIEW_TIMEOUT_MS ?? 10_000);
+/** Wall-clock cap of one preview job (read per job, so tests and operators can change it). */
+const timeoutMs = () => Number(process.env.PREVIEW_TIMEOUT_MS ?? 10_000);
 export const PREVIEW_MAX_QUEUE = 16;
+/** Heap of the preview thread: a preview that builds more is stopped, the server is not. */
+const heapMb = () => Number(process.env.PREVIEW_MAX_HEAP_MB ?? 256);
 const WORKER_FILE = path.join(process.cwd(), "lib", "mappings", "preview-worker.ts");
 
 export class PreviewUnavailableError extends Error {
@@ -30,7 +33,7 @@ function start(): Promise<Worker> {
   ready ??= new Promise<Worker>((resolve, reject) => {
     // A CommonJS bootstrap that registers tsx's require hook, then loads the TypeScript entry.
     const boot = `require("tsx/cjs"); require(${JSON.stringify(WORKER_FILE)});`;
-    const w = new Worker(boot, { eval: true, env: process.env, stdout: false, stderr: false });
+    const w = new Worker(boot, { eval: true, env: process.env, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: heapMb() } });
     w.unref();
     const fail = (e: Error) => { reset(w); reject(e); };
     w.once("error", fail);
@@ -57,7 +60,8 @@ function crash(w: Worker, e: Error): void {
   reset(w);
   const r = running;
   running = null;
-  r?.reject(new PreviewUnavailableError(`The preview stopped: ${e.message}`, "failed"));
+  const oom = (e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
+  r?.reject(new PreviewUnavailableError(oom ? `The preview needed more than ${heapMb()} MB and was stopped; simplify the rules.` : `The preview stopped: ${e.message}`, oom ? "timeout" : "failed"));
   pump();
 }
 
@@ -66,13 +70,14 @@ function pump(): void {
   const next = queue.shift()!;
   start().then((w) => {
     const id = nextId++;
+    const limit = timeoutMs();
     const timer = setTimeout(() => {
       running = null;
       reset(w);
       void w.terminate();
-      next.reject(new PreviewUnavailableError(`The preview took longer than ${PREVIEW_TIMEOUT_MS / 1000} s and was stopped; simplify the rules or the schema.`, "timeout"));
+      next.reject(new PreviewUnavailableError(`The preview took longer than ${limit / 1000} s and was stopped; simplify the rules or the schema.`, "timeout"));
       pump();
-    }, PREVIEW_TIMEOUT_MS);
+    }, limit);
     running = { ...next, id, timer };
     w.postMessage({ ...next.job, id });
   }, (e: Error) => {

@@ -59,4 +59,33 @@ describe("mapping preview off the request event loop", () => {
     expect(grow.output).toEqual({ ok: 1 });
     expect(grow.errors).toEqual([{ target: "big", message: expect.stringContaining("longer than") }]);
   }, 60_000);
+
+  it("stops a preview that needs too much memory with a clear error; the next preview works", async () => {
+    await stopPreviewPool();
+    process.env.PREVIEW_MAX_HEAP_MB = "64"; // read when the thread starts
+    try {
+      const rules = Array.from({ length: 600 }, (_, k) => ({ target: `f${k}`, expression: `rpad(s, 262144, "${k % 10}")` }));
+      const res = await preview({ rules, payload: { s: "a" } });
+      expect(res.status).toBe(422);
+      expect((await res.json()).error).toEqual({ code: "too_costly", message: expect.stringContaining("needed more than 64 MB") });
+      expect((await preview({ rules: [{ target: "a", value: 1 }], payload: {} })).status).toBe(200);
+    } finally {
+      delete process.env.PREVIEW_MAX_HEAP_MB;
+      await stopPreviewPool();
+    }
+  }, 60_000);
+
+  it("stops a preview that runs past the time cap with a clear error", async () => {
+    process.env.PREVIEW_TIMEOUT_MS = "300";
+    try {
+      const rules = Array.from({ length: 2000 }, (_, k) => ({ target: `h${k}`, expression: `sha512(rpad(s, 65536, "${k % 10}"))` }));
+      const res = await preview({ rules, payload: { s: "x" } });
+      expect(res.status).toBe(422);
+      expect((await res.json()).error).toEqual({ code: "too_costly", message: expect.stringContaining("longer than 0.3 s") });
+    } finally {
+      delete process.env.PREVIEW_TIMEOUT_MS;
+      await stopPreviewPool();
+    }
+    expect((await preview({ rules: [{ target: "a", value: 1 }], payload: {} })).status).toBe(200);
+  }, 60_000);
 });
