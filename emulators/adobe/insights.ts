@@ -1,6 +1,7 @@
 import type { Route } from "../kit/server";
 import { checkGateway } from "./gateway";
 import type { AdobeState, IngestRecord } from "./state";
+import { insightsV2Routes } from "./insights-v2";
 
 const P = "timeseries.data.collection";
 
@@ -20,7 +21,7 @@ const CATEGORY: Record<string, string> = {
   enum: "enum",
 };
 
-function metricValue(name: string, recs: IngestRecord[]): number {
+export function metricValue(name: string, recs: IngestRecord[]): number {
   const ok = recs.filter((r) => r.outcome === "success").length;
   const bad = recs.filter((r) => r.outcome === "failed" || r.outcome === "rejected");
   if (name === `${P}.inlet.total.messages.received`) return recs.length;
@@ -29,14 +30,16 @@ function metricValue(name: string, recs: IngestRecord[]): number {
   if (name === `${P}.validation.valid.messages.rate`) return recs.length ? ok / recs.length : 0;
   if (name === `${P}.validation.invalid.messages.rate`) return recs.length ? bad.length / recs.length : 0;
   if (name === "timeseries.ingestion.dataset.recordsuccess.count") return ok;
+  if (name === "timeseries.ingestion.dataset.dailysize" || name === "timeseries.ingestion.dataset.size") return recs.filter((r) => r.outcome === "success").reduce((n, r) => n + r.bytes, 0);
   const cat = /^timeseries\.data\.collection\.validation\.category\.(\w+)\.count$/.exec(name)?.[1];
   if (cat) return bad.flatMap((r) => r.keywords ?? []).filter((k) => (CATEGORY[k] ?? "type") === cat).length;
   return 0;
 }
 
-/** Observability Insights (V1 query style, as in API-CONTRACTS §3), hourly buckets. */
+/** Observability Insights: V1 (deprecated, `GET ?metric=&id=&dateRange=`, hourly buckets) and V2 (`POST /metrics`). */
 export function insightsRoutes(state: AdobeState): Route[] {
   return [
+    ...insightsV2Routes(state),
     {
       id: "insights.metrics",
       method: "GET",

@@ -3,7 +3,7 @@ import { httpRequest } from "../http/request";
 import type { HttpResult } from "../http/types";
 import { adobeErrorCode, responseFailure, transportFailure } from "./failure";
 import type { ImsClient } from "./ims-client";
-import { parseFlow, parseMetricPoints, parseRuns, type FlowInfo, type FlowRun, type MetricPoint } from "./platform-parse";
+import { parseFlow, parseMetricResponses, parseRuns, type FlowInfo, type FlowRun, type MetricPoint } from "./platform-parse";
 import { parseDataset, parseTargetConnection, type DatasetInfo, type TargetConnectionInfo } from "./flow-target-parse";
 import type { AdobeClientConfig, AdobeCredentials, AdobeFailure } from "./types";
 import { withTokenRefresh } from "./with-token-refresh";
@@ -14,6 +14,7 @@ export const INLET_METRICS = [
   "timeseries.data.collection.inlet.total.messages.received",
   "timeseries.data.collection.inlet.success",
   "timeseries.data.collection.inlet.failure",
+  "timeseries.ingestion.dataset.recordsuccess.count",
 ] as const;
 
 /**
@@ -47,17 +48,20 @@ export class PlatformClient {
     return this.get(`/data/foundation/flowservice/runs?${q}`, "Listing dataflow runs", parseRuns);
   }
 
-  async getInletMetrics(
-    inletId: string,
-    from: Date,
-    to: Date,
-    metrics: readonly string[] = INLET_METRICS,
-  ): Promise<PlatformResult<MetricPoint[]>> {
-    const q = new URLSearchParams();
-    for (const m of metrics) q.append("metric", m);
-    q.set("id", inletId);
-    q.set("dateRange", `${from.toISOString()}/${to.toISOString()}`);
-    return this.get(`/data/infrastructure/observability/insights/metrics?${q}`, "Reading inlet metrics", parseMetricPoints);
+  /**
+   * Observability Insights V2 (`POST /metrics`, help/observability/api/metrics.md; V1 is
+   * deprecated): the metrics summed per hour, for one dataset (the only filter V2 supports) or,
+   * without one, for the whole organization.
+   */
+  async getMetrics(opts: { datasetId?: string; from: Date; to: Date; metrics?: readonly string[] }): Promise<PlatformResult<MetricPoint[]>> {
+    const filters = opts.datasetId ? [{ name: "dataSetId", value: opts.datasetId, groupBy: false }] : [];
+    const body = {
+      start: opts.from.toISOString(),
+      end: opts.to.toISOString(),
+      granularity: "hour",
+      metrics: (opts.metrics ?? INLET_METRICS).map((name) => ({ name, filters, aggregator: "sum", downsample: "sum" })),
+    };
+    return this.send("POST", "/data/infrastructure/observability/insights/metrics", body, {}, "Reading Observability metrics", parseMetricResponses);
   }
 
   /** Data Prep `POST /mappingSets` (help/data-prep/api/mapping-set.md): `{id, version}` of the new set. */

@@ -97,3 +97,25 @@ export function parseMetricPoints(body: unknown): MetricPoint[] | undefined {
     return { timestamp: String(i.timestamp ?? ""), metrics };
   });
 }
+
+/**
+ * V2 `{metricResponses:[{metric, datapoints:[{groupBy, dps:{iso: value}}]}]}` as one point per
+ * timestamp holding every metric (summed over the datapoints' groups).
+ */
+export function parseMetricResponses(body: unknown): MetricPoint[] | undefined {
+  const responses = obj(body).metricResponses;
+  if (!Array.isArray(responses)) return undefined;
+  const byTime = new Map<string, Record<string, number>>();
+  for (const r of responses) {
+    const metric = String(obj(r).metric ?? "");
+    const datapoints = Array.isArray(obj(r).datapoints) ? (obj(r).datapoints as unknown[]) : [];
+    for (const d of datapoints) {
+      for (const [t, v] of Object.entries(obj(obj(d).dps))) {
+        const point = byTime.get(t) ?? {};
+        point[metric] = (point[metric] ?? 0) + num(v);
+        byTime.set(t, point);
+      }
+    }
+  }
+  return [...byTime.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([timestamp, metrics]) => ({ timestamp, metrics }));
+}

@@ -85,12 +85,13 @@ export async function readRemoteStatus(
       ...(p.adobeSandboxName ? { sandboxName: p.adobeSandboxName } : {}),
       ...(p.adobeScopes ? { scopes: p.adobeScopes } : {}),
     });
-    const inletId = inletIdOf(p.streamingEndpointUrl);
     const to = new Date();
     const from = new Date(to.getTime() - 24 * 3600_000);
     const [runs, metrics] = await Promise.all([
       p.dataflowId ? withTimeout(orThrow(platform.listRuns(p.dataflowId, 10)), timeoutMs, "AEP Flow Service") : Promise.resolve<Part<FlowRun[]>>({ ok: false, error: "The profile has no dataflow ID." }),
-      inletId ? withTimeout(orThrow(platform.getInletMetrics(inletId, from, to)), timeoutMs, "AEP Observability Insights") : Promise.resolve<Part<MetricPoint[]>>({ ok: false, error: "The profile has no streaming endpoint." }),
+      p.aepDatasetId
+        ? withTimeout(orThrow(platform.getMetrics({ datasetId: p.aepDatasetId, from, to })), timeoutMs, "AEP Observability Insights")
+        : Promise.resolve<Part<MetricPoint[]>>({ ok: false, error: "Relay has not read the dataflow's dataset yet (Observability V2 filters by dataset): press Test connection on the profile." }),
     ]);
     return { kind: "aep", profileId, dataflowId: p.dataflowId, runs, metrics, at };
   }

@@ -42,8 +42,9 @@ export async function runConnectionTest(profileId: string, target: "adobe" | "ra
       row.direction === "DESTINATION" ? row.eventCode : undefined,
     );
   }
-  // XDM mode names the dataflow's dataset and schema in every envelope: Test connection re-reads them.
-  if (target === "adobe" && result.ok && row.direction === "SOURCE" && row.deliveryMode === "XDM" && row.dataflowId) {
+  // XDM envelopes name the dataflow's dataset and schema; metrics and the Data Prep export use them
+  // too: Test connection re-reads them.
+  if (target === "adobe" && result.ok && row.direction === "SOURCE" && row.dataflowId) {
     const t = await refreshDataflowTarget(row);
     result = t.ok ? { ...result, detail: `${result.detail} ${t.detail}` } : { ...result, warnings: [...result.warnings, `Could not read the dataflow's dataset and schema: ${t.message}`] };
   }

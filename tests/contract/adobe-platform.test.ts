@@ -106,16 +106,49 @@ describe("gateway error codes", () => {
   });
 });
 
-describe("Observability Insights", () => {
-  it("inlet metrics reflect received, successful and failed messages", async () => {
+describe("Observability Insights V2 (help/observability/api/metrics.md)", () => {
+  it("POST /metrics for the inlet's dataset reflects received, successful and failed messages", async () => {
     await sendMix(4, 1);
     const now = Date.now();
-    const r = await adobe.platform(adobeCreds).getInletMetrics(DEMO_ADOBE.rawInletId, new Date(now - 3_600_000), new Date(now + 60_000));
+    const r = await adobe.platform(adobeCreds).getMetrics({ datasetId: DEMO_ADOBE.datasetId, from: new Date(now - 3_600_000), to: new Date(now + 60_000) });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const sum = (name: string) => r.data.reduce((n, p) => n + (p.metrics[name] ?? 0), 0);
     expect(sum("timeseries.data.collection.inlet.total.messages.received")).toBe(5);
     expect(sum("timeseries.data.collection.inlet.success")).toBe(4);
     expect(sum("timeseries.data.collection.inlet.failure")).toBe(1);
+    expect(sum("timeseries.ingestion.dataset.recordsuccess.count")).toBe(4);
+    const other = await adobe.platform(adobeCreds).getMetrics({ datasetId: "another-dataset", from: new Date(now - 3_600_000), to: new Date(now + 60_000) });
+    expect(other.ok && other.data).toEqual([]);
+  });
+
+  it("answers the documented request in the documented shape, and refuses start after end with INSGHT-1000-400", async () => {
+    await sendMix(2, 0);
+    const token = await adobe.ims.getToken(adobeCreds);
+    if (!token.ok) throw new Error("no token");
+    const headers = { Authorization: `Bearer ${token.accessToken}`, "x-api-key": DEMO_ADOBE.clientId, "x-gw-ims-org-id": DEMO_ADOBE.orgId, "x-sandbox-name": "prod", "Content-Type": "application/json" };
+    const day = new Date().toISOString().slice(0, 10);
+    // The request of "Retrieve observability metrics", dataset ids replaced by the demo dataset and one unknown id.
+    const request = {
+      start: `${day}T00:00:00.000Z`,
+      end: new Date(Date.now() + 60_000).toISOString(),
+      granularity: "day",
+      metrics: [
+        { name: "timeseries.ingestion.dataset.recordsuccess.count", filters: [{ name: "dataSetId", value: `${DEMO_ADOBE.datasetId}|5eddb21420f516191b7a8dad`, groupBy: true }], aggregator: "sum", downsample: "sum" },
+        { name: "timeseries.ingestion.dataset.dailysize", filters: [{ name: "dataSetId", value: DEMO_ADOBE.datasetId, groupBy: false }], aggregator: "sum", downsample: "sum" },
+      ],
+    };
+    const url = `${emu.adobeUrl}/data/infrastructure/observability/insights/metrics`;
+    const res = await fetch(url, { method: "POST", headers, body: JSON.stringify(request) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { metricResponses: { metric: string; filters: unknown[]; datapoints: { groupBy: Record<string, string>; dps: Record<string, number> }[]; granularity: string }[] };
+    expect(body.metricResponses.map((m) => [m.metric, m.granularity])).toEqual([["timeseries.ingestion.dataset.recordsuccess.count", "DAY"], ["timeseries.ingestion.dataset.dailysize", "DAY"]]);
+    expect(body.metricResponses[0]!.datapoints.map((d) => d.groupBy)).toEqual([{ dataSetId: DEMO_ADOBE.datasetId }, { dataSetId: "5eddb21420f516191b7a8dad" }]);
+    expect(Object.values(body.metricResponses[0]!.datapoints[0]!.dps)).toEqual([2]);
+    expect(Object.keys(body.metricResponses[0]!.datapoints[0]!.dps)[0]).toBe(`${day}T00:00:00Z`);
+    expect(body.metricResponses[1]!.datapoints[0]!.groupBy).toEqual({});
+    const bad = await fetch(url, { method: "POST", headers, body: JSON.stringify({ ...request, start: request.end, end: request.start }) });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ type: "http://ns.adobe.com/aep/errors/INSGHT-1000-400", title: "Bad Request - Start date cannot be after end date.", status: 400 });
   });
 });

@@ -116,7 +116,7 @@ describe("delivery log queries", () => {
     await expect(getDeliveryDetail("nope", { maskEmails: false })).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("reads AEP runs and inlet metrics for a SOURCE profile, and RainFocus logs for a DESTINATION one", async () => {
+  it("reads AEP runs and Observability V2 dataset metrics for a SOURCE profile, and RainFocus logs for a DESTINATION one", async () => {
     const allowList = createAllowList({ hosts: [], allowLoopback: true });
     const adobe = createAdobeClients({ imsUrl: emu.adobeUrl, platformUrl: emu.adobeUrl, allowList, timeoutMs: 5000 });
     const rainfocus = new RainfocusClient({ apiUrl: emu.rainfocusUrl, allowList, timeoutMs: 5000 });

@@ -29,7 +29,7 @@ const num = (n: number | undefined) => (n === undefined ? "—" : n.toLocaleStri
 export function RemoteStatusPanel({ remote, loading }: { remote: RemoteStatus | null | undefined; loading: boolean }) {
   if (loading && !remote) return <Card className="p-4 text-sm text-zinc-500">Asking the remote side for its status…</Card>;
   if (!remote) {
-    return <Card className="p-4 text-sm text-zinc-500">Pick a profile to see, beside this log, what AEP (dataflow runs, inlet metrics) or RainFocus (API-profile logs) report.</Card>;
+    return <Card className="p-4 text-sm text-zinc-500">Pick a profile to see, beside this log, what AEP (dataflow runs, dataset metrics) or RainFocus (API-profile logs) report.</Card>;
   }
   return (
     <Card className="p-4" >
@@ -59,12 +59,12 @@ export function RemoteStatusPanel({ remote, loading }: { remote: RemoteStatus | 
                 )
               }
             </Section>
-            <Section title="Inlet metrics, last 24 h" part={remote.metrics}>
+            <Section title="Dataset metrics, last 24 h (Observability Insights)" part={remote.metrics}>
               {(points) => {
                 const sum = (m: string) => points.reduce((a, p) => a + (p.metrics[m] ?? 0), 0);
                 return (
-                  <dl className="grid grid-cols-3 gap-2 text-center">
-                    {[["Received", "timeseries.data.collection.inlet.total.messages.received"], ["Succeeded", "timeseries.data.collection.inlet.success"], ["Failed", "timeseries.data.collection.inlet.failure"]].map(([l, m]) => (
+                  <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4">
+                    {[["Received", "timeseries.data.collection.inlet.total.messages.received"], ["Succeeded", "timeseries.data.collection.inlet.success"], ["Failed", "timeseries.data.collection.inlet.failure"], ["Ingested records", "timeseries.ingestion.dataset.recordsuccess.count"]].map(([l, m]) => (
                       <div key={l} className="rounded-md bg-zinc-50 p-2 dark:bg-zinc-950">
                         <dt className="text-xs text-zinc-500">{l}</dt>
                         <dd className="font-mono text-lg font-semibold">{num(sum(m!))}</dd>
