@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { listUsers } from "./queries";
 import { CAN } from "@/lib/auth/roles";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { clearLoginFailures } from "@/lib/auth/login-guard";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
 import { ChangeRoleSchema, CreateUserSchema, ResetPasswordSchema, SetDisabledSchema } from "./schemas";
@@ -69,10 +70,20 @@ export const resetUserPassword = defineAction({
   async handler({ userId }, { actor, ip }) {
     const user = await getUserOrThrow(userId);
     const password = generatePassword();
-    // A new session version signs the user out everywhere: whoever knew the old password loses access now.
-    await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
-    await writeAudit({ actor, action: "user.resetPassword", targetType: "User", targetId: userId, ip });
-    return { email: user.email, generatedPassword: password };
+    // A new session version signs the user out everywhere: whoever knew the old password loses access
+    // now. A reset is what one does when the credentials may be known to someone else, so the user's
+    // API tokens are revoked too; and the sign-in delays on the account are lifted.
+    const passwordHash = await hashPassword(password);
+    const revokedAt = new Date();
+    const revoked = await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+      const tokens = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt } });
+      // (Not "apiTokens…": the audit log redacts keys that name secrets, token included.)
+      await writeAudit({ actor, action: "user.resetPassword", targetType: "User", targetId: userId, after: { revokedAccessKeys: tokens.count, signInDelaysLifted: true }, ip }, tx);
+      return tokens.count;
+    });
+    await clearLoginFailures(user.email);
+    return { email: user.email, generatedPassword: password, apiTokensRevoked: revoked };
   },
 });
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/define-action";
-import { changeUserRole, createUser, setUserDisabled } from "@/lib/users/action-defs";
+import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/users/action-defs";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/action-defs";
 import { actorFromBearer } from "@/lib/auth/api-tokens";
 import { verifyPassword } from "@/lib/auth/password";
-import { isLoginThrottled, recordLoginAttempt } from "@/lib/auth/login-guard";
+import { isLoginThrottled, loginThrottle, recordLoginAttempt } from "@/lib/auth/login-guard";
 import { seed } from "@/lib/seed/seed";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createActors } from "../support/actors";
@@ -80,11 +80,38 @@ describe("users, API tokens and audit", () => {
     expect(await actorFromBearer(`Bearer ${token}`)).toBeNull();
   });
 
-  it("throttles sign-in after repeated failures for one account", async () => {
+  it("delays sign-in progressively per account and address; others cannot lock the account", async () => {
     const email = "victim@example.test";
-    for (let i = 0; i < 5; i++) await recordLoginAttempt(email, `192.0.2.${i}`, false);
-    expect(await isLoginThrottled(email, "192.0.2.99")).toBe(true);
-    expect(await isLoginThrottled("someone-else@example.test", "192.0.2.99")).toBe(false);
+    // Failures from many addresses do not lock the account for its owner elsewhere.
+    for (let i = 0; i < 8; i++) await recordLoginAttempt(email, `192.0.2.${i}`, false);
+    expect(await isLoginThrottled(email, "198.51.100.7")).toBe(false);
+    // From one address: five are free, then 30 s after the last failure, then 60 s, …
+    const ip = "192.0.2.200";
+    for (let i = 0; i < 5; i++) await recordLoginAttempt(email, ip, false);
+    const t = Date.now();
+    expect(await loginThrottle(email, ip, t)).toMatchObject({ throttled: true, retryAfterSeconds: expect.any(Number) });
+    expect(await isLoginThrottled(email, ip, t + 31_000)).toBe(false);
+    expect(await isLoginThrottled("someone-else@example.test", ip, t)).toBe(false);
+    await recordLoginAttempt(email, ip, false);
+    expect(await isLoginThrottled(email, ip, Date.now() + 31_000)).toBe(true);
+    expect(await isLoginThrottled(email, ip, Date.now() + 61_000)).toBe(false);
+  });
+
+  it("an admin's password reset revokes the user's API tokens and lifts the sign-in delays", async () => {
+    const created = await executeAction(createUser, actors.ADMIN, { email: "locked.out@example.test", role: "QA", password: "" });
+    if (!created.ok) throw new Error(created.error);
+    const user = created.data.user;
+    const { generateApiToken, hashApiToken } = await import("@/lib/auth/api-tokens");
+    const token = generateApiToken();
+    await db.apiToken.create({ data: { userId: user.id, name: "t", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) } });
+    for (let i = 0; i < 7; i++) await recordLoginAttempt(user.email, "203.0.113.9", false);
+    expect(await isLoginThrottled(user.email, "203.0.113.9")).toBe(true);
+    const reset = await executeAction(resetUserPassword, actors.ADMIN, { userId: user.id }, "10.0.0.1");
+    expect(reset).toMatchObject({ ok: true, data: { apiTokensRevoked: 1 } });
+    expect(await isLoginThrottled(user.email, "203.0.113.9")).toBe(false);
+    expect(await actorFromBearer(`Bearer ${token}`)).toBeNull();
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "user.resetPassword", targetId: user.id } });
+    expect(audit.after).toMatchObject({ revokedAccessKeys: 1, signInDelaysLifted: true });
   });
 
   it("seeds the admin once and makes SEED_API_TOKEN valid", async () => {

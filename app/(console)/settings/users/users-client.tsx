@@ -58,7 +58,7 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
           <div className="space-y-4 text-sm">
             <p>
               A new password for <strong>{confirmReset.email}</strong> is generated and shown once. The old one stops working, and{" "}
-              {confirmReset.id === currentUserId ? "you are" : "they are"} signed out of every browser session now. API tokens are not affected.
+              {confirmReset.id === currentUserId ? "you are" : "they are"} signed out of every browser session now. {confirmReset.id === currentUserId ? "Your" : "Their"} API tokens are revoked, and any sign-in delay from failed attempts is lifted.
             </p>
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => setConfirmReset(null)} disabled={resetting}>
