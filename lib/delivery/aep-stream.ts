@@ -26,7 +26,6 @@ export type AepBody = { ok: true; skeleton: unknown; profiles: unknown[] | null;
 
 const Q = 34, BS = 92, LB = 123, RB = 125, LS = 91, RS = 93, COMMA = 44, COLON = 58;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-const decoder = () => new TextDecoder("utf-8", { fatal: false });
 
 /** Parses `text` after the checks PostgreSQL's jsonb needs (jsonTextProblem). */
 function parseChecked(text: string, what: string): { ok: true; value: unknown } | ({ ok: false } & AepBodyProblem) {
@@ -66,7 +65,7 @@ export async function readAepBody(chunks: AsyncIterable<Uint8Array>, limits: Aep
   };
   let commas = 0;
   const finishElement = (byComma: boolean): AepBody | null => {
-    const text = elementBytes ? decoder().decode(Buffer.concat(element, elementBytes)).trim() : "";
+    const text = elementBytes ? Buffer.concat(element, elementBytes).toString("utf8").trim() : "";
     element = [];
     elementBytes = 0;
     // Only `[]` may hold nothing: `[,]`, `[a,]` and `[a,,b]` are not JSON.
@@ -91,7 +90,16 @@ export async function readAepBody(chunks: AsyncIterable<Uint8Array>, limits: Aep
       } else pushSkeleton(part);
       segStart = end;
     };
+    let nextBackslash = -2; // -2: not looked up in this chunk yet; -1: none left
     for (let i = 0; i < chunk.length; i++) {
+      if (inString && !escaped && !keyBytes) {
+        // Most bytes are inside strings: jump to the next quote or backslash natively.
+        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(BS, i);
+        const q = chunk.indexOf(Q, i);
+        const j = Math.min(q < 0 ? chunk.length : q, nextBackslash < 0 ? chunk.length : nextBackslash);
+        if (j >= chunk.length) break;
+        i = j;
+      }
       const c = chunk[i]!;
       if (inString) {
         if (keyBytes && keyBytes.length <= 16) keyBytes.push(c);
@@ -148,7 +156,7 @@ export async function readAepBody(chunks: AsyncIterable<Uint8Array>, limits: Aep
     if (skeletonBytes > limits.maxSkeletonBytes) return tooLarge(`The body outside \`profiles\` is larger than ${limits.maxSkeletonBytes} bytes.`);
   }
   if (total === 0) return { ok: false, status: 400, code: "invalid_json", message: "The body is empty; send a JSON object." };
-  const text = decoder().decode(Buffer.concat(skeleton, skeletonBytes));
+  const text = Buffer.concat(skeleton, skeletonBytes).toString("utf8");
   const parsed = parseChecked(text, "The body");
   if (!parsed.ok) return parsed;
   return { ok: true, skeleton: parsed.value, profiles: sawProfiles ? profiles : null, bytes: total };
