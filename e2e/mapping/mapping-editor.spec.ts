@@ -107,7 +107,12 @@ test("a failed XDM check shows an inline error, never a blank preview, and can b
   await page.getByTestId("xdm-check-error").getByRole("button", { name: "Retry" }).click();
   await expect(page.getByTestId("xdm-check-error")).toHaveCount(0);
   // One rule only: the schema's other required fields are missing.
-  await expect(page.getByRole("list", { name: "Validation problems" })).toContainText("required key [timestamp] not found");
+  const problems = page.getByRole("list", { name: "Validation problems" });
+  await expect(problems).toContainText("required key [timestamp] not found");
+  // Readable: the field by name, no JSON pointer beside it; the count says what the list shows.
+  await expect(problems).not.toContainText("#/");
+  const n = await problems.getByRole("listitem").count();
+  await expect(page.getByTestId("preview-status")).toHaveText(`${n} problem${n > 1 ? "s" : ""}`);
 });
 
 test("a sample that is not JSON is refused with a clear message and changes nothing", async ({ page, request, seedUser }) => {

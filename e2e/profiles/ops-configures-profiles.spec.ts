@@ -32,7 +32,9 @@ test("OPS creates a SOURCE profile from scratch, tests both connections, picks p
 
   await page.getByLabel("RainFocus Client ID").fill(DEMO_RAINFOCUS.clientId);
   await page.getByLabel("Client secret", { exact: true }).fill(RF_SECRET);
-  await page.getByLabel("Org ID").fill(DEMO_RAINFOCUS.orgId);
+  await page.getByLabel("Org ID", { exact: true }).fill(DEMO_RAINFOCUS.orgId);
+  await page.getByLabel("Environment").selectOption("dev");
+  await expect(page.getByRole("list", { name: "Setup steps" }).locator('[aria-current="step"]')).toContainText("Credentials");
   await page.getByRole("button", { name: "Save RainFocus credentials" }).click();
   await expect(page.getByText("RainFocus credentials saved.")).toBeVisible();
   await page.getByRole("button", { name: "Test RainFocus connection" }).click();
@@ -110,13 +112,15 @@ test("OPS creates a DESTINATION profile and sees the seed's destination details"
   await page.getByText("AEP → RainFocus (destination)").click();
   await page.getByLabel("Profile name").fill(`Audience sync ${Date.now()}`);
   await page.getByLabel("Event ID").fill(DEMO_RAINFOCUS.eventCode);
-  await page.getByLabel("Environment").selectOption("dev");
+  // The environment is asked once, with the RainFocus API profile on Credentials; the steps stay in view.
+  await expect(page.getByLabel("Environment")).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Setup steps" })).toContainText("Basics");
   await page.getByRole("button", { name: "Create profile" }).click();
   await page.getByRole("link", { name: "Continue: credentials" }).click();
   await expect(page.getByText("Adobe Experience Platform")).toHaveCount(0);
   await page.getByLabel("RainFocus Client ID").fill(DEMO_RAINFOCUS.clientId);
   await page.getByLabel("Client secret", { exact: true }).fill(RF_SECRET);
-  await page.getByLabel("Org ID").fill(DEMO_RAINFOCUS.orgId);
+  await page.getByLabel("Org ID", { exact: true }).fill(DEMO_RAINFOCUS.orgId);
   await page.getByRole("button", { name: "Save RainFocus credentials" }).click();
   await page.getByRole("button", { name: "Test RainFocus connection" }).click();
   await expect(page.getByTestId("test-rainfocus")).toContainText("Connected.");

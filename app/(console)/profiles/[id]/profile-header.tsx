@@ -4,6 +4,8 @@ import { usePathname } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { DirectionLabel, ProfileStatusBadge } from "@/components/ui/status";
 import { useProfile } from "./profile-context";
+import { readinessChecklist, readinessInput } from "@/lib/profiles/readiness";
+import { SetupSteps, setupSteps } from "../setup-steps";
 
 export function ProfileHeader() {
   const { profile, canSeeActivity } = useProfile();
@@ -29,6 +31,7 @@ export function ProfileHeader() {
         <DirectionLabel direction={profile.direction} />
         <span>Event <code className="font-mono text-xs">{profile.eventCode}</code> ({profile.rainfocus.environment})</span>
       </div>
+      {profile.status === "DRAFT" || profile.status === "READY" ? <SetupProgress /> : null}
       <nav aria-label="Profile sections" className="mt-4 flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
         {tabs.map((t) => {
           const active = pathname === t.href;
@@ -42,4 +45,26 @@ export function ProfileHeader() {
       </nav>
     </div>
   );
+}
+
+/** Until the profile is active, the setup steps stay in view on every section, done ones ticked. */
+function SetupProgress() {
+  const { profile } = useProfile();
+  const pathname = usePathname();
+  const base = `/profiles/${profile.id}`;
+  const items = new Map(readinessChecklist(readinessInput(profile)).map((i) => [i.key, i.done]));
+  const all = (...keys: string[]) => keys.every((k) => items.get(k) ?? true);
+  const done = {
+    basics: all("basics"),
+    credentials: all("rainfocus-credentials", "rainfocus-test", "adobe-credentials", "adobe-test"),
+    "push-types": all("push-types"),
+    // Optional: a built-in default mapping applies until one is published, so it is never "missing".
+    mapping: false,
+    endpoint: all("endpoint"),
+    destination: profile.direction === "DESTINATION",
+    activate: false,
+  };
+  const section = pathname === base ? "activate" : pathname.slice(base.length + 1).split("/")[0] ?? "";
+  // Not links: the section tabs below are the way there (one link per place).
+  return <div className="mt-3"><SetupSteps steps={setupSteps(profile.direction, null, done, section)} /></div>;
 }

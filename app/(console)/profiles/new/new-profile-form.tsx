@@ -6,7 +6,8 @@ import { CreateProfileSchema } from "@/lib/profiles/schemas";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, TextInput } from "@/components/ui/field";
+import { SetupSteps, setupSteps } from "../setup-steps";
 import { Alert } from "@/components/ui/alert";
 import { SecretReveal } from "../../settings/users/secret-reveal";
 import { AepNoAuthUrl } from "@/components/aep-no-auth-url";
@@ -30,6 +31,7 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
     const url = `${baseUrl}/api/v1/inbound/${created.direction === "SOURCE" ? "rainfocus" : "aep"}/${created.id}`;
     return (
       <Card className="space-y-4 p-6">
+        <SetupSteps steps={setupSteps(created.direction as "SOURCE" | "DESTINATION", null, { basics: true }, "credentials")} />
         <Alert tone="success">Profile created as a draft.</Alert>
         <div>
           <p className="text-sm font-medium">Inbound URL</p>
@@ -51,6 +53,7 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
 
   return (
     <Card className="p-6">
+      <div className="mb-5"><SetupSteps steps={setupSteps(direction, null, {}, "basics")} /></div>
       <form onSubmit={submit} noValidate className="max-w-2xl space-y-5">
         {error ? <Alert tone="error">{error}</Alert> : null}
         <fieldset>
@@ -70,12 +73,6 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
         </Field>
         <Field id="eventCode" label={direction === "SOURCE" ? "RainFocus event code" : "Event ID"} errors={errorsOf("eventCode")} hint="The RainFocus event code, e.g. summit2026.">
           <TextInput id="eventCode" required maxLength={64} invalid={!!errorsOf("eventCode")} {...form.register("eventCode")} />
-        </Field>
-        <Field id="rainfocusEnvironment" label="Environment" hint="The RainFocus environment of the event's API profile." errors={errorsOf("rainfocusEnvironment")}>
-          <Select id="rainfocusEnvironment" {...form.register("rainfocusEnvironment")}>
-            <option value="prod">prod</option>
-            <option value="dev">dev</option>
-          </Select>
         </Field>
         <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create profile"}</Button>
       </form>

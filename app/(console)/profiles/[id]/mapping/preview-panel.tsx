@@ -26,11 +26,18 @@ export function PreviewPanel({
 }) {
   const [raw, setRaw] = useState(false);
   if (!preview) return <p className="p-4 text-sm text-zinc-500">Add a sample to see the output.</p>;
-  const problems = [
+  const all = [
     ...preview.errors.map((e) => ({ target: e.target, text: `${e.target}: ${e.message}`, stale: false })),
     // While a check runs these are the previous output's findings: dimmed until it answers.
-    ...(xdm.validation ?? []).map((v) => ({ target: v.pointerToViolation.replace(/^#\/?/, "").split("/").join("."), text: `${v.pointerToViolation} ${v.keyword}: ${v.message}`, stale: xdm.checking })),
+    // The field as the editor names it (dots), then the readable message: no JSON pointer or keyword beside it.
+    ...(xdm.validation ?? []).map((v) => {
+      const target = v.pointerToViolation.replace(/^#\/?/, "").split("/").join(".");
+      return { target, text: `${target || "The document"}: ${v.message}`, stale: xdm.checking };
+    }),
   ];
+  // The same finding twice (the engine and the XDM check, or one message on two keywords) is listed
+  // once, so "N problems" is the number of lines below it.
+  const problems = all.filter((p, i) => all.findIndex((q) => q.text === p.text) === i);
   // Never blank: problems if any are known, else the check's state, else valid.
   const verdict = problems.length
     ? { text: `${problems.length} problem${problems.length > 1 ? "s" : ""}`, tone: "text-red-700 dark:text-red-400" }
