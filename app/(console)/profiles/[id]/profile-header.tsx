@@ -58,8 +58,7 @@ function SetupProgress() {
     basics: all("basics"),
     credentials: all("rainfocus-credentials", "rainfocus-test", "adobe-credentials", "adobe-test"),
     "push-types": all("push-types"),
-    // Optional: a built-in default mapping applies until one is published, so it is never "missing".
-    mapping: false,
+    mapping: all("mapping-published"),
     endpoint: all("endpoint"),
     destination: profile.direction === "DESTINATION",
     activate: false,
