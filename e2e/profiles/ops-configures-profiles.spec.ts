@@ -33,7 +33,6 @@ test("OPS creates a SOURCE profile from scratch, tests both connections, picks p
   await page.getByLabel("RainFocus Client ID").fill(DEMO_RAINFOCUS.clientId);
   await page.getByLabel("Client secret", { exact: true }).fill(RF_SECRET);
   await page.getByLabel("Org ID", { exact: true }).fill(DEMO_RAINFOCUS.orgId);
-  await page.getByLabel("Environment").selectOption("dev");
   await expect(page.getByRole("list", { name: "Setup steps" }).locator('[aria-current="step"]')).toContainText("Credentials");
   await page.getByRole("button", { name: "Save RainFocus credentials" }).click();
   await expect(page.getByText("RainFocus credentials saved.")).toBeVisible();
@@ -121,6 +120,8 @@ test("OPS creates a DESTINATION profile and sees the seed's destination details"
   await page.getByLabel("RainFocus Client ID").fill(DEMO_RAINFOCUS.clientId);
   await page.getByLabel("Client secret", { exact: true }).fill(RF_SECRET);
   await page.getByLabel("Org ID", { exact: true }).fill(DEMO_RAINFOCUS.orgId);
+  await page.getByLabel("Environment", { exact: true }).selectOption("dev");
+  await expect(page.getByRole("list", { name: "Setup steps" }).locator('[aria-current="step"]')).toContainText("Credentials");
   await page.getByRole("button", { name: "Save RainFocus credentials" }).click();
   await page.getByRole("button", { name: "Test RainFocus connection" }).click();
   await expect(page.getByTestId("test-rainfocus")).toContainText("Connected.");
