@@ -5,7 +5,8 @@
 //               is deep), and /collection with one (the raw per-request rate)
 //   throughput  N events (BENCH_EVENTS, default 20,000) POSTed to the inbound endpoint (arrays of
 //               100, 4 in flight) until the last is DELIVERED at the emulator, with 1 then 2
-//               `npm run worker` processes running from the start
+//               `npm run worker` processes running from the start; first a same-run baseline: one
+//               worker with DELIVERY_WORKER_LANES=1 (one cycle at a time, the loop before lanes)
 //   latency     the inbound endpoint under a steady open-loop 500 single-event requests/s
 //               (BENCH_LATENCY_S, default 10 s) while a worker delivers them: p50/p99
 //
@@ -16,7 +17,7 @@
 // Database: a fresh one on TEST_DATABASE_URL's server when set, else the default `npm start` runs on
 // (the embedded PostgreSQL 17, in a temp folder); the JSON says which ("database").
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import pg from "pg";
@@ -116,7 +117,8 @@ async function main() {
         data: {
           name: `bench ${seq}`, direction: "SOURCE", status: "ACTIVE", eventCode: DEMO_RAINFOCUS.eventCode, tenantId: DEMO_ADOBE.tenantId,
           adobeClientId: DEMO_ADOBE.clientId, adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, k), adobeOrgId: DEMO_ADOBE.orgId,
-          streamingEndpointUrl: `${adobeUrl}/collection/${inletId}`, dataflowId: randomUUID(),
+          // The demo dataflow: the worker reads its dataset and schema from the emulated Flow Service (XDM mode).
+          streamingEndpointUrl: `${adobeUrl}/collection/${inletId}`, dataflowId: DEMO_ADOBE.flowId,
           inboundSecretSealed: seal(secret, k), pushTypes: { create: [{ pushType: "SessionScheduled" }] },
         },
       });
@@ -163,14 +165,15 @@ async function main() {
 
     const delivered = async (profileId: string) =>
       Number((await watcher.query(`SELECT count(*) FILTER (WHERE status = 'DELIVERED') AS n FROM "Delivery" WHERE "profileId" = $1`, [profileId])).rows[0].n);
-    const startWorkers = (count: number) => Promise.all(Array.from({ length: count }, () => startChild([...prof, "--import", "tsx", "scripts/worker.ts"], workerEnv, /delivering/).then((w) => w.child)));
+    const startWorkers = (count: number, env: Record<string, string> = {}) =>
+      Promise.all(Array.from({ length: count }, () => startChild([...prof, "--import", "tsx", "scripts/worker.ts"], { ...workerEnv, ...env }, /delivering/).then((w) => w.child)));
 
     // ---- throughput -----------------------------------------------------------------------------
-    async function throughput(workers: number) {
+    async function throughput(workers: number, lanes?: number) {
       const profile = await newProfile();
       const bodies = Array.from({ length: Math.ceil(N / PER_POST) }, (_, i) => sign(profile, events(Math.min(PER_POST, N - i * PER_POST))));
-      const procs = await startWorkers(workers);
-      log(`throughput: ${N} events, ${workers} worker(s)`);
+      const procs = await startWorkers(workers, lanes ? { DELIVERY_WORKER_LANES: String(lanes) } : {});
+      log(`throughput: ${N} events, ${workers} worker(s)${lanes ? `, ${lanes} lane(s) each` : ""}`);
       const t0 = performance.now();
       let acceptedAt = 0;
       const queue = [...bodies];
@@ -196,6 +199,7 @@ async function main() {
       log(`${workers} worker(s): ${eventsPerSec} events/s`);
       return {
         workers,
+        ...(lanes ? { lanes, note: "same-run baseline: one cycle at a time, as before DELIVERY_WORKER_LANES" } : {}),
         events: N,
         seconds: round(seconds, 2),
         eventsPerSec,
@@ -205,6 +209,7 @@ async function main() {
         acceptedAtEmulator: atEmulator,
       };
     }
+    const baseline = await throughput(1, 1);
     const runs = [await throughput(1), await throughput(2)];
 
     // ---- inbound latency under a steady 500 req/s ------------------------------------------------
@@ -267,6 +272,7 @@ async function main() {
     log(`latency p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms`);
 
     const best = Math.max(...runs.map((r) => r.eventsPerSec));
+    const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
     console.log(
       JSON.stringify({
         bench: "delivery",
@@ -275,12 +281,14 @@ async function main() {
         inbound: "bare node:http around acceptRainfocusPush (the route handler's function), own process; arrays of 100 events, 4 in flight",
         workers: "npm run worker processes, default settings (claim 500, batches of 100, 4 batch requests in flight per inlet)",
         ceiling,
-        throughput: runs,
+        throughput: [baseline, ...runs],
+        ratios: { oneWorkerVsOneLaneBaseline: round(one.eventsPerSec / baseline.eventsPerSec, 2), twoWorkersVsOne: round(two.eventsPerSec / one.eventsPerSec, 2) },
         inboundLatency: latency,
         targets: {
           halfOfBatchCeiling: best >= ceiling.eventsPerSec * 0.5,
           halfOfSingleCeiling: best >= ceiling.singleEventsPerSec * 0.5,
-          atLeast3000PerSec: best >= 3000,
+          oneWorkerAtLeast3000PerSec: one.eventsPerSec >= 3000,
+          twoWorkersMoreThanOne: two.eventsPerSec > one.eventsPerSec,
           p99AtMost25Ms: latency.p99Ms <= 25 && latency.errors === 0,
         },
         totalSeconds: round((Date.now() - t00) / 1000),

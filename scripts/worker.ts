@@ -14,6 +14,7 @@ import { loadEncryptionKey, resolveDatabaseUrl } from "./lib/delivery-env";
 import { enableLinearRegexFallback } from "../lib/runtime/regex-safety";
 import { createLogger, log as logger } from "../lib/log";
 import { shutdownTracing, startTracing } from "../lib/telemetry";
+import { listenForWork } from "../lib/delivery/work-signal";
 
 enableLinearRegexFallback();
 
@@ -31,12 +32,19 @@ async function main() {
   const db = createPrismaClient(databaseUrl, 4);
   const worker = createWorkerFromEnv(db, process.env);
   worker.start();
+  // Woken by the inbound endpoints' NOTIFY as soon as work is stored; polling stays the fallback.
+  let warned = false;
+  const listener = listenForWork(databaseUrl, () => worker.wake(), (err) => {
+    if (!warned) logger.warn("work notifications unavailable; polling every DELIVERY_POLL_MS", { worker: process.pid, error: String(err) });
+    warned = true;
+  });
   log("delivering");
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     log("stopping: finishing the deliveries in flight");
+    await listener.close();
     await worker.stop();
     await shutdownTracing().catch((err: unknown) => logger.warn("tracing: flush failed", { worker: process.pid, error: String(err) }));
     await db.$disconnect();

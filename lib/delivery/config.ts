@@ -15,6 +15,11 @@ export const DeliveryEnvShape = {
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
   DELIVERY_CLAIM_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
   DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(250),
+  /**
+   * Claim-deliver-settle cycles one worker keeps going at once. With 2, the next batch is claimed
+   * and sent while the previous one's settles are still being written (bench/delivery.ts).
+   */
+  DELIVERY_WORKER_LANES: z.coerce.number().int().min(1).max(8).default(2),
   /** Messages per /collection/batch request (bytes are capped at 1 MB regardless). */
   DELIVERY_BATCH_MAX_MESSAGES: z.coerce.number().int().min(1).max(1000).default(100),
   /** Requests per second per inlet; Adobe documents 1,000. */
@@ -40,6 +45,7 @@ export interface DeliveryConfig {
   leaseMs: number;
   claimBatch: number;
   pollMs: number;
+  lanes: number;
   batchMaxMessages: number;
   inletRatePerSec: number;
   inletBurst: number;
@@ -61,6 +67,7 @@ export function deliveryConfig(e: DeliveryEnv): DeliveryConfig {
     leaseMs: e.DELIVERY_LEASE_MS,
     claimBatch: e.DELIVERY_CLAIM_BATCH,
     pollMs: e.DELIVERY_POLL_MS,
+    lanes: e.DELIVERY_WORKER_LANES,
     batchMaxMessages: e.DELIVERY_BATCH_MAX_MESSAGES,
     inletRatePerSec: e.DELIVERY_INLET_RATE_PER_SEC,
     inletBurst: e.DELIVERY_INLET_BURST,

@@ -1,5 +1,6 @@
 import { poolOf, type PrismaClient } from "../db-client";
 import { newRowId } from "./ids";
+import { announceWork } from "./work-signal";
 import type { Prisma } from "../generated/prisma/client";
 
 export interface NewDelivery {
@@ -68,6 +69,8 @@ export async function storeDeliveries(
     opts.traceParent ?? null,
     opts.inboundFormat ?? null,
   ]);
+  // Idle workers listening start on these now rather than at their next poll.
+  if (created.rows.length > 0 && unique.some((u) => !u.settledNote)) announceWork(pool);
   const idByTransmission = new Map(created.rows.map((r) => [r.transmissionId, { id: r.id, created: true }]));
   const missing = unique.map((u) => u.transmissionId).filter((t) => !idByTransmission.has(t));
   if (missing.length) {

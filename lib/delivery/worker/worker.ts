@@ -38,7 +38,7 @@ export class DeliveryWorker {
   private readonly targets: XdmTargetResolver;
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly wakers = new Set<() => void>();
   private lastRetentionAt = 0;
 
   constructor(private readonly deps: WorkerDeps) {
@@ -138,37 +138,54 @@ export class DeliveryWorker {
     }
   }
 
-  /** Runs cycles until stop(): straight on while there is a backlog, polling when idle. */
+  /**
+   * Runs cycles until stop(): straight on while there is a backlog, polling when idle. `lanes`
+   * cycles run at once: a cycle spends most of its time waiting (the claim, the batch requests,
+   * the settles' commits), so while one lane waits for its settles the other claims and sends.
+   * Each lane claims its own rows (SKIP LOCKED), as separate workers would.
+   */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = (async () => {
-      while (this.running) {
-        let claimed = 0;
-        try {
-          claimed = (await this.runOnce()).claimed;
-        } catch (err) {
-          this.deps.log?.({ level: "error", msg: "delivery cycle failed", error: String(err) });
-        }
-        if (this.running) await this.pruneIfDue();
-        if (this.running && claimed < this.deps.config.claimBatch) {
-          await new Promise<void>((resolve) => {
-            const t = setTimeout(resolve, this.deps.config.pollMs);
-            this.wake = () => {
-              clearTimeout(t);
-              resolve();
-            };
-          });
-          this.wake = null;
-        }
-      }
-    })();
+    const lanes = Array.from({ length: Math.max(1, this.deps.config.lanes) }, (_, i) => this.lane(i === 0));
+    this.loop = Promise.all(lanes).then(() => {});
   }
 
-  /** Graceful stop: the cycle in flight finishes and settles everything it claimed. */
+  private async lane(prunes: boolean): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = (await this.runOnce()).claimed;
+      } catch (err) {
+        this.deps.log?.({ level: "error", msg: "delivery cycle failed", error: String(err) });
+      }
+      if (this.running && prunes) await this.pruneIfDue();
+      if (this.running && claimed < this.deps.config.claimBatch) await this.idle(this.deps.config.pollMs);
+    }
+  }
+
+  /** Waits `ms`, or less if wake() is called (stop, or new work announced). */
+  private idle(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+
+  /** Ends every idle wait now. */
+  wake(): void {
+    for (const w of [...this.wakers]) w();
+  }
+
+  /** Graceful stop: the cycles in flight finish and settle everything they claimed. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.wake();
     await this.loop;
     this.loop = null;
   }
