@@ -33,8 +33,9 @@ async function main() {
   const worker = createWorkerFromEnv(db, process.env);
   worker.start();
   // Woken by the inbound endpoints' NOTIFY as soon as work is stored; polling stays the fallback.
+  // DELIVERY_WAKEUPS=off: poll only.
   let warned = false;
-  const listener = listenForWork(databaseUrl, () => worker.wake(), (err) => {
+  const listener = process.env.DELIVERY_WAKEUPS === "off" ? { close: async () => {} } : listenForWork(databaseUrl, () => worker.wake(), (err) => {
     if (!warned) logger.warn("work notifications unavailable; polling every DELIVERY_POLL_MS", { worker: process.pid, error: String(err) });
     warned = true;
   });

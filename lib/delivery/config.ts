@@ -17,9 +17,10 @@ export const DeliveryEnvShape = {
   DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(250),
   /**
    * Claim-deliver-settle cycles one worker keeps going at once. With 2, the next batch is claimed
-   * and sent while the previous one's settles are still being written (bench/delivery.ts).
+   * and sent while the previous one's settles are still being written. 1 by default: on the
+   * shared 2-core machine it was measured on, 2 did not deliver more (bench/delivery.ts).
    */
-  DELIVERY_WORKER_LANES: z.coerce.number().int().min(1).max(8).default(2),
+  DELIVERY_WORKER_LANES: z.coerce.number().int().min(1).max(8).default(1),
   /** Messages per /collection/batch request (bytes are capped at 1 MB regardless). */
   DELIVERY_BATCH_MAX_MESSAGES: z.coerce.number().int().min(1).max(1000).default(100),
   /** Requests per second per inlet; Adobe documents 1,000. */

@@ -37,10 +37,28 @@ export function announceWork(pool: pg.Pool): void {
 }
 
 /**
- * Calls `onWork` on every announcement, over a connection of its own (a pooled one would be handed
- * to other queries). Reconnects after a failure; close() ends it.
+ * Calls `onWork` when work is announced, over a connection of its own (a pooled one would be handed
+ * to other queries), at most once per `minGapMs` (the last announcement of a gap is not lost): at
+ * 500 single-event requests/s, waking on each would turn one cycle of many deliveries into many
+ * cycles of one, each with its own claim and settle commits. Reconnects after a failure.
  */
-export function listenForWork(connectionString: string, onWork: () => void, onError: (err: unknown) => void = () => {}): { close(): Promise<void> } {
+export function listenForWork(connectionString: string, wake: () => void, onError: (err: unknown) => void = () => {}, minGapMs = 100): { close(): Promise<void> } {
+  let last = 0;
+  let trailing: NodeJS.Timeout | null = null;
+  const onWork = () => {
+    const wait = last + minGapMs - Date.now();
+    if (wait <= 0) {
+      last = Date.now();
+      wake();
+    } else if (!trailing) {
+      trailing = setTimeout(() => {
+        trailing = null;
+        last = Date.now();
+        wake();
+      }, wait);
+      trailing.unref();
+    }
+  };
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
@@ -78,6 +96,7 @@ export function listenForWork(connectionString: string, onWork: () => void, onEr
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
+      if (trailing) clearTimeout(trailing);
       await client?.end().catch(() => {});
     },
   };

@@ -140,8 +140,8 @@ export class DeliveryWorker {
 
   /**
    * Runs cycles until stop(): straight on while there is a backlog, polling when idle. `lanes`
-   * cycles run at once: a cycle spends most of its time waiting (the claim, the batch requests,
-   * the settles' commits), so while one lane waits for its settles the other claims and sends.
+   * cycles run at once (DELIVERY_WORKER_LANES): a cycle spends most of its time waiting (the claim,
+   * the batch requests, the settles' commits), so while one lane waits the other can claim and send.
    * Each lane claims its own rows (SKIP LOCKED), as separate workers would.
    */
   start(): void {
