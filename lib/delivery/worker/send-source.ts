@@ -2,7 +2,7 @@ import type { AdobeClients } from "../../adobe/create-clients";
 import { buildEnvelope, type XdmTarget } from "../../adobe/xdm-envelope";
 import { planBatches } from "../batching";
 import type { PreparedMapping } from "../mapping-for-profile";
-import type { TokenBuckets } from "../token-bucket";
+import type { RateLimiter } from "../shared-token-bucket";
 import type { DeliveryProfile } from "./profiles";
 import { batchOutcomes, singleOutcome, type Prepared } from "./send-source-outcomes";
 import { failure, type ClaimedDelivery, type SendOutcome } from "./types";
@@ -10,7 +10,8 @@ import type { XdmTargetResolver } from "./xdm-target";
 
 export interface SourceDeps {
   adobe: AdobeClients;
-  buckets: TokenBuckets;
+  /** Per inlet, shared by all workers (PostgreSQL). */
+  buckets: RateLimiter;
   batchMaxMessages: number;
   /** Concurrent batch requests per inlet. */
   concurrency: number;

@@ -10,6 +10,8 @@ import { loadDeliveryProfiles, type DeliveryProfile } from "./profiles";
 import { sendDestination } from "./send-destination";
 import { sendSource } from "./send-source";
 import { XdmTargetResolver } from "./xdm-target";
+import { SharedTokenBuckets } from "../shared-token-bucket";
+import { poolOf } from "../../db-client";
 import { pruneDeliveryPayloads, pruneInboundRefusals, pruneLoginAttempts } from "../retention";
 import { settleMany, type SettledStatus } from "./settle";
 import { SettleBuffer } from "./settle-buffer";
@@ -36,6 +38,7 @@ export class DeliveryWorker {
   private readonly mappings = new MappingCache();
   private readonly buckets: TokenBuckets;
   private readonly targets: XdmTargetResolver;
+  private readonly inletRate: SharedTokenBuckets;
   private running = false;
   private loop: Promise<void> | null = null;
   private readonly wakers = new Set<() => void>();
@@ -44,6 +47,7 @@ export class DeliveryWorker {
   constructor(private readonly deps: WorkerDeps) {
     this.buckets = new TokenBuckets(deps.config.inletRatePerSec, deps.config.inletBurst);
     this.targets = new XdmTargetResolver(deps.adobe, deps.db);
+    this.inletRate = new SharedTokenBuckets(poolOf(deps.db), deps.config.inletRatePerSec, deps.config.inletBurst);
   }
 
   /** One claim-deliver-settle cycle; what it settled, by status. */
@@ -113,7 +117,7 @@ export class DeliveryWorker {
     }
     const withVersion = (d: ClaimedDelivery, o: SendOutcome) => report(d, o, mapping.version);
     if (profile.direction === "SOURCE") {
-      await sendSource({ adobe: this.deps.adobe, buckets: this.buckets, batchMaxMessages: this.deps.config.batchMaxMessages, concurrency: 4, targets: this.targets }, profile, mapping, items, withVersion);
+      await sendSource({ adobe: this.deps.adobe, buckets: this.inletRate, batchMaxMessages: this.deps.config.batchMaxMessages, concurrency: 4, targets: this.targets }, profile, mapping, items, withVersion);
     } else {
       await sendDestination({ rainfocus: this.deps.rainfocus, buckets: this.buckets, chunkSize: 100 }, profile, mapping, items, withVersion);
     }
