@@ -129,7 +129,7 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
           </div>
           {inactive ? <Alert tone="warning">This profile is {target!.status.toLowerCase()}: activate it to send test events through it.</Alert> : null}
           {sample.error ? <Alert tone="error">{sample.error.message}</Alert> : null}
-          <JsonEditor label="Payload" value={text} onChange={setText} />
+          <JsonEditor label="Payload" value={text} onChange={setText} {...(destination ? { validHint: "Valid JSON: one AEP profile, sent as a test delivery." } : {})} />
           <div className="flex flex-wrap items-center justify-between gap-3">
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={synthetic} onChange={(e) => setSynthetic(e.target.checked)} />
