@@ -1,6 +1,6 @@
 import "server-only";
 import { changeUserRole, createUser, listUsersDef, resetUserPassword, setUserDisabled } from "@/lib/users/action-defs";
-import { createApiToken, listApiTokensDef, revokeApiToken } from "@/lib/api-tokens/action-defs";
+import { createApiToken, listAllApiTokensDef, listApiTokensDef, revokeApiToken } from "@/lib/api-tokens/action-defs";
 import { exportAuditDef, listAuditDef } from "@/lib/audit/action-defs";
 import * as P from "@/lib/profiles/action-defs";
 import * as M from "@/lib/mappings/action-defs";
@@ -24,6 +24,7 @@ export const ACTIONS = {
   createApiTokenAction: createApiToken,
   revokeApiTokenAction: revokeApiToken,
   listApiTokensAction: listApiTokensDef,
+  listAllApiTokensAction: listAllApiTokensDef,
   listAuditAction: listAuditDef,
   exportAuditAction: exportAuditDef,
   createProfileAction: P.createProfileDef,

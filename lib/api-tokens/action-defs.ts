@@ -1,22 +1,22 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { listApiTokens } from "./queries";
+import { listAllApiTokens, listApiTokens } from "./queries";
 import { CAN } from "@/lib/auth/roles";
 import { generateApiToken, hashApiToken } from "@/lib/auth/api-tokens";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
-import { CreateApiTokenSchema, RevokeApiTokenSchema } from "./schemas";
+import { CreateApiTokenSchema, RevokeApiTokenSchema, tokenExpiresAt } from "./schemas";
 
 export const createApiToken = defineAction({
   name: "apiTokens.create",
   roles: CAN.manageUsers,
   input: CreateApiTokenSchema,
-  async handler({ name }, { actor, ip }) {
+  async handler({ name, expiresInDays }, { actor, ip }) {
     const token = generateApiToken();
     const row = await db.apiToken.create({
-      data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
-      select: { id: true, name: true, prefix: true, createdAt: true },
+      data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), expiresAt: tokenExpiresAt(expiresInDays) },
+      select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
     });
     await writeAudit({ actor, action: "apiToken.create", targetType: "ApiToken", targetId: row.id, after: row, ip });
     return { ...row, token }; // shown once
@@ -28,12 +28,13 @@ export const revokeApiToken = defineAction({
   roles: CAN.manageUsers,
   input: RevokeApiTokenSchema,
   async handler({ tokenId }, { actor, ip }) {
-    // Ownership comes from the record: an admin revokes their own tokens here.
-    const token = await db.apiToken.findFirst({ where: { id: tokenId, userId: actor.id } });
+    // Admins may revoke anyone's token (a leaked CI token, someone who left); the owner comes from
+    // the record and is named in the audit event.
+    const token = await db.apiToken.findFirst({ where: { id: tokenId }, include: { user: { select: { id: true, email: true } } } });
     if (!token) throw new ActionError("Token not found.", "not_found");
     if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
     const row = await db.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
-    await writeAudit({ actor, action: "apiToken.revoke", targetType: "ApiToken", targetId: tokenId, ip });
+    await writeAudit({ actor, action: "apiToken.revoke", targetType: "ApiToken", targetId: tokenId, after: { name: token.name, prefix: token.prefix, ownerId: token.user.id, ownerEmail: token.user.email }, ip });
     return row;
   },
 });
@@ -44,5 +45,15 @@ export const listApiTokensDef = defineAction({
   input: z.object({}).optional(),
   async handler(_input, { actor }) {
     return listApiTokens(actor.id);
+  },
+});
+
+/** Every user's tokens (name, prefix, owner, use, expiry; never the hash), for admins to review and revoke. */
+export const listAllApiTokensDef = defineAction({
+  name: "apiTokens.listAll",
+  roles: CAN.manageUsers,
+  input: z.object({}).optional(),
+  async handler() {
+    return listAllApiTokens();
   },
 });

@@ -1,6 +1,6 @@
 "use server";
 import { runAction } from "@/lib/actions/run-action";
-import { createApiToken, listApiTokensDef, revokeApiToken } from "./action-defs";
+import { createApiToken, listAllApiTokensDef, listApiTokensDef, revokeApiToken } from "./action-defs";
 
 export async function createApiTokenAction(input: unknown) {
   return runAction(createApiToken, input);
@@ -10,4 +10,7 @@ export async function revokeApiTokenAction(input: unknown) {
 }
 export async function listApiTokensAction() {
   return runAction(listApiTokensDef, {});
+}
+export async function listAllApiTokensAction() {
+  return runAction(listAllApiTokensDef, {});
 }

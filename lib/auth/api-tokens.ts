@@ -14,7 +14,7 @@ export async function actorFromBearer(authorization: string | null): Promise<Act
     where: { tokenHash: hashApiToken(match[1]) },
     include: { user: true },
   });
-  if (!token || token.revokedAt || token.user.disabled) return null;
+  if (!token || token.revokedAt || token.user.disabled || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return null;
   // Last-used is informational; don't write it more than once a minute per token.
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });

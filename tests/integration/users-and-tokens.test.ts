@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/define-action";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/users/action-defs";
-import { createApiToken, revokeApiToken } from "@/lib/api-tokens/action-defs";
+import { createApiToken, listAllApiTokensDef, revokeApiToken } from "@/lib/api-tokens/action-defs";
 import { actorFromBearer } from "@/lib/auth/api-tokens";
 import { verifyPassword } from "@/lib/auth/password";
 import { isLoginThrottled, loginThrottle, recordLoginAttempt } from "@/lib/auth/login-guard";
@@ -63,11 +63,32 @@ describe("users, API tokens and audit", () => {
     expect(await actorFromBearer("Bearer rfk_not-a-token")).toBeNull();
   });
 
-  it("cannot revoke someone else's token (ownership comes from the record)", async () => {
-    const other = await db.user.create({ data: { email: "other-admin@example.test", role: "ADMIN" } });
-    const token = await db.apiToken.create({ data: { userId: other.id, name: "theirs", tokenHash: "h-" + Date.now(), prefix: "rfk_x" } });
-    const res = await executeAction(revokeApiToken, actors.ADMIN, { tokenId: token.id });
-    expect(res).toMatchObject({ ok: false, code: "not_found" });
+  it("an admin lists every user's tokens and revokes another user's, audited with its owner", async () => {
+    const other = await db.user.create({ data: { email: "other-user@example.test", role: "QA" } });
+    const { generateApiToken, hashApiToken } = await import("@/lib/auth/api-tokens");
+    const secret = generateApiToken();
+    const token = await db.apiToken.create({ data: { userId: other.id, name: "theirs", tokenHash: hashApiToken(secret), prefix: secret.slice(0, 10) } });
+    const all = await executeAction(listAllApiTokensDef, actors.ADMIN, {});
+    expect(all.ok && all.data.find((t) => t.id === token.id)).toMatchObject({ name: "theirs", user: { email: "other-user@example.test" } });
+    expect(JSON.stringify(all)).not.toContain(hashApiToken(secret));
+    expect(await executeAction(revokeApiToken, actors.ADMIN, { tokenId: token.id })).toMatchObject({ ok: true });
+    expect(await actorFromBearer(`Bearer ${secret}`)).toBeNull();
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "apiToken.revoke", targetId: token.id } });
+    expect(audit).toMatchObject({ actorId: actors.ADMIN.id, after: { ownerEmail: "other-user@example.test" } });
+    for (const role of ["OPS", "QA", "AUDITOR"] as const) {
+      expect(await executeAction(listAllApiTokensDef, actors[role], {})).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await executeAction(revokeApiToken, actors[role], { tokenId: token.id })).toMatchObject({ ok: false, code: "forbidden" });
+    }
+  });
+
+  it("a token with an expiry stops working when it expires", async () => {
+    const made = await executeAction(createApiToken, actors.ADMIN, { name: "short-lived", expiresInDays: "7" });
+    if (!made.ok) throw new Error(made.error);
+    expect(made.data.expiresAt!.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect(await actorFromBearer(`Bearer ${made.data.token}`)).toMatchObject({ id: actors.ADMIN.id });
+    await db.apiToken.update({ where: { id: made.data.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await actorFromBearer(`Bearer ${made.data.token}`)).toBeNull();
+    expect(await executeAction(createApiToken, actors.ADMIN, { name: "odd", expiresInDays: "3" })).toMatchObject({ ok: false, code: "invalid" });
   });
 
   it("disabling a user revokes their tokens and their token stops working", async () => {
