@@ -113,6 +113,7 @@ test("a failed XDM check shows an inline error, never a blank preview, and can b
   await expect(problems).not.toContainText("#/");
   const n = await problems.getByRole("listitem").count();
   await expect(page.getByTestId("preview-status")).toHaveText(`${n} problem${n > 1 ? "s" : ""}`);
+  await expect(page.getByTestId("count-errors")).toHaveText(String(n));
 });
 
 test("a sample that is not JSON is refused with a clear message and changes nothing", async ({ page, request, seedUser }) => {

@@ -125,7 +125,7 @@ function Tile({ label, value, sub, href, tone, testId, title }: { label: string;
     <>
       <div className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</div>
       <div className={`mt-1 whitespace-nowrap text-2xl font-semibold tabular-nums ${tone === "bad" ? "text-red-600 dark:text-red-400" : ""}`} data-testid={testId}>{value}</div>
-      {sub ? <div className="mt-0.5 truncate text-xs text-zinc-500">{sub}</div> : null}
+      {sub ? <div className="mt-0.5 line-clamp-2 text-xs text-zinc-500">{sub}</div> : null}
     </>
   );
   const cls = "block rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900";

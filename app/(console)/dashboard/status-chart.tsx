@@ -20,11 +20,13 @@ export function bucketLabel(start: Date | string, bucketMs: number): string {
   return bucketMs >= 6 * 3600_000 ? `${d.toLocaleDateString([], { weekday: "short" })} ${time}` : time;
 }
 
-/** A nice round top for the y axis (1, 2, 5 × 10^n) so grid lines land on readable numbers. */
+/** A top for the y axis that is four whole, round steps (1, 2, 2.5, 5 × 10^n), so every grid line has a whole number. */
 function niceMax(n: number): number {
   if (n <= 4) return 4;
-  const p = 10 ** Math.floor(Math.log10(n));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= n)!;
+  const q = n / 4;
+  const p = 10 ** Math.floor(Math.log10(q));
+  const step = [1, 2, ...(p >= 10 ? [2.5] : []), 5, 10].map((m) => m * p).find((m) => m >= q)!;
+  return step * 4;
 }
 
 /**

@@ -14,7 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { FieldTree, type TreeRow } from "./field-tree";
 import { RulesPanel, type RuleStatus } from "./rules-panel";
 import { ExpressionEditor } from "./expression-editor";
-import { PreviewPanel } from "./preview-panel";
+import { PreviewPanel, previewProblems } from "./preview-panel";
 import { VersionsPanel, type VersionRow } from "./versions-panel";
 import { AutomapPanel } from "./automap-panel";
 import { SamplesBar, useSampleDrop } from "./samples-bar";
@@ -81,7 +81,7 @@ export function MappingEditor({
   const src = useMemo(() => sourceRows(sample, rules), [sample, rules]);
   const tgtAll = useMemo(() => targetRows(model, rules, profile.direction), [model, rules, profile.direction]);
   const tgt = onlyOpen === "all" ? tgtAll : tgtAll.filter((r) => !r.leaf || (!r.mapped && (onlyOpen === "unmapped" || r.required)));
-  const count = counters(tgtAll, rules, (preview?.errors.length ?? 0) + (xdm.validation?.length ?? 0));
+  const count = counters(tgtAll, rules, previewProblems(preview, xdm).length);
 
   function upsertRule(rule: MappingRule) {
     setRules((prev) => [...prev.filter((r) => r.target !== rule.target), rule]);
@@ -146,7 +146,7 @@ export function MappingEditor({
       />
       <ConfirmDialog open={confirmPublish} title="Publish the mapping" confirmLabel="Publish" onCancel={() => setConfirmPublish(false)} onConfirm={publish}>
         <p>
-          The draft ({rules.length} {rules.length === 1 ? "rule" : "rules"}) becomes version {Math.max(0, ...versions.map((v) => v.version)) + 1} of {profile.name}&apos;s mapping. Every
+          The draft ({rules.length} {rules.length === 1 ? "rule" : "rules"}) becomes version {Math.max(0, ...versions.map((v) => v.version)) + 1} of the mapping of “{profile.name}”. Every
           delivery mapped from now on uses it, production included. Earlier versions stay listed and can be restored.
         </p>
       </ConfirmDialog>

@@ -4,6 +4,24 @@ import type { MappingIssue } from "@/lib/mapping-engine";
 import type { XdmCheck } from "./use-xdm-check";
 
 /**
+ * Transform errors and XDM findings as one list. The field as the editor names it (dots), then the
+ * readable message: no JSON pointer or keyword beside it. The same finding twice is listed once, so
+ * "N problems" here and the toolbar's Errors counter are the number of lines listed.
+ */
+export function previewProblems(preview: { errors: MappingIssue[] } | null, xdm: Pick<XdmCheck, "validation" | "checking">) {
+  if (!preview) return [];
+  const all = [
+    ...preview.errors.map((e) => ({ target: e.target, text: `${e.target}: ${e.message}`, stale: false })),
+    // While a check runs these are the previous output's findings: dimmed until it answers.
+    ...(xdm.validation ?? []).map((v) => {
+      const target = v.pointerToViolation.replace(/^#\/?/, "").split("/").join(".");
+      return { target, text: `${target || "The document"}: ${v.message}`, stale: xdm.checking };
+    }),
+  ];
+  return all.filter((p, i) => all.findIndex((q) => q.text === p.text) === i);
+}
+
+/**
  * Live XDM output, or the exact request the worker sends (raw body, flow id header). Transform
  * errors come from the mapping run here; XDM problems from the server's check (useXdmCheck), whose
  * previous findings stay listed while a new check runs.
@@ -26,18 +44,7 @@ export function PreviewPanel({
 }) {
   const [raw, setRaw] = useState(false);
   if (!preview) return <p className="p-4 text-sm text-zinc-500">Add a sample to see the output.</p>;
-  const all = [
-    ...preview.errors.map((e) => ({ target: e.target, text: `${e.target}: ${e.message}`, stale: false })),
-    // While a check runs these are the previous output's findings: dimmed until it answers.
-    // The field as the editor names it (dots), then the readable message: no JSON pointer or keyword beside it.
-    ...(xdm.validation ?? []).map((v) => {
-      const target = v.pointerToViolation.replace(/^#\/?/, "").split("/").join(".");
-      return { target, text: `${target || "The document"}: ${v.message}`, stale: xdm.checking };
-    }),
-  ];
-  // The same finding twice (the engine and the XDM check, or one message on two keywords) is listed
-  // once, so "N problems" is the number of lines below it.
-  const problems = all.filter((p, i) => all.findIndex((q) => q.text === p.text) === i);
+  const problems = previewProblems(preview, xdm);
   // Never blank: problems if any are known, else the check's state, else valid.
   const verdict = problems.length
     ? { text: `${problems.length} problem${problems.length > 1 ? "s" : ""}`, tone: "text-red-700 dark:text-red-400" }
