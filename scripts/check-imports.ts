@@ -28,7 +28,7 @@ const RULES: Rule[] = [
   { name: "pure code imports only pure code", from: (f) => isPure(f) && !isTest(f), to: (t) => t.startsWith("node:") || (t.startsWith("@pkg/") ? !PURE_PACKAGES.has(t) : !isPure(t)) },
   { name: "emulators import only pure lib code", from: under("emulators/"), to: (t) => t.startsWith("lib/") && !isPure(t) },
   { name: "lib does not import emulators", from: (f) => f.startsWith("lib/") && !isTest(f), to: under("emulators/") },
-  { name: "lib does not import components or app", from: under("lib/"), to: under("components/", "app/") },
+  { name: "lib does not import components or app", from: (f) => f.startsWith("lib/") && !isTest(f), to: under("components/", "app/") },
   { name: "components do not import app", from: under("components/"), to: under("app/") },
   { name: "shipped code does not import tests or e2e", from: under("lib/", "app/", "components/", "emulators/", "scripts/"), to: under("tests/", "e2e/") },
   { name: "integration tests do not import e2e specs", from: under("tests/"), to: under("e2e/") },
