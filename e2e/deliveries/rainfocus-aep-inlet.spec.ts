@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { test, expect, ADMIN, ADOBE_EMULATOR_URL, RAINFOCUS_EMULATOR_URL, SEEDED_TOKEN, loginViaApi } from "../fixtures";
 import { DEMO_ADOBE, DEMO_RAINFOCUS } from "../../emulators/demo";
 import { activeDemoProfile } from "./helpers";
@@ -67,7 +68,16 @@ test("RAW mode, configured from the console: RainFocus's payloads reach the raw 
   await expect(page.getByRole("radio", { name: /AEP maps/ })).toBeChecked();
   await page.screenshot({ path: "test-results/endpoint-raw-setup.png", fullPage: true });
   for (const target of ["adobe", "rainfocus"]) expect((await (await request.post(`/api/v1/profiles/${id}/test-connection`, { headers: admin, data: { target } })).json()).ok).toBe(true);
-  expect((await request.post(`/api/v1/profiles/${id}/activate`, { headers: admin })).status()).toBe(200);
+  // Activation asks for a reviewed, published mapping (it is what the Data Prep export carries in this mode).
+  const draft = await (await request.get(`/api/v1/profiles/${id}/mapping`, { headers: admin })).json();
+  const pub = await request.post(`/api/v1/profiles/${id}/mapping/publish`, { headers: admin, data: { revision: draft.revision ?? draft.draft?.revision ?? 0 } });
+  expect(pub.status(), await pub.text()).toBe(201);
+  const activated = await request.post(`/api/v1/profiles/${id}/activate`, { headers: admin });
+  expect(activated.status(), await activated.text()).toBe(200);
+  // Relay's mapping goes to AEP's Data Prep: published to the raw dataflow from the Endpoint page.
+  await page.goto(`/profiles/${id}/endpoint`);
+  await page.getByRole("button", { name: "Publish to the dataflow" }).click();
+  await expect(page.getByText("is now the dataflow's mapping")).toBeVisible();
   const inlet = await inletUrlFromConsole(page, id);
 
   const count = 5;
@@ -81,5 +91,11 @@ test("RAW mode, configured from the console: RainFocus's payloads reach the raw 
   for (const r of ours) {
     expect(r.headers["x-adobe-flow-id"]).toBe(DEMO_ADOBE.rawFlowId);
     expect(JSON.parse(r.body)).toMatchObject({ eventType: "SessionScheduled", attendee: { email: expect.any(String) } });
+  }
+  // At the emulator, the published mapping set turned each raw body into XDM (default mapping: _id = sha256(transmissionId)).
+  const ingested = (await (await request.get(`${ADOBE_EMULATOR_URL}/_emulator/ingested?flowId=${DEMO_ADOBE.rawFlowId}`)).json()).items as { outcome: string; output?: { _id?: string; eventType?: string } }[];
+  for (const t of ids) {
+    const rec = ingested.find((i) => i.output?._id === createHash("sha256").update(t).digest("hex"));
+    expect(rec, t).toMatchObject({ outcome: "success", output: { eventType: "SessionScheduled", timestamp: expect.any(String) } });
   }
 });
