@@ -164,7 +164,7 @@ test("the mapping editor shows an invalid mapping's XDM problem from the server,
         x.checking = performance.now();
         x.statusWhileChecking = document.querySelector('[data-testid="preview-status"]')?.textContent ?? "";
       }
-      if (x.shown === undefined && document.querySelector('[aria-label="Validation problems"]')?.textContent?.includes("#/_acme/session/title")) x.shown = performance.now();
+      if (x.shown === undefined && document.querySelector('[aria-label="Validation problems"]')?.textContent?.includes("_acme.session.title:")) x.shown = performance.now();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
 
@@ -174,7 +174,8 @@ test("the mapping editor shows an invalid mapping's XDM problem from the server,
   await page.getByLabel("Constant target").fill("_acme.session.title");
   await page.getByLabel("Constant value").fill('{"not-a-title":true}');
   await page.getByRole("button", { name: "Add constant" }).last().click();
-  const problem = "#/_acme/session/title type: expected type: String, found: JSONObject";
+  // Named as the editor names the field, with the readable message (no JSON pointer or keyword).
+  const problem = "_acme.session.title: expected type: String, found: JSONObject";
   // The problem comes from the server action's answer (the browser has no validator). Its body is
   // not read here: the draft's autosave may refresh the route meanwhile, after which Chromium no
   // longer keeps the body; the problem on screen below is that answer.

@@ -36,7 +36,8 @@ async function withLabels(rows: AuditEvent[]): Promise<AuditRow[]> {
   return rows.map((r) => ({
     ...r,
     targetLabel: r.targetId ? (labels.get(r.targetId) ?? null) : null,
-    changes: r.before !== null && r.after !== null ? diffJson(r.before, r.after) : [],
+    // A top-level field only in "before" was not recorded after (e.g. a replay's attempt count), not removed.
+    changes: r.before !== null && r.after !== null ? diffJson(r.before, r.after).filter((c) => !(c.kind === "removed" && /^[^.[]+$/.test(c.path))) : [],
   }));
 }
 

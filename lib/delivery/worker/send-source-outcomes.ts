@@ -25,7 +25,7 @@ export function singleOutcome(r: WithTokenResult<StreamingResult>, mapped: Recor
 
 function streamingOutcome(x: StreamingResult, before: AttemptExchange[], mapped: Record<string, unknown> | undefined): SendOutcome {
   if (x.status === "delivered") return { kind: "delivered", statusCode: x.httpStatus, mapped, exchanges: [...before, { exchange: x.exchange }] };
-  const detail = x.status === "permanent" && x.violations?.length ? `: ${x.violations.map((v) => `${v.pointerToViolation ?? "#"} ${v.message}`).join("; ")}` : "";
+  const detail = x.status === "permanent" && x.violations?.length ? `: ${x.violations.map((v) => `${(v.pointerToViolation ?? "").replace(/^#\/?/, "").split("/").join(".") || "the event"}: ${v.message}`).join("; ")}` : "";
   return failure(
     {
       retryable: x.status === "retryable",
