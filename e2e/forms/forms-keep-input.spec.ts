@@ -34,12 +34,11 @@ test("New profile, Adobe credentials and Endpoint keep what was typed when the s
   // A NUL cannot be stored: only the server refuses it (the browser's schema check lets it by).
   await page.getByLabel("Profile name").fill("Summit\u0000 2026");
   await page.getByLabel("Event ID").fill("summit2026");
-  await page.getByLabel("Environment").selectOption("dev");
   await page.getByRole("button", { name: "Create profile" }).click();
   await expect(page.locator("#name-error")).toContainText("NUL character");
   await expect(page.getByLabel("Profile name")).toHaveValue("Summit\u0000 2026");
   await expect(page.getByLabel("Event ID")).toHaveValue("summit2026");
-  await expect(page.getByLabel("Environment")).toHaveValue("dev");
+  await expect(page.getByLabel("AEP → RainFocus (destination)")).toBeChecked();
 
   await page.getByText("RainFocus → AEP (source)").click();
   await page.getByLabel("Profile name").fill(`Kept ${Date.now()}`);
