@@ -90,9 +90,19 @@ export function inboundRoute<P extends { profileId: string } = { profileId: stri
           span.setAttributes({ "http.response.status_code": 503, "relay.error_code": "unavailable", "error.type": err instanceof Error ? err.name : typeof err });
           span.setStatus({ code: SpanStatusCode.ERROR, message: String(err) });
         }
-        log.error("inbound failed", { requestId, endpoint, profileId, path: new URL(request.url).pathname, error: String(err) });
+        log.error("inbound failed", { requestId, endpoint, profileId, path: redactInboundPath(new URL(request.url).pathname), error: String(err) });
         return NextResponse.json({ error: { code: "unavailable", message: "The event could not be stored; retry later.", requestId } }, { status: 503, headers: { "X-Request-Id": requestId } });
       }
     });
   };
+}
+
+/**
+ * A path fit for logs: the inlet id (the AEP-compatible inlet's capability) cut to its first 8
+ * characters and the unguessable URL key of /inbound/aep/{id}/{key} replaced, as the labels are.
+ */
+export function redactInboundPath(pathname: string): string {
+  return pathname
+    .replace(/(\/inbound\/collection\/[^/]{0,8})[^/]*/, "$1…")
+    .replace(/(\/inbound\/aep\/[^/]+\/)(?!token\/?$)[^/]+/, "$1[redacted]");
 }

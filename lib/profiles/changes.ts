@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "@/lib/actions/define-action";
+import { RAINFOCUS_HOSTS, hostMatches } from "@/lib/outbound";
 import { knownPushTypeNames } from "./push-types";
 import { sealIfGiven } from "./service";
 import type * as S from "./schemas";
@@ -45,6 +46,11 @@ export async function rainfocusSettingsChange(settings: In<typeof S.RainfocusSet
     if (!outboundAllowList().isAllowed(settings.tokenUrl)) {
       throw new ActionError("This host is not on the outbound allow-list.", "invalid", { tokenUrl: ["This host is not on the outbound allow-list."] });
     }
+    // The client secret goes to this URL: only a RainFocus host or the RainFocus API's own origin,
+    // never another allow-listed host (Adobe's, or another loopback port while the emulators run).
+    if (!isRainfocusTokenUrl(settings.tokenUrl)) {
+      throw new ActionError("The token URL must be on a RainFocus host.", "invalid", { tokenUrl: ["The token URL must be on a RainFocus host (or the RainFocus API URL's own host)."] });
+    }
   }
   const overrides = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
   // A changed way of talking to RainFocus must be tested again, like changed credentials.
@@ -85,4 +91,11 @@ export function mergeChanges(changes: ProfileChange[]): ProfileChange {
     if (c.pushTypes) merged.pushTypes = c.pushTypes;
   }
   return merged;
+}
+
+function isRainfocusTokenUrl(tokenUrl: string): boolean {
+  const url = new URL(tokenUrl);
+  const api = new URL(env().RAINFOCUS_API_URL ?? "https://api.rainfocus.com");
+  if (url.host === api.host) return true;
+  return url.protocol === "https:" && !url.port && RAINFOCUS_HOSTS.some((p) => hostMatches(url.hostname, p));
 }

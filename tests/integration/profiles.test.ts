@@ -72,6 +72,11 @@ describe("integration profiles", () => {
     expect(bad).toMatchObject({ ok: false, code: "invalid", fieldErrors: { tokenUrl: expect.any(Array), tokenGrant: expect.any(Array), apiProfile: expect.any(Array) } });
     const offList = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl: "https://evil.example.org/token", tokenGrant: "", orgPlacement: "", apiProfile: "", apiProfilePlacement: "", writeStyle: "" });
     expect(offList).toMatchObject({ ok: false, fieldErrors: { tokenUrl: ["This host is not on the outbound allow-list."] } });
+    // Allow-listed, but Adobe's: the RainFocus client secret would be sent there.
+    for (const tokenUrl of ["https://ims-na1.adobelogin.com/ims/token/v3", "https://dcs.adobedc.net/collection/x"]) {
+      const elsewhere = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl, tokenGrant: "", orgPlacement: "", apiProfile: "", apiProfilePlacement: "", writeStyle: "" });
+      expect(elsewhere, tokenUrl).toMatchObject({ ok: false, code: "invalid", fieldErrors: { tokenUrl: [expect.stringMatching(/RainFocus host/)] } });
+    }
     const ok = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl: "", tokenGrant: "none", orgPlacement: "", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" });
     expect(ok).toMatchObject({ ok: true, data: { rainfocus: { settings: { tokenGrant: "none", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" } }, tests: { rainfocus: null } } });
     const row = await db.integrationProfile.findUniqueOrThrow({ where: { id: profileId } });
