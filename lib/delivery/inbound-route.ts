@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 import type { InboundAnswer } from "./inbound-common";
 import { InboundLimiter, type InboundLimitOptions } from "./inbound-limits";
+import { redactInboundPath } from "./inbound-path";
 
 let limiter: InboundLimiter | undefined;
 
@@ -95,14 +96,4 @@ export function inboundRoute<P extends { profileId: string } = { profileId: stri
       }
     });
   };
-}
-
-/**
- * A path fit for logs: the inlet id (the AEP-compatible inlet's capability) cut to its first 8
- * characters and the unguessable URL key of /inbound/aep/{id}/{key} replaced, as the labels are.
- */
-export function redactInboundPath(pathname: string): string {
-  return pathname
-    .replace(/(\/inbound\/collection\/[^/]{0,8})[^/]*/, "$1…")
-    .replace(/(\/inbound\/aep\/[^/]+\/)(?!token\/?$)[^/]+/, "$1[redacted]");
 }
