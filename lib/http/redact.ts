@@ -10,6 +10,8 @@ const SECRET_HEADERS = new Set([
   "x-auth-token",
   "authtoken",
   "rfauthtoken",
+  // RainFocus's apiProfile key: with the token grant "none" it is the only credential.
+  "apiprofile",
 ]);
 
 const SECRET_KEYS = new Set([
@@ -28,6 +30,7 @@ const SECRET_KEYS = new Set([
   "private_key",
   "privatekey",
   "privatekeypem",
+  "apiprofile",
 ]);
 
 export function isSecretKey(key: string): boolean {
