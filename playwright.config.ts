@@ -28,6 +28,8 @@ const serverEnv: Record<string, string> = {
   // Retries within seconds, so a spec can watch a 503 being retried to success (default base is 30 s).
   DELIVERY_RETRY_BASE_MS: "1500",
   DELIVERY_RETRY_CAP_MS: "3000",
+  // The worker evaluates alerts every 2 s instead of 30 s, so e2e/alerts sees a transition promptly.
+  ALERTS_EVAL_INTERVAL_MS: "2000",
   RELAY_LOG_FILE: path.join(process.env.E2E_RUN_DIR, "server.log"),
   // e2e/ops/metrics.spec.ts scrapes /api/metrics with it.
   METRICS_TOKEN: "e2e-metrics-token-0123456789",

@@ -3,7 +3,8 @@
  * database (they share the queue through row locks). Reads DATABASE_URL (else the embedded database
  * a running `npm start` advertises in .data/embedded-db.json), APP_ENCRYPTION_KEY (else
  * .local/secrets.json), the API URLs and the DELIVERY_* settings. Also prunes payloads past
- * DELIVERY_RETENTION_DAYS, at most hourly. With OTEL_EXPORTER_OTLP_ENDPOINT (or _TRACES_ENDPOINT)
+ * DELIVERY_RETENTION_DAYS, at most hourly, and evaluates the alert rules every ALERTS_EVAL_INTERVAL_MS
+ * (one worker at a time, under an advisory lock), sending their webhooks. With OTEL_EXPORTER_OTLP_ENDPOINT (or _TRACES_ENDPOINT)
  * set, exports a relay.deliver span per delivered batch (lib/telemetry; OTEL_SERVICE_NAME, default
  * relay-worker). SIGTERM/SIGINT: the cycle in flight finishes and settles what it claimed, the
  * buffered spans are flushed, then the process exits.

@@ -6,7 +6,7 @@ import { ALERT_LABELS, type AlertStatus } from "@/lib/alerts/schemas";
 import { unwrap } from "@/lib/actions/unwrap";
 import { alertKeys } from "@/lib/query-keys";
 
-/** The server evaluates at most every 30 s; polling at that pace shows a new or cleared alert without a reload. */
+/** The workers evaluate every 30 s by default (ALERTS_EVAL_INTERVAL_MS); polling at that pace shows a new or cleared alert without a reload. */
 export const BANNER_REFRESH_MS = 30_000;
 
 /** Firing alerts (red, with a link to the matching log) and, for 10 minutes, cleared ones (green). */

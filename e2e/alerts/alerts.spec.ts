@@ -47,23 +47,28 @@ test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the
   const qa = await seedUser("QA");
   await page.context().clearCookies();
   await loginViaApi(page, qa.email, qa.password);
-  await page.goto("/deliveries");
+  // The worker evaluates on its timer (ALERTS_EVAL_INTERVAL_MS, 2 s here); pages only read.
   const firing = page.getByTestId("alert-banner").locator('[data-alert-state="firing"]');
-  await expect(firing).toContainText("Failure ratio alert");
+  await expect(async () => {
+    await page.goto("/deliveries");
+    await expect(firing).toContainText("Failure ratio alert", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await firing.getByRole("link", { name: "View deliveries" }).click();
   await expect(page).toHaveURL(/\/deliveries\?failedAttempts=1&test=no&from=/);
   const denied = await page.goto("/alerts");
   expect(denied?.status()).toBe(403);
 
-  // The admin switches the alert off: the next load records the recovery and shows it in green.
+  // The admin switches the alert off: the worker's next evaluation records the recovery, shown in green.
   await page.context().clearCookies();
   await loginViaApi(page, owner.email, owner.password);
   await page.goto("/alerts");
   await page.getByRole("checkbox", { name: "Failure ratio" }).uncheck();
   await page.getByRole("button", { name: "Save alert settings" }).click();
   await expect(page.getByText("Alert settings saved.")).toBeVisible();
-  await page.goto("/dashboard");
-  await expect(page.getByTestId("alert-banner").locator('[data-alert-state="recovered"]')).toContainText("Failure ratio recovered");
+  await expect(async () => {
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("alert-banner").locator('[data-alert-state="recovered"]')).toContainText("Failure ratio recovered", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("alert-banner").locator('[data-alert-state="firing"]')).toHaveCount(0);
   await page.goto("/alerts");
   await expect(page.getByTestId("alert-event").first()).toContainText("Recovered");

@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { webhookAllowList } from "@/lib/integrations/config";
 import { z } from "zod";
-import { getAlertBanner, invalidateAlertBanner } from "./banner";
+import { getAlertBanner } from "./banner";
 import { assertWebhookAllowed, getAlertRule, maskWebhookUrl, saveAlertRule } from "./rules";
 import { AlertRuleSchema } from "./schemas";
 
@@ -21,7 +21,6 @@ export const saveAlertRuleDef = defineAction({
     const masked = (r: typeof input) => ({ ...r, webhookUrl: maskWebhookUrl(r.webhookUrl) });
     const after = { ...masked(input), webhookChanged: input.webhookUrl !== before.webhookUrl };
     await writeAudit({ actor, action: "alerts.update", targetType: "AlertRule", targetId: "default", before: masked(before), after, ip });
-    invalidateAlertBanner();
     return input;
   },
 });

@@ -1,26 +1,23 @@
-import "server-only";
-import { db } from "@/lib/db";
-import { httpRequest } from "@/lib/http";
-import type { AllowList } from "@/lib/outbound";
-import { webhookAllowList } from "@/lib/integrations/config";
+import type { PrismaClient } from "../db-client";
+import { httpRequest } from "../http/request";
+import type { AllowList } from "../outbound/allow-list";
 import { readAlerts, type Reading } from "./measure";
-import { getAlertRule } from "./rules";
-import { ALERT_KINDS, type AlertStatus } from "./schemas";
-
-/** How long a cleared alert shows its green "recovered" notice. */
-export const RECOVERED_NOTICE_MS = 10 * 60_000;
+import { readAlertRule } from "./rule-read";
+import { latestAlertEvents } from "./state";
 
 type Transition = { id: string; reading: Reading; state: "FIRING" | "RECOVERED"; at: Date };
 
 /**
  * Computes each alert's state at `now`, stores a row for every change (FIRING, then RECOVERED when
  * it clears) and POSTs each change to the webhook. The webhook runs after the rows are written and
- * its outcome is recorded on them; it never throws. Returns what the banner shows.
+ * its outcome is recorded on them; it never throws. Two evaluators must not run at once (both would
+ * see the same change and store and send it twice): the worker calls this through
+ * evaluateAlertsLocked (./evaluate-locked.ts). Returns the transitions it stored.
  */
-export async function evaluateAlerts(now: Date, opts: { allowList?: AllowList } = {}): Promise<AlertStatus[]> {
-  const rule = await getAlertRule();
-  const readings = await readAlerts(rule, now);
-  const latest = await latestEvents();
+export async function evaluateAlerts(db: PrismaClient, now: Date, opts: { allowList: AllowList }): Promise<Transition[]> {
+  const rule = await readAlertRule(db);
+  const readings = await readAlerts(db, rule, now);
+  const latest = await latestAlertEvents(db);
 
   const transitions: Transition[] = [];
   for (const reading of readings) {
@@ -33,30 +30,12 @@ export async function evaluateAlerts(now: Date, opts: { allowList?: AllowList } 
     transitions.push({ id: row.id, reading, state, at: now });
   }
   if (rule.webhookUrl) {
-    for (const t of transitions) await notify(rule.webhookUrl, t, opts.allowList ?? webhookAllowList());
+    for (const t of transitions) await notify(db, rule.webhookUrl, t, opts.allowList);
   }
-
-  const current = transitions.length ? await latestEvents() : latest;
-  const hrefs = new Map(readings.map((r) => [r.kind, r.href]));
-  return [...current.values()]
-    .filter((e) => e.state === "FIRING" || now.getTime() - e.at.getTime() < RECOVERED_NOTICE_MS)
-    .map((e) => ({
-      kind: e.kind as AlertStatus["kind"],
-      state: e.state as AlertStatus["state"],
-      message: e.message,
-      since: e.at.toISOString(),
-      href: hrefs.get(e.kind as AlertStatus["kind"])!,
-    }));
+  return transitions;
 }
 
-async function latestEvents() {
-  const rows = await Promise.all(
-    ALERT_KINDS.map((kind) => db.alertEvent.findFirst({ where: { kind }, orderBy: [{ at: "desc" }, { id: "desc" }] })),
-  );
-  return new Map(rows.filter((r) => r !== null).map((r) => [r.kind, r]));
-}
-
-async function notify(url: string, t: Transition, allowList: AllowList) {
+async function notify(db: PrismaClient, url: string, t: Transition, allowList: AllowList) {
   let webhookStatus: number | null = null;
   let webhookError: string | null = null;
   try {

@@ -1,10 +1,11 @@
-import "server-only";
-import { outcomeTotals, queueDepth } from "@/lib/dashboard/aggregates";
-import { refusalSummary } from "@/lib/inbound-refusals/queries";
-import type { AlertRule } from "./rules";
+import type { PrismaClient } from "../db-client";
+import { outcomeTotals, queueDepth } from "../dashboard/aggregates";
+import { refusalSummary } from "../inbound-refusals/summary";
+import type { AlertRule } from "./rule-read";
+import { alertHref } from "./state";
 import type { AlertKind } from "./schemas";
 
-export type Reading = { kind: AlertKind; firing: boolean; value: number | null; threshold: number; message: string; href: string };
+export type Reading = { kind: AlertKind; firing: boolean; value: number | null; threshold: number; message: string };
 
 const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
 
@@ -14,10 +15,10 @@ const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
  * as the attempts they are; test events never count), the age of the oldest delivery still
  * waiting, and inbound requests refused for a bad signature or token.
  */
-export async function readAlerts(rule: AlertRule, now: Date): Promise<Reading[]> {
+export async function readAlerts(db: PrismaClient, rule: AlertRule, now: Date): Promise<Reading[]> {
   const from = new Date(now.getTime() - rule.failureWindowMinutes * 60_000);
   const authFrom = new Date(now.getTime() - rule.authFailuresWindowMinutes * 60_000);
-  const [totals, queue, refused] = await Promise.all([outcomeTotals({ from, to: now }), queueDepth(), refusalSummary({ from: authFrom, to: now })]);
+  const [totals, queue, refused] = await Promise.all([outcomeTotals(db, { from, to: now }), queueDepth(db), refusalSummary(db, { from: authFrom, to: now })]);
 
   const { attempts, retrying, failed, dead } = totals.overall;
   const failedAttempts = retrying + failed + dead;
@@ -37,7 +38,6 @@ export async function readAlerts(rule: AlertRule, now: Date): Promise<Reading[]>
       value: ratio,
       threshold: limit,
       message: `${pct(ratio ?? 0)} of delivery attempts failed in the last ${rule.failureWindowMinutes} min (${failedAttempts} of ${attempts}); the threshold is ${pct(limit)}.`,
-      href: `/deliveries?${new URLSearchParams({ failedAttempts: "1", test: "no", from: from.toISOString() })}`,
     },
     {
       kind: "queue_age",
@@ -45,7 +45,6 @@ export async function readAlerts(rule: AlertRule, now: Date): Promise<Reading[]>
       value: ageMin,
       threshold: rule.queueAgeMinutes,
       message: `The oldest waiting delivery has waited ${Math.floor(ageMin ?? 0)} min (${queue.overall.depth} waiting); the threshold is ${rule.queueAgeMinutes} min.`,
-      href: `/deliveries?${new URLSearchParams({ status: "QUEUED,RETRYING,DELIVERING", test: "no" })}`,
     },
     {
       kind: "auth_failures",
@@ -53,7 +52,6 @@ export async function readAlerts(rule: AlertRule, now: Date): Promise<Reading[]>
       value: refused.authFailures,
       threshold: rule.authFailuresPerWindow,
       message: `${refused.authFailures} inbound requests were refused for a bad signature or token in the last ${rule.authFailuresWindowMinutes} min; the threshold is ${rule.authFailuresPerWindow}.`,
-      href: `/deliveries/refused?${new URLSearchParams({ code: "bad_signature", range: "1h" })}`,
     },
   ];
 }

@@ -3,28 +3,13 @@ import { db } from "@/lib/db";
 import { ActionError } from "@/lib/actions/define-action";
 import { isOutboundNotAllowed, type AllowList } from "@/lib/outbound";
 import type { AlertRuleInput } from "./schemas";
+import { readAlertRule } from "./rule-read";
 
-export type AlertRule = AlertRuleInput & { updatedAt: Date | null };
-
-const DEFAULTS: AlertRuleInput = {
-  failureEnabled: true,
-  failurePercent: 5,
-  failureWindowMinutes: 15,
-  failureMinDeliveries: 20,
-  queueEnabled: true,
-  queueAgeMinutes: 10,
-  authFailuresEnabled: true,
-  authFailuresPerWindow: 20,
-  authFailuresWindowMinutes: 5,
-  webhookUrl: null,
-};
+export type { AlertRule } from "./rule-read";
 
 /** The single rule row, or the defaults before an admin first saves. */
-export async function getAlertRule(): Promise<AlertRule> {
-  const row = await db.alertRule.findUnique({ where: { id: "default" } });
-  if (!row) return { ...DEFAULTS, updatedAt: null };
-  const { id: _id, updatedById: _u, ...rule } = row;
-  return rule;
+export function getAlertRule() {
+  return readAlertRule(db);
 }
 
 /**

@@ -1,12 +1,12 @@
-import "server-only";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "../db-client";
+import { Prisma } from "../generated/prisma/client";
 
 // The grouped numbers behind the dashboard's tiles, its per-profile table and the failure alert.
 // Outcomes are counted from the attempts made in the window (Attempt.outcome), not from each
 // delivery's current status: a replayed outage stays an outage in the window it happened in, and
 // the replay shows up as a replay in the window it ran in. GROUPING SETS gives the per-profile rows
-// and the overall row from one scan; percentile_cont computes latency in SQL.
+// and the overall row from one scan; percentile_cont computes latency in SQL. No server-only
+// imports, the client passed in: the delivery worker's alert evaluator reads the same numbers.
 
 export type Totals = {
   /** Production deliveries received in the window. */
@@ -41,7 +41,7 @@ type AttemptRow = Omit<Totals, "received" | "successRate"> & { profileId: string
 type ReceivedRow = { profileId: string | null; overall: number; received: number };
 
 /** Attempts settled from `from` on; `to` (exclusive) bounds a window that must not see later ones, e.g. the alert evaluator's. */
-export async function outcomeTotals(s: { from: Date; to?: Date; profileId?: string }) {
+export async function outcomeTotals(db: PrismaClient, s: { from: Date; to?: Date; profileId?: string }) {
   const [rows, received] = await Promise.all([
     db.$queryRaw<AttemptRow[]>(Prisma.sql`
       SELECT d."profileId", GROUPING(d."profileId")::int AS overall, count(*)::int AS attempts,
@@ -93,7 +93,7 @@ export async function outcomeTotals(s: { from: Date; to?: Date; profileId?: stri
 }
 
 /** What is waiting now (not bounded by the range): queued, retrying or being delivered. */
-export async function queueDepth(profileId?: string) {
+export async function queueDepth(db: PrismaClient, profileId?: string) {
   const rows = await db.$queryRaw<{ profileId: string | null; overall: number; depth: number; oldest: Date | null }[]>(Prisma.sql`
     SELECT d."profileId", GROUPING(d."profileId")::int AS overall, count(*)::int AS depth, min(d."receivedAt") AS oldest
       FROM "Delivery" d

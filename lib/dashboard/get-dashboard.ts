@@ -47,11 +47,11 @@ export async function getDashboard(input: DashboardInput, opts: { maskEmails: bo
   const scope = { from, profileId: input.profileId };
   const [series, totals, queue, errors, live, refused, profiles] = await Promise.all([
     statusSeries(scope, bucketMs),
-    outcomeTotals(scope),
-    queueDepth(input.profileId),
+    outcomeTotals(db, scope),
+    queueDepth(db, input.profileId),
     topErrors(scope),
     liveHealth(now, input.profileId),
-    refusalSummary(scope),
+    refusalSummary(db, scope),
     db.integrationProfile.findMany({
       where: { deletedAt: null, ...(input.profileId ? { id: input.profileId } : {}) },
       select: { id: true, name: true, direction: true, status: true, demo: true, adobeTest: true, rainfocusTest: true },

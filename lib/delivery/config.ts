@@ -34,6 +34,12 @@ export const DeliveryEnvShape = {
   DELIVERY_BACKPRESSURE_DEPTH: z.coerce.number().int().min(1).default(100_000),
   /** How often that count is refreshed. */
   DELIVERY_BACKPRESSURE_REFRESH_MS: z.coerce.number().int().min(100).default(2000),
+  /**
+   * How often each worker evaluates the alert rules (lib/alerts/evaluate-locked.ts). Workers take
+   * turns under a PostgreSQL advisory lock, so more workers do not evaluate more often. 0: this
+   * worker never evaluates (another one must, or no alert fires).
+   */
+  ALERTS_EVAL_INTERVAL_MS: z.coerce.number().int().refine((ms) => ms === 0 || ms >= 1000, "0 (off) or at least 1000 ms").default(30_000),
   /** `off` keeps `npm start` from starting a worker beside the console. */
   DELIVERY_WORKER: z.string().optional(),
 } as const;
@@ -54,6 +60,8 @@ export interface DeliveryConfig {
   loginAttemptRetentionDays: number;
   /** The worker loop prunes payloads at most this often (hourly). */
   retentionIntervalMs: number;
+  /** The worker evaluates the alert rules at most this often (ALERTS_EVAL_INTERVAL_MS); 0: never. */
+  alertsIntervalMs: number;
 }
 
 export function deliveryConfig(e: DeliveryEnv): DeliveryConfig {
@@ -75,6 +83,7 @@ export function deliveryConfig(e: DeliveryEnv): DeliveryConfig {
     retentionDays: e.DELIVERY_RETENTION_DAYS,
     loginAttemptRetentionDays: e.LOGIN_ATTEMPT_RETENTION_DAYS,
     retentionIntervalMs: 3600_000,
+    alertsIntervalMs: e.ALERTS_EVAL_INTERVAL_MS,
   };
 }
 

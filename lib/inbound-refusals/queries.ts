@@ -8,8 +8,7 @@ import { cleanFilterInput } from "@/lib/deliveries/schemas";
 
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
 
-/** Codes that mean the sender could not prove who it is. */
-export const AUTH_FAILURE_CODES = ["bad_signature", "unauthorized"] as const;
+export { AUTH_FAILURE_CODES, refusalSummary, type RefusalSummary } from "./summary";
 
 export const RefusalFilterSchema = z.preprocess(
   cleanFilterInput,
@@ -38,21 +37,4 @@ export async function listRefusals(f: RefusalFilter, now = new Date()) {
       SELECT COALESCE(sum(r.count), 0)::int AS requests, count(*)::int AS rows FROM "InboundRefusal" r WHERE ${where}`),
   ]);
   return { from, rows, requests: sum?.requests ?? 0, groups: sum?.rows ?? 0 };
-}
-
-export type RefusalSummary = { requests: number; authFailures: number; byCode: { code: string; status: number; count: number }[] };
-
-/** Refused requests from `from` (by the minute they fall in), optionally for one profile. */
-export async function refusalSummary(s: { from: Date; to?: Date; profileId?: string }): Promise<RefusalSummary> {
-  const byCode = await db.$queryRaw<{ code: string; status: number; count: number }[]>(Prisma.sql`
-    SELECT r.code, max(r.status)::int AS status, sum(r.count)::int AS count
-      FROM "InboundRefusal" r
-     WHERE r."lastAt" >= ${ts(s.from)}${s.to ? Prisma.sql` AND r.minute < ${ts(s.to)}` : Prisma.empty}${s.profileId ? Prisma.sql` AND r."profileId" = ${s.profileId}` : Prisma.empty}
-     GROUP BY r.code ORDER BY count DESC`);
-  const auth = new Set<string>(AUTH_FAILURE_CODES);
-  return {
-    requests: byCode.reduce((n, c) => n + c.count, 0),
-    authFailures: byCode.filter((c) => auth.has(c.code)).reduce((n, c) => n + c.count, 0),
-    byCode,
-  };
 }

@@ -30,7 +30,7 @@ export async function listProfiles(filter: ProfileFilter) {
   // events excluded), so the list and the dashboard never disagree.
   const [last, totals, published] = await Promise.all([
     db.delivery.groupBy({ by: ["profileId"], where: { profileId: { in: ids } }, _max: { receivedAt: true } }),
-    outcomeTotals({ from: windowStart("24h", new Date()) }),
+    outcomeTotals(db, { from: windowStart("24h", new Date()) }),
     db.mappingVersion.groupBy({ by: ["profileId"], where: { profileId: { in: ids } }, _max: { version: true } }),
   ]);
   return rows.map((row) => {

@@ -2,7 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { evaluateAlertsLocked } from "@/lib/alerts/evaluate-locked";
+import { getAlertBanner } from "@/lib/alerts/banner";
+import { getAlertBannerDef } from "@/lib/alerts/action-defs";
+import { createWorkerFromEnv } from "@/lib/delivery/worker/create-worker";
 import { saveAlertRuleDef } from "@/lib/alerts/action-defs";
 import { ACTIONS } from "@/lib/actions/registry";
 import { executeAction } from "@/lib/actions/define-action";
@@ -10,13 +13,25 @@ import { createAllowList } from "@/lib/outbound";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createActors } from "../support/actors";
 
-// The evaluator on a real database with a local webhook receiver. Deliveries sit in 2021, a window
+// The evaluator (as the delivery workers run it) on a real database with a local webhook receiver. Deliveries sit in 2021, a window
 // no other file uses (the evaluator bounds it above by `now`, and the dashboard test's window lies
 // after it); this file alone touches the alert tables.
 
 const T0 = new Date("2021-05-01T12:00:00.000Z");
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
 const loopback = createAllowList({ hosts: [], allowLoopback: true });
+
+/** One evaluation as a worker runs it, then what the banner reads at the same instant. */
+async function evaluateAlerts(now: Date, opts: { allowList: typeof loopback }) {
+  expect(await evaluateAlertsLocked(db, now, opts)).toMatchObject({ ran: true });
+  return getAlertBanner(now);
+}
+
+/** A worker as `npm run worker` builds it; its alert webhooks may reach this file's receiver. */
+function worker() {
+  const env = { APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY, ADOBE_IMS_URL: "http://127.0.0.1:9", ADOBE_PLATFORM_URL: "http://127.0.0.1:9", RAINFOCUS_API_URL: "http://127.0.0.1:9", LOG_LEVEL: "error" };
+  return createWorkerFromEnv(db, env, {}, { alertAllowList: loopback });
+}
 
 let server: Server;
 let base: string;
@@ -57,7 +72,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-describe("evaluateAlerts", () => {
+describe("alert evaluation", () => {
   it("fires once above the failure ratio, POSTs the webhook, then recovers and shows the notice for 10 minutes", async () => {
     await rule({ webhookUrl: `${base}/hook` });
     await delivery("DELIVERED", at(-5));
@@ -166,5 +181,46 @@ describe("auth failure burst", () => {
     // Counted per minute and sender, not one row per request.
     expect(await db.inboundRefusal.count({ where: { profileId, code: "bad_signature" } })).toBe(3);
     expect((await db.inboundRefusal.aggregate({ where: { profileId }, _sum: { count: true } }))._sum.count).toBe(16);
+  });
+});
+
+describe("evaluation by the workers, not by pages", () => {
+  const failureRows = () => db.alertEvent.count({ where: { kind: "failure_ratio" } });
+  const failureHooks = () => received.filter((r) => r.body.kind === "failure_ratio");
+
+  it("a worker tick fires an alert no page asked for; rendering the banner evaluates nothing", async () => {
+    await rule({ webhookUrl: `${base}/hook`, authFailuresEnabled: false });
+    for (let i = 0; i < 3; i++) await delivery("FAILED", at(898));
+    const rows = await failureRows();
+    const hooks = failureHooks().length;
+
+    // The banner, read as the page renders it and as it polls, changes nothing however often.
+    for (let i = 0; i < 3; i++) {
+      expect((await getAlertBanner(at(900))).filter((a) => a.kind === "failure_ratio" && a.state === "FIRING")).toEqual([]);
+      expect(await executeAction(getAlertBannerDef, actors.QA, {})).toMatchObject({ ok: true });
+    }
+    expect(await failureRows()).toBe(rows);
+    expect(failureHooks()).toHaveLength(hooks);
+
+    // One worker tick: stored, sent, and the banner reads it.
+    await worker().evaluateAlertsIfDue(at(900));
+    expect(await db.alertEvent.findFirstOrThrow({ where: { kind: "failure_ratio" }, orderBy: { at: "desc" } })).toMatchObject({ state: "FIRING", at: at(900), webhookStatus: 204 });
+    expect(failureHooks()).toHaveLength(hooks + 1);
+    expect(await getAlertBanner(at(900))).toContainEqual(expect.objectContaining({ kind: "failure_ratio", state: "FIRING" }));
+  });
+
+  it("several workers evaluating at once store and send a transition once", async () => {
+    const rows = await failureRows();
+    const hooks = failureHooks().length;
+    // The window has moved past the failures: five workers see the recovery at the same instant.
+    const workers = Array.from({ length: 5 }, worker);
+    await Promise.all(workers.map((w) => w.evaluateAlertsIfDue(at(930))));
+    expect(await failureRows()).toBe(rows + 1);
+    expect(failureHooks().slice(hooks)).toEqual([{ path: "/hook", body: expect.objectContaining({ state: "RECOVERED" }) }]);
+
+    // The lock is held for the whole evaluation: concurrent callers skip rather than wait.
+    const runs = await Promise.all(Array.from({ length: 4 }, () => evaluateAlertsLocked(db, at(931), { allowList: loopback })));
+    expect(runs.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
+    expect(runs.reduce((n, r) => n + r.transitions, 0)).toBe(0);
   });
 });

@@ -79,6 +79,8 @@ export function testWorker(emu: RunningEmulators, overrides: Partial<DeliveryCon
       DELIVERY_RETRY_CAP_MS: "20",
       // One line per settled delivery would flood the test output.
       LOG_LEVEL: "error",
+      // Alerts are evaluated only by tests/integration/alerts.test.ts, on its own clock.
+      ALERTS_EVAL_INTERVAL_MS: "0",
       ...env,
     },
     overrides,

@@ -17,6 +17,8 @@ import { settleMany, type SettledStatus } from "./settle";
 import { SettleBuffer } from "./settle-buffer";
 import { deliverSpan } from "./deliver-span";
 import { failure, type ClaimedDelivery, type SendOutcome } from "./types";
+import { evaluateAlertsLocked } from "../../alerts/evaluate-locked";
+import type { AllowList } from "../../outbound/allow-list";
 
 export interface WorkerDeps {
   db: PrismaClient;
@@ -26,6 +28,8 @@ export interface WorkerDeps {
   config: DeliveryConfig;
   random?: () => number;
   log?: (line: Record<string, unknown>) => void;
+  /** Where alert webhooks may go (the console's webhook allow-list: public https hosts only). */
+  alertAllowList: AllowList;
 }
 
 export type CycleResult = { claimed: number } & Partial<Record<SettledStatus, number>>;
@@ -43,6 +47,7 @@ export class DeliveryWorker {
   private loop: Promise<void> | null = null;
   private readonly wakers = new Set<() => void>();
   private lastRetentionAt = 0;
+  private lastAlertsAt = 0;
 
   constructor(private readonly deps: WorkerDeps) {
     this.buckets = new TokenBuckets(deps.config.inletRatePerSec, deps.config.inletBurst);
@@ -143,6 +148,22 @@ export class DeliveryWorker {
   }
 
   /**
+   * Evaluates the alert rules at most once per alertsIntervalMs per worker, under the evaluator's
+   * advisory lock: with several workers one evaluates and the others skip. Never throws.
+   */
+  async evaluateAlertsIfDue(now = new Date()): Promise<void> {
+    const every = this.deps.config.alertsIntervalMs;
+    if (every <= 0 || now.getTime() - this.lastAlertsAt < every) return;
+    this.lastAlertsAt = now.getTime();
+    try {
+      const r = await evaluateAlertsLocked(this.deps.db, now, { allowList: this.deps.alertAllowList });
+      if (r.transitions > 0) this.deps.log?.({ level: "info", msg: "alert transitions stored", transitions: r.transitions });
+    } catch (err) {
+      this.deps.log?.({ level: "error", msg: "alert evaluation failed", error: String(err) });
+    }
+  }
+
+  /**
    * Runs cycles until stop(): straight on while there is a backlog, polling when idle. `lanes`
    * cycles run at once (DELIVERY_WORKER_LANES): a cycle spends most of its time waiting (the claim,
    * the batch requests, the settles' commits), so while one lane waits the other can claim and send.
@@ -152,7 +173,7 @@ export class DeliveryWorker {
     if (this.running) return;
     this.running = true;
     const lanes = Array.from({ length: Math.max(1, this.deps.config.lanes) }, (_, i) => this.lane(i === 0));
-    this.loop = Promise.all(lanes).then(() => {});
+    this.loop = Promise.all([...lanes, this.alertsLoop()]).then(() => {});
   }
 
   private async lane(prunes: boolean): Promise<void> {
@@ -165,6 +186,15 @@ export class DeliveryWorker {
       }
       if (this.running && prunes) await this.pruneIfDue();
       if (this.running && claimed < this.deps.config.claimBatch) await this.idle(this.deps.config.pollMs);
+    }
+  }
+
+  /** Alert evaluation on its own timer, so a long delivery backlog or a slow webhook delays neither. */
+  private async alertsLoop(): Promise<void> {
+    while (this.running && this.deps.config.alertsIntervalMs > 0) {
+      await this.evaluateAlertsIfDue();
+      const wait = this.lastAlertsAt + this.deps.config.alertsIntervalMs - Date.now();
+      if (this.running && wait > 0) await this.idle(wait);
     }
   }
 
