@@ -82,3 +82,13 @@ export function rainfocusOverrides(stored: unknown): { settings?: RainfocusSetti
   const o = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as RainfocusSettingsOverride;
   return Object.keys(o).length ? { settings: o } : {};
 }
+
+/**
+ * The deployment's settings as the browser may see them (the Credentials page's defaults): the
+ * apiProfile value is the only RainFocus credential with the token grant "none", so viewers get
+ * its last 4 characters, as for every other secret.
+ */
+export function rainfocusSettingsForBrowser(s: RainfocusSettings): RainfocusSettings {
+  const key = s.apiProfile;
+  return { ...s, apiProfile: !key ? "" : key.length <= 8 ? "••••" : `••••${key.slice(-4)}` };
+}
