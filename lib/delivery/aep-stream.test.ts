@@ -38,8 +38,11 @@ describe("readAepBody", () => {
   it("caps the count, each profile, the skeleton and the total", async () => {
     const many = JSON.stringify({ profiles: Array.from({ length: 101 }, (_, i) => ({ i })) });
     expect(await read(many, 50)).toMatchObject({ ok: false, status: 413 });
-    expect(await read(JSON.stringify({ profiles: [{ big: "x".repeat(5000) }] }), 100)).toMatchObject({ ok: false, status: 413 });
-    expect(await read(JSON.stringify({ big: "x".repeat(5000) }), 100)).toMatchObject({ ok: false, status: 413 });
-    expect(await read(JSON.stringify({ profiles: [{ a: 1 }] }), 4, { ...limits, maxBytes: 10 })).toMatchObject({ ok: false, status: 413 });
+    // Sizes read as the other inbound refusals do ("4 KB", "1 MB"), not as a byte count.
+    expect(await read(JSON.stringify({ profiles: [{ big: "x".repeat(5000) }] }), 100)).toMatchObject({ ok: false, status: 413, message: "profiles[0] is larger than 4 KB." });
+    expect(await read(JSON.stringify({ big: "x".repeat(5000) }), 100)).toMatchObject({ ok: false, status: 413, message: "The body outside `profiles` is larger than 4 KB." });
+    expect(await read(JSON.stringify({ profiles: [{ a: 1 }] }), 4, { ...limits, maxBytes: 10 })).toMatchObject({ ok: false, status: 413, message: "The body is larger than 10 bytes." });
+    const mb = { ...limits, maxBytes: 1024 * 1024 };
+    expect(await read(JSON.stringify({ profiles: [{ big: "x".repeat(1024 * 1024) }] }), 64 * 1024, { ...mb, maxProfileBytes: 2 * 1024 * 1024 })).toMatchObject({ message: "The body is larger than 1 MB." });
   });
 });

@@ -9,6 +9,7 @@
 // profile — is kept under its own small cap. Structural JSON characters are ASCII and never occur
 // inside a UTF-8 multi-byte sequence, so scanning bytes is exact.
 import { jsonTextProblem } from "./json-text";
+import { formatBytes } from "../format-bytes";
 
 export interface AepBodyLimits {
   /** Total bytes read at most; far above anything AEP sends (10,000 profiles of a few KB). */
@@ -79,7 +80,7 @@ export async function readAepBody(chunks: AsyncIterable<Uint8Array>, limits: Aep
 
   for await (const chunk of chunks) {
     total += chunk.byteLength;
-    if (total > limits.maxBytes) return tooLarge(`The body is larger than ${limits.maxBytes} bytes.`);
+    if (total > limits.maxBytes) return tooLarge(`The body is larger than ${formatBytes(limits.maxBytes)}.`);
     let segStart = 0; // start of the run of bytes in this chunk that goes to the current sink
     const flush = (end: number) => {
       if (end <= segStart) return;
@@ -152,8 +153,8 @@ export async function readAepBody(chunks: AsyncIterable<Uint8Array>, limits: Aep
       if (depth > 1 && !inProfiles) pendingKeyIsProfiles = false;
     }
     flush(chunk.length);
-    if (elementBytes > limits.maxProfileBytes) return tooLarge(`profiles[${profiles.length}] is larger than ${limits.maxProfileBytes} bytes.`);
-    if (skeletonBytes > limits.maxSkeletonBytes) return tooLarge(`The body outside \`profiles\` is larger than ${limits.maxSkeletonBytes} bytes.`);
+    if (elementBytes > limits.maxProfileBytes) return tooLarge(`profiles[${profiles.length}] is larger than ${formatBytes(limits.maxProfileBytes)}.`);
+    if (skeletonBytes > limits.maxSkeletonBytes) return tooLarge(`The body outside \`profiles\` is larger than ${formatBytes(limits.maxSkeletonBytes)}.`);
   }
   if (total === 0) return { ok: false, status: 400, code: "invalid_json", message: "The body is empty; send a JSON object." };
   const text = Buffer.concat(skeleton, skeletonBytes).toString("utf8");
