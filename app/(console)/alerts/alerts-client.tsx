@@ -1,36 +1,34 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
-import type { AlertRuleInput } from "@/lib/alerts/schemas";
+import { AlertRuleSchema, type AlertRuleInput } from "@/lib/alerts/schemas";
 import { saveAlertRuleAction } from "@/lib/alerts/actions";
+import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
 
+type NumberField = "failurePercent" | "failureWindowMinutes" | "failureMinDeliveries" | "queueAgeMinutes" | "authFailuresPerWindow" | "authFailuresWindowMinutes";
+
 export function AlertsClient({ rule, canEdit }: { rule: AlertRuleInput; canEdit: boolean }) {
-  const save = useMutation({ mutationFn: (form: FormData) => saveAlertRuleAction(Object.fromEntries(form)) });
-  const result = save.data;
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
-  const num = (name: keyof AlertRuleInput, label: string, hint: string, step = "1") => (
-    <Field id={name} label={label} hint={hint} errors={errors[name]}>
-      <TextInput id={name} name={name} type="number" min={0} step={step} defaultValue={String(rule[name])} disabled={!canEdit} invalid={!!errors[name]} />
+  const { form, submit, errorsOf, pending, error, saved } = useZodActionForm({
+    schema: AlertRuleSchema,
+    defaultValues: { ...rule, webhookUrl: rule.webhookUrl ?? "" },
+    action: saveAlertRuleAction,
+  });
+  const num = (name: NumberField, label: string, hint: string, step = "1") => (
+    <Field id={name} label={label} hint={hint} errors={errorsOf(name)}>
+      <TextInput id={name} type="number" min={0} step={step} disabled={!canEdit} invalid={!!errorsOf(name)} {...form.register(name)} />
     </Field>
   );
   const toggle = (name: "failureEnabled" | "queueEnabled" | "authFailuresEnabled", label: string) => (
     <label className="flex items-center gap-2 text-sm font-medium">
-      <input type="checkbox" name={name} defaultChecked={rule[name]} disabled={!canEdit} /> {label}
+      <input type="checkbox" disabled={!canEdit} {...form.register(name)} /> {label}
     </label>
   );
 
   return (
     <Card className="p-5">
-      <form
-        className="space-y-5"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(new FormData(e.currentTarget));
-        }}
-      >
+      <form className="space-y-5" onSubmit={submit} noValidate>
         {!canEdit ? <Alert>Only admins can change the thresholds.</Alert> : null}
         <fieldset className="space-y-3">
           {toggle("failureEnabled", "Failure ratio")}
@@ -51,15 +49,14 @@ export function AlertsClient({ rule, canEdit }: { rule: AlertRuleInput; canEdit:
             {num("authFailuresWindowMinutes", "Window (minutes)", "Refusals counted in this window.")}
           </div>
         </fieldset>
-        <Field id="webhookUrl" label="Webhook URL (optional)" hint="Receives a JSON POST when an alert fires and when it recovers. Must be on the outbound allow-list." errors={errors.webhookUrl}>
-          <TextInput id="webhookUrl" name="webhookUrl" type="url" defaultValue={rule.webhookUrl ?? ""} disabled={!canEdit} invalid={!!errors.webhookUrl} placeholder="https://hooks.example.com/relay" />
+        <Field id="webhookUrl" label="Webhook URL (optional)" hint="Receives a JSON POST when an alert fires and when it recovers. Must be on the outbound allow-list." errors={errorsOf("webhookUrl")}>
+          <TextInput id="webhookUrl" type="url" disabled={!canEdit} invalid={!!errorsOf("webhookUrl")} placeholder="https://hooks.example.com/relay" {...form.register("webhookUrl")} />
         </Field>
-        {result && !result.ok ? <Alert tone="error">{result.error}</Alert> : null}
-        {result?.ok ? <Alert tone="success">Alert settings saved.</Alert> : null}
-        {save.isError ? <Alert tone="error">Could not save the alert settings.</Alert> : null}
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        {saved ? <Alert tone="success">Alert settings saved.</Alert> : null}
         {canEdit ? (
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save alert settings"}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save alert settings"}
           </Button>
         ) : null}
       </form>

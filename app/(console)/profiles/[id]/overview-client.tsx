@@ -1,27 +1,25 @@
 "use client";
 import { LocalTime, TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { activateProfileAction, deleteProfileAction, pauseProfileAction, rotateInboundSecretAction, updateBasicsAction } from "@/lib/profiles/actions";
+import { activateProfileAction, pauseProfileAction, rotateInboundSecretAction } from "@/lib/profiles/actions";
 import { readinessChecklist, readinessInput } from "@/lib/profiles/readiness";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
-import { Field, TextInput } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/use-action-form";
 import { SecretReveal } from "../../settings/users/secret-reveal";
 import { useProfile } from "./profile-context";
 import { RotateDialog } from "./rotate-dialog";
 import { AepNoAuthUrl } from "@/components/aep-no-auth-url";
+import { BasicsForm } from "./basics-form";
+import { DeleteProfileCard } from "./delete-profile-card";
 
 export function OverviewClient() {
   const { profile, canEdit, isAdmin, baseUrl, setProfile } = useProfile();
-  const router = useRouter();
   const items = readinessChecklist(readinessInput(profile));
   const missing = items.filter((i) => !i.done);
   const lifecycle = useActionForm(setProfile);
-  const basics = useActionForm(setProfile);
   const [secret, setSecret] = useState<string | null>(null);
   const [rotating, setRotating] = useState(false);
   const rotate = useActionForm((d: { inboundSecret: string; profile: Parameters<typeof setProfile>[0] }) => {
@@ -29,8 +27,6 @@ export function OverviewClient() {
     setSecret(d.inboundSecret);
     setRotating(false);
   });
-  const [confirm, setConfirm] = useState("");
-  const del = useActionForm(() => router.push("/profiles"));
   const inbound = `${baseUrl}/api/v1/inbound/${profile.direction === "SOURCE" ? "rainfocus" : "aep"}/${profile.id}`;
 
   return (
@@ -75,19 +71,7 @@ export function OverviewClient() {
           {lifecycle.error ? <div className="mt-3"><Alert tone="error">{lifecycle.error}</Alert></div> : null}
         </Card>
 
-        <Card className="p-5">
-          <h2 className="mb-4 text-base font-semibold">Basics</h2>
-          <form key={profile.version} action={(f) => basics.run(() => updateBasicsAction({ profileId: profile.id, version: profile.version, name: f.get("name"), eventCode: f.get("eventCode") }))} className="grid gap-4 md:grid-cols-2">
-            <Field id="basics-name" label="Profile name" errors={basics.fieldErrors.name}>
-              <TextInput id="basics-name" name="name" defaultValue={profile.name} disabled={!canEdit} maxLength={100} />
-            </Field>
-            <Field id="basics-event" label={profile.direction === "SOURCE" ? "RainFocus event code" : "Event ID"} errors={basics.fieldErrors.eventCode}>
-              <TextInput id="basics-event" name="eventCode" defaultValue={profile.eventCode} disabled={!canEdit} maxLength={64} />
-            </Field>
-            {canEdit ? <div className="md:col-span-2"><Button type="submit" variant="secondary" disabled={basics.pending}>Save basics</Button></div> : null}
-          </form>
-          {basics.error ? <div className="mt-3"><Alert tone="error">{basics.error}</Alert></div> : null}
-        </Card>
+        <BasicsForm key={profile.version} />
       </div>
 
       <div className="space-y-6">
@@ -118,19 +102,7 @@ export function OverviewClient() {
             onConfirm={(graceHours) => rotate.run(() => rotateInboundSecretAction({ profileId: profile.id, version: profile.version, graceHours, confirm: true }))}
           />
         </Card>
-        {isAdmin ? (
-          <Card className="space-y-3 border-red-200 p-5 dark:border-red-900">
-            <h2 className="text-base font-semibold text-red-700 dark:text-red-400">Delete profile</h2>
-            <p className="text-xs text-zinc-600 dark:text-zinc-400">Stops all deliveries. The delivery history is kept for audit. Type the profile name to confirm.</p>
-            <Field id="confirm-delete" label="Profile name" errors={del.fieldErrors.confirmName}>
-              <TextInput id="confirm-delete" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-            </Field>
-            <Button variant="danger" size="sm" disabled={confirm !== profile.name || del.pending} onClick={() => del.run(() => deleteProfileAction({ profileId: profile.id, confirmName: confirm }))}>
-              Delete this profile
-            </Button>
-            {del.error ? <Alert tone="error">{del.error}</Alert> : null}
-          </Card>
-        ) : null}
+        {isAdmin ? <DeleteProfileCard /> : null}
       </div>
     </div>
   );

@@ -1,28 +1,38 @@
 "use client";
 import { useState } from "react";
 import { setPushTypesAction } from "@/lib/profiles/actions";
+import { PushTypesSchema } from "@/lib/profiles/schemas";
 import type { PushTypeOption } from "@/lib/profiles/push-types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
-import { useActionForm } from "@/components/use-action-form";
+import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { useProfile } from "../profile-context";
 import { SamplePayload } from "./sample-payload";
 import { CustomPushTypeForm } from "./custom-push-type-form";
 
 export function PushTypesClient({ catalog }: { catalog: PushTypeOption[] }) {
   const { profile, canEdit, isAdmin, setProfile } = useProfile();
-  const [selected, setSelected] = useState(new Set(profile.pushTypes));
   const [open, setOpen] = useState<string | null>(null);
-  const form = useActionForm(setProfile);
+  const { form, submit, errorsOf, pending, error, saved } = useZodActionForm({
+    schema: PushTypesSchema,
+    defaultValues: { profileId: profile.id, version: profile.version, pushTypes: profile.pushTypes },
+    action: setPushTypesAction,
+    onSuccess: (p) => {
+      setProfile(p);
+      // The next save carries the new version; the ticks stay as saved.
+      form.reset({ profileId: p.id, version: p.version, pushTypes: p.pushTypes });
+    },
+  });
+  const selected = new Set(form.watch("pushTypes"));
   const dirty = selected.size !== profile.pushTypes.length || profile.pushTypes.some((p) => !selected.has(p));
 
   function toggle(name: string) {
     const next = new Set(selected);
     if (next.has(name)) next.delete(name);
     else next.add(name);
-    setSelected(next);
+    form.setValue("pushTypes", [...next], { shouldDirty: true });
   }
 
   return (
@@ -34,13 +44,13 @@ export function PushTypesClient({ catalog }: { catalog: PushTypeOption[] }) {
             <p className="text-sm text-zinc-600 dark:text-zinc-400">The RainFocus experience events this profile sends to AEP. {selected.size} of {catalog.length} enabled.</p>
           </div>
           {canEdit ? (
-            <Button disabled={!dirty || form.pending} onClick={() => form.run(() => setPushTypesAction({ profileId: profile.id, version: profile.version, pushTypes: [...selected] }))}>
-              Save push types
-            </Button>
+            <form onSubmit={submit} noValidate>
+              <Button type="submit" disabled={!dirty || pending}>Save push types</Button>
+            </form>
           ) : null}
         </div>
-        {form.error ? <div className="px-5 pt-4"><Alert tone="error">{form.error}</Alert></div> : null}
-        {form.saved && !dirty ? <div className="px-5 pt-4"><Alert tone="success">Push types saved.</Alert></div> : null}
+        {error ? <div className="px-5 pt-4"><Alert tone="error">{[error, ...(errorsOf("pushTypes") ?? [])].join(" ")}</Alert></div> : null}
+        {saved && !dirty ? <div className="px-5 pt-4"><Alert tone="success">Push types saved.</Alert></div> : null}
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {catalog.map((p) => (
             <li key={p.name} className="px-5 py-4" data-testid={`push-type-${p.name}`}>
