@@ -15,6 +15,21 @@ test("every signed-in user has an account page: own API tokens, theme, and a pas
   expect((await request.get("/api/v1/deliveries?limit=1", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(200);
   expect((await request.get("/api/v1/users", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(403);
   await expect(page.getByRole("table", { name: "Your API tokens" })).toContainText("qa script");
+  await expect(page.getByTestId("own-token-row-qa script").getByRole("cell").nth(4)).toHaveText("Never");
+
+  // An own token that expires, as Settings → API tokens offers: its expiry shows, about 30 days out.
+  await page.getByLabel("Token name").fill("qa short-lived");
+  await page.getByLabel("Expires").selectOption("30");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText('API token "qa short-lived"')).toBeVisible();
+  const shortLived = (await page.getByTestId("revealed-secret").textContent())!.trim();
+  expect((await request.get("/api/v1/deliveries?limit=1", { headers: { Authorization: `Bearer ${shortLived}` } })).status()).toBe(200);
+  const expires = page.getByTestId("own-token-row-qa short-lived").getByRole("cell").nth(4).locator("time");
+  await expect(expires).toHaveCount(1);
+  const days = (Date.parse((await expires.getAttribute("datetime"))!) - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(29.9);
+  expect(days).toBeLessThanOrEqual(30);
+  await expect(page.getByTestId("own-token-row-qa short-lived")).toContainText("Active");
 
   // Theme: chosen here, kept in the cookie the server reads.
   await page.getByLabel("Dark").check();

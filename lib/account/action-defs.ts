@@ -5,6 +5,7 @@ import { CAN } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { generateApiToken, hashApiToken } from "@/lib/auth/api-tokens";
 import { listApiTokens } from "@/lib/api-tokens/queries";
+import { tokenExpiresAt } from "@/lib/api-tokens/schemas";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
 import { ChangeOwnPasswordSchema, CreateOwnTokenSchema, RevokeOwnTokenSchema } from "./schemas";
@@ -41,11 +42,11 @@ export const createOwnTokenDef = defineAction({
   name: "account.createToken",
   roles: CAN.anySignedIn,
   input: CreateOwnTokenSchema,
-  async handler({ name }, { actor, ip }) {
+  async handler({ name, expiresInDays }, { actor, ip }) {
     const token = generateApiToken();
     const row = await db.apiToken.create({
-      data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
-      select: { id: true, name: true, prefix: true, createdAt: true },
+      data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), expiresAt: tokenExpiresAt(expiresInDays) },
+      select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
     });
     await writeAudit({ actor, action: "apiToken.create", targetType: "ApiToken", targetId: row.id, after: row, ip });
     return { ...row, token }; // shown once

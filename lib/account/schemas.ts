@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TokenExpirySchema } from "@/lib/api-tokens/schemas";
 
 /** The account page's password form and changeOwnPasswordAction parse with this one schema. */
 export const ChangeOwnPasswordSchema = z
@@ -11,5 +12,6 @@ export const ChangeOwnPasswordSchema = z
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
 export type ChangeOwnPassword = z.input<typeof ChangeOwnPasswordSchema>;
 
-export const CreateOwnTokenSchema = z.object({ name: z.string().trim().min(1, "Name the token (what uses it).").max(100) });
+/** Same optional expiry as Settings → API tokens (7/30/90/365 days; blank: never). */
+export const CreateOwnTokenSchema = z.object({ name: z.string().trim().min(1, "Name the token (what uses it).").max(100), expiresInDays: TokenExpirySchema });
 export const RevokeOwnTokenSchema = z.object({ tokenId: z.string().min(1).max(100) });

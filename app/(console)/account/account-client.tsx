@@ -5,17 +5,18 @@ import { useState } from "react";
 import { changeOwnPasswordAction, createOwnTokenAction, listOwnTokensAction, revokeOwnTokenAction } from "@/lib/account/actions";
 import { ChangeOwnPasswordSchema, CreateOwnTokenSchema } from "@/lib/account/schemas";
 import type { ApiTokenRow } from "@/lib/api-tokens/queries";
+import { TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/schemas";
 import { unwrap } from "@/lib/actions/unwrap";
 import { accountKeys } from "@/lib/query-keys";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
-import { Field, TextInput } from "@/components/ui/field";
+import { Field, Select, TextInput } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { TimeAgo } from "@/components/time-ago";
+import { LocalTime, TimeAgo } from "@/components/time-ago";
 import { SecretReveal } from "../settings/users/secret-reveal";
+import { TokenStatus } from "../settings/tokens/tokens-client";
 import { ThemeChoice } from "./theme-choice";
 
 export function AccountClient({ initialTokens }: { initialTokens: ApiTokenRow[] }) {
@@ -67,7 +68,7 @@ function TokensCard({ initial }: { initial: ApiTokenRow[] }) {
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const { form, submit, errorsOf, pending, error } = useZodActionForm({
     schema: CreateOwnTokenSchema,
-    defaultValues: { name: "" },
+    defaultValues: { name: "", expiresInDays: "" },
     action: createOwnTokenAction,
     onSuccess: (t) => {
       setCreated({ name: t.name, token: t.token });
@@ -92,6 +93,14 @@ function TokensCard({ initial }: { initial: ApiTokenRow[] }) {
               <TextInput id="own-token-name" placeholder="e.g. QA script" invalid={!!errorsOf("name")} {...form.register("name")} />
             </Field>
           </div>
+          <div className="w-40">
+            <Field id="own-token-expiry" label="Expires" errors={errorsOf("expiresInDays")}>
+              <Select id="own-token-expiry" {...form.register("expiresInDays")}>
+                <option value="">Never</option>
+                {TOKEN_EXPIRY_DAYS.map((d) => <option key={d} value={d}>In {d} days</option>)}
+              </Select>
+            </Field>
+          </div>
           <Button type="submit" disabled={pending}>Create token</Button>
         </form>
         {error ? <div className="mt-3"><Alert tone="error">{error}</Alert></div> : null}
@@ -101,15 +110,16 @@ function TokensCard({ initial }: { initial: ApiTokenRow[] }) {
         <p className="px-5 py-6 text-center text-sm text-zinc-500">No API tokens yet.</p>
       ) : (
         <Table label="Your API tokens">
-          <thead><tr><Th>Name</Th><Th>Token</Th><Th>Created</Th><Th>Last used</Th><Th>Status</Th><Th /></tr></thead>
+          <thead><tr><Th>Name</Th><Th>Token</Th><Th>Created</Th><Th>Last used</Th><Th>Expires</Th><Th>Status</Th><Th /></tr></thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {tokens.data.map((t) => (
-              <tr key={t.id}>
+              <tr key={t.id} data-testid={`own-token-row-${t.name}`}>
                 <Td className="max-w-56"><div className="truncate font-medium" title={t.name}>{t.name}</div></Td>
                 <Td><code className="font-mono text-xs">{t.prefix}…</code></Td>
                 <Td><TimeAgo date={t.createdAt} /></Td>
                 <Td><TimeAgo date={t.lastUsedAt} never="Never" /></Td>
-                <Td>{t.revokedAt ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>}</Td>
+                <Td>{t.expiresAt ? <LocalTime date={t.expiresAt} /> : "Never"}</Td>
+                <Td><TokenStatus t={t} /></Td>
                 <Td className="text-right">{t.revokedAt ? null : <Button size="sm" variant="danger" onClick={() => revoke(t.id)}>Revoke</Button>}</Td>
               </tr>
             ))}
