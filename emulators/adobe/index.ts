@@ -7,6 +7,7 @@ import { destinationRoutes } from "./destination-simulator";
 import { flowServiceRoutes } from "./flow-service";
 import { imsRoutes } from "./ims";
 import { insightsRoutes } from "./insights";
+import { schemaRegistryRoutes } from "./schema-registry";
 import { AdobeState } from "./state";
 
 export interface AdobeEmulator extends EmulatorServer {
@@ -21,6 +22,7 @@ export function createAdobeEmulator(seed = 1): AdobeEmulator {
     ...imsRoutes(state),
     ...dcsRoutes(state),
     ...flowServiceRoutes(state),
+    ...schemaRegistryRoutes(state),
     ...dataPrepRoutes(state),
     ...insightsRoutes(state),
     ...adobeControlRoutes(state),

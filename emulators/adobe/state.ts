@@ -1,6 +1,7 @@
 import type { XdmSchemaModel } from "@/lib/xdm";
 import type { MappingRule } from "@/lib/mapping-engine";
 import { DEMO_ADOBE } from "../demo";
+import { demoRegistrySchema } from "./schema-registry";
 
 export interface AdobeCredential {
   clientId: string;
@@ -105,6 +106,8 @@ export class AdobeState {
   tokenRequests = { oauth: 0, jwt: 0 };
   inlets = new Map<string, Inlet>();
   datasets = new Map<string, Dataset>();
+  /** Schema Registry tenant schemas by `$id`, as a xed-full lookup returns them. */
+  schemas = new Map<string, Record<string, unknown>>();
   mappingSets = new Map<string, StoredMappingSet>();
   ingested: IngestRecord[] = [];
   /** Sync-validation request times per inlet, for the 60/min limit. */
@@ -132,6 +135,9 @@ export class AdobeState {
       technicalAccountId: DEMO_ADOBE.technicalAccountId,
     });
     this.addDataset({ id: DEMO_ADOBE.datasetId, name: "RainFocus events (demo)", schemaId: DEMO_ADOBE.schemaId });
+    this.schemas.clear();
+    const demo = demoRegistrySchema();
+    this.schemas.set(demo.$id as string, demo);
     this.addInlet({ inletId: DEMO_ADOBE.inletId, flowId: DEMO_ADOBE.flowId, dataType: "xdm", createdAt: 0 });
     this.addInlet({ inletId: DEMO_ADOBE.rawInletId, flowId: DEMO_ADOBE.rawFlowId, dataType: "raw", createdAt: 0 });
   }

@@ -5,6 +5,7 @@ import { adobeErrorCode, responseFailure, transportFailure } from "./failure";
 import type { ImsClient } from "./ims-client";
 import { parseFlow, parseMetricResponses, parseRuns, type FlowInfo, type FlowRun, type MetricPoint } from "./platform-parse";
 import { parseDataset, parseTargetConnection, type DatasetInfo, type TargetConnectionInfo } from "./flow-target-parse";
+import { parseFetchedSchema, SCHEMA_REGISTRY_ACCEPT, schemaLookupPath, type FetchedSchema } from "./schema-registry";
 import type { AdobeClientConfig, AdobeCredentials, AdobeFailure } from "./types";
 import { withTokenRefresh } from "./with-token-refresh";
 
@@ -40,6 +41,15 @@ export class PlatformClient {
   /** Catalog `GET /dataSets/{id}`: the dataset's `schemaRef`. */
   async getDataset(id: string): Promise<PlatformResult<DatasetInfo>> {
     return this.get(`/data/foundation/catalog/dataSets/${encodeURIComponent(id)}`, "Reading the target dataset", (b) => parseDataset(b, id));
+  }
+
+  /** Schema Registry lookup of a tenant schema by `$id`, `$ref`s resolved (see schema-registry.ts). */
+  async getSchema(schemaId: string): Promise<PlatformResult<FetchedSchema>> {
+    const r = await this.send("GET", schemaLookupPath(schemaId), undefined, { Accept: SCHEMA_REGISTRY_ACCEPT }, "Reading the XDM schema", (b) => b ?? undefined);
+    if (!r.ok) return r;
+    const parsed = parseFetchedSchema(r.data, schemaId);
+    if (typeof parsed === "string") return { ok: false, code: "unexpected", message: `Reading the XDM schema: ${parsed}.`, retryable: false };
+    return { ok: true, data: parsed, refreshed: r.refreshed };
   }
 
   /** Runs of a dataflow, newest first, with `recordSummary` and `statusSummary`. */

@@ -10,6 +10,7 @@ import { getProfileOrThrow, syncReadiness } from "@/lib/profiles/service";
 import { listPushTypes } from "@/lib/profiles/push-types";
 import { diffRules, summarizeChanges } from "./diff";
 import { checkMapping, checkSample } from "./validate";
+import { getAepSchema } from "./aep-schema";
 import { DESTINATION_SAMPLES } from "./default-samples";
 import type { SaveDraft } from "./schemas";
 
@@ -79,9 +80,11 @@ export async function publish(profileId: string, revision: number, { actor, ip }
   if (published) return published;
   const draft = await getDraft(profileId);
   if (draft.revision !== revision) throw new ActionError("The draft changed since you opened it. Reload before publishing.", "conflict");
-  if (profile.direction === "SOURCE" && !profile.tenantId && !draft.schema) throw new ActionError("Set the XDM tenant ID (Credentials) or upload a schema before publishing.", "invalid");
+  // An uploaded schema wins; else the one fetched from the Schema Registry; else the default.
+  const schema = draft.schema ?? (await getAepSchema(profileId))?.schema ?? null;
+  if (profile.direction === "SOURCE" && !profile.tenantId && !schema) throw new ActionError("Set the XDM tenant ID (Credentials) or upload a schema before publishing.", "invalid");
   if (draft.samples.length === 0) throw new ActionError("Add at least one sample payload: Publish validates the mapping against every sample.", "invalid");
-  const check = checkMapping(draft.rules, draft.samples, { schema: draft.schema, tenantId: profile.tenantId, direction: profile.direction });
+  const check = checkMapping(draft.rules, draft.samples, { schema, tenantId: profile.tenantId, direction: profile.direction });
   if (check.compileError) throw new ActionError(`The mapping does not compile: ${check.compileError}`, "invalid");
   const failing = check.samples.filter((s) => !s.ok);
   if (failing.length) {
@@ -99,7 +102,7 @@ export async function publish(profileId: string, revision: number, { actor, ip }
     const previous = await tx.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" } });
     const version = (previous?.version ?? 0) + 1;
     const row = await tx.mappingVersion.create({
-      data: { profileId, version, draftRevision: revision, rules: json(draft.rules), schema: draft.schema ? json(draft.schema) : Prisma.DbNull, publishedById: actor.id, publishedByEmail: actor.email },
+      data: { profileId, version, draftRevision: revision, rules: json(draft.rules), schema: schema ? json(schema) : Prisma.DbNull, publishedById: actor.id, publishedByEmail: actor.email },
     });
     const changes = diffRules((previous?.rules as unknown as MappingRule[] | undefined) ?? [], draft.rules).filter((c) => c.kind !== "same");
     await writeAudit({ actor, action: "mapping.publish", targetType: "IntegrationProfile", targetId: profileId, before: { version: previous?.version ?? null }, after: { version, summary: summarizeChanges(changes), changes }, ip }, tx);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { createAdobeClients, discoverFlowTarget, type AdobeClients, type AdobeCredentials } from "@/lib/adobe";
 import { adobeClientConfig } from "@/lib/integrations/config";
 import { openSecret } from "./service";
@@ -62,5 +63,21 @@ export async function refreshDataflowTarget(row: Row, opts: { adobe?: AdobeClien
     data: { aepDatasetId: t.datasetId, aepSchemaId: t.schemaRef.id, aepSchemaContentType: t.schemaRef.contentType, aepDiscoveredAt: new Date() },
   });
   const dataset = t.datasetName ? `"${t.datasetName}" (${t.datasetId})` : t.datasetId;
-  return { ok: true, detail: `Dataflow ${t.flowId} writes to dataset ${dataset}, schema ${t.schemaRef.id}.` };
+  const schema = await fetchAndStoreSchema(adobe, creds, row, t.schemaRef.id);
+  return { ok: true, detail: `Dataflow ${t.flowId} writes to dataset ${dataset}, schema ${t.schemaRef.id}. ${schema}` };
+}
+
+/**
+ * The discovered schema itself, from the Schema Registry, so preview and publish validate against
+ * the user's real schema. A failure keeps the last fetched copy (it is only used while its `$id`
+ * is still the discovered schema, see lib/mappings/aep-schema.ts); the editor then falls back.
+ */
+async function fetchAndStoreSchema(adobe: AdobeClients, creds: AdobeCredentials, row: Row, schemaId: string): Promise<string> {
+  const got = await adobe.platform(creds).getSchema(schemaId);
+  if (!got.ok) return `The schema could not be fetched from the Schema Registry (${got.message}); the mapping editor validates against the uploaded or default schema.`;
+  await db.integrationProfile.updateMany({
+    where: { id: row.id, dataflowId: row.dataflowId, aepSchemaId: schemaId },
+    data: { aepSchema: got.data.schema as Prisma.InputJsonValue, aepSchemaTitle: got.data.title.slice(0, 300), aepSchemaFetchedAt: new Date() },
+  });
+  return `Schema "${got.data.title}" fetched from the Schema Registry.`;
 }
