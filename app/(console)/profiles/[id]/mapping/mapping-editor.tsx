@@ -30,12 +30,15 @@ export function MappingEditor({
   initialVersions,
   pushTypeSamples,
   canEdit,
+  aepSchema,
 }: {
   profile: ProfileView;
   initial: DraftView;
   initialVersions: VersionRow[];
   pushTypeSamples: { name: string; sample: unknown }[];
   canEdit: boolean;
+  /** The schema fetched from the Schema Registry for the discovered dataset; an upload overrides it. */
+  aepSchema: { schema: Record<string, unknown>; title: string; fetchedAt: string } | null;
 }) {
   const queryClient = useQueryClient();
   const [rules, setRules] = useState<MappingRule[]>(initial.rules);
@@ -54,24 +57,26 @@ export function MappingEditor({
   const save = useAutosave(profile.id, { rules, samples, schema }, initial.revision, canEdit);
 
   const tenant = profile.tenantId ?? "tenant";
+  // What preview validates against, as publish does: upload, else AEP's schema, else the default.
+  const effective = schema ?? aepSchema?.schema ?? null;
   const model = useMemo(() => {
     if (profile.direction !== "SOURCE") return undefined;
     try {
-      return schema ? buildSchemaModel(schema) : defaultSchemaModel(tenant);
+      return effective ? buildSchemaModel(effective) : defaultSchemaModel(tenant);
     } catch {
       return defaultSchemaModel(tenant);
     }
-  }, [schema, tenant, profile.direction]);
+  }, [effective, tenant, profile.direction]);
   const sample = samples.find((s) => s.name === active)?.payload ?? samples[0]?.payload;
   const deferredRules = useDeferredValue(rules);
   const tenantId = profile.direction === "SOURCE" ? tenant : undefined;
   // Mapped here on every edit (the rules compile to closures); XDM validation of the output needs
   // ajv, which the pages' CSP can't allow, so the server does it (useXdmCheck), as the worker would.
   const preview = useMemo(
-    () => (sample ? mapPreview({ rules: deferredRules, payload: sample, ...(schema ? { schema } : {}), ...(tenantId ? { tenantId } : {}) }) : null),
-    [deferredRules, sample, schema, tenantId],
+    () => (sample ? mapPreview({ rules: deferredRules, payload: sample, ...(effective ? { schema: effective } : {}), ...(tenantId ? { tenantId } : {}) }) : null),
+    [deferredRules, sample, effective, tenantId],
   );
-  const xdm = useXdmCheck(preview, schema ?? undefined, tenantId);
+  const xdm = useXdmCheck(preview, effective ?? undefined, tenantId);
   const identityWarning = useDestinationIdentity(profile.direction === "DESTINATION", sample, preview?.output);
   const status = useMemo(() => {
     const m = new Map<string, RuleStatus>();
@@ -192,7 +197,7 @@ export function MappingEditor({
           />
         </Card>
         <Card>
-          <h2 className="px-3 pt-3 text-sm font-semibold">Target {profile.direction === "SOURCE" ? (schema ? "(uploaded XDM schema)" : `(RainFocus schema, _${tenant})`) : "(RainFocus attendee)"}</h2>
+          <h2 className="px-3 pt-3 text-sm font-semibold">Target {profile.direction === "SOURCE" ? `(${schemaLabel(schema !== null, aepSchema)})` : "(RainFocus attendee)"}</h2>
           <FieldTree
             label="Target fields"
             rows={tgt}
@@ -225,4 +230,11 @@ export function MappingEditor({
       </Card>
     </div>
   );
+}
+
+/** Which schema preview and publish validate against, in the editor's words. */
+function schemaLabel(uploaded: boolean, aep: { title: string; fetchedAt: string } | null): string {
+  if (uploaded) return "Uploaded schema";
+  if (aep) return `Schema from AEP: ${aep.title}, fetched ${new Date(aep.fetchedAt).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC`;
+  return "Default RainFocus schema";
 }

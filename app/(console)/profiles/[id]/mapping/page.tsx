@@ -4,6 +4,7 @@ import { CAN, hasRole } from "@/lib/auth/roles";
 import { listPushTypes } from "@/lib/profiles/push-types";
 import { getProfileOrThrow } from "@/lib/profiles/service";
 import { getDraft, listVersions } from "@/lib/mappings/service";
+import { getAepSchema } from "@/lib/mappings/aep-schema";
 import { DESTINATION_SAMPLES } from "@/lib/mappings/default-samples";
 import { MappingEditor } from "./mapping-editor";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Mapping" };
 export default async function MappingPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageRole(CAN.viewProfiles);
   const { id } = await params;
-  const [profile, draft, versions, catalog] = await Promise.all([getProfileOrThrow(id), getDraft(id), listVersions(id), listPushTypes()]);
+  const [profile, draft, versions, catalog, aep] = await Promise.all([getProfileOrThrow(id), getDraft(id), listVersions(id), listPushTypes(), getAepSchema(id)]);
   return (
     <MappingEditor
       profile={profile}
@@ -20,6 +21,7 @@ export default async function MappingPage({ params }: { params: Promise<{ id: st
       initialVersions={versions}
       pushTypeSamples={profile.direction === "SOURCE" ? catalog.map((p) => ({ name: p.name, sample: p.sample })) : DESTINATION_SAMPLES.map((s) => ({ name: s.name, sample: s.payload }))}
       canEdit={hasRole(actor, CAN.editProfiles)}
+      aepSchema={aep ? { schema: aep.schema, title: aep.title, fetchedAt: aep.fetchedAt.toISOString() } : null}
     />
   );
 }
