@@ -32,7 +32,17 @@ export async function getDraft(profileId: string): Promise<DraftView> {
       ? catalog.filter((p) => profile.pushTypes.includes(p.name)).map((p) => ({ name: p.name, payload: p.sample as Record<string, unknown> }))
       : DESTINATION_SAMPLES.map((s) => ({ ...s, payload: s.payload as Record<string, unknown> }));
   const rules = (latest?.rules as unknown as MappingRule[] | undefined) ?? (profile.direction === "SOURCE" ? defaultSourceMapping(profile.tenantId ?? "tenant") : defaultDestinationMapping());
-  return { rules, samples, schema: (latest?.schema as DraftView["schema"]) ?? null, revision: 0, updatedAt: null };
+  return { rules, samples, schema: uploadedOnly(latest?.schema, profile), revision: 0, updatedAt: null };
+}
+
+/**
+ * A version's schema as a draft's upload: not when it is the schema fetched from AEP (publish
+ * stores the schema it validated against), so the draft keeps following the fetched schema.
+ */
+function uploadedOnly(schema: unknown, profile: Awaited<ReturnType<typeof getProfileOrThrow>>): DraftView["schema"] {
+  const s = (schema as DraftView["schema"]) ?? null;
+  const aepId = profile.delivery.discovered?.schemaId;
+  return s && aepId && s.$id === aepId ? null : s;
 }
 
 /** Autosave: refuses a stale revision with the stored draft, so the editor can show both. */
@@ -120,9 +130,9 @@ async function publishedFrom(client: Pick<Prisma.TransactionClient, "mappingVers
 
 /** Restore a published version as the new draft (publishing it again makes a new version). */
 export async function restoreVersion(profileId: string, version: number, revision: number, ctx: Ctx) {
-  const v = await getVersionOrThrow(profileId, version);
+  const [v, profile] = await Promise.all([getVersionOrThrow(profileId, version), getProfileOrThrow(profileId)]);
   const draft = await getDraft(profileId);
-  const saved = await saveDraft({ profileId, revision, rules: v.rules as unknown as MappingRule[], samples: draft.samples, schema: (v.schema as DraftView["schema"]) ?? null }, ctx);
+  const saved = await saveDraft({ profileId, revision, rules: v.rules as unknown as MappingRule[], samples: draft.samples, schema: uploadedOnly(v.schema, profile) }, ctx);
   await writeAudit({ actor: ctx.actor, action: "mapping.restore", targetType: "IntegrationProfile", targetId: profileId, after: { restoredVersion: version }, ip: ctx.ip });
   return saved;
 }

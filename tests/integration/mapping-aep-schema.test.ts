@@ -71,3 +71,21 @@ describe("publish validates against the schema fetched from the Schema Registry"
     expect(t.ok && t.detail).toMatch(/could not be fetched from the Schema Registry/);
   });
 });
+
+describe("a version published against the fetched schema", () => {
+  it("restores without turning the fetched schema into an upload", async () => {
+    const actors = await createActors("aeprestore");
+    const r = await executeAction(D.createProfileDef, actors.OPS, { name: "AEP restore", direction: "SOURCE", eventCode: "aeps2" });
+    if (!r.ok) throw new Error(r.error);
+    const id = r.data.profile.id;
+    await executeAction(D.updateAdobeCredentialsDef, actors.OPS, { profileId: id, version: 1, adobeAuthMethod: "OAUTH_S2S", tenantId: "demotenant" });
+    const fetched = { ...buildDefaultRainFocusSchema("demotenant"), $id: DEMO_ADOBE.schemaId, title: "Fetched" };
+    await db.integrationProfile.update({ where: { id }, data: { aepSchemaId: DEMO_ADOBE.schemaId, aepDatasetId: DEMO_ADOBE.datasetId, aepSchema: fetched, aepSchemaTitle: "Fetched", aepSchemaFetchedAt: new Date() } });
+    const sample = { name: "SessionScheduled", payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown> };
+    await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId: id, revision: 0, rules: defaultSourceMapping("demotenant"), samples: [sample], schema: null });
+    expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId: id, revision: 1 })).toMatchObject({ ok: true, data: { version: 1 } });
+    expect((await db.mappingVersion.findFirstOrThrow({ where: { profileId: id } })).schema).toMatchObject({ $id: DEMO_ADOBE.schemaId });
+    const restored = await executeAction(M.restoreMappingVersionDef, actors.OPS, { profileId: id, version: 1, revision: 1 });
+    expect(restored).toMatchObject({ ok: true, data: { schema: null } });
+  });
+});
