@@ -6,6 +6,7 @@ import { Agent } from "undici";
 import { test, expect, SEEDED_TOKEN } from "../fixtures";
 import { ROUTES, type RouteEntry } from "./route-table";
 import { signBody } from "../../lib/delivery/signature";
+import { aepUrlKey } from "../../lib/delivery/aep-auth";
 import { hashPassword } from "../../lib/auth/password";
 import { CONTENT_TYPES, FUZZ_SEED, ODD_IDS, ODD_VALUES, malformedBody, malformedQuery, prng, seedFor, type Rng } from "../../tests/support/fuzz-cases";
 
@@ -314,7 +315,7 @@ test.describe("fuzz: every route over HTTP", () => {
     expect(withBody.length).toBeGreaterThanOrEqual(14);
     for (const t of withBody) {
       const url = `${w.base}${t.pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, catchAll: string | undefined, name: string) =>
-        catchAll ? "callback/credentials" : name === "profileId" ? (t.pattern.includes("/aep/") ? w.dest.id : w.source.id) : t.pattern.startsWith("/api/v1/deliveries/") ? w.deliveryIds[0]! : w.source.id,
+        catchAll ? "callback/credentials" : name === "profileId" ? (t.pattern.includes("/aep/") ? w.dest.id : w.source.id) : name === "key" ? aepUrlKey(w.dest.id, w.dest.secret) : t.pattern.startsWith("/api/v1/deliveries/") ? w.deliveryIds[0]! : w.source.id,
       )}${t.key === "POST /api/v1/test-events" ? "?timeoutMs=0" : ""}`;
       for (const declared of [true, false]) {
         const payload = new Uint8Array(SIZE).fill(0x78);

@@ -163,17 +163,43 @@ export async function readAepBody(chunks: AsyncIterable<Uint8Array>, limits: Aep
   return { ok: true, skeleton: parsed.value, profiles: sawProfiles ? profiles : null, bytes: total };
 }
 
-/** A Web ReadableStream (a Request body) as an async iterable of chunks. */
-export async function* streamChunks(body: ReadableStream<Uint8Array> | null): AsyncIterable<Uint8Array> {
+/**
+ * A Web ReadableStream (a Request body) as an async iterable of chunks. When the consumer stops
+ * early (a refusal), the rest is read and dropped through the same reader, up to `discardLimit`
+ * bytes: a chunked upload left half-read made the sender's connection fail ("fetch failed")
+ * instead of receiving the refusal, and a reader taken again after releaseLock did not drain it.
+ * Pass 0 for a body with a Content-Length: Node discards the rest of a declared body itself.
+ */
+export async function* streamChunks(body: ReadableStream<Uint8Array> | null, discardLimit = 16 * 1024 * 1024): AsyncIterable<Uint8Array> {
   if (!body) return;
   const reader = body.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      if (value?.byteLength) yield value;
+    }
+  } finally {
+    if (!finished && discardLimit > 0) await drain(reader, discardLimit);
+    reader.releaseLock();
+  }
+}
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<void> {
+  let dropped = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      if (value?.byteLength) yield value;
+      dropped += value?.byteLength ?? 0;
+      if (dropped > limit) break;
     }
-  } finally {
-    reader.releaseLock();
+  } catch {
+    return;
   }
+  await reader.cancel().catch(() => {});
 }

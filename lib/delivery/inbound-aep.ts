@@ -33,6 +33,15 @@ export async function acceptAepExport(
   request: Request,
   ctx: { requestId?: string; traceParent?: string | null; urlKey?: string } = {},
 ): Promise<InboundAnswer> {
+  const answer = await acceptOrRefuse(profileId, request, ctx);
+  // A refusal made before the body was read (unknown profile or URL key, bad credentials, an
+  // inactive profile) reads the rest of a chunked body (bounded) too, or the sender's next request
+  // on that keep-alive connection fails (e2e/security/fuzz-routes.spec.ts: "fetch failed").
+  if (answer.status >= 400 && !declaredLength(request) && !request.bodyUsed) await discardBody(request.body);
+  return answer;
+}
+
+async function acceptOrRefuse(profileId: string, request: Request, ctx: { requestId?: string; traceParent?: string | null; urlKey?: string }): Promise<InboundAnswer> {
   const profile = await loadInboundProfile(profileId);
   if (!profile) return refuse(404, "not_found", "No integration profile with this ID.");
   // The current secret, and the previous one during a rotation's grace period.
@@ -47,7 +56,10 @@ export async function acceptAepExport(
   if (inactive) return inactive;
 
   const e = env();
-  const body = await readAepBody(streamChunks(request.body), {
+  // A refused body is read to its end (bounded) whatever its headers say: over HTTP the route
+  // could not tell a chunked upload from a declared one (the e2e size fuzz's chunked upload failed
+  // with "fetch failed" with either header test), and only an authenticated sender gets this far.
+  const body = await readAepBody(streamChunks(request.body, MAX_DISCARD_BYTES), {
     maxBytes: e.AEP_INBOUND_MAX_BYTES,
     maxProfiles: e.AEP_INBOUND_MAX_PROFILES,
     maxProfileBytes: 1024 * 1024,
@@ -56,7 +68,7 @@ export async function acceptAepExport(
   if (!body.ok) {
     // Read the rest of a chunked body (bounded) so the refusal does not leave the keep-alive
     // connection unusable for the sender's next request (see readRawBody); Node discards a declared one.
-    if (!request.headers.has("content-length")) await discardBody(request.body);
+    if (!declaredLength(request)) await discardBody(request.body);
     return refuse(body.status, body.code, body.message);
   }
   const detected = detectAepProfiles(body.skeleton, body.profiles);
@@ -92,6 +104,11 @@ export async function acceptAepExport(
       ...(profile.status === "PAUSED" ? { notes: ["The profile is paused: profiles are queued and upserted once it is resumed."] } : {}),
     },
   };
+}
+
+/** Node discards the unread rest of a body sent with a Content-Length; a chunked one is ours to read. */
+function declaredLength(request: Request): boolean {
+  return request.headers.has("content-length") && !/chunked/i.test(request.headers.get("transfer-encoding") ?? "");
 }
 
 async function discardBody(body: ReadableStream<Uint8Array> | null): Promise<void> {
