@@ -10,6 +10,7 @@
 // inside a UTF-8 multi-byte sequence, so scanning bytes is exact.
 import { jsonTextProblem } from "./json-text";
 import { formatBytes } from "../format-bytes";
+import { discardRest, MAX_DISCARD_BYTES } from "./inbound-common";
 
 export interface AepBodyLimits {
   /** Total bytes read at most; far above anything AEP sends (10,000 profiles of a few KB). */
@@ -168,9 +169,9 @@ export async function readAepBody(chunks: AsyncIterable<Uint8Array>, limits: Aep
  * early (a refusal), the rest is read and dropped through the same reader, up to `discardLimit`
  * bytes: a chunked upload left half-read made the sender's connection fail ("fetch failed")
  * instead of receiving the refusal, and a reader taken again after releaseLock did not drain it.
- * Pass 0 for a body with a Content-Length: Node discards the rest of a declared body itself.
+ * A `discardLimit` of 0 leaves the rest unread.
  */
-export async function* streamChunks(body: ReadableStream<Uint8Array> | null, discardLimit = 16 * 1024 * 1024): AsyncIterable<Uint8Array> {
+export async function* streamChunks(body: ReadableStream<Uint8Array> | null, discardLimit = MAX_DISCARD_BYTES): AsyncIterable<Uint8Array> {
   if (!body) return;
   const reader = body.getReader();
   let finished = false;
@@ -184,22 +185,8 @@ export async function* streamChunks(body: ReadableStream<Uint8Array> | null, dis
       if (value?.byteLength) yield value;
     }
   } finally {
-    if (!finished && discardLimit > 0) await drain(reader, discardLimit);
+    if (!finished && discardLimit > 0) await discardRest(reader, discardLimit);
     reader.releaseLock();
   }
 }
 
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<void> {
-  let dropped = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      dropped += value?.byteLength ?? 0;
-      if (dropped > limit) break;
-    }
-  } catch {
-    return;
-  }
-  await reader.cancel().catch(() => {});
-}

@@ -6,7 +6,7 @@ import { setSpanAttributes } from "@/lib/telemetry/span";
 import { authenticateAep } from "./aep-auth";
 import { aepTransmissionId, detectAepProfiles, exitedOnly } from "./aep-profile";
 import { readAepBody, streamChunks } from "./aep-stream";
-import { MAX_DISCARD_BYTES, refuse, type InboundAnswer } from "./inbound-common";
+import { discardRest, MAX_DISCARD_BYTES, refuse, type InboundAnswer } from "./inbound-common";
 import { loadInboundProfile, refuseInactive } from "./inbound-profile";
 import { storeDeliveries } from "./store";
 
@@ -65,12 +65,9 @@ async function acceptOrRefuse(profileId: string, request: Request, ctx: { reques
     maxProfileBytes: 1024 * 1024,
     maxSkeletonBytes: 1024 * 1024,
   });
-  if (!body.ok) {
-    // Read the rest of a chunked body (bounded) so the refusal does not leave the keep-alive
-    // connection unusable for the sender's next request (see readRawBody); Node discards a declared one.
-    if (!declaredLength(request)) await discardBody(request.body);
-    return refuse(body.status, body.code, body.message);
-  }
+  // streamChunks has already read the rest of a refused body (bounded), so the keep-alive
+  // connection stays usable for the sender's next request.
+  if (!body.ok) return refuse(body.status, body.code, body.message);
   const detected = detectAepProfiles(body.skeleton, body.profiles);
   if (!detected.ok) return refuse(400, "invalid_body", detected.message);
   const { format, profiles } = detected;
@@ -113,17 +110,5 @@ function declaredLength(request: Request): boolean {
 
 async function discardBody(body: ReadableStream<Uint8Array> | null): Promise<void> {
   if (!body || body.locked) return;
-  const reader = body.getReader();
-  let discarded = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      discarded += value.byteLength;
-      if (discarded > MAX_DISCARD_BYTES) break;
-    }
-  } catch {
-    return;
-  }
-  await reader.cancel().catch(() => {});
+  await discardRest(body.getReader(), MAX_DISCARD_BYTES);
 }

@@ -44,7 +44,8 @@ export async function readRawBody(request: Request, maxBytes = MAX_INBOUND_BYTES
   return { ok: true, raw: Buffer.concat(chunks, size) };
 }
 
-async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<void> {
+/** Reads and drops the rest of a body through `reader`, up to `limit` bytes, then cancels it. */
+export async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<void> {
   let discarded = 0;
   try {
     for (;;) {
