@@ -72,8 +72,19 @@ test("refused inbound requests are recorded without their bodies and shown in th
   expect((await request.post("/api/v1/inbound/rainfocus/no-such-profile-e2e", { headers: { "Content-Type": "application/json" }, data: body })).status()).toBe(404);
 
   await loginViaApi(page, ADMIN.email, ADMIN.password);
-  await page.goto(`/dashboard?range=1h&profileId=${demo.id}`);
-  await expect.poll(async () => Number((await page.getByTestId("tile-refused").textContent())!.replace(/\D/g, "") || 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  // Refusals are written in the background (once a second): first the rows, as the refused log
+  // reads them, then the tile, so a failure says which of the two is missing.
+  const refusedTable = page.getByRole("table", { name: "Refused requests" });
+  await expect(async () => {
+    await page.goto(`/deliveries/refused?range=1h&profileId=${demo.id}`);
+    await expect(refusedTable.getByRole("row").filter({ hasText: "Bad signature" }).first()).toBeVisible({ timeout: 2_000 });
+  }, "the refused requests are recorded").toPass({ timeout: 20_000 });
+  const tile = async () => Number((await page.getByTestId("tile-refused").textContent())!.replace(/\D/g, "") || 0);
+  await expect(async () => {
+    await page.goto(`/dashboard?range=1h&profileId=${demo.id}`);
+    await expect(page.getByTestId("tile-refused")).not.toHaveText("…");
+    expect(await tile()).toBeGreaterThanOrEqual(3);
+  }, "the dashboard's tile counts them").toPass({ timeout: 20_000 });
   await page.locator("a", { has: page.getByTestId("tile-refused") }).click();
   await expect(page).toHaveURL(/\/deliveries\/refused\?range=1h&profileId=/);
   const row = page.getByRole("table", { name: "Refused requests" }).getByRole("row").filter({ hasText: "Bad signature" }).first();
