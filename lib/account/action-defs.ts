@@ -23,8 +23,11 @@ export const changeOwnPasswordDef = defineAction({
       throw new ActionError("The current password is not right.", "invalid", { currentPassword: ["The current password is not right."] });
     }
     // Other browser sessions end (they may be someone else's); this one has to sign in again too.
-    await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } } });
-    await writeAudit({ actor, action: "account.changePassword", targetType: "User", targetId: actor.id, ip });
+    const passwordHash = await hashPassword(newPassword);
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+      await writeAudit(tx, { actor, action: "account.changePassword", targetType: "User", targetId: actor.id, ip });
+    });
     return { changed: true };
   },
 });
@@ -44,11 +47,14 @@ export const createOwnTokenDef = defineAction({
   input: CreateOwnTokenSchema,
   async handler({ name, expiresInDays }, { actor, ip }) {
     const token = generateApiToken();
-    const row = await db.apiToken.create({
-      data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), expiresAt: tokenExpiresAt(expiresInDays) },
-      select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.apiToken.create({
+        data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), expiresAt: tokenExpiresAt(expiresInDays) },
+        select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
+      });
+      await writeAudit(tx, { actor, action: "apiToken.create", targetType: "ApiToken", targetId: created.id, after: created, ip });
+      return created;
     });
-    await writeAudit({ actor, action: "apiToken.create", targetType: "ApiToken", targetId: row.id, after: row, ip });
     return { ...row, token }; // shown once
   },
 });
@@ -61,8 +67,10 @@ export const revokeOwnTokenDef = defineAction({
     const token = await db.apiToken.findFirst({ where: { id: tokenId, userId: actor.id } });
     if (!token) throw new ActionError("Token not found.", "not_found");
     if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
-    const row = await db.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
-    await writeAudit({ actor, action: "apiToken.revoke", targetType: "ApiToken", targetId: tokenId, ip });
-    return row;
+    return db.$transaction(async (tx) => {
+      const row = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
+      await writeAudit(tx, { actor, action: "apiToken.revoke", targetType: "ApiToken", targetId: tokenId, ip });
+      return row;
+    });
   },
 });

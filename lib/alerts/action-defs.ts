@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { CAN } from "@/lib/auth/roles";
 import { defineAction } from "@/lib/actions/define-action";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -20,7 +21,7 @@ export const saveAlertRuleDef = defineAction({
     // The audit log is read by auditors: the URL's token stays out of it; whether it changed shows.
     const masked = (r: typeof input) => ({ ...r, webhookUrl: maskWebhookUrl(r.webhookUrl) });
     const after = { ...masked(input), webhookChanged: input.webhookUrl !== before.webhookUrl };
-    await writeAudit({ actor, action: "alerts.update", targetType: "AlertRule", targetId: "default", before: masked(before), after, ip });
+    await writeAudit(db, { actor, action: "alerts.update", targetType: "AlertRule", targetId: "default", before: masked(before), after, ip });
     return input;
   },
 });

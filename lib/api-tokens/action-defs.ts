@@ -14,11 +14,14 @@ export const createApiToken = defineAction({
   input: CreateApiTokenSchema,
   async handler({ name, expiresInDays }, { actor, ip }) {
     const token = generateApiToken();
-    const row = await db.apiToken.create({
-      data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), expiresAt: tokenExpiresAt(expiresInDays) },
-      select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.apiToken.create({
+        data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), expiresAt: tokenExpiresAt(expiresInDays) },
+        select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
+      });
+      await writeAudit(tx, { actor, action: "apiToken.create", targetType: "ApiToken", targetId: created.id, after: created, ip });
+      return created;
     });
-    await writeAudit({ actor, action: "apiToken.create", targetType: "ApiToken", targetId: row.id, after: row, ip });
     return { ...row, token }; // shown once
   },
 });
@@ -33,9 +36,11 @@ export const revokeApiToken = defineAction({
     const token = await db.apiToken.findFirst({ where: { id: tokenId }, include: { user: { select: { id: true, email: true } } } });
     if (!token) throw new ActionError("Token not found.", "not_found");
     if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
-    const row = await db.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
-    await writeAudit({ actor, action: "apiToken.revoke", targetType: "ApiToken", targetId: tokenId, after: { name: token.name, prefix: token.prefix, ownerId: token.user.id, ownerEmail: token.user.email }, ip });
-    return row;
+    return db.$transaction(async (tx) => {
+      const row = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
+      await writeAudit(tx, { actor, action: "apiToken.revoke", targetType: "ApiToken", targetId: tokenId, after: { name: token.name, prefix: token.prefix, ownerId: token.user.id, ownerEmail: token.user.email }, ip });
+      return row;
+    });
   },
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { CAN } from "@/lib/auth/roles";
 import { defineAction } from "@/lib/actions/define-action";
 import { writeAudit } from "./write-audit";
@@ -22,7 +23,7 @@ export const exportAuditDef = defineAction({
   async handler(filter, { actor, ip }) {
     const out = await exportAuditCsv(filter);
     const { cursor: _c, ...f } = filter;
-    await writeAudit({ actor, action: "audit.export", targetType: "AuditEvent", after: { filter: f, rows: out.rows, truncated: out.truncated }, ip });
+    await writeAudit(db, { actor, action: "audit.export", targetType: "AuditEvent", after: { filter: f, rows: out.rows, truncated: out.truncated }, ip });
     return out;
   },
 });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import { diffJson, type FieldChange } from "@/lib/deliveries/xdm-diff";
 import type { AuditFilter } from "./schemas";
+import { canonicalTargetType } from "./types";
 
 const PAGE_SIZE = 50;
 
@@ -17,7 +18,7 @@ function whereOf(filter: AuditFilter) {
   return {
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.actor ? { actorEmail: { contains: filter.actor, mode: "insensitive" as const } } : {}),
-    ...(filter.targetType ? { targetType: filter.targetType } : {}),
+    ...(filter.targetType ? { targetType: canonicalTargetType(filter.targetType) } : {}),
     ...(filter.targetId ? { targetId: filter.targetId } : {}),
     ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
   };

@@ -73,11 +73,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           const reason = !user ? "unknown_user" : !valid ? "wrong_password" : "disabled";
           log.warn("sign-in failed", { method: "password", reason, email: maskEmail(email), userId: user?.id, ip });
           // In the audit log too (bounded by the sign-in throttle above): who was tried, from where, why.
-          await writeAudit({ actor: null, action: "auth.login.failed", targetType: "User", targetId: user?.id ?? null, after: { email, reason }, ip });
+          await writeAudit(db, { actor: null, action: "auth.login.failed", targetType: "User", targetId: user?.id ?? null, after: { email, reason }, ip });
           throw new InvalidLogin();
         }
         await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-        await writeAudit({ actor: { id: user.id, email: user.email }, action: "auth.login", targetType: "User", targetId: user.id, ip });
+        await writeAudit(db, { actor: { id: user.id, email: user.email }, action: "auth.login", targetType: "User", targetId: user.id, ip });
         log.info("sign-in", { method: "password", userId: user.id, role: user.role, ip });
         return { id: user.id, email: user.email, name: user.name };
       },

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { z } from "zod";
 import { CAN } from "@/lib/auth/roles";
 import { defineAction } from "@/lib/actions/define-action";
@@ -40,7 +41,7 @@ export const unmaskDeliveriesDef = defineAction({
   async handler({ cursor, limit, ...filter }, { actor, ip }) {
     const remote = filter.profileId && !cursor ? getRemoteStatus(filter.profileId) : Promise.resolve(null);
     const [page, status] = await Promise.all([listDeliveries(filter, { cursor, limit, maskEmails: false }), remote]);
-    await writeAudit({
+    await writeAudit(db, {
       actor,
       action: "deliveries.unmask",
       targetType: "Delivery",

@@ -85,7 +85,7 @@ export async function replayDelivery(deliveryId: string, useMapping: ReplayMode,
   }
   // Conditional on the status read above: a worker that claimed it meanwhile wins.
   if ((await requeue([d.id])) === 0) throw new ActionError("A worker picked this delivery up meanwhile; it is being delivered.", "conflict");
-  await writeAudit({ actor: ctx.actor, action: "delivery.replay", targetType: "delivery", targetId: d.id, before: { status: d.status, attempts: d.attempts, mappingVersion: d.mappingVersion }, after: { status: "QUEUED", useMapping, mappingVersion: current }, ip: ctx.ip });
+  await writeAudit(db, { actor: ctx.actor, action: "delivery.replay", targetType: "Delivery", targetId: d.id, before: { status: d.status, attempts: d.attempts, mappingVersion: d.mappingVersion }, after: { status: "QUEUED", useMapping, mappingVersion: current }, ip: ctx.ip });
   return { deliveryId: d.id, status: "QUEUED" as const, previousStatus: d.status, mappingVersion: current };
 }
 
@@ -147,6 +147,6 @@ export async function bulkReplay(
     const last = rows[rows.length - 1];
     cursor = rows.length === batchSize && last ? { receivedAt: last.receivedAt, id: last.id } : undefined;
   } while (input.loop && cursor);
-  await writeAudit({ actor: ctx.actor, action: "delivery.replay.bulk", targetType: "delivery", after: { filter: input.filter, useMapping: input.useMapping, until: until.toISOString(), replayed, skipped, skippedDeleted }, ip: ctx.ip });
+  await writeAudit(db, { actor: ctx.actor, action: "delivery.replay.bulk", targetType: "Delivery", after: { filter: input.filter, useMapping: input.useMapping, until: until.toISOString(), replayed, skipped, skippedDeleted }, ip: ctx.ip });
   return { dryRun: false, matched, replayed, skipped, skippedDeleted, until: until.toISOString(), nextCursor: cursor ? encodeCursor(cursor) : null, done: !cursor };
 }

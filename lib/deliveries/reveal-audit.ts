@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/roles";
 import type { DeliveryFilter } from "./schemas";
@@ -9,5 +10,5 @@ import type { DeliveryFilter } from "./schemas";
  * the addresses). Written before the answer leaves, so an answer without its record never does.
  */
 export function auditEmailReveal(actor: Actor, ip: string | null, via: "api" | "export", filter: DeliveryFilter, deliveryIds?: string[]) {
-  return writeAudit({ actor, action: "deliveries.unmask", targetType: "Delivery", after: { via, filter, ...(deliveryIds ? { deliveryIds } : {}) }, ip });
+  return writeAudit(db, { actor, action: "deliveries.unmask", targetType: "Delivery", after: { via, filter, ...(deliveryIds ? { deliveryIds } : {}) }, ip });
 }

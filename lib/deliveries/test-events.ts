@@ -60,7 +60,7 @@ export async function enqueueTestEvent(input: { profileId: string; pushType: str
     data: { profileId: profile.id, direction: "SOURCE", pushType: input.pushType, transmissionId, sourcePayload: payload as Prisma.InputJsonValue, test: true },
     select: { id: true },
   });
-  await writeAudit({ actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "delivery", targetId: deliveryId, after: { profileId: profile.id, pushType: input.pushType, transmissionId }, ip: ctx.ip });
+  await writeAudit(db, { actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "Delivery", targetId: deliveryId, after: { profileId: profile.id, pushType: input.pushType, transmissionId }, ip: ctx.ip });
   return { deliveryId, transmissionId };
 }
 
@@ -79,7 +79,7 @@ async function enqueueAepTestEvent(profileId: string, input: { pushType: string;
     },
     select: { id: true },
   });
-  await writeAudit({ actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "delivery", targetId: deliveryId, after: { profileId, format: t.inboundFormat, transmissionId }, ip: ctx.ip });
+  await writeAudit(db, { actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "Delivery", targetId: deliveryId, after: { profileId, format: t.inboundFormat, transmissionId }, ip: ctx.ip });
   return { deliveryId, transmissionId };
 }
 

@@ -6,7 +6,8 @@ import { ActionError } from "@/lib/actions/define-action";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { defaultDestinationMapping, defaultSourceMapping, type MappingRule } from "@/lib/mapping-engine";
 import { buildSchemaModel } from "@/lib/xdm";
-import { getProfileOrThrow, syncReadiness } from "@/lib/profiles/service";
+import { getProfileOrThrow } from "@/lib/profiles/service";
+import { changeProfileIn } from "@/lib/profiles/change-profile";
 import { listPushTypes } from "@/lib/profiles/push-types";
 import { diffRules, summarizeChanges } from "./diff";
 import { checkMapping, checkSample } from "./validate";
@@ -115,11 +116,12 @@ export async function publish(profileId: string, revision: number, { actor, ip }
       data: { profileId, version, draftRevision: revision, rules: json(draft.rules), schema: schema ? json(schema) : Prisma.DbNull, publishedById: actor.id, publishedByEmail: actor.email },
     });
     const changes = diffRules((previous?.rules as unknown as MappingRule[] | undefined) ?? [], draft.rules).filter((c) => c.kind !== "same");
-    await writeAudit({ actor, action: "mapping.publish", targetType: "IntegrationProfile", targetId: profileId, before: { version: previous?.version ?? null }, after: { version, summary: summarizeChanges(changes), changes }, ip }, tx);
+    // Through the profile's one change path: a first published mapping can complete the checklist
+    // (DRAFT → READY), recomputed in this transaction with the audit event.
+    const audit = { action: "mapping.publish" as const, before: { version: previous?.version ?? null }, after: { version, summary: summarizeChanges(changes), changes } };
+    await changeProfileIn(tx, profileId, { audit }, { actor, ip });
     return { version: row.version, publishedAt: row.publishedAt, alreadyPublished: false };
   });
-  // A first published mapping can complete the checklist (DRAFT → READY).
-  await syncReadiness(profileId);
   return result;
 }
 
@@ -133,6 +135,6 @@ export async function restoreVersion(profileId: string, version: number, revisio
   const [v, profile] = await Promise.all([getVersionOrThrow(profileId, version), getProfileOrThrow(profileId)]);
   const draft = await getDraft(profileId);
   const saved = await saveDraft({ profileId, revision, rules: v.rules as unknown as MappingRule[], samples: draft.samples, schema: uploadedOnly(v.schema, profile) }, ctx);
-  await writeAudit({ actor: ctx.actor, action: "mapping.restore", targetType: "IntegrationProfile", targetId: profileId, after: { restoredVersion: version }, ip: ctx.ip });
+  await writeAudit(db, { actor: ctx.actor, action: "mapping.restore", targetType: "IntegrationProfile", targetId: profileId, after: { restoredVersion: version }, ip: ctx.ip });
   return saved;
 }

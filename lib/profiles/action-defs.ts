@@ -6,12 +6,14 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
 import { knownPushTypeNames } from "./push-types";
 import { readinessChecklist, readinessInput } from "./readiness";
-import { createProfile, getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, saveChange, sealIfGiven, updateProfile } from "./service";
+import { createProfile, getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, sealIfGiven } from "./service";
+import { changeProfile } from "./change-profile";
 import { adobeChange, basicsChange, endpointChange, pushTypesChange, rainfocusChange, rainfocusSettingsChange } from "./changes";
 import { refreshDataflowTarget } from "./dataflow-target";
 import { rotateCapability } from "./rotate-capability";
 import { buildProfileMappingSet, publishProfileMappingSet } from "./data-prep-export";
 import { runConnectionTest } from "./connection-test";
+import type { ProfileView } from "./view";
 import { listProfiles, ProfileFilterSchema } from "./queries";
 import * as S from "./schemas";
 
@@ -26,28 +28,28 @@ export const updateBasicsDef = defineAction({
   name: "profiles.updateBasics",
   roles: CAN.editProfiles,
   input: S.UpdateBasicsSchema,
-  handler: ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, basicsChange(input), "profile.update", ctx),
+  handler: ({ profileId, version, ...input }, ctx) => changeProfile(profileId, { version, ...basicsChange(input), audit: "profile.update" }, ctx),
 });
 
 export const updateAdobeCredentialsDef = defineAction({
   name: "profiles.updateAdobeCredentials",
   roles: CAN.editProfiles,
   input: S.AdobeCredentialsSchema,
-  handler: ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, adobeChange(input), "profile.credentials.adobe", ctx),
+  handler: ({ profileId, version, ...input }, ctx) => changeProfile(profileId, { version, ...adobeChange(input), audit: "profile.credentials.adobe" }, ctx),
 });
 
 export const updateRainfocusCredentialsDef = defineAction({
   name: "profiles.updateRainfocusCredentials",
   roles: CAN.editProfiles,
   input: S.RainfocusCredentialsSchema,
-  handler: ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, rainfocusChange(input), "profile.credentials.rainfocus", ctx),
+  handler: ({ profileId, version, ...input }, ctx) => changeProfile(profileId, { version, ...rainfocusChange(input), audit: "profile.credentials.rainfocus" }, ctx),
 });
 
 export const updateRainfocusSettingsDef = defineAction({
   name: "profiles.updateRainfocusSettings",
   roles: CAN.editProfiles,
   input: S.RainfocusSettingsFormSchema,
-  handler: async ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, await rainfocusSettingsChange(input), "profile.settings.rainfocus", ctx),
+  handler: async ({ profileId, version, ...input }, ctx) => changeProfile(profileId, { version, ...await rainfocusSettingsChange(input), audit: "profile.settings.rainfocus" }, ctx),
 });
 
 export const updateEndpointDef = defineAction({
@@ -56,7 +58,7 @@ export const updateEndpointDef = defineAction({
   input: S.EndpointSchema,
   async handler({ profileId, version, ...input }, ctx) {
     // endpointChange forgets the discovered dataset and schema; an XDM profile reads them again now.
-    const after = await saveChange(profileId, version, await endpointChange(input), "profile.endpoint", ctx);
+    const after = await changeProfile(profileId, { version, ...await endpointChange(input), audit: "profile.endpoint" }, ctx);
     if (after.direction !== "SOURCE" || after.delivery.mode !== "XDM") return after;
     const t = await refreshDataflowTarget(await getProfileRowOrThrow(profileId));
     return t.ok ? getProfileOrThrow(profileId) : after;
@@ -68,9 +70,10 @@ export const setDeliveryModeDef = defineAction({
   roles: CAN.editProfiles,
   input: S.DeliveryModeSchema,
   async handler({ profileId, version, deliveryMode }, ctx) {
-    const profile = await getProfileOrThrow(profileId);
-    if (profile.direction !== "SOURCE") throw new ActionError("Only RainFocus → AEP profiles have a delivery mode.", "invalid");
-    return updateProfile(profileId, version, { deliveryMode }, "profile.deliveryMode", ctx);
+    const check = (profile: { direction: string }) => {
+      if (profile.direction !== "SOURCE") throw new ActionError("Only RainFocus → AEP profiles have a delivery mode.", "invalid");
+    };
+    return changeProfile(profileId, { version, data: { deliveryMode }, check, audit: "profile.deliveryMode" }, ctx);
   },
 });
 
@@ -81,7 +84,7 @@ export const refreshDataflowDef = defineAction({
   async handler({ profileId }, ctx) {
     const t = await refreshDataflowTarget(await getProfileRowOrThrow(profileId));
     if (!t.ok) throw new ActionError(t.message, "invalid");
-    await writeAudit({ actor: ctx.actor, action: "profile.dataflow.refresh", targetType: "IntegrationProfile", targetId: profileId, after: { detail: t.detail }, ip: ctx.ip });
+    await writeAudit(db, { actor: ctx.actor, action: "profile.dataflow.refresh", targetType: "IntegrationProfile", targetId: profileId, after: { detail: t.detail }, ip: ctx.ip });
     return getProfileOrThrow(profileId);
   },
 });
@@ -90,7 +93,7 @@ export const setPushTypesDef = defineAction({
   name: "profiles.setPushTypes",
   roles: CAN.editProfiles,
   input: S.PushTypesSchema,
-  handler: async ({ profileId, version, ...input }, ctx) => saveChange(profileId, version, await pushTypesChange(input), "profile.pushTypes", ctx),
+  handler: async ({ profileId, version, ...input }, ctx) => changeProfile(profileId, { version, ...await pushTypesChange(input), audit: "profile.pushTypes" }, ctx),
 });
 
 export const testConnectionDef = defineAction({
@@ -100,15 +103,16 @@ export const testConnectionDef = defineAction({
   handler: ({ profileId, target }, ctx) => runConnectionTest(profileId, target, ctx),
 });
 
-async function setStatus(profileId: string, to: "ACTIVE" | "PAUSED", ctx: Parameters<typeof createProfile>[1]) {
-  const profile = await getProfileOrThrow(profileId);
-  if (to === "ACTIVE") {
-    const missing = readinessChecklist(readinessInput(profile)).filter((i) => !i.done);
-    if (missing.length) throw new ActionError(`Not ready to activate: ${missing.map((m) => m.label.toLowerCase()).join("; ")}.`, "invalid");
-  } else if (profile.status !== "ACTIVE") {
-    throw new ActionError("Only an active profile can be paused.", "invalid");
-  }
-  return updateProfile(profileId, profile.version, { status: to }, to === "ACTIVE" ? "profile.activate" : "profile.pause", ctx);
+function setStatus(profileId: string, to: "ACTIVE" | "PAUSED", ctx: Parameters<typeof createProfile>[1]) {
+  const check = (profile: ProfileView) => {
+    if (to === "ACTIVE") {
+      const missing = readinessChecklist(readinessInput(profile)).filter((i) => !i.done);
+      if (missing.length) throw new ActionError(`Not ready to activate: ${missing.map((m) => m.label.toLowerCase()).join("; ")}.`, "invalid");
+    } else if (profile.status !== "ACTIVE") {
+      throw new ActionError("Only an active profile can be paused.", "invalid");
+    }
+  };
+  return changeProfile(profileId, { version: "latest", data: { status: to }, check, audit: to === "ACTIVE" ? "profile.activate" : "profile.pause" }, ctx);
 }
 
 export const activateProfileDef = defineAction({
@@ -153,7 +157,7 @@ export const revealInletDef = defineAction({
   async handler({ profileId }, ctx) {
     const row = await getProfileRowOrThrow(profileId);
     if (!row.inletId) throw new ActionError("This profile has no AEP-compatible inlet yet: create one first.", "invalid");
-    await writeAudit({ actor: ctx.actor, action: "profile.inlet.reveal", targetType: "IntegrationProfile", targetId: profileId, ip: ctx.ip });
+    await writeAudit(db, { actor: ctx.actor, action: "profile.inlet.reveal", targetType: "IntegrationProfile", targetId: profileId, ip: ctx.ip });
     return { inletId: row.inletId, previousInletId: row.previousInletUntil && row.previousInletUntil > new Date() ? row.previousInletId : null };
   },
 });
@@ -172,7 +176,7 @@ export const publishDataPrepDef = defineAction({
   input: S.RefreshDataflowSchema,
   async handler({ profileId }, ctx) {
     const r = await publishProfileMappingSet(profileId);
-    await writeAudit({ actor: ctx.actor, action: "profile.dataPrep.publish", targetType: "IntegrationProfile", targetId: profileId, after: { mappingId: r.mappingId, mappingVersion: r.mappingVersion }, ip: ctx.ip });
+    await writeAudit(db, { actor: ctx.actor, action: "profile.dataPrep.publish", targetType: "IntegrationProfile", targetId: profileId, after: { mappingId: r.mappingId, mappingVersion: r.mappingVersion }, ip: ctx.ip });
     return r;
   },
 });
@@ -185,8 +189,10 @@ export const deleteProfileDef = defineAction({
     const profile = await getProfileOrThrow(profileId);
     if (confirmName.trim() !== profile.name) throw new ActionError("Type the profile's exact name to delete it.", "invalid", { confirmName: ["Does not match the profile name."] });
     // Soft delete: the delivery history stays for audit.
-    await db.integrationProfile.update({ where: { id: profileId }, data: { deletedAt: new Date(), status: "PAUSED" } });
-    await writeAudit({ actor, action: "profile.delete", targetType: "IntegrationProfile", targetId: profileId, before: profile, ip });
+    await db.$transaction(async (tx) => {
+      await tx.integrationProfile.update({ where: { id: profileId }, data: { deletedAt: new Date(), status: "PAUSED" } });
+      await writeAudit(tx, { actor, action: "profile.delete", targetType: "IntegrationProfile", targetId: profileId, before: profile, ip });
+    });
     return { id: profileId };
   },
 });
@@ -198,7 +204,7 @@ export const createCustomPushTypeDef = defineAction({
   async handler(input, { actor, ip }) {
     if ((await knownPushTypeNames()).has(input.name)) throw new ActionError("A push type with this name exists.", "conflict", { name: ["Already exists."] });
     const row = await db.customPushType.create({ data: { ...input, sample: input.sample as Prisma.InputJsonValue, createdById: actor.id } });
-    await writeAudit({ actor, action: "pushType.create", targetType: "CustomPushType", targetId: row.name, after: row, ip });
+    await writeAudit(db, { actor, action: "pushType.create", targetType: "CustomPushType", targetId: row.name, after: row, ip });
     return row;
   },
 });

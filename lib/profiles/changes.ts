@@ -12,7 +12,7 @@ import type * as S from "./schemas";
 /**
  * What each section of a profile changes, checked but not saved: the UI's per-section actions and
  * the REST PATCH (several sections at once) both build their change here and save it with one
- * updateProfile call, so a PATCH that one check refuses saves nothing.
+ * changeProfile call, so a PATCH that one check refuses saves nothing.
  */
 export type ProfileChange = { data: Prisma.IntegrationProfileUpdateManyMutationInput; pushTypes?: string[] };
 

@@ -1,14 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError } from "@/lib/actions/define-action";
 import { testAdobeConnection, testRainfocusConnection, type ConnectionTestResult } from "@/lib/connections/test-connection";
 import { adobeClientConfig, rainfocusClientConfig } from "@/lib/integrations/config";
 import { rainfocusOverrides } from "@/lib/rainfocus/settings";
-import { getProfileOrThrow, getProfileRowOrThrow, openSecret } from "./service";
+import { getProfileRowOrThrow, openSecret } from "./service";
+import { changeProfile } from "./change-profile";
 import type { ConnectionTest } from "./view";
-import { isReady, readinessInput } from "./readiness";
 import { refreshDataflowTarget } from "./dataflow-target";
 
 /**
@@ -51,12 +49,8 @@ export async function runConnectionTest(profileId: string, target: "adobe" | "ra
   const stored: ConnectionTest = result.ok
     ? { ok: true, message: result.detail, warnings: result.warnings, at: new Date().toISOString() }
     : { ok: false, message: result.message, at: new Date().toISOString() };
-  await db.integrationProfile.update({ where: { id: profileId }, data: target === "adobe" ? { adobeTest: stored } : { rainfocusTest: stored } });
-  const after = await getProfileOrThrow(profileId);
-  const ready = isReady(readinessInput(after));
-  if ((after.status === "DRAFT" && ready) || (after.status === "READY" && !ready)) {
-    await db.integrationProfile.update({ where: { id: profileId }, data: { status: ready ? "READY" : "DRAFT" } });
-  }
-  await writeAudit({ actor, action: `profile.test.${target}`, targetType: "IntegrationProfile", targetId: profileId, after: { ok: stored.ok, message: stored.message }, ip });
+  // No version: a test result is bookkeeping, not an edit (see above); the status follows it.
+  const data = target === "adobe" ? { adobeTest: stored } : { rainfocusTest: stored };
+  await changeProfile(profileId, { data, audit: { action: `profile.test.${target}`, after: { ok: stored.ok, message: stored.message } } }, { actor, ip });
   return stored;
 }

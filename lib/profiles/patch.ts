@@ -1,12 +1,14 @@
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
+import type { AuditAction } from "@/lib/audit/write-audit";
 import { ActionError, fieldErrorsOf } from "@/lib/actions/define-action";
 import * as S from "./schemas";
 import { adobeChange, basicsChange, deliveryModeChange, endpointChange, mergeChanges, pushTypesChange, rainfocusChange, rainfocusSettingsChange, type ProfileChange } from "./changes";
-import { getProfileOrThrow, saveChange } from "./service";
+import { getProfileOrThrow } from "./service";
+import { changeProfile } from "./change-profile";
 
-type Part = { schema: z.ZodType; change: (input: never) => ProfileChange | Promise<ProfileChange>; audit: string };
+type Part = { schema: z.ZodType; change: (input: never) => ProfileChange | Promise<ProfileChange>; audit: AuditAction };
 
 // The sections of PATCH /api/v1/profiles/{id}, each with the schema and checks of its UI form.
 const PARTS: Record<string, Part> = {
@@ -45,5 +47,5 @@ export async function patchProfile(profileId: string, body: unknown, ctx: { acto
     changes.push(await part.change(input as never));
   }
   const audit = names.length === 1 ? PARTS[names[0]].audit : "profile.update";
-  return saveChange(profileId, version, mergeChanges(changes), audit, ctx);
+  return changeProfile(profileId, { version, ...mergeChanges(changes), audit }, ctx);
 }

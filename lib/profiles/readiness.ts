@@ -49,6 +49,15 @@ export function isReady(p: ReadinessInput): boolean {
   return readinessChecklist(p).every((i) => i.done);
 }
 
+type ProfileStatus = "DRAFT" | "READY" | "ACTIVE" | "PAUSED";
+
+/** DRAFT ⇄ READY follows the checklist; ACTIVE and PAUSED are chosen by people and stay as they are. */
+export function statusAfterChecklist<S extends ProfileStatus>(status: S, ready: boolean): S | "DRAFT" | "READY" {
+  if (status === "DRAFT" && ready) return "READY";
+  if (status === "READY" && !ready) return "DRAFT";
+  return status;
+}
+
 /** The checklist's input from the profile view (works on both sides: ProfileView is a type only). */
 export function readinessInput(v: ProfileView): ReadinessInput {
   return {

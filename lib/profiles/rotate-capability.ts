@@ -1,7 +1,8 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/define-action";
 import { sealSecret } from "@/lib/crypto/keys";
-import { getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, newInletId, updateProfile } from "./service";
+import { getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, newInletId } from "./service";
+import { changeProfile } from "./change-profile";
 import { ROTATABLE, rotationUpdate, type GraceHours, type RotatableKind } from "./rotation";
 import type { Actor } from "@/lib/auth/roles";
 
@@ -31,6 +32,6 @@ export async function rotateCapability(
     ...(input.kind === "inboundSecret" ? { inboundSecretRotatedAt: new Date() } : {}),
   };
   // The audit event shows masks only (toProfileView), with the chosen grace in its action name.
-  const profile = await updateProfile(input.profileId, input.version, data, `profile.${input.kind}.rotate.grace${input.graceHours}h`, ctx);
+  const profile = await changeProfile(input.profileId, { version: input.version, data, audit: `profile.${input.kind}.rotate.grace${input.graceHours}h` }, ctx);
   return { value, profile };
 }

@@ -26,11 +26,12 @@ export const createUser = defineAction({
       throw new ActionError("A user with this email already exists.", "conflict", { email: ["Already in use."] });
     }
     const password = input.password || generatePassword();
-    const user = await db.user.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(password) },
-      select: PUBLIC_FIELDS,
+    const passwordHash = await hashPassword(password);
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: PUBLIC_FIELDS });
+      await writeAudit(tx, { actor, action: "user.create", targetType: "User", targetId: created.id, after: created, ip });
+      return created;
     });
-    await writeAudit({ actor, action: "user.create", targetType: "User", targetId: user.id, after: user, ip });
     // The generated password is returned once so the admin can hand it over; it is stored only hashed.
     return { user, generatedPassword: input.password ? null : password };
   },
@@ -43,9 +44,11 @@ export const changeUserRole = defineAction({
   async handler({ userId, role }, { actor, ip }) {
     if (userId === actor.id) throw new ActionError("You cannot change your own role.", "forbidden");
     const before = await getUserOrThrow(userId);
-    const after = await db.user.update({ where: { id: userId }, data: { role }, select: PUBLIC_FIELDS });
-    await writeAudit({ actor, action: "user.role", targetType: "User", targetId: userId, before, after, ip });
-    return after;
+    return db.$transaction(async (tx) => {
+      const after = await tx.user.update({ where: { id: userId }, data: { role }, select: PUBLIC_FIELDS });
+      await writeAudit(tx, { actor, action: "user.role", targetType: "User", targetId: userId, before, after, ip });
+      return after;
+    });
   },
 });
 
@@ -56,10 +59,12 @@ export const setUserDisabled = defineAction({
   async handler({ userId, disabled }, { actor, ip }) {
     if (userId === actor.id) throw new ActionError("You cannot disable your own account.", "forbidden");
     const before = await getUserOrThrow(userId);
-    const after = await db.user.update({ where: { id: userId }, data: { disabled }, select: PUBLIC_FIELDS });
-    if (disabled) await db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await writeAudit({ actor, action: disabled ? "user.disable" : "user.enable", targetType: "User", targetId: userId, before, after, ip });
-    return after;
+    return db.$transaction(async (tx) => {
+      const after = await tx.user.update({ where: { id: userId }, data: { disabled }, select: PUBLIC_FIELDS });
+      if (disabled) await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      await writeAudit(tx, { actor, action: disabled ? "user.disable" : "user.enable", targetType: "User", targetId: userId, before, after, ip });
+      return after;
+    });
   },
 });
 
@@ -79,7 +84,7 @@ export const resetUserPassword = defineAction({
       await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
       const tokens = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt } });
       // (Not "apiTokens…": the audit log redacts keys that name secrets, token included.)
-      await writeAudit({ actor, action: "user.resetPassword", targetType: "User", targetId: userId, after: { revokedAccessKeys: tokens.count, signInDelaysLifted: true }, ip }, tx);
+      await writeAudit(tx, { actor, action: "user.resetPassword", targetType: "User", targetId: userId, after: { revokedAccessKeys: tokens.count, signInDelaysLifted: true }, ip });
       return tokens.count;
     });
     await clearLoginFailures(user.email);

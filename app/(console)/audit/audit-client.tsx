@@ -141,7 +141,7 @@ export function AuditClient({ actions }: { actions: string[] }) {
 
 /** "Profile “Summit 2026”", "User ana@example.com", or the raw type and id when it names nothing we know any more. */
 function targetText(e: { targetType: string; targetId: string | null; targetLabel: string | null; after: unknown }) {
-  const kind = { IntegrationProfile: "Profile", User: "User", ApiToken: "API token", AlertRule: "Alert settings", Delivery: "Delivery", delivery: "Delivery", AuditEvent: "Audit log" }[e.targetType] ?? e.targetType;
+  const kind = { IntegrationProfile: "Profile", User: "User", ApiToken: "API token", AlertRule: "Alert settings", Delivery: "Delivery", AuditEvent: "Audit log" }[e.targetType] ?? e.targetType;
   if (e.targetLabel) return <><span className="text-zinc-500">{kind}</span> <span className="font-medium">{e.targetLabel}</span></>;
   const tried = (e.after as { email?: unknown } | null)?.email;
   if (typeof tried === "string") return <><span className="text-zinc-500">{kind}</span> <span className="font-medium">{tried}</span></>;

@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/roles";
+import { writeAudit, type AuditAction } from "@/lib/audit/write-audit";
+import { ActionError } from "@/lib/actions/define-action";
+import { toProfileView, type ProfileView } from "./view";
+import { isReady, readinessInput, statusAfterChecklist } from "./readiness";
+import { publishedVersionOf } from "./service";
+
+type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
+
+export type ProfileEdit = {
+  /**
+   * The version the editor opened: a stale one is refused with a conflict instead of overwriting a
+   * colleague's change. "latest" is for a button that carries no version (activate, pause). Both
+   * bump the version. Left out, the change is bookkeeping (a connection test's result, a publish)
+   * that must not make the forms people have open stale.
+   */
+  version?: number | "latest";
+  data?: Prisma.IntegrationProfileUpdateManyMutationInput;
+  /** The profile's enabled push types, replacing the current ones. */
+  pushTypes?: string[];
+  /** Refuses the change from the profile as it is now (read inside the transaction); throws an ActionError. */
+  check?: (before: ProfileView) => void;
+  /** An action alone records the before/after views (masks only); an object says what to record instead. */
+  audit: AuditAction | { action: AuditAction; before?: unknown; after?: unknown };
+};
+
+/** Every change to a profile, in its own transaction: see changeProfileIn. */
+export function changeProfile(profileId: string, edit: ProfileEdit, ctx: Ctx): Promise<ProfileView> {
+  return db.$transaction((tx) => changeProfileIn(tx, profileId, edit, ctx));
+}
+
+/**
+ * The one way a profile changes, inside the caller's transaction (a mapping publish saves its
+ * version in the same one): lock the row, read, check, apply, recompute DRAFT ⇄ READY from the
+ * saved state, write the audit event. A failure anywhere leaves the profile and the audit log
+ * untouched.
+ */
+export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: string, edit: ProfileEdit, { actor, ip }: Ctx): Promise<ProfileView> {
+  // NO KEY UPDATE: concurrent changes (an edit, a test result, a publish) wait for each other, so the
+  // status is computed from what is saved, while inbound inserts referencing the profile go on.
+  await tx.$queryRaw`SELECT 1 FROM "IntegrationProfile" WHERE id = ${profileId} FOR NO KEY UPDATE`;
+  const before = await readView(tx, profileId);
+  edit.check?.(before);
+  const bump = edit.version !== undefined;
+  if (bump || edit.data) {
+    const where = { id: profileId, deletedAt: null, ...(typeof edit.version === "number" ? { version: edit.version } : {}) };
+    const updated = await tx.integrationProfile.updateMany({ where, data: { ...edit.data, ...(bump ? { version: { increment: 1 } } : {}) } });
+    if (updated.count === 0) {
+      throw new ActionError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
+    }
+  }
+  if (edit.pushTypes) {
+    await tx.profilePushType.deleteMany({ where: { profileId, pushType: { notIn: edit.pushTypes } } });
+    await tx.profilePushType.createMany({ data: edit.pushTypes.map((pushType) => ({ profileId, pushType })), skipDuplicates: true });
+  }
+  let after = await readView(tx, profileId);
+  const status = statusAfterChecklist(after.status, isReady(readinessInput(after)));
+  if (status !== after.status) {
+    await tx.integrationProfile.update({ where: { id: profileId }, data: { status } });
+    after = { ...after, status };
+  }
+  const audit = typeof edit.audit === "string" ? { action: edit.audit, before, after } : edit.audit;
+  await writeAudit(tx, { actor, action: audit.action, targetType: "IntegrationProfile", targetId: profileId, before: audit.before, after: audit.after, ip });
+  return after;
+}
+
+async function readView(tx: Prisma.TransactionClient, profileId: string): Promise<ProfileView> {
+  const row = await tx.integrationProfile.findFirst({ where: { id: profileId, deletedAt: null }, include: { pushTypes: true } });
+  if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
+  return toProfileView(row, await publishedVersionOf(tx, profileId));
+}
