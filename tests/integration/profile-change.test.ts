@@ -8,6 +8,7 @@ import { getProfileOrThrow } from "@/lib/profiles/service";
 import { sealSecret } from "@/lib/crypto/keys";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { listAuditEvents } from "@/lib/audit/list-audit";
+import { AuditFilterSchema } from "@/lib/audit/schemas";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createActors } from "../support/actors";
 
@@ -92,7 +93,7 @@ describe("integration profile change: one transaction, one status rule", () => {
     const targetId = `delivery-${Date.now()}`;
     await writeAudit(db, { actor: actors.QA, action: "delivery.test.send", targetType: "Delivery", targetId });
     for (const targetType of ["Delivery", "delivery"]) {
-      const { items } = await listAuditEvents({ targetType, targetId });
+      const { items } = await listAuditEvents(AuditFilterSchema.parse({ targetType, targetId }));
       expect(items.map((e) => e.targetType), targetType).toEqual(["Delivery"]);
     }
   });
