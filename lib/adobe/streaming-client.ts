@@ -53,7 +53,8 @@ export class StreamingClient {
     const url = batchUrlFor(input.endpointUrl);
     if (!url) return localFailure("invalid_endpoint", "The streaming endpoint does not look like …/collection/{inletId}.", input.endpointUrl);
     const body = JSON.stringify({ messages: input.messages });
-    const result = await this.post(url, body, input);
+    // Each delivery's attempt records its own message (redacted there): the whole body is not kept.
+    const result = await this.post(url, body, input, JSON.stringify({ messages: `(${input.messages.length} messages: each delivery's attempt shows its own)` }));
     if (result.kind === "response" && (result.status === 207 || result.status === 200)) {
       const json = parseJson(result.body) as { batchId?: string; responses?: unknown } | undefined;
       return {
@@ -74,11 +75,11 @@ export class StreamingClient {
     return failureOf(result, input.token !== undefined);
   }
 
-  private post(url: string, body: string, input: { flowId: string; token?: string; orgId?: string }): Promise<HttpResult> {
+  private post(url: string, body: string, input: { flowId: string; token?: string; orgId?: string }, recordedBody?: string): Promise<HttpResult> {
     const headers: Record<string, string> = { "Content-Type": "application/json", "x-adobe-flow-id": input.flowId };
     if (input.token) headers.Authorization = `Bearer ${input.token}`;
     if (input.orgId) headers["x-gw-ims-org-id"] = input.orgId;
-    return httpRequest({ method: "POST", url, headers, body, allowList: this.config.allowList, timeoutMs: this.config.timeoutMs });
+    return httpRequest({ method: "POST", url, headers, body, ...(recordedBody !== undefined ? { recordedBody } : {}), allowList: this.config.allowList, timeoutMs: this.config.timeoutMs });
   }
 }
 

@@ -98,6 +98,11 @@ function redactValue(value: unknown): { value: unknown; changed: boolean } {
   return { value, changed: false };
 }
 
+/** A parsed JSON value with its secret fields redacted: the same value when it holds none. */
+export function redactJson<T>(value: T): T {
+  return redactValue(value).value as T;
+}
+
 /** Redacts secret fields in a JSON or form-encoded body; returns the original text when nothing changed. */
 export function redactBody(body: string | undefined, contentType?: string): string | undefined {
   if (body === undefined || body === "") return body;

@@ -12,6 +12,12 @@ export interface HttpRequestInit {
   url: string;
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * What the log records as this request's body, already redacted by the caller, when that is not
+   * the body itself: a batch whose items are each recorded (redacted) on their own attempt need not
+   * be parsed and redacted as a whole on every send.
+   */
+  recordedBody?: string;
   allowList: AllowList;
   timeoutMs?: number;
   maxResponseBytes?: number;
@@ -34,7 +40,7 @@ export async function httpRequest(init: HttpRequestInit): Promise<HttpResult> {
     method: init.method,
     url: redactUrl(init.url),
     headers: redactHeaders(headers),
-    ...(init.body !== undefined ? { body: redactBody(init.body, contentTypeOf(headers)) } : {}),
+    ...(init.recordedBody !== undefined ? { body: init.recordedBody } : init.body !== undefined ? { body: redactBody(init.body, contentTypeOf(headers)) } : {}),
   };
   const fail = (error: HttpErrorKind, message: string, extra: { status?: number; location?: string } = {}): HttpResult => ({
     kind: "error",

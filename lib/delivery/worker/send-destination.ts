@@ -1,3 +1,4 @@
+import { redactJson } from "../../http/redact";
 import type { RainfocusClient } from "../../rainfocus/api-client";
 import type { AttendeeInput, RainfocusResult, UpsertedAttendee } from "../../rainfocus/types";
 import type { PreparedMapping } from "../mapping-for-profile";
@@ -58,7 +59,7 @@ async function upsertChunk(deps: DestinationDeps, profile: DeliveryProfile, chun
   await Promise.all(
     chunk.map((m, i) => {
       // A shared batch call shows each delivery its own attendee; a call of one shows what was sent.
-      const own = chunk.length > 1 ? { requestBody: { attendees: [m.attendee], batch: { size: chunk.length, index: i } } } : {};
+      const own = chunk.length > 1 ? { requestBody: { attendees: [redactJson(m.attendee)], batch: { size: chunk.length, index: i } } } : {};
       if (r.ok) {
         const upserted = r.data[i];
         return report(m.d, {

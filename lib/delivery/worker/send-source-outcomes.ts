@@ -1,5 +1,6 @@
 import type { BatchResult, StreamingResult } from "../../adobe/streaming-types";
 import type { WithTokenResult } from "../../adobe/with-token-refresh";
+import { redactJson } from "../../http/redact";
 import { failure, type AttemptExchange, type ClaimedDelivery, type SendOutcome } from "./types";
 
 /** One event ready to go: the delivery, what the log shows as mapped, and the exact wire message. */
@@ -43,16 +44,21 @@ export function batchOutcomes(r: WithTokenResult<BatchResult>, batch: Prepared[]
   if (!r.ok) return batch.map((m) => [m.d, tokenFailure(r, m.output)]);
   const x = r.result;
   const before = refreshed(r);
+  // Each delivery's Attempt shows its own message (secrets redacted, as every recorded body is), not the batch.
+  const ownBody = (m: Prepared, i: number) => ({ batch: { size: batch.length, index: i }, message: redactJson(m.message) });
   if (x.status !== "completed") {
     // The whole request failed (429, 5xx, network, 413…): every message shares that outcome.
-    return batch.map((m) => [m.d, streamingOutcome(x, before, m.output)]);
+    return batch.map((m, i) => {
+      const o = streamingOutcome(x, before, m.output);
+      const last = o.exchanges.length - 1;
+      return [m.d, { ...o, exchanges: o.exchanges.map((e, j) => (j === last ? { ...e, requestBody: ownBody(m, i) } : e)) }];
+    });
   }
   return batch.map((m, i) => {
     const msg = x.messages[i]!;
-    // Each delivery's Attempt shows its own message and its own line of the 207, not the batch.
     const own: AttemptExchange = {
       exchange: x.exchange,
-      requestBody: { batch: { size: batch.length, index: i }, message: m.message },
+      requestBody: ownBody(m, i),
       responseBody: JSON.stringify({ httpStatus: x.httpStatus, batchId: x.batchId, index: i, result: msg }),
     };
     if (msg.ok) return [m.d, { kind: "delivered", statusCode: x.httpStatus, mapped: m.output, exchanges: [...before, own] }];
