@@ -39,8 +39,17 @@ export type ActionDef<S extends z.ZodType, T> = {
 
 export type AnyActionDef = ActionDef<z.ZodType, unknown>;
 
+const DEFINED = new WeakSet<object>();
+
+/** An action: its name, the roles that may call it, its zod input and its handler. */
 export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): ActionDef<S, T> {
+  DEFINED.add(def);
   return def;
+}
+
+/** True for what defineAction returned: how the registry tells actions from other exports. */
+export function isActionDef(value: unknown): value is AnyActionDef {
+  return typeof value === "object" && value !== null && DEFINED.has(value);
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

@@ -1,76 +1,34 @@
 import "server-only";
-import { changeUserRole, createUser, listUsersDef, resetUserPassword, setUserDisabled } from "@/lib/users/action-defs";
-import { createApiToken, listAllApiTokensDef, listApiTokensDef, revokeApiToken } from "@/lib/api-tokens/action-defs";
-import { exportAuditDef, listAuditDef } from "@/lib/audit/action-defs";
-import * as P from "@/lib/profiles/action-defs";
-import * as M from "@/lib/mappings/action-defs";
-import * as DL from "@/lib/deliveries/action-defs";
-import { getDashboardDef } from "@/lib/dashboard/action-defs";
-import { getAlertBannerDef, saveAlertRuleDef } from "@/lib/alerts/action-defs";
-import { listRefusalsDef } from "@/lib/inbound-refusals/action-defs";
-import * as ACC from "@/lib/account/action-defs";
+import { isActionDef, type AnyActionDef } from "./define-action";
+import * as account from "@/lib/account/action-defs";
+import * as alerts from "@/lib/alerts/action-defs";
+import * as apiTokens from "@/lib/api-tokens/action-defs";
+import * as audit from "@/lib/audit/action-defs";
+import * as dashboard from "@/lib/dashboard/action-defs";
+import * as deliveries from "@/lib/deliveries/action-defs";
+import * as refusals from "@/lib/inbound-refusals/action-defs";
+import * as mappings from "@/lib/mappings/action-defs";
+import * as profiles from "@/lib/profiles/action-defs";
+import * as users from "@/lib/users/action-defs";
 
 /**
- * Every server action, by the name of its "use server" export. The role-matrix test walks this
- * table and also fails when a "use server" export is missing from it, so a new action cannot ship
- * without its refusal being tested. Public actions (sign-in, sign-out) are listed in PUBLIC_ACTIONS.
+ * The modules that define actions. Every defineAction() they export is an action, so adding one to
+ * a module needs no entry here; a new module is one line. The role-matrix test fails for a
+ * "use server" export whose definition is not found here.
  */
-export const ACTIONS = {
-  createUserAction: createUser,
-  changeUserRoleAction: changeUserRole,
-  setUserDisabledAction: setUserDisabled,
-  resetUserPasswordAction: resetUserPassword,
-  listUsersAction: listUsersDef,
-  createApiTokenAction: createApiToken,
-  revokeApiTokenAction: revokeApiToken,
-  listApiTokensAction: listApiTokensDef,
-  listAllApiTokensAction: listAllApiTokensDef,
-  listAuditAction: listAuditDef,
-  exportAuditAction: exportAuditDef,
-  createProfileAction: P.createProfileDef,
-  updateBasicsAction: P.updateBasicsDef,
-  updateAdobeCredentialsAction: P.updateAdobeCredentialsDef,
-  updateRainfocusCredentialsAction: P.updateRainfocusCredentialsDef,
-  updateRainfocusSettingsAction: P.updateRainfocusSettingsDef,
-  updateEndpointAction: P.updateEndpointDef,
-  setDeliveryModeAction: P.setDeliveryModeDef,
-  refreshDataflowAction: P.refreshDataflowDef,
-  setPushTypesAction: P.setPushTypesDef,
-  testConnectionAction: P.testConnectionDef,
-  activateProfileAction: P.activateProfileDef,
-  pauseProfileAction: P.pauseProfileDef,
-  rotateInboundSecretAction: P.rotateInboundSecretDef,
-  rotateInletAction: P.rotateInletDef,
-  revealInletAction: P.revealInletDef,
-  exportDataPrepAction: P.exportDataPrepDef,
-  publishDataPrepAction: P.publishDataPrepDef,
-  deleteProfileAction: P.deleteProfileDef,
-  createCustomPushTypeAction: P.createCustomPushTypeDef,
-  listProfilesAction: P.listProfilesDef,
-  getProfileAction: P.getProfileDef,
-  getMappingAction: M.getMappingDef,
-  saveMappingDraftAction: M.saveMappingDraftDef,
-  publishMappingAction: M.publishMappingDef,
-  getMappingVersionAction: M.getMappingVersionDef,
-  restoreMappingVersionAction: M.restoreMappingVersionDef,
-  validateMappingOutputAction: M.validateMappingOutputDef,
-  listDeliveriesAction: DL.listDeliveriesDef,
-  unmaskDeliveriesAction: DL.unmaskDeliveriesDef,
-  getDeliveryAction: DL.getDeliveryDef,
-  replayPreviewAction: DL.replayPreviewDef,
-  replayDeliveryAction: DL.replayDeliveryDef,
-  bulkReplayAction: DL.bulkReplayDef,
-  sendTestEventAction: DL.sendTestEventDef,
-  testEventSampleAction: DL.testEventSampleDef,
-  listMyTestSendsAction: DL.listMyTestSendsDef,
-  getDashboardAction: getDashboardDef,
-  saveAlertRuleAction: saveAlertRuleDef,
-  getAlertBannerAction: getAlertBannerDef,
-  listRefusalsAction: listRefusalsDef,
-  changeOwnPasswordAction: ACC.changeOwnPasswordDef,
-  listOwnTokensAction: ACC.listOwnTokensDef,
-  createOwnTokenAction: ACC.createOwnTokenDef,
-  revokeOwnTokenAction: ACC.revokeOwnTokenDef,
-} as const;
+const ACTION_MODULES: readonly Record<string, unknown>[] = [account, alerts, apiTokens, audit, dashboard, deliveries, refusals, mappings, profiles, users];
 
+function collect(modules: readonly Record<string, unknown>[]): Record<string, AnyActionDef> {
+  const byName: Record<string, AnyActionDef> = {};
+  for (const def of modules.flatMap((m) => Object.values(m)).filter(isActionDef)) {
+    if (byName[def.name] && byName[def.name] !== def) throw new Error(`Two actions are named ${def.name}.`);
+    byName[def.name] = def;
+  }
+  return byName;
+}
+
+/** Every action, by its definition's name (e.g. "profiles.create"), derived from ACTION_MODULES. */
+export const ACTIONS: Readonly<Record<string, AnyActionDef>> = collect(ACTION_MODULES);
+
+/** "use server" exports that are public by design: how one gets (or leaves) a session. */
 export const PUBLIC_ACTIONS = ["loginAction", "ssoLoginAction", "signOutAction"] as const;

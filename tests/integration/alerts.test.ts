@@ -122,7 +122,7 @@ describe("saveAlertRuleAction", () => {
   const valid = { failureEnabled: "on", failurePercent: "5", failureWindowMinutes: "15", failureMinDeliveries: "20", queueAgeMinutes: "10", webhookUrl: "" };
 
   it("is registered for the role matrix and open to ADMIN only", async () => {
-    expect(ACTIONS.saveAlertRuleAction).toBe(saveAlertRuleDef);
+    expect(ACTIONS["alerts.save"]).toBe(saveAlertRuleDef);
     for (const role of ["OPS", "QA", "AUDITOR"] as const) {
       expect(await executeAction(saveAlertRuleDef, actors[role], valid)).toMatchObject({ ok: false, code: "forbidden" });
     }
