@@ -1,10 +1,10 @@
 // Reading AEP destination bodies: readAepBody (streamed, each profiles[] element parsed alone,
-// lib/delivery/aep-stream.ts) against the baseline of buffering the whole body and JSON.parse, on
+// lib/inbound/aep-stream.ts) against the baseline of buffering the whole body and JSON.parse, on
 // the same generated bodies in the same run. Prints one JSON object.
 //   npx tsx bench/aep-body.ts
-import { readAepBody } from "../lib/delivery/aep-stream";
-import { detectAepProfiles } from "../lib/delivery/aep-profile";
-import { jsonTextProblem } from "../lib/delivery/json-text";
+import { readAepBody } from "../lib/inbound/aep-stream";
+import { detectAepProfiles } from "../lib/inbound/aep-profile";
+import { jsonTextProblem } from "../lib/inbound/json-text";
 import { sdkProfile } from "../emulators/adobe/destination-profiles";
 
 const limits = { maxBytes: 1 << 30, maxSkeletonBytes: 1 << 20, maxProfileBytes: 1 << 20, maxProfiles: 10_000 };

@@ -1,11 +1,11 @@
 // Child process of bench/delivery.ts: the RainFocus inbound endpoint behind a bare node:http server.
 // It calls the very function the Next route calls (acceptRainfocusPush: signature, profile,
-// validation, backpressure, the one-transaction store) and answers as lib/delivery/inbound-route.ts
+// validation, backpressure, the one-transaction store) and answers as lib/inbound/route.ts
 // does, minus Next's router. Run with `node --conditions react-server` so `server-only` resolves to
 // its empty export, as it does inside Next. Prints its URL on stdout.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { acceptRainfocusPush } from "@/lib/delivery/inbound-rainfocus";
+import { acceptRainfocusPush } from "@/lib/inbound/rainfocus";
 
 const ROUTE = /^\/api\/v1\/inbound\/rainfocus\/([^/?]+)$/;
 

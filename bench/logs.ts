@@ -2,7 +2,7 @@
 //
 // On a fresh database (TEST_DATABASE_URL's server when set, else the embedded PostgreSQL):
 // 1,000,000 deliveries over 30 days across 5 profiles, each with one attempt, inserted by
-// generate_series in SQL. Then, through the real lib/deliveries code:
+// generate_series in SQL. Then, through the real lib/delivery-log code:
 //   - firstPage:    listDeliveries({}) — the log as it opens
 //   - filteredPage: profile + status (FAILED,DEAD) + last 7 days
 //   - deepPage:     a keyset cursor half-way down the log
@@ -87,10 +87,10 @@ async function main() {
     const insertS = (performance.now() - t0) / 1000;
 
     // Imported only now: lib/db reads DATABASE_URL on first use.
-    const { listDeliveries } = await import("../lib/deliveries/list-deliveries");
-    const { exportStream } = await import("../lib/deliveries/export");
-    const { DeliveryFilterSchema } = await import("../lib/deliveries/schemas");
-    const { encodeCursor } = await import("../lib/deliveries/filter-sql");
+    const { listDeliveries } = await import("../lib/delivery-log/list-deliveries");
+    const { exportStream } = await import("../lib/delivery-log/export");
+    const { DeliveryFilterSchema } = await import("../lib/delivery-log/schemas");
+    const { encodeCursor } = await import("../lib/delivery-log/filter-sql");
     const { getDashboard } = await import("../lib/dashboard/get-dashboard");
 
     const filtered = DeliveryFilterSchema.parse({ profileId: profiles[1]!.id, status: "FAILED,DEAD", range: "7d" });

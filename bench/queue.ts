@@ -10,12 +10,12 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { createPrismaClient, poolOf } from "@/lib/db-client";
-import { CLAIM_SQL, claimDue } from "@/lib/delivery/worker/claim";
-import { settleMany } from "@/lib/delivery/worker/settle";
-import { storeDeliveries } from "@/lib/delivery/store";
+import { CLAIM_SQL, claimDue } from "@/lib/queue/claim";
+import { settleMany } from "@/lib/queue/settle";
+import { storeDeliveries } from "@/lib/queue/store";
 import { generatePushEvent } from "@/lib/push-types/catalog";
-import { DEFAULT_RETRY_POLICY } from "@/lib/delivery/retry-policy";
-import { MappingCache } from "@/lib/delivery/mapping-for-profile";
+import { DEFAULT_RETRY_POLICY } from "@/lib/queue/retry-policy";
+import { MappingCache } from "@/lib/worker/mapping-for-profile";
 import { createTestDatabase } from "../tests/support/test-database";
 
 const CLAIM = 500;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aepUrlKey } from "@/lib/delivery/aep-auth";
+import { aepUrlKey } from "@/lib/inbound/aep-auth";
 import { aepUrlKeyInBrowser } from "./aep-no-auth-url";
 
 describe("the browser's AEP URL key", () => {

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 
 /**
- * The AEP endpoint URL for authentication "None" (lib/delivery/aep-auth.ts aepUrlKey), computed in
+ * The AEP endpoint URL for authentication "None" (lib/inbound/aep-auth.ts aepUrlKey), computed in
  * the browser from the inbound secret while it is on screen: it is as secret as the secret, so it
  * is shown exactly when the secret is (on creation and rotation) and never sent by the server.
  */

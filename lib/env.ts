@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { DeliveryEnvShape } from "./delivery/config";
+import { DeliveryEnvShape } from "./worker/config";
 import { RainfocusEnvShape } from "./rainfocus/settings";
 
 // The one place that reads process.env. scripts/start.ts fills in DATABASE_URL, AUTH_SECRET and

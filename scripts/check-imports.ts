@@ -4,6 +4,8 @@
  *
  *   pure (engine, XDM, push-type catalog)  <  emulators  <  lib (server)  <  components  <  app
  *
+ * and inside lib, the delivery rooms: queue  <  inbound, worker (not each other)  <  delivery log, test events.
+ *
  * plus: nothing ships code that imports tests or e2e specs, and the pure rooms import no Node
  * built-ins, because the mapping editor runs them in the browser. Known exceptions are listed
  * below with the reason; the check fails when one is no longer needed, so the list only shrinks.
@@ -32,6 +34,10 @@ const RULES: Rule[] = [
   { name: "components do not import app", from: under("components/"), to: under("app/") },
   { name: "shipped code does not import tests or e2e", from: under("lib/", "app/", "components/", "emulators/", "scripts/"), to: under("tests/", "e2e/") },
   { name: "integration tests do not import e2e specs", from: under("tests/"), to: under("e2e/") },
+  // The delivery rooms: queue < inbound, worker < delivery log, test events.
+  { name: "the queue imports no other delivery room", from: under("lib/queue/"), to: under("lib/inbound/", "lib/worker/", "lib/delivery-log/", "lib/test-events/") },
+  { name: "inbound does not import the worker, the delivery log or test events", from: under("lib/inbound/"), to: under("lib/worker/", "lib/delivery-log/", "lib/test-events/") },
+  { name: "the worker does not import inbound, the delivery log or test events", from: under("lib/worker/"), to: under("lib/inbound/", "lib/delivery-log/", "lib/test-events/") },
 ];
 
 // file -> imported file: why it is still allowed. Remove an entry when its import goes away.

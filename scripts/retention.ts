@@ -5,8 +5,8 @@
  * older than LOGIN_ATTEMPT_RETENTION_DAYS (default 30). Prints one JSON line.
  */
 import { createPrismaClient } from "../lib/db-client";
-import { deliveryConfigFromEnv } from "../lib/delivery/config";
-import { pruneDeliveryPayloads, pruneInboundRefusals, pruneLoginAttempts } from "../lib/delivery/retention";
+import { deliveryConfigFromEnv } from "../lib/worker/config";
+import { pruneDeliveryPayloads, pruneInboundRefusals, pruneLoginAttempts } from "../lib/queue/retention";
 import { resolveDatabaseUrl } from "./lib/delivery-env";
 
 async function main() {

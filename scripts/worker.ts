@@ -10,12 +10,12 @@
  * buffered spans are flushed, then the process exits.
  */
 import { createPrismaClient } from "../lib/db-client";
-import { createWorkerFromEnv } from "../lib/delivery/worker/create-worker";
+import { createWorkerFromEnv } from "../lib/worker/create-worker";
 import { loadEncryptionKey, resolveDatabaseUrl } from "./lib/delivery-env";
 import { enableLinearRegexFallback } from "../lib/runtime/regex-safety";
 import { createLogger, log as logger } from "../lib/log";
 import { shutdownTracing, startTracing } from "../lib/telemetry";
-import { listenForWork } from "../lib/delivery/work-signal";
+import { listenForWork } from "../lib/queue/work-signal";
 
 enableLinearRegexFallback();
 

@@ -1,5 +1,5 @@
 import { test, expect, RAINFOCUS_EMULATOR_URL, ADOBE_EMULATOR_URL, loginViaApi } from "../fixtures";
-import { aepUrlKey } from "../../lib/delivery/aep-auth";
+import { aepUrlKey } from "../../lib/inbound/aep-auth";
 import { DEMO_RAINFOCUS } from "../../emulators/demo";
 
 // AEP → RainFocus end to end from `npm start`: a DESTINATION profile configured in the console,

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { test, expect } from "../fixtures";
 import { parseKey, seal } from "../../lib/crypto/seal";
-import { signBody } from "../../lib/delivery/signature";
+import { signBody } from "../../lib/inbound/signature";
 import { generatePushEvent } from "../../lib/push-types/catalog";
 
 // The whole `npm start` (console, worker, emulators and the embedded PostgreSQL) killed with

@@ -5,8 +5,8 @@ import type pg from "pg";
 import { Agent } from "undici";
 import { test, expect, SEEDED_TOKEN } from "../fixtures";
 import { ROUTES, type RouteEntry } from "./route-table";
-import { signBody } from "../../lib/delivery/signature";
-import { aepUrlKey } from "../../lib/delivery/aep-auth";
+import { signBody } from "../../lib/inbound/signature";
+import { aepUrlKey } from "../../lib/inbound/aep-auth";
 import { hashPassword } from "../../lib/auth/password";
 import { CONTENT_TYPES, FUZZ_SEED, ODD_IDS, ODD_VALUES, malformedBody, malformedQuery, prng, seedFor, type Rng } from "../../tests/support/fuzz-cases";
 

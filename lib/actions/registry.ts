@@ -5,7 +5,7 @@ import * as alerts from "@/lib/alerts/action-defs";
 import * as apiTokens from "@/lib/api-tokens/action-defs";
 import * as audit from "@/lib/audit/action-defs";
 import * as dashboard from "@/lib/dashboard/action-defs";
-import * as deliveries from "@/lib/deliveries/action-defs";
+import * as deliveries from "@/lib/delivery-log/action-defs";
 import * as refusals from "@/lib/inbound-refusals/action-defs";
 import * as mappings from "@/lib/mappings/action-defs";
 import * as profiles from "@/lib/profiles/action-defs";

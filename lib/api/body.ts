@@ -1,7 +1,7 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/define-action";
-import { readRawBody } from "@/lib/delivery/inbound-common";
-import { jsonTextProblem } from "@/lib/delivery/json-text";
+import { readRawBody } from "@/lib/inbound/common";
+import { jsonTextProblem } from "@/lib/inbound/json-text";
 import { formatBytes } from "@/lib/format-bytes";
 
 // Request bodies for the REST routes that take none or an optional one. Both read under a cap that

@@ -1,13 +1,13 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { log, runWithRequestId } from "@/lib/log";
-import { requestIdOf } from "@/lib/delivery/inbound-route";
+import { requestIdOf } from "@/lib/inbound/route";
 import { getRequestActor } from "@/lib/auth/session";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { ActionError, type ActionResult } from "@/lib/actions/define-action";
 import { clientIp } from "@/lib/request-ip";
 import { readCappedJson } from "./body";
-import { isStorableText } from "@/lib/delivery/json-text";
+import { isStorableText } from "@/lib/inbound/json-text";
 
 export type RouteContext<P> = { actor: Actor; ip: string; params: P };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
-import { diffJson, type FieldChange } from "@/lib/deliveries/xdm-diff";
+import { diffJson, type FieldChange } from "@/lib/delivery-log/xdm-diff";
 import type { AuditFilter } from "./schemas";
 import { canonicalTargetType } from "./types";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { CAN } from "@/lib/auth/roles";
 import { defineAction } from "@/lib/actions/define-action";
-import { seesEmails } from "@/lib/deliveries/mask";
+import { seesEmails } from "@/lib/delivery-log/mask";
 import { getDashboard } from "./get-dashboard";
 import { DashboardInputSchema } from "./schemas";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cleanFilterInput } from "@/lib/deliveries/schemas";
+import { cleanFilterInput } from "@/lib/delivery-log/schemas";
 
 // Reading refused inbound requests back: the log's "Refused requests" view and the dashboard's tile.
 

@@ -1,5 +1,5 @@
 // The default samples of DESTINATION mappings: one profile in each shape AEP exports
-// (lib/delivery/aep-profile.ts), so a mapping is checked against both before it is published.
+// (lib/inbound/aep-profile.ts), so a mapping is checked against both before it is published.
 
 /** A Destination SDK template input profile (API-CONTRACTS §6; message-format.md). */
 export const SAMPLE_AEP_PROFILE = {

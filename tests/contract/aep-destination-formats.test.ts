@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectAepProfiles, exitedOnly } from "@/lib/delivery/aep-profile";
-import { readAepBody } from "@/lib/delivery/aep-stream";
+import { detectAepProfiles, exitedOnly } from "@/lib/inbound/aep-profile";
+import { readAepBody } from "@/lib/inbound/aep-stream";
 import { defaultDestinationMapping } from "@/lib/mapping-engine";
 import { previewMapping } from "@/lib/mapping-engine/preview";
 import { httpApiProfile, sdkProfile } from "@/emulators/adobe/destination-profiles";

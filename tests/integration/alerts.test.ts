@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { evaluateAlertsLocked } from "@/lib/alerts/evaluate-locked";
 import { getAlertBanner } from "@/lib/alerts/banner";
 import { getAlertBannerDef } from "@/lib/alerts/action-defs";
-import { createWorkerFromEnv } from "@/lib/delivery/worker/create-worker";
+import { createWorkerFromEnv } from "@/lib/worker/create-worker";
 import { saveAlertRuleDef } from "@/lib/alerts/action-defs";
 import { ACTIONS } from "@/lib/actions/registry";
 import { executeAction } from "@/lib/actions/define-action";

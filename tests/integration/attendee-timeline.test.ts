@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
-import { emailHash } from "@/lib/deliveries/filter-sql";
-import { DeliveryFilterSchema } from "@/lib/deliveries/schemas";
+import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
+import { emailHash } from "@/lib/delivery-log/filter-sql";
+import { DeliveryFilterSchema } from "@/lib/delivery-log/schemas";
 
 // The per-attendee timeline: one person found in both directions, newest first, masked on request.
 

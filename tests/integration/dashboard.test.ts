@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { DashboardInputSchema } from "@/lib/dashboard/schemas";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
-import { ListDeliveriesSchema } from "@/lib/deliveries/schemas";
+import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
+import { ListDeliveriesSchema } from "@/lib/delivery-log/schemas";
 
 // The dashboard's SQL aggregates on a real database. Rows sit in a window of their own (a fixed
 // "now" in 2031) so other test files' deliveries cannot change the overall numbers. Outcomes are

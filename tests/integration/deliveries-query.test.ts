@@ -4,10 +4,10 @@ import type { RunningEmulators } from "@/emulators/index";
 import { createAdobeClients } from "@/lib/adobe";
 import { RainfocusClient } from "@/lib/rainfocus";
 import { createAllowList } from "@/lib/outbound";
-import { listDeliveries, countDeliveries } from "@/lib/deliveries/list-deliveries";
-import { DeliveryFilterSchema } from "@/lib/deliveries/schemas";
-import { readRemoteStatus } from "@/lib/deliveries/remote-status";
-import { getDeliveryDetail } from "@/lib/deliveries/get-delivery";
+import { listDeliveries, countDeliveries } from "@/lib/delivery-log/list-deliveries";
+import { DeliveryFilterSchema } from "@/lib/delivery-log/schemas";
+import { readRemoteStatus } from "@/lib/delivery-log/remote-status";
+import { getDeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import { createDestinationProfile, createSourceProfile, drain, emulator, postPush, pushEvents, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
 
 // The delivery log's query service against a real database: keyset pages, every filter, masking,

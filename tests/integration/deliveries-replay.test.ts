@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { bulkReplay, replayDelivery, replayPreview } from "@/lib/deliveries/replay";
-import { DeliveryFilterSchema } from "@/lib/deliveries/schemas";
-import { enqueueTestEvent, listMyTestSends, waitForSettled } from "@/lib/deliveries/test-events";
+import { bulkReplay, replayDelivery, replayPreview } from "@/lib/delivery-log/replay";
+import { DeliveryFilterSchema } from "@/lib/delivery-log/schemas";
+import { enqueueTestEvent, listMyTestSends, waitForSettled } from "@/lib/test-events/test-events";
 import { createActors } from "../support/actors";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createSourceProfile, dcsRequests, drain, emulator, postPush, pushEvents, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/define-action";
-import { getDeliveryDef, listDeliveriesDef, unmaskDeliveriesDef } from "@/lib/deliveries/action-defs";
+import { getDeliveryDef, listDeliveriesDef, unmaskDeliveriesDef } from "@/lib/delivery-log/action-defs";
 import { generateApiToken } from "@/lib/auth/api-tokens-token";
 import { hashApiToken } from "@/lib/auth/api-tokens-hash";
 import type { Actor, Role } from "@/lib/auth/roles";

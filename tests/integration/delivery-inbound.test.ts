@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { EXITED_ONLY_NOTE } from "@/lib/delivery/inbound-aep";
-import { aepUrlKey } from "@/lib/delivery/aep-auth";
-import { aepTransmissionId } from "@/lib/delivery/aep-profile";
+import { EXITED_ONLY_NOTE } from "@/lib/inbound/aep";
+import { aepUrlKey } from "@/lib/inbound/aep-auth";
+import { aepTransmissionId } from "@/lib/inbound/aep-profile";
 import { POST as aepPOST } from "@/app/api/v1/inbound/aep/[profileId]/route";
 import { POST as keyPOST } from "@/app/api/v1/inbound/aep/[profileId]/[key]/route";
 import { POST as tokenPOST } from "@/app/api/v1/inbound/aep/[profileId]/token/route";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createAdobeClients, publishMappingSet } from "@/lib/adobe";
 import { createAllowList, DEFAULT_OUTBOUND_HOSTS } from "@/lib/outbound";
 import { buildProfileMappingSet } from "@/lib/profiles/data-prep-export";
-import { mappingForProfile, prepareMapping } from "@/lib/delivery/mapping-for-profile";
+import { mappingForProfile, prepareMapping } from "@/lib/worker/mapping-for-profile";
 import { generatePushEvent, PUSH_TYPE_NAMES } from "@/lib/push-types/catalog";
 import { DEMO_ADOBE, demoRawStreamingEndpoint, type RunningEmulators } from "@/emulators/index";
 import { createSourceProfile, drain, emulator, postCollection, settleLeftovers, startTestEmulators, testWorker } from "../support/delivery";

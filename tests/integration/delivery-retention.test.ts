@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { pruneDeliveryPayloads, pruneLoginAttempts } from "@/lib/delivery/retention";
+import { pruneDeliveryPayloads, pruneLoginAttempts } from "@/lib/queue/retention";
 import { createSourceProfile, drain, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
 
 const DAY = 86_400_000;

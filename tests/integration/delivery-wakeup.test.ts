@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { listenForWork } from "@/lib/delivery/work-signal";
+import { listenForWork } from "@/lib/queue/work-signal";
 import { createSourceProfile, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
 
 // LISTEN/NOTIFY wake-ups: an idle worker whose next poll is a minute away delivers a push within

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
 import { DEMO_ADOBE } from "@/emulators/demo";
-import { claimDue } from "@/lib/delivery/worker/claim";
+import { claimDue } from "@/lib/queue/claim";
 import {
   createSourceProfile, messageIds,
   dcsRequests, drain, emulator, postPush, pushEvents, startTestEmulators, testWorker, type TestProfile,
@@ -191,7 +191,7 @@ describe("delivery worker: RainFocus → AEP", () => {
     const d = (await deliveries([id!]))[0]!;
     expect(d).toMatchObject({ status: "DELIVERED", attempts: 2 });
     // The dead worker wakes up and reports a failure: logged, but the delivery stays DELIVERED.
-    const { settle } = await import("@/lib/delivery/worker/settle");
+    const { settle } = await import("@/lib/queue/settle");
     const late = await settle(db, lost[0]!, { kind: "failure", retryable: true, errorClass: "network", error: "late", exchanges: [{ url: "x" }] }, { policy: { maxAttempts: 8, maxAgeMs: 1e9, baseMs: 1, capMs: 1, factor: 2 }, mappingVersion: null });
     expect(late.owned).toBe(false);
     const after = (await deliveries([id!]))[0]!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { signBody } from "@/lib/delivery/signature";
+import { signBody } from "@/lib/inbound/signature";
 import { CONTENT_TYPES, FUZZ_SEED, malformedBody as fuzzBody, prng, type Rng } from "../support/fuzz-cases";
 import type { RunningEmulators } from "@/emulators/index";
 import { POST as rainfocusPOST } from "@/app/api/v1/inbound/rainfocus/[profileId]/route";

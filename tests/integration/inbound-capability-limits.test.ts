@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { resetInboundLimiter } from "@/lib/delivery/inbound-route";
+import { resetInboundLimiter } from "@/lib/inbound/route";
 import { POST as collection } from "@/app/api/v1/inbound/collection/[inletId]/route";
 import { POST as aepKey } from "@/app/api/v1/inbound/aep/[profileId]/[key]/route";
 import { POST as aepToken } from "@/app/api/v1/inbound/aep/[profileId]/token/route";

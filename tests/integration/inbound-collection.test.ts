@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/define-action";
 import { rotateInboundSecretDef, rotateInletDef, revealInletDef } from "@/lib/profiles/action-defs";
-import { resetInboundLimiter } from "@/lib/delivery/inbound-route";
+import { resetInboundLimiter } from "@/lib/inbound/route";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { DEMO_ADOBE, type RunningEmulators } from "@/emulators/index";
 import { createActors } from "../support/actors";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetInboundLimiter } from "@/lib/delivery/inbound-route";
+import { resetInboundLimiter } from "@/lib/inbound/route";
 import { db } from "@/lib/db";
 import { createSourceProfile, postPush, pushEvents, settleLeftovers, startTestEmulators, type TestProfile } from "../support/delivery";
 import type { RunningEmulators } from "@/emulators/index";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { inboundRoute, resetInboundLimiter } from "@/lib/delivery/inbound-route";
+import { inboundRoute, resetInboundLimiter } from "@/lib/inbound/route";
 
 // A capability in the URL (the inlet id, the AEP "None" URL key) must not reach the logs whole.
 describe("inboundRoute's failure log", () => {

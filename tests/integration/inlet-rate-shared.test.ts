@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { poolOf } from "@/lib/db-client";
-import { SharedTokenBuckets } from "@/lib/delivery/shared-token-bucket";
+import { SharedTokenBuckets } from "@/lib/worker/shared-token-bucket";
 
 // The per-inlet rate is one budget for all workers: two limiters (two worker processes) on one
 // database share it, where two in-memory buckets would each grant the full rate.

@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db-client";
-import { signBody } from "@/lib/delivery/signature";
+import { signBody } from "@/lib/inbound/signature";
 import { generatePushEvent } from "@/lib/push-types/catalog";
 import type { RunningEmulators } from "@/emulators/index";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

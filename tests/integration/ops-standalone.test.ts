@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db-client";
-import { signBody } from "@/lib/delivery/signature";
+import { signBody } from "@/lib/inbound/signature";
 import type { RunningEmulators } from "@/emulators/index";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { dcsRequests, messageIds, pushEvents, startTestEmulators } from "../support/delivery";

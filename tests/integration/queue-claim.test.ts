@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { poolOf } from "@/lib/db-client";
-import { claimDue } from "@/lib/delivery/worker/claim";
+import { claimDue } from "@/lib/queue/claim";
 
 // The claim's rules, row by row: what is due (QUEUED/RETRYING past nextAttemptAt, or DELIVERING
 // with an expired lease), whose (ACTIVE profiles; test events also for READY/PAUSED ones; never a

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { enqueueTestEvent, testEventTargets, testSample, waitForSettled } from "@/lib/deliveries/test-events";
+import { enqueueTestEvent, testEventTargets, testSample, waitForSettled } from "@/lib/test-events/test-events";
 import { createActors } from "../support/actors";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createDestinationProfile, emulator, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { parseKey, seal } from "@/lib/crypto/seal";
-import { signBody } from "@/lib/delivery/signature";
-import { createWorkerFromEnv } from "@/lib/delivery/worker/create-worker";
-import type { DeliveryConfig } from "@/lib/delivery/config";
-import type { DeliveryWorker } from "@/lib/delivery/worker/worker";
+import { signBody } from "@/lib/inbound/signature";
+import { createWorkerFromEnv } from "@/lib/worker/create-worker";
+import type { DeliveryConfig } from "@/lib/worker/config";
+import type { DeliveryWorker } from "@/lib/worker/worker";
 import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint, startEmulators, type RunningEmulators } from "@/emulators/index";
 import { generatePushEvent } from "@/lib/push-types/catalog";
 import { POST as rainfocusPOST } from "@/app/api/v1/inbound/rainfocus/[profileId]/route";

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useState } from "react";
 import { exportAuditAction, listAuditAction } from "@/lib/audit/actions";
-import type { FieldChange } from "@/lib/deliveries/xdm-diff";
+import type { FieldChange } from "@/lib/delivery-log/xdm-diff";
 import { unwrap } from "@/lib/actions/unwrap";
 import { auditKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";

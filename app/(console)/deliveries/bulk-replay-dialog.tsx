@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { bulkReplayAction } from "@/lib/deliveries/actions";
+import { bulkReplayAction } from "@/lib/delivery-log/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/deliveries/actions";
+import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/delivery-log/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { LoadMore } from "@/components/ui/load-more";

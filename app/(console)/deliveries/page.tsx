@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN, hasRole } from "@/lib/auth/roles";
-import { deliveryFilterOptions } from "@/lib/deliveries/list-deliveries";
-import { logListMasksEmails } from "@/lib/deliveries/mask";
+import { deliveryFilterOptions } from "@/lib/delivery-log/list-deliveries";
+import { logListMasksEmails } from "@/lib/delivery-log/mask";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeliveriesClient } from "./deliveries-client";
 

@@ -1,5 +1,5 @@
 "use client";
-import type { RemoteStatus } from "@/lib/deliveries/remote-status";
+import type { RemoteStatus } from "@/lib/delivery-log/remote-status";
 import { Card } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { timeAgo } from "@/components/format";

@@ -1,6 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { FILTER_KEYS } from "@/lib/deliveries/schemas";
+import { FILTER_KEYS } from "@/lib/delivery-log/schemas";
 
 export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN } from "@/lib/auth/roles";
-import { testEventTargets } from "@/lib/deliveries/test-events";
+import { testEventTargets } from "@/lib/test-events/test-events";
 import { PageHeader } from "@/components/ui/page-header";
 import { TestEventsClient } from "./test-events-client";
 

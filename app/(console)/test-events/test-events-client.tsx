@@ -3,7 +3,7 @@ import { TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getDeliveryAction, listMyTestSendsAction, sendTestEventAction, testEventSampleAction } from "@/lib/deliveries/actions";
+import { getDeliveryAction, listMyTestSendsAction, sendTestEventAction, testEventSampleAction } from "@/lib/delivery-log/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys, testEventKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { DeliveryDetail } from "@/lib/deliveries/get-delivery";
+import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import { Button } from "@/components/ui/button";
 import { HttpStatus, JsonBlock } from "@/components/ui/delivery-status";
 import { isoTime } from "@/components/format";

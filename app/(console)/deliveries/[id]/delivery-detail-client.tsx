@@ -2,7 +2,7 @@
 import { TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { getDeliveryAction } from "@/lib/deliveries/actions";
+import { getDeliveryAction } from "@/lib/delivery-log/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { Card, PageHeader } from "@/components/ui/page-header";

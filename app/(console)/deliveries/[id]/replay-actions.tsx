@@ -1,13 +1,13 @@
 "use client";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { replayDeliveryAction, replayPreviewAction } from "@/lib/deliveries/actions";
+import { replayDeliveryAction, replayPreviewAction } from "@/lib/delivery-log/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
-import type { FieldChange } from "@/lib/deliveries/xdm-diff";
+import type { FieldChange } from "@/lib/delivery-log/xdm-diff";
 
 const SETTLED_AFTER_REPLAY: Record<string, string> = { DELIVERED: "delivered.", FAILED: "failed again; see the new attempt below.", DEAD: "gave up again; see the attempts below." };
 const v = (x: number | null) => (x === null ? "default" : `v${x}`);

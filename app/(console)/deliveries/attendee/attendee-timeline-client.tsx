@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/deliveries/actions";
+import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/delivery-log/actions";
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN, hasRole } from "@/lib/auth/roles";
-import { logListMasksEmails } from "@/lib/deliveries/mask";
+import { logListMasksEmails } from "@/lib/delivery-log/mask";
 import { PageHeader } from "@/components/ui/page-header";
 import { AttendeeTimelineClient } from "./attendee-timeline-client";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN } from "@/lib/auth/roles";
-import { deliveryFilterOptions } from "@/lib/deliveries/list-deliveries";
+import { deliveryFilterOptions } from "@/lib/delivery-log/list-deliveries";
 import { PageHeader } from "@/components/ui/page-header";
 import { RefusedClient } from "./refused-client";
 

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
 import { oidcConfigured } from "@/lib/env";
-import { readRawBody } from "@/lib/delivery/inbound-common";
+import { readRawBody } from "@/lib/inbound/common";
 
 // Auth.js's endpoints, behind three checks of what a client sends (found by
 // e2e/security/fuzz-routes.spec.ts; each was a 500 or an unbounded read before):

@@ -1,9 +1,9 @@
 import { apiRoute, apiError } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
-import { seesEmails } from "@/lib/deliveries/mask";
-import { auditEmailReveal } from "@/lib/deliveries/reveal-audit";
-import { ListDeliveriesSchema } from "@/lib/deliveries/schemas";
+import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
+import { seesEmails } from "@/lib/delivery-log/mask";
+import { auditEmailReveal } from "@/lib/delivery-log/reveal-audit";
+import { ListDeliveriesSchema } from "@/lib/delivery-log/schemas";
 
 /**
  * The delivery log with the UI's filters as query parameters; `cursor` from `nextCursor` pages on.

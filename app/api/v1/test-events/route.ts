@@ -2,10 +2,10 @@ import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
 import { ActionError, executeAction } from "@/lib/actions/define-action";
-import { sendTestEventDef } from "@/lib/deliveries/action-defs";
-import { getDeliveryDetail } from "@/lib/deliveries/get-delivery";
-import { seesEmails } from "@/lib/deliveries/mask";
-import { waitForSettled } from "@/lib/deliveries/test-events";
+import { sendTestEventDef } from "@/lib/delivery-log/action-defs";
+import { getDeliveryDetail } from "@/lib/delivery-log/get-delivery";
+import { seesEmails } from "@/lib/delivery-log/mask";
+import { waitForSettled } from "@/lib/test-events/test-events";
 
 const DEFAULT_WAIT_MS = 30_000;
 

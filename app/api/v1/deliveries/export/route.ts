@@ -1,9 +1,9 @@
 import { apiRoute, apiError } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
-import { exportStream } from "@/lib/deliveries/export";
-import { seesEmails } from "@/lib/deliveries/mask";
-import { auditEmailReveal } from "@/lib/deliveries/reveal-audit";
-import { cleanFilterInput, DeliveryFilterSchema } from "@/lib/deliveries/schemas";
+import { exportStream } from "@/lib/delivery-log/export";
+import { seesEmails } from "@/lib/delivery-log/mask";
+import { auditEmailReveal } from "@/lib/delivery-log/reveal-audit";
+import { cleanFilterInput, DeliveryFilterSchema } from "@/lib/delivery-log/schemas";
 
 /** GET /api/v1/deliveries/export?format=csv|ndjson&<filters>: the filtered log, streamed. */
 export const GET = apiRoute(CAN.viewDeliveries, async (request, { actor, ip }) => {

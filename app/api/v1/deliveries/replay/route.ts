@@ -1,8 +1,8 @@
 import { actionResponse, apiRoute, readJson } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
 import { executeAction } from "@/lib/actions/define-action";
-import { BulkReplaySchema } from "@/lib/deliveries/schemas";
-import { bulkReplay } from "@/lib/deliveries/replay";
+import { BulkReplaySchema } from "@/lib/delivery-log/schemas";
+import { bulkReplay } from "@/lib/delivery-log/replay";
 import { defineAction } from "@/lib/actions/define-action";
 
 // Bulk replay over REST runs to the end in one call (the console UI goes batch by batch instead).

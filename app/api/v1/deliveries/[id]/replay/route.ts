@@ -2,7 +2,7 @@ import { actionResponse, apiRoute } from "@/lib/api/route";
 import { readOptionalJson } from "@/lib/api/body";
 import { CAN } from "@/lib/auth/roles";
 import { ActionError, executeAction } from "@/lib/actions/define-action";
-import { replayDeliveryDef } from "@/lib/deliveries/action-defs";
+import { replayDeliveryDef } from "@/lib/delivery-log/action-defs";
 
 /** Body (optional): { useMapping: "original" | "current" }. */
 export const POST = apiRoute<{ id: string }>(CAN.replay, async (request, { actor, ip, params }) => {

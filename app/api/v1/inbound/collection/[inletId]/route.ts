@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { inboundRoute } from "@/lib/delivery/inbound-route";
-import { acceptCollection, toAepProblem } from "@/lib/delivery/inbound-collection";
+import { inboundRoute } from "@/lib/inbound/route";
+import { acceptCollection, toAepProblem } from "@/lib/inbound/collection";
 
 // The AEP-compatible inlet RainFocus is pointed at (Streaming endpoint URL + Dataflow ID). Not an
 // API-token route: the unguessable inlet id is the capability. Logs, limits and spans name the

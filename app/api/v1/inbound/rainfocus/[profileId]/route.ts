@@ -1,5 +1,5 @@
-import { inboundRoute } from "@/lib/delivery/inbound-route";
-import { acceptRainfocusPush } from "@/lib/delivery/inbound-rainfocus";
+import { inboundRoute } from "@/lib/inbound/route";
+import { acceptRainfocusPush } from "@/lib/inbound/rainfocus";
 
 // RainFocus push (source direction). Not an API-token route: the X-RF-Signature HMAC with the
 // profile's inbound secret is the authentication.
