@@ -10,9 +10,26 @@ export type { PrismaClient };
 const POOL = Symbol.for("relay.db-client.pg-pool");
 type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
+/**
+ * Every session in UTC, whatever the server's or the database's TimeZone: adapter-pg reads a
+ * timestamptz by relabelling its offset as +00:00 without shifting the time (prisma/orm#26786) and
+ * writes a DateTime without an offset, which PostgreSQL reads in the session's zone (prisma/orm#28629).
+ * In a UTC session both are right. Raw SQL does not depend on it: it compares timestamptz values
+ * only. A startup option, so it costs no round trip; a DATABASE_URL's own `options` come after it
+ * (pg would otherwise let them replace it), so one naming TimeZone itself still wins.
+ */
+function sessionInUtc(databaseUrl: string): pg.PoolConfig {
+  const pin = "-c TimeZone=UTC";
+  if (!/[?&]options=/.test(databaseUrl)) return { connectionString: databaseUrl, options: pin };
+  const url = new URL(databaseUrl);
+  const own = url.searchParams.get("options");
+  url.searchParams.delete("options");
+  return { connectionString: url.toString(), options: `${pin} ${own}` };
+}
+
 /** A Prisma client over adapter-pg; used by the app (lib/db.ts), scripts, workers and tests. */
 export function createPrismaClient(databaseUrl: string, max = 10): PrismaClient {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  const pool = new pg.Pool({ ...sessionInUtc(databaseUrl), max });
   // disposeExternalPool: $disconnect() ends the pool, as when the adapter owns it.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   (client as WithPool)[POOL] = pool;
