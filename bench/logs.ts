@@ -59,7 +59,7 @@ async function seed(client: pg.Client, now: Date) {
              CASE st WHEN 'DELIVERED' THEN 200 WHEN 'QUEUED' THEN NULL ELSE 503 END,
              CASE WHEN st IN ('FAILED','DEAD','RETRYING') THEN 'AEP answered 503 Service Unavailable' END,
              i % 100 = 0, rt, CASE WHEN st = 'DELIVERED' THEN rt + ((50 + i % 900) || ' milliseconds')::interval END
-        FROM (SELECT i, ($2::timestamp - ((i::float8 / $3) * $4 || ' milliseconds')::interval) AS rt,
+        FROM (SELECT i, ($2::timestamptz - ((i::float8 / $3) * $4 || ' milliseconds')::interval) AS rt,
                      CASE WHEN i % 50 < 45 THEN 'DELIVERED' WHEN i % 50 < 47 THEN 'FAILED' WHEN i % 50 < 48 THEN 'DEAD' WHEN i % 50 < 49 THEN 'RETRYING' ELSE 'QUEUED' END AS st
                 FROM generate_series($1::int, $5::int) AS i) g`,
       [start, now.toISOString(), ROWS, spanMs, end]);
@@ -94,8 +94,7 @@ async function main() {
     const { getDashboard } = await import("../lib/dashboard/get-dashboard");
 
     const filtered = DeliveryFilterSchema.parse({ profileId: profiles[1]!.id, status: "FAILED,DEAD", range: "7d" });
-    // Timestamps hold UTC without a zone; read as text so pg does not apply the local zone.
-    const mid = (await client.query(`SELECT id, to_char("receivedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM "Delivery" ORDER BY "receivedAt" DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(ROWS / 2)])).rows[0];
+    const mid = (await client.query(`SELECT id, "receivedAt" AS at FROM "Delivery" ORDER BY "receivedAt" DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(ROWS / 2)])).rows[0];
     const cursor = encodeCursor({ id: mid.id, receivedAt: new Date(mid.at) });
 
     const baseline = await time(() => client.query(`SELECT id FROM "Delivery" d ORDER BY d."receivedAt" DESC, d.id DESC LIMIT 51`));

@@ -30,7 +30,7 @@ export type Totals = {
   p95Ms: number | null;
 };
 
-const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz`;
 const onlyProfile = (id?: string) => (id ? Prisma.sql` AND d."profileId" = ${id}` : Prisma.empty);
 const until = (col: Prisma.Sql, to?: Date) => (to ? Prisma.sql` AND ${col} < ${ts(to)}` : Prisma.empty);
 

@@ -25,7 +25,7 @@ export type ProfileHealth = {
   queue: { depth: number; oldest: Date | null };
 };
 
-const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz`;
 
 /** Where a range's window starts: whole buckets, so a refresh does not shift every bar. The profile list uses it too, so both agree. */
 export function windowStart(range: DashboardRange, now: Date): Date {
@@ -95,7 +95,7 @@ type Scope = { from: Date; profileId?: string };
 const scoped = (s: Scope) =>
   Prisma.sql`a."startedAt" >= ${ts(s.from)} AND a.outcome IS NOT NULL AND d.test = false${s.profileId ? Prisma.sql` AND d."profileId" = ${s.profileId}` : Prisma.empty}`;
 
-/** Attempt outcomes per bucket of attempt time. Timestamps hold UTC, so epoch is UTC. */
+/** Attempt outcomes per bucket of attempt time: buckets of epoch time, the same in any session TimeZone. */
 async function statusSeries(s: Scope, bucketMs: number) {
   const rows = await db.$queryRaw<{ bucket: bigint; status: ChartStatus; n: number }[]>(Prisma.sql`
     SELECT floor(extract(epoch FROM a."startedAt") * 1000 / ${bucketMs})::bigint AS bucket,

@@ -29,7 +29,7 @@ export async function liveHealth(now: Date, profileId?: string): Promise<Map<str
            (array_agg(left(a.error, 200) ORDER BY a."startedAt" DESC, a.id DESC))[1] AS "lastError",
            max(a."startedAt") AS "lastAt"
       FROM "Attempt" a JOIN "Delivery" d ON d.id = a."deliveryId"
-     WHERE a."startedAt" >= ${from.toISOString()}::timestamp AND a.outcome IS NOT NULL
+     WHERE a."startedAt" >= ${from.toISOString()}::timestamptz AND a.outcome IS NOT NULL
        AND (a."errorClass" IS NULL OR a."errorClass" NOT IN (${Prisma.join(LOCAL_FAILURES)}))
        ${profileId ? Prisma.sql`AND d."profileId" = ${profileId}` : Prisma.empty}
      GROUP BY d."profileId"`);

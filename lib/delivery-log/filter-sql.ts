@@ -5,13 +5,13 @@ import { isDbDate } from "@/lib/db-date-range";
 import { TIME_RANGES, type DeliveryFilter } from "./schemas";
 
 // The delivery log's WHERE clause, shared by the page, the API, the export and bulk replay.
-// Timestamps are `timestamp without time zone` holding UTC (Prisma's default), so bounds are
-// passed as ISO strings cast to ::timestamp (the zone suffix is ignored, which is what we want).
+// Timestamps are timestamptz; bounds are passed as ISO strings (with their Z) cast to ::timestamptz,
+// so a comparison means the same instant whatever the session's TimeZone.
 
 /** Where the attendee's email lives: RainFocus pushes (attendee.email) or AEP profiles (attributes). */
 export const EMAIL_SQL = Prisma.sql`COALESCE(d."sourcePayload" #>> '{attendee,email}', d."sourcePayload" #>> '{attributes,email,value}', d."sourcePayload" #>> '{attributes,email}', d."mappedPayload" ->> 'email')`;
 
-const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz`;
 
 export type Cursor = { receivedAt: Date; id: string };
 

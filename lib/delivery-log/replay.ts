@@ -28,7 +28,7 @@ const REPLAYABLE = ["FAILED", "DEAD", "DELIVERED", "RETRYING", "QUEUED"] as cons
  * dashboard shows them as such instead of letting a replayed outage rewrite the window's outcomes.
  */
 async function requeue(ids: string[]): Promise<number> {
-  const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
+  const now = Prisma.sql`${new Date().toISOString()}::timestamptz`;
   return db.$executeRaw(Prisma.sql`
     UPDATE "Delivery" SET status = 'QUEUED', "nextAttemptAt" = ${now}, "leaseUntil" = NULL, "leaseToken" = NULL, "deliveredAt" = NULL,
            "replayedAt" = COALESCE("replayedAt", ${now})

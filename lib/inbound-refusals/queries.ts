@@ -6,7 +6,7 @@ import { cleanFilterInput } from "@/lib/delivery-log/schemas";
 
 // Reading refused inbound requests back: the log's "Refused requests" view and the dashboard's tile.
 
-const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz`;
 
 export { AUTH_FAILURE_CODES, refusalSummary, type RefusalSummary } from "./summary";
 

@@ -61,8 +61,7 @@ export function flushRefusals(): Promise<void> {
 async function write(rows: Row[]) {
   await db.$executeRaw(Prisma.sql`
     INSERT INTO "InboundRefusal" (id, minute, endpoint, "profileId", status, code, message, ip, "requestId", count, "firstAt", "lastAt")
-    SELECT gen_random_uuid()::text, r.minute AT TIME ZONE 'UTC', r.endpoint, r."profileId", r.status, r.code, r.message, r.ip, r."requestId", r.count,
-           r."firstAt" AT TIME ZONE 'UTC', r."lastAt" AT TIME ZONE 'UTC'
+    SELECT gen_random_uuid()::text, r.minute, r.endpoint, r."profileId", r.status, r.code, r.message, r.ip, r."requestId", r.count, r."firstAt", r."lastAt"
       FROM json_to_recordset(${JSON.stringify(rows)}::json)
         AS r(minute timestamptz, endpoint text, "profileId" text, status int, code text, message text, ip text, "requestId" text, count int, "firstAt" timestamptz, "lastAt" timestamptz)
     ON CONFLICT (minute, endpoint, "profileId", code, ip) DO UPDATE SET

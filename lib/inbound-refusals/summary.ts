@@ -7,7 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 /** Codes that mean the sender could not prove who it is. */
 export const AUTH_FAILURE_CODES = ["bad_signature", "unauthorized"] as const;
 
-const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz`;
 
 export type RefusalSummary = { requests: number; authFailures: number; byCode: { code: string; status: number; count: number }[] };
 

@@ -8,8 +8,8 @@ import { readCounters, TOKEN_REQUESTS } from "./counters";
 /** Upper bounds (seconds) of the attempt latency buckets. */
 export const ATTEMPT_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] as const;
 
-// Timestamps are stored as UTC without a zone (Prisma's default), hence `now() AT TIME ZONE 'UTC'`.
-const NOW = `(now() AT TIME ZONE 'UTC')`;
+// Timestamps are timestamptz, compared with the database clock as it is.
+const NOW = `now()`;
 
 /** Deliveries by profile and status: an index-only scan of Delivery(profileId, status, receivedAt). */
 async function deliveriesByStatus(db: PrismaClient): Promise<Family> {

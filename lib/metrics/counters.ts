@@ -15,7 +15,7 @@ export function labelKey(labels: CounterLabels): string {
 
 export async function addToCounter(db: PrismaClient, name: string, labels: CounterLabels, by = 1): Promise<void> {
   await db.$executeRawUnsafe(
-    `INSERT INTO "MetricCounter" (name, labels, value, "updatedAt") VALUES ($1, $2, $3, now() AT TIME ZONE 'UTC')
+    `INSERT INTO "MetricCounter" (name, labels, value, "updatedAt") VALUES ($1, $2, $3, now())
      ON CONFLICT (name, labels) DO UPDATE SET value = "MetricCounter".value + EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`,
     name,
     labelKey(labels),

@@ -5,9 +5,9 @@ import type { ClaimedDelivery } from "./types";
 // Work is claimed from PostgreSQL, so any number of workers on any number of machines can share
 // one queue: FOR UPDATE SKIP LOCKED hands each due row to exactly one claimer, and the lease
 // (leaseUntil) makes a row claimable again if its worker dies before settling it. Times use the
-// database clock in UTC (columns are timestamp without time zone, written as UTC by Prisma).
+// database clock (columns are timestamptz).
 
-const NOW = `(now() AT TIME ZONE 'UTC')`;
+const NOW = `now()`;
 
 // Which profiles' rows may be claimed (see claimDue), as two id lists computed once per statement
 // (InitPlans): written as a join, the planner may hash-join the whole backlog and sort it.
@@ -39,7 +39,7 @@ export const CLAIM_SQL = `
      SET status = 'DELIVERING', "leaseUntil" = ${NOW} + make_interval(secs => $2::float8 / 1000), "leaseToken" = $3, attempts = d.attempts + 1
     FROM picked WHERE d.id = picked.id
   RETURNING d.id, d."profileId", d.direction::text AS direction, d."pushType", d."transmissionId", d.attempts, d."requestId", d."traceParent",
-            d."receivedAt" AT TIME ZONE 'UTC' AS "receivedAt", d."sourcePayload", picked.due`;
+            d."receivedAt", d."sourcePayload", picked.due`;
 
 export function newLeaseToken(): string {
   return randomUUID();

@@ -48,7 +48,7 @@ export async function countDueDeliveries(db: PrismaClient, cap: number): Promise
   const [r] = await db.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM (
        SELECT 1 FROM "Delivery" d JOIN "IntegrationProfile" p ON p.id = d."profileId"
-        WHERE d.status IN ('QUEUED', 'RETRYING') AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
+        WHERE d.status IN ('QUEUED', 'RETRYING') AND d."nextAttemptAt" <= now()
           AND p.status = 'ACTIVE' AND p."deletedAt" IS NULL
         LIMIT $1
      ) due`,

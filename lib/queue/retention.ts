@@ -15,7 +15,7 @@ export interface PruneResult {
 const PRUNE_SQL = `
   WITH d AS (
     SELECT id FROM "Delivery"
-     WHERE "receivedAt" < $1::timestamptz AT TIME ZONE 'UTC'
+     WHERE "receivedAt" < $1::timestamptz
        AND status IN ('DELIVERED', 'FAILED', 'DEAD')
        AND ("sourcePayload" IS NOT NULL OR "mappedPayload" IS NOT NULL)
      LIMIT $2
@@ -58,7 +58,7 @@ export async function pruneLoginAttempts(db: PrismaClient, opts: { days: number;
   let total = 0;
   for (;;) {
     const n = await db.$executeRawUnsafe(
-      `DELETE FROM "LoginAttempt" WHERE id IN (SELECT id FROM "LoginAttempt" WHERE "createdAt" < $1::timestamptz AT TIME ZONE 'UTC' LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      `DELETE FROM "LoginAttempt" WHERE id IN (SELECT id FROM "LoginAttempt" WHERE "createdAt" < $1::timestamptz LIMIT $2 FOR UPDATE SKIP LOCKED)`,
       cutoff.toISOString(),
       batchSize,
     );
@@ -74,7 +74,7 @@ export async function pruneInboundRefusals(db: PrismaClient, opts: { days: numbe
   let total = 0;
   for (;;) {
     const n = await db.$executeRawUnsafe(
-      `DELETE FROM "InboundRefusal" WHERE id IN (SELECT id FROM "InboundRefusal" WHERE "lastAt" < $1::timestamptz AT TIME ZONE 'UTC' LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      `DELETE FROM "InboundRefusal" WHERE id IN (SELECT id FROM "InboundRefusal" WHERE "lastAt" < $1::timestamptz LIMIT $2 FOR UPDATE SKIP LOCKED)`,
       cutoff.toISOString(),
       batchSize,
     );

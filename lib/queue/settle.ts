@@ -103,8 +103,8 @@ function decide(item: SettleItem, ctx: SettleContext, now: Date): Row {
 
 // One statement for the whole set, attempts and deliveries together (atomic on its own): settling
 // row by row through Prisma cost a transaction and ~1–2 ms of CPU per delivery, which capped a
-// worker at a few hundred deliveries a second. Times are written as UTC, as Prisma writes these
-// timestamp-without-time-zone columns. The rows travel as two JSON parameters (json_to_recordset)
+// worker at a few hundred deliveries a second. Times are timestamptz: ISO strings with their zone,
+// and the database clock. The rows travel as two JSON parameters (json_to_recordset)
 // rather than one array per column: pg escapes array literals character by character, which cost
 // more than the rest of the settle. The ids also travel as an array, so PostgreSQL finds the rows
 // by primary key: joined on the JSON alone (it guesses 100 rows for any JSON), it hash-joined them
@@ -112,7 +112,7 @@ function decide(item: SettleItem, ctx: SettleContext, now: Date): Row {
 const SETTLE_SQL = `
   WITH attempts AS (
     INSERT INTO "Attempt" (id, "deliveryId", number, "requestUrl", "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", "errorClass", error, "startedAt", outcome)
-    SELECT a.id, a.did, a.num, a.url, a.reqh, a.reqb, a.st, a.resh, a.resb, a.ms, a.ec, a.err, now() AT TIME ZONE 'UTC', a.oc
+    SELECT a.id, a.did, a.num, a.url, a.reqh, a.reqb, a.st, a.resh, a.resb, a.ms, a.ec, a.err, now(), a.oc
       FROM json_to_recordset($2::json) AS a(id text, did text, num int, url text, reqh jsonb, reqb jsonb, st int, resh jsonb, resb text, ms int, ec text, err text, oc text)
     RETURNING 1
   )
@@ -124,8 +124,8 @@ const SETTLE_SQL = `
     "mappedPayload" = COALESCE(v.mapped, d."mappedPayload"),
     "lastStatusCode" = v.code,
     "lastError" = v.err,
-    "deliveredAt" = COALESCE(v.delivered AT TIME ZONE 'UTC', d."deliveredAt"),
-    "nextAttemptAt" = COALESCE(v.next AT TIME ZONE 'UTC', d."nextAttemptAt")
+    "deliveredAt" = COALESCE(v.delivered, d."deliveredAt"),
+    "nextAttemptAt" = COALESCE(v.next, d."nextAttemptAt")
   FROM json_to_recordset($1::json) AS v(id text, token text, status text, mapped jsonb, mv int, code int, err text, delivered timestamptz, next timestamptz)
   WHERE d.id = ANY($3::text[]) AND d.id = v.id AND d."leaseToken" = v.token
   RETURNING d.id`;

@@ -24,13 +24,13 @@ export interface StoreResult {
 // One statement: the rows of the request are inserted together or not at all, and a
 // (profileId, transmissionId) already stored — earlier, or by a concurrent request — is skipped by
 // the unique index and reported back with its existing id. On pg directly: this is the inbound
-// hot path, and Prisma's createManyAndReturn in a transaction cost ~10× the CPU. Times are UTC, as
-// Prisma writes these timestamp-without-time-zone columns.
+// hot path, and Prisma's createManyAndReturn in a transaction cost ~10× the CPU. Times are the database
+// clock's (timestamptz columns).
 const INSERT_SQL = `
   INSERT INTO "Delivery" (id, "profileId", direction, "pushType", "transmissionId", "sourcePayload", test, note, "requestId", "traceParent", "inboundFormat", status, "deliveredAt", "receivedAt", "nextAttemptAt")
   SELECT v.id, $1, $2::"Direction", v."pushType", v."transmissionId", v.payload, $3, v.note, $5, $6, $7,
          CASE WHEN v.settled THEN 'DELIVERED' ELSE 'QUEUED' END::"DeliveryStatus",
-         CASE WHEN v.settled THEN now() AT TIME ZONE 'UTC' END, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+         CASE WHEN v.settled THEN now() END, now(), now()
     FROM json_to_recordset($4::json) AS v(id text, "pushType" text, "transmissionId" text, payload jsonb, note text, settled boolean)
   ON CONFLICT ("profileId", "transmissionId") DO NOTHING
   RETURNING id, "transmissionId"`;
