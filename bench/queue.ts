@@ -38,8 +38,8 @@ async function main() {
     const fill = (status: string, n: number, prefix: string) =>
       pool.query(
         `INSERT INTO "Delivery" (id, "profileId", direction, "transmissionId", "sourcePayload", status, "receivedAt", "nextAttemptAt")
-         SELECT $3 || g, $1, 'SOURCE', $3 || g, '{"eventType":"SessionScheduled"}'::jsonb, $4::"DeliveryStatus", now() AT TIME ZONE 'UTC',
-                now() AT TIME ZONE 'UTC' - interval '1 hour' + g * interval '1 ms'
+         SELECT $3 || g, $1, 'SOURCE', $3 || g, '{"eventType":"SessionScheduled"}'::jsonb, $4::"DeliveryStatus", now(),
+                now() - interval '1 hour' + g * interval '1 ms'
            FROM generate_series(1, $2) g`,
         [profile.id, n, prefix, status],
       );

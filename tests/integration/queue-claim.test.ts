@@ -19,8 +19,8 @@ describe("claimDue", () => {
     const row = (id: string, profileId: string, status: string, dueMinutesAgo: number, extra: { leaseMinutes?: number; test?: boolean } = {}) =>
       pool.query(
         `INSERT INTO "Delivery" (id, "profileId", direction, "transmissionId", "sourcePayload", status, test, "receivedAt", "nextAttemptAt", "leaseUntil")
-         VALUES ($1, $2, 'SOURCE', $1, '{}'::jsonb, $3::"DeliveryStatus", $4, now() AT TIME ZONE 'UTC',
-                 now() AT TIME ZONE 'UTC' - make_interval(mins => $5), CASE WHEN $6::int IS NULL THEN NULL ELSE now() AT TIME ZONE 'UTC' + make_interval(mins => $6::int) END)`,
+         VALUES ($1, $2, 'SOURCE', $1, '{}'::jsonb, $3::"DeliveryStatus", $4, now(),
+                 now() - make_interval(mins => $5), CASE WHEN $6::int IS NULL THEN NULL ELSE now() + make_interval(mins => $6::int) END)`,
         [id, profileId, status, extra.test ?? false, dueMinutesAgo, extra.leaseMinutes ?? null],
       );
     await row("claim-queued-3", active.id, "QUEUED", 3);
