@@ -30,8 +30,8 @@ async function appOver(client: PrismaClient) {
     dashboard: await import("@/lib/dashboard/get-dashboard"),
     refusals: await import("@/lib/inbound-refusals/queries"),
     record: await import("@/lib/inbound-refusals/record"),
-    deliveries: await import("@/lib/deliveries/list-deliveries"),
-    schemas: await import("@/lib/deliveries/schemas"),
+    deliveries: await import("@/lib/delivery-log/list-deliveries"),
+    schemas: await import("@/lib/delivery-log/schemas"),
     dashSchemas: await import("@/lib/dashboard/schemas"),
   };
 }
@@ -165,11 +165,11 @@ describe("a database whose TimeZone is not UTC", () => {
   });
 
   it("the queue counts, claims and settles against the database clock in a Los Angeles session", async () => {
-    const { countDueDeliveries } = await import("@/lib/delivery/queue-depth");
-    const { claimDue } = await import("@/lib/delivery/worker/claim");
-    const { settle } = await import("@/lib/delivery/worker/settle");
-    const { DEFAULT_RETRY_POLICY } = await import("@/lib/delivery/retry-policy");
-    const { storeDeliveries } = await import("@/lib/delivery/store");
+    const { countDueDeliveries } = await import("@/lib/queue/queue-depth");
+    const { claimDue } = await import("@/lib/queue/claim");
+    const { settle } = await import("@/lib/queue/settle");
+    const { DEFAULT_RETRY_POLICY } = await import("@/lib/queue/retry-policy");
+    const { storeDeliveries } = await import("@/lib/queue/store");
     const { addToCounter } = await import("@/lib/metrics/counters");
     const { collectMetrics } = await import("@/lib/metrics/collect");
     expect(await countDueDeliveries(utc, 100)).toBe(1);
@@ -206,7 +206,7 @@ describe("a database whose TimeZone is not UTC", () => {
   });
 
   it("retention prunes by the same cutoff in a Los Angeles session", async () => {
-    const { pruneDeliveryPayloads, pruneLoginAttempts, pruneInboundRefusals } = await import("@/lib/delivery/retention");
+    const { pruneDeliveryPayloads, pruneLoginAttempts, pruneInboundRefusals } = await import("@/lib/queue/retention");
     expect((await pruneDeliveryPayloads(la, { retentionDays: 30, now: NOW })).deliveries).toBe(1);
     const kept = await utc.delivery.findMany({ where: { id: { in: [ids.E!, ids.F!] } }, select: { id: true, sourcePayload: true } });
     expect(Object.fromEntries(kept.map((d) => [d.id === ids.E ? "E" : "F", d.sourcePayload !== null]))).toEqual({ E: false, F: true });
