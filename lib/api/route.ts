@@ -3,10 +3,11 @@ import { NextResponse } from "next/server";
 import { log, runWithRequestId } from "@/lib/log";
 import { requestIdOf } from "@/lib/inbound/route";
 import { getRequestActor } from "@/lib/auth/session";
-import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
+import { hasRole, type Actor } from "@/lib/auth/roles";
 import { ActionError, type ActionResult } from "@/lib/actions/define-action";
 import { clientIp } from "@/lib/request-ip";
 import { readCappedJson } from "./body";
+import type { Endpoint } from "./endpoints";
 import { isStorableText } from "@/lib/inbound/json-text";
 
 export type RouteContext<P> = { actor: Actor; ip: string; params: P };
@@ -54,12 +55,15 @@ function withRequestIdHeader(response: Response, requestId: string): Response {
  * well-formed X-Request-Id is kept, as on the inbound webhooks), answered as X-Request-Id, carried
  * by every log line written while it runs (actions included) and logged with one line per request:
  * method, path (never the query string), status, duration and the actor — never bodies or tokens.
+ * The roles come from the endpoint's entry in ENDPOINTS (endpoints.ts), which openapi.json is
+ * generated from; the returned handler carries that entry so a test can match it to its file.
  */
 export function apiRoute<P = Record<string, string>>(
-  roles: readonly Role[],
+  endpoint: Endpoint,
   handler: (request: Request, ctx: RouteContext<P>) => Promise<Response>,
 ) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+  const { roles } = endpoint;
+  const route = async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdOf(request);
     const url = new URL(request.url);
@@ -103,6 +107,7 @@ export function apiRoute<P = Record<string, string>>(
     });
     return withRequestIdHeader(response, requestId);
   };
+  return Object.assign(route, { endpoint });
 }
 
 /** Answers an action result as REST: the same validation and messages as the UI's forms. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { apiRoute } from "@/lib/api/route";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { GET as meGET } from "@/app/api/v1/me/route";
 import { GET as deliveryGET } from "@/app/api/v1/deliveries/[id]/route";
 import { createActors } from "../support/actors";
@@ -88,7 +88,7 @@ describe("/api/v1 request ids and request logs", () => {
     expect(line).toMatchObject({ level: "warn", requestId, status: 401, path: "/api/v1/me", method: "GET" });
     expect(line).not.toHaveProperty("actorId");
 
-    const forbidden = await captureLines(() => call(apiRoute(CAN.manageUsers, async () => Response.json({})), "/api/v1/users", { "x-test-actor": "QA" }));
+    const forbidden = await captureLines(() => call(apiRoute(ENDPOINTS.listUsers, async () => Response.json({})), "/api/v1/users", { "x-test-actor": "QA" }));
     expect(forbidden.result.status).toBe(403);
     expect(forbidden.lines.find((l) => l.msg === "api request")).toMatchObject({ level: "warn", status: 403, actorId: actors.QA!.id, role: "QA", requestId: forbidden.result.headers.get("x-request-id") });
   });
@@ -109,7 +109,7 @@ describe("/api/v1 request ids and request logs", () => {
   it("answers an unexpected failure with a 500 whose body and header carry the id that the error line has", async () => {
     // At the default test level (error) only the failure is written.
     process.env.LOG_LEVEL = "error";
-    const failing = apiRoute(CAN.anySignedIn, async () => {
+    const failing = apiRoute(ENDPOINTS.me, async () => {
       throw Object.assign(new Error("database went away"), { code: "P1001", config: { password: "pw-in-error-789" } });
     });
     const { result: res, lines, raw } = await captureLines(() => call(failing, "/api/v1/boom?x=1", { "x-test-actor": "ADMIN" }));

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 
-export const GET = apiRoute(CAN.anySignedIn, async (_req, { actor }) =>
+export const GET = apiRoute(ENDPOINTS.me, async (_req, { actor }) =>
   Response.json({ id: actor.id, email: actor.email, name: actor.name, role: actor.role, authenticatedVia: actor.via }),
 );

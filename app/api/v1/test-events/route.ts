@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/lib/api/route";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { ActionError, executeAction } from "@/lib/actions/define-action";
 import { sendTestEventDef } from "@/lib/delivery-log/action-defs";
 import { getDeliveryDetail } from "@/lib/delivery-log/get-delivery";
@@ -13,7 +13,7 @@ const DEFAULT_WAIT_MS = 30_000;
  * Sends a test event through the real pipeline and answers once it settles (200 with the delivery
  * and its attempts), or after `?timeoutMs=` (default 30 s, max 120 s) with 202 and the id to poll.
  */
-export const POST = apiRoute(CAN.sendTestEvents, async (request, { actor, ip }) => {
+export const POST = apiRoute(ENDPOINTS.sendTestEvent, async (request, { actor, ip }) => {
   // ?timeoutMs=0 answers at once (it used to mean the default 30 s); junk means the default.
   const given = new URL(request.url).searchParams.get("timeoutMs");
   const asked = given ? Number(given) : NaN;

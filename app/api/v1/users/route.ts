@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { listUsers } from "@/lib/users/queries";
 
-export const GET = apiRoute(CAN.manageUsers, async () => Response.json({ users: await listUsers() }));
+export const GET = apiRoute(ENDPOINTS.listUsers, async () => Response.json({ users: await listUsers() }));

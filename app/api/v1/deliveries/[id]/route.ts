@@ -1,8 +1,8 @@
 import { actionResponse, apiRoute } from "@/lib/api/route";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { executeAction } from "@/lib/actions/define-action";
 import { getDeliveryDef } from "@/lib/delivery-log/action-defs";
 
-export const GET = apiRoute<{ id: string }>(CAN.viewDeliveries, async (_req, { actor, ip, params }) =>
+export const GET = apiRoute<{ id: string }>(ENDPOINTS.getDelivery, async (_req, { actor, ip, params }) =>
   actionResponse(await executeAction(getDeliveryDef, actor, { deliveryId: params.id }, ip)),
 );

@@ -1,12 +1,12 @@
 import { apiRoute, apiError } from "@/lib/api/route";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { exportStream } from "@/lib/delivery-log/export";
 import { seesEmails } from "@/lib/delivery-log/mask";
 import { auditEmailReveal } from "@/lib/delivery-log/reveal-audit";
 import { cleanFilterInput, DeliveryFilterSchema } from "@/lib/delivery-log/schemas";
 
 /** GET /api/v1/deliveries/export?format=csv|ndjson&<filters>: the filtered log, streamed. */
-export const GET = apiRoute(CAN.viewDeliveries, async (request, { actor, ip }) => {
+export const GET = apiRoute(ENDPOINTS.exportDeliveries, async (request, { actor, ip }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const format = params.format === "ndjson" ? "ndjson" : params.format === "csv" || !params.format ? "csv" : null;
   if (!format) return apiError(400, "invalid", "format must be csv or ndjson.");

@@ -1,5 +1,6 @@
 import { actionResponse, apiRoute, readJson } from "@/lib/api/route";
 import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { executeAction } from "@/lib/actions/define-action";
 import { BulkReplaySchema } from "@/lib/delivery-log/schemas";
 import { bulkReplay } from "@/lib/delivery-log/replay";
@@ -14,6 +15,6 @@ const bulkReplayToEnd = defineAction({
 });
 
 /** Body: { filter: {…same filters as GET /deliveries}, useMapping?, dryRun: boolean, until? }. */
-export const POST = apiRoute(CAN.replay, async (request, { actor, ip }) =>
+export const POST = apiRoute(ENDPOINTS.bulkReplay, async (request, { actor, ip }) =>
   actionResponse(await executeAction(bulkReplayToEnd, actor, await readJson(request, 20_000), ip)),
 );

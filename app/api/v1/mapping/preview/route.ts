@@ -1,11 +1,11 @@
 import { apiRoute, apiError, readJson } from "@/lib/api/route";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { MappingPreviewInputSchema, type MappingPreviewResult } from "@/lib/mapping-engine/preview";
 import { PreviewUnavailableError, runOffThread } from "@/lib/mappings/preview-pool";
 
 // The same compile → apply → validate path the worker uses (lib/mapping-engine/preview.ts), run on
 // the preview worker thread (preview-pool.ts) so a heavy preview cannot stall the server.
-export const POST = apiRoute(CAN.anySignedIn, async (request) => {
+export const POST = apiRoute(ENDPOINTS.previewMapping, async (request) => {
   const parsed = MappingPreviewInputSchema.safeParse(await readJson(request, 2_100_000));
   if (!parsed.success) {
     return apiError(400, "invalid", "Invalid preview request.", { issues: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`) });

@@ -1,11 +1,11 @@
 import { actionResponse, apiRoute } from "@/lib/api/route";
 import { refuseLargeBody } from "@/lib/api/body";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { executeAction } from "@/lib/actions/define-action";
 import { activateProfileDef } from "@/lib/profiles/action-defs";
 
 // Takes no body; one over 4 KB is refused rather than ignored (request size limits, issue 9).
-export const POST = apiRoute<{ id: string }>(CAN.editProfiles, async (request, { actor, ip, params }) => {
+export const POST = apiRoute<{ id: string }>(ENDPOINTS.activateProfile, async (request, { actor, ip, params }) => {
   await refuseLargeBody(request);
   return actionResponse(await executeAction(activateProfileDef, actor, { profileId: params.id }, ip));
 });

@@ -1,10 +1,10 @@
 import { actionResponse, apiRoute, readJson } from "@/lib/api/route";
-import { CAN } from "@/lib/auth/roles";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { executeAction } from "@/lib/actions/define-action";
 import { testConnectionDef } from "@/lib/profiles/action-defs";
 
 // POST { "target": "adobe" | "rainfocus" }
-export const POST = apiRoute<{ id: string }>(CAN.editProfiles, async (request, { actor, ip, params }) => {
+export const POST = apiRoute<{ id: string }>(ENDPOINTS.testConnection, async (request, { actor, ip, params }) => {
   const body = (await readJson(request, 4_000)) as { target?: unknown } | null;
   return actionResponse(await executeAction(testConnectionDef, actor, { profileId: params.id, target: body?.target }, ip));
 });
