@@ -60,9 +60,12 @@ export function env(): Env {
   return cached;
 }
 
-/** Loopback is allow-listed only with an explicit EMULATORS=on (npm start sets it while they run). */
-export function emulatorsOn(): boolean {
-  return env().EMULATORS === true;
+/**
+ * The raw environment, for lib/integrations' parseConfig: the worker process (plain Node, no
+ * server-only) parses the same record the same way, so web and worker share one reading.
+ */
+export function processEnv(): Readonly<Record<string, string | undefined>> {
+  return process.env;
 }
 
 export function oidcConfigured(): boolean {

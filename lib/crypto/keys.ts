@@ -1,24 +1,13 @@
 import "server-only";
-import { env } from "@/lib/env";
-import { parseKey, seal, unseal, type SealKey } from "./seal";
+import { sealKeys } from "@/lib/integrations/config";
+import { seal, unseal } from "./seal";
 
-let cache: { current: SealKey; all: SealKey[] } | undefined;
-
-function keys() {
-  if (!cache) {
-    const e = env();
-    if (!e.APP_ENCRYPTION_KEY) throw new Error("APP_ENCRYPTION_KEY is not set (npm start generates one into .local/secrets.json).");
-    const current = parseKey(e.APP_ENCRYPTION_KEY);
-    const previous = e.APP_ENCRYPTION_KEY_PREVIOUS ? [parseKey(e.APP_ENCRYPTION_KEY_PREVIOUS)] : [];
-    cache = { current, all: [current, ...previous] };
-  }
-  return cache;
-}
+// The web server's sealing, with the keys lib/integrations parses for web and worker alike.
 
 export function sealSecret(plaintext: string): string {
-  return seal(plaintext, keys().current);
+  return seal(plaintext, sealKeys()[0]);
 }
 
 export function openSecret(sealed: string | null | undefined): string | null {
-  return sealed ? unseal(sealed, keys().all) : null;
+  return sealed ? unseal(sealed, sealKeys()) : null;
 }

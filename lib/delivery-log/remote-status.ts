@@ -1,8 +1,8 @@
 import "server-only";
-import { createAdobeClients, type AdobeClients, type FlowRun, type MetricPoint } from "@/lib/adobe";
-import { RainfocusClient, rainfocusOverrides, type ApiProfileLogEntry } from "@/lib/rainfocus";
-import { adobeClientConfig, rainfocusClientConfig } from "@/lib/integrations/config";
-import { openSecret } from "@/lib/crypto/keys";
+import type { AdobeClients, FlowRun, MetricPoint } from "@/lib/adobe";
+import type { RainfocusClient, ApiProfileLogEntry } from "@/lib/rainfocus";
+import { integrationClients, sealKeys } from "@/lib/integrations/config";
+import { openProfileCredentials, type ProfileCredentials } from "@/lib/integrations/profile-credentials";
 import { db } from "@/lib/db";
 
 // What the other side says it ingested, read from AEP (dataflow runs, inlet metrics) or RainFocus
@@ -19,8 +19,6 @@ export type RemoteStatus =
   | { kind: "rainfocus"; profileId: string; logs: Part<ApiProfileLogEntry[]>; at: string }
   | { kind: "unavailable"; profileId: string; error: string; at: string };
 
-let adobe: AdobeClients | undefined;
-let rainfocus: RainfocusClient | undefined;
 const cache = new Map<string, { at: number; value: Promise<RemoteStatus> }>();
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<Part<T>> {
@@ -70,21 +68,15 @@ export async function readRemoteStatus(
   const at = new Date().toISOString();
   const p = await db.integrationProfile.findFirst({ where: { id: profileId, deletedAt: null } });
   if (!p) return { kind: "unavailable", profileId, error: "This profile does not exist or was deleted.", at };
-  let secret: { adobe: string | null; rf: string | null };
+  let creds: ProfileCredentials;
   try {
-    secret = { adobe: openSecret(p.adobeClientSecretSealed), rf: openSecret(p.rainfocusSecretSealed) };
+    creds = openProfileCredentials(p, sealKeys());
   } catch {
     return { kind: "unavailable", profileId, error: "The profile's credentials could not be opened with this server's encryption key.", at };
   }
   if (p.direction === "SOURCE") {
-    if (!p.adobeClientId || !secret.adobe || !p.adobeOrgId) return { kind: "unavailable", profileId, error: "Enter Adobe credentials on the profile to read its dataflow runs and inlet metrics.", at };
-    const clients = opts.adobe ?? (adobe ??= createAdobeClients(adobeClientConfig()));
-    const platform = clients.platform({
-      authMethod: p.adobeAuthMethod, clientId: p.adobeClientId, clientSecret: secret.adobe, orgId: p.adobeOrgId,
-      ...(p.adobeTechnicalAccountId ? { technicalAccountId: p.adobeTechnicalAccountId } : {}),
-      ...(p.adobeSandboxName ? { sandboxName: p.adobeSandboxName } : {}),
-      ...(p.adobeScopes ? { scopes: p.adobeScopes } : {}),
-    });
+    if (!creds.adobe) return { kind: "unavailable", profileId, error: "Enter Adobe credentials on the profile to read its dataflow runs and inlet metrics.", at };
+    const platform = (opts.adobe ?? integrationClients().adobe).platform(creds.adobe);
     const to = new Date();
     const from = new Date(to.getTime() - 24 * 3600_000);
     const [runs, metrics] = await Promise.all([
@@ -95,10 +87,10 @@ export async function readRemoteStatus(
     ]);
     return { kind: "aep", profileId, dataflowId: p.dataflowId, runs, metrics, at };
   }
-  if (!p.rainfocusClientId || !secret.rf || !p.rainfocusOrgId) return { kind: "unavailable", profileId, error: "Enter RainFocus API-profile credentials to read its logs.", at };
-  const rf = opts.rainfocus ?? (rainfocus ??= new RainfocusClient(rainfocusClientConfig()));
+  if (!creds.rainfocus) return { kind: "unavailable", profileId, error: "Enter RainFocus API-profile credentials to read its logs.", at };
+  const rf = opts.rainfocus ?? integrationClients().rainfocus;
   const logs = await withTimeout(
-    orThrow(rf.listLogs({ clientId: p.rainfocusClientId, clientSecret: secret.rf, orgId: p.rainfocusOrgId, environment: p.rainfocusEnvironment, ...rainfocusOverrides(p.rainfocusSettings) }, { limit: 20 })),
+    orThrow(rf.listLogs(creds.rainfocus, { limit: 20 })),
     timeoutMs,
     "RainFocus API",
   );

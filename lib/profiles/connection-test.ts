@@ -2,9 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { ActionError } from "@/lib/actions/define-action";
 import { testAdobeConnection, testRainfocusConnection, type ConnectionTestResult } from "@/lib/connections/test-connection";
-import { adobeClientConfig, rainfocusClientConfig } from "@/lib/integrations/config";
-import { rainfocusOverrides } from "@/lib/rainfocus/settings";
-import { getProfileRowOrThrow, openSecret } from "./service";
+import { integrationClients, sealKeys } from "@/lib/integrations/config";
+import { openAdobeCredentials, openRainfocusCredentials } from "@/lib/integrations/profile-credentials";
+import { getProfileRowOrThrow } from "./service";
 import { changeProfile } from "./change-profile";
 import type { ConnectionTest } from "./view";
 import { refreshDataflowTarget } from "./dataflow-target";
@@ -19,26 +19,12 @@ export async function runConnectionTest(profileId: string, target: "adobe" | "ra
   let result: ConnectionTestResult;
   if (target === "adobe") {
     if (!row.adobeClientId || !row.adobeClientSecretSealed || !row.adobeOrgId) throw new ActionError("Save the Adobe Client ID, Client Secret and Organization ID first.", "invalid");
-    result = await testAdobeConnection(
-      {
-        authMethod: row.adobeAuthMethod,
-        clientId: row.adobeClientId,
-        clientSecret: openSecret(row.adobeClientSecretSealed)!,
-        orgId: row.adobeOrgId,
-        technicalAccountId: row.adobeTechnicalAccountId ?? undefined,
-        privateKeyPem: openSecret(row.adobePrivateKeySealed) ?? undefined,
-        sandboxName: row.adobeSandboxName ?? undefined,
-        scopes: row.adobeScopes ?? undefined,
-      },
-      { ...adobeClientConfig(), streamingEndpointUrl: row.streamingEndpointUrl ?? undefined },
-    );
+    const creds = openAdobeCredentials(row, sealKeys())!;
+    result = await testAdobeConnection(creds, { ...integrationClients().adobeConfig, streamingEndpointUrl: row.streamingEndpointUrl ?? undefined });
   } else {
     if (!row.rainfocusClientId || !row.rainfocusSecretSealed || !row.rainfocusOrgId) throw new ActionError("Save the RainFocus Client ID, Client secret and Org ID first.", "invalid");
-    result = await testRainfocusConnection(
-      { clientId: row.rainfocusClientId, clientSecret: openSecret(row.rainfocusSecretSealed)!, orgId: row.rainfocusOrgId, environment: row.rainfocusEnvironment, ...rainfocusOverrides(row.rainfocusSettings) },
-      rainfocusClientConfig(),
-      row.direction === "DESTINATION" ? row.eventCode : undefined,
-    );
+    const creds = openRainfocusCredentials(row, sealKeys())!;
+    result = await testRainfocusConnection(creds, integrationClients().rainfocusConfig, row.direction === "DESTINATION" ? row.eventCode : undefined);
   }
   // XDM envelopes name the dataflow's dataset and schema; metrics and the Data Prep export use them
   // too: Test connection re-reads them.

@@ -1,24 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createAdobeClients, discoverFlowTarget, type AdobeClients, type AdobeCredentials } from "@/lib/adobe";
-import { adobeClientConfig } from "@/lib/integrations/config";
-import { openSecret } from "./service";
+import { discoverFlowTarget, type AdobeClients, type AdobeCredentials } from "@/lib/adobe";
+import { integrationClients, sealKeys } from "@/lib/integrations/config";
+import { openAdobeCredentials, type AdobeCredentialRow } from "@/lib/integrations/profile-credentials";
 
-let clients: AdobeClients | undefined;
-
-type Row = {
-  id: string;
-  adobeAuthMethod: AdobeCredentials["authMethod"];
-  adobeClientId: string | null;
-  adobeClientSecretSealed: string | null;
-  adobeOrgId: string | null;
-  adobeTechnicalAccountId: string | null;
-  adobePrivateKeySealed: string | null;
-  adobeSandboxName: string | null;
-  adobeScopes: string | null;
-  dataflowId: string | null;
-};
+type Row = AdobeCredentialRow & { id: string; dataflowId: string | null };
 
 export type DataflowTargetOutcome = { ok: true; detail: string } | { ok: false; message: string };
 
@@ -29,24 +16,12 @@ export type DataflowTargetOutcome = { ok: true; detail: string } | { ok: false; 
  */
 /** The profile's Adobe credentials, opened in memory; undefined when incomplete. */
 export function adobeCredentialsOf(row: Row): AdobeCredentials | undefined {
-  const secret = openSecret(row.adobeClientSecretSealed);
-  if (!row.adobeClientId || !secret || !row.adobeOrgId) return undefined;
-  const privateKeyPem = openSecret(row.adobePrivateKeySealed);
-  return {
-    authMethod: row.adobeAuthMethod,
-    clientId: row.adobeClientId,
-    clientSecret: secret,
-    orgId: row.adobeOrgId,
-    ...(row.adobeTechnicalAccountId ? { technicalAccountId: row.adobeTechnicalAccountId } : {}),
-    ...(privateKeyPem ? { privateKeyPem } : {}),
-    ...(row.adobeSandboxName ? { sandboxName: row.adobeSandboxName } : {}),
-    ...(row.adobeScopes ? { scopes: row.adobeScopes } : {}),
-  };
+  return openAdobeCredentials(row, sealKeys());
 }
 
-/** One set of Adobe clients (and token cache) for the console's own calls. */
+/** The console's Adobe clients (and token cache), shared with the log's remote status. */
 export function consoleAdobeClients(): AdobeClients {
-  return (clients ??= createAdobeClients(adobeClientConfig()));
+  return integrationClients().adobe;
 }
 
 export async function refreshDataflowTarget(row: Row, opts: { adobe?: AdobeClients } = {}): Promise<DataflowTargetOutcome> {

@@ -1,9 +1,9 @@
 import type { AdobeCredentials } from "../adobe/types";
+import { openProfileCredentials } from "../integrations/profile-credentials";
 import { XDM_FULL_CONTENT_TYPE } from "../adobe/xdm-envelope";
-import { unseal, type SealKey } from "../crypto/seal";
+import type { SealKey } from "../crypto/seal";
 import type { PrismaClient } from "../db-client";
 import type { RainfocusCredentials } from "../rainfocus/types";
-import { rainfocusOverrides } from "../rainfocus/settings";
 import type { MappingRule } from "../mapping-engine";
 import type { PublishedMapping } from "./mapping-for-profile";
 
@@ -50,25 +50,7 @@ export async function loadDeliveryProfiles(db: PrismaClient, ids: string[], keys
     const v = versions.find((x) => x.profileId === r.id);
     if (v) p.published = { version: v.version, rules: v.rules as unknown as MappingRule[], schema: v.schema ?? null };
     try {
-      const open = (s: string | null) => (s ? unseal(s, keys) : undefined);
-      const adobeSecret = open(r.adobeClientSecretSealed);
-      if (r.adobeClientId && adobeSecret && r.adobeOrgId) {
-        const privateKeyPem = open(r.adobePrivateKeySealed);
-        p.adobe = {
-          authMethod: r.adobeAuthMethod,
-          clientId: r.adobeClientId,
-          clientSecret: adobeSecret,
-          orgId: r.adobeOrgId,
-          ...(r.adobeTechnicalAccountId ? { technicalAccountId: r.adobeTechnicalAccountId } : {}),
-          ...(privateKeyPem ? { privateKeyPem } : {}),
-          ...(r.adobeSandboxName ? { sandboxName: r.adobeSandboxName } : {}),
-          ...(r.adobeScopes ? { scopes: r.adobeScopes } : {}),
-        };
-      }
-      const rfSecret = open(r.rainfocusSecretSealed);
-      if (r.rainfocusClientId && rfSecret && r.rainfocusOrgId) {
-        p.rainfocus = { clientId: r.rainfocusClientId, clientSecret: rfSecret, orgId: r.rainfocusOrgId, environment: r.rainfocusEnvironment, ...rainfocusOverrides(r.rainfocusSettings) };
-      }
+      Object.assign(p, openProfileCredentials(r, keys));
     } catch {
       p.secretError = "The profile's credentials could not be opened with this worker's APP_ENCRYPTION_KEY.";
     }

@@ -1,9 +1,11 @@
+import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { RunningEmulators } from "@/emulators/index";
+import { DEMO_ADOBE, type RunningEmulators } from "@/emulators/index";
 import { createAdobeClients } from "@/lib/adobe";
 import { RainfocusClient } from "@/lib/rainfocus";
 import { createAllowList } from "@/lib/outbound";
+import { parseKey, seal } from "@/lib/crypto/seal";
 import { listDeliveries, countDeliveries } from "@/lib/delivery-log/list-deliveries";
 import { DeliveryFilterSchema } from "@/lib/delivery-log/schemas";
 import { readRemoteStatus } from "@/lib/delivery-log/remote-status";
@@ -128,6 +130,30 @@ describe("delivery log queries", () => {
     const dest = await createDestinationProfile();
     const r = await readRemoteStatus(dest.id, { adobe, rainfocus });
     expect(r).toMatchObject({ kind: "rainfocus", logs: { ok: true } });
+  });
+
+  it("reads AEP runs with a JWT (Service Account) profile: its private key reaches IMS", async () => {
+    // Remote status once opened only the client secret, so a JWT profile's token request had no
+    // key to sign with and the log showed an error beside every delivery.
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const jwtClient = { clientId: "jwt-remote-status", clientSecret: "jwt-secret", orgId: DEMO_ADOBE.orgId, technicalAccountId: "T@techacct.adobe.com" };
+    await emulator(emu.adobeUrl, "POST", "credentials", { ...jwtClient, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }) });
+    const k = parseKey(process.env.APP_ENCRYPTION_KEY!);
+    const jwt = await createSourceProfile(emu);
+    await db.integrationProfile.update({
+      where: { id: jwt.id },
+      data: {
+        adobeAuthMethod: "JWT",
+        adobeClientId: jwtClient.clientId,
+        adobeClientSecretSealed: seal(jwtClient.clientSecret, k),
+        adobeTechnicalAccountId: jwtClient.technicalAccountId,
+        adobePrivateKeySealed: seal(privateKey.export({ type: "pkcs8", format: "pem" }).toString(), k),
+      },
+    });
+    const allowList = createAllowList({ hosts: [], allowLoopback: true });
+    const adobe = createAdobeClients({ imsUrl: emu.adobeUrl, platformUrl: emu.adobeUrl, allowList, timeoutMs: 5000 });
+    const s = await readRemoteStatus(jwt.id, { adobe });
+    expect(s).toMatchObject({ kind: "aep", runs: { ok: true } });
   });
 
   it("turns a hanging remote into an inline error within the timeout", async () => {
