@@ -7,7 +7,8 @@ import { readinessChecklist, readinessInput } from "@/lib/profiles/readiness";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
-import { useActionForm } from "@/components/use-action-form";
+import { useMutation } from "@tanstack/react-query";
+import { unwrap } from "@/lib/actions/unwrap";
 import { SecretReveal } from "../../settings/users/secret-reveal";
 import { useProfile } from "./profile-context";
 import { RotateDialog } from "./rotate-dialog";
@@ -19,13 +20,19 @@ export function OverviewClient() {
   const { profile, canEdit, isAdmin, baseUrl, setProfile } = useProfile();
   const items = readinessChecklist(readinessInput(profile));
   const missing = items.filter((i) => !i.done);
-  const lifecycle = useActionForm(setProfile);
+  const lifecycle = useMutation({
+    mutationFn: (to: "pause" | "activate") => unwrap((to === "pause" ? pauseProfileAction : activateProfileAction)({ profileId: profile.id })),
+    onSuccess: setProfile,
+  });
   const [secret, setSecret] = useState<string | null>(null);
   const [rotating, setRotating] = useState(false);
-  const rotate = useActionForm((d: { inboundSecret: string; profile: Parameters<typeof setProfile>[0] }) => {
-    setProfile(d.profile);
-    setSecret(d.inboundSecret);
-    setRotating(false);
+  const rotate = useMutation({
+    mutationFn: (graceHours: number) => unwrap(rotateInboundSecretAction({ profileId: profile.id, version: profile.version, graceHours, confirm: true })),
+    onSuccess: (d) => {
+      setProfile(d.profile);
+      setSecret(d.inboundSecret);
+      setRotating(false);
+    },
   });
   const inbound = `${baseUrl}/api/v1/inbound/${profile.direction === "SOURCE" ? "rainfocus" : "aep"}/${profile.id}`;
 
@@ -57,9 +64,9 @@ export function OverviewClient() {
           {canEdit ? (
             <div className="mt-5 flex flex-wrap items-center gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
               {profile.status === "ACTIVE" ? (
-                <Button variant="secondary" disabled={lifecycle.pending} onClick={() => lifecycle.run(() => pauseProfileAction({ profileId: profile.id }))}>Pause</Button>
+                <Button variant="secondary" disabled={lifecycle.isPending} onClick={() => lifecycle.mutate("pause")}>Pause</Button>
               ) : (
-                <Button disabled={lifecycle.pending || missing.length > 0} onClick={() => lifecycle.run(() => activateProfileAction({ profileId: profile.id }))}>
+                <Button disabled={lifecycle.isPending || missing.length > 0} onClick={() => lifecycle.mutate("activate")}>
                   {profile.status === "PAUSED" ? "Resume" : "Activate"}
                 </Button>
               )}
@@ -68,7 +75,7 @@ export function OverviewClient() {
               </span>
             </div>
           ) : null}
-          {lifecycle.error ? <div className="mt-3"><Alert tone="error">{lifecycle.error}</Alert></div> : null}
+          {lifecycle.error ? <div className="mt-3"><Alert tone="error">{lifecycle.error.message}</Alert></div> : null}
         </Card>
 
         <BasicsForm key={profile.version} />
@@ -97,9 +104,9 @@ export function OverviewClient() {
             onClose={() => setRotating(false)}
             what="inbound secret"
             inUse={profile.status === "ACTIVE" || profile.status === "PAUSED"}
-            pending={rotate.pending}
-            error={rotate.error}
-            onConfirm={(graceHours) => rotate.run(() => rotateInboundSecretAction({ profileId: profile.id, version: profile.version, graceHours, confirm: true }))}
+            pending={rotate.isPending}
+            error={rotate.error?.message ?? null}
+            onConfirm={(graceHours) => rotate.mutate(graceHours)}
           />
         </Card>
         {isAdmin ? <DeleteProfileCard /> : null}

@@ -3,7 +3,8 @@ import { refreshDataflowAction, setDeliveryModeAction } from "@/lib/profiles/act
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
-import { useActionForm } from "@/components/use-action-form";
+import { useMutation } from "@tanstack/react-query";
+import { unwrap } from "@/lib/actions/unwrap";
 import { useProfile } from "../profile-context";
 import { DataPrepExport } from "./data-prep-export";
 
@@ -22,15 +23,15 @@ const MODES = [
 
 export function DeliveryModeCard() {
   const { profile, canEdit, setProfile } = useProfile();
-  const mode = useActionForm(setProfile);
-  const refresh = useActionForm(setProfile);
+  const mode = useMutation({ mutationFn: (deliveryMode: "XDM" | "RAW") => unwrap(setDeliveryModeAction({ profileId: profile.id, version: profile.version, deliveryMode })), onSuccess: setProfile });
+  const refresh = useMutation({ mutationFn: () => unwrap(refreshDataflowAction({ profileId: profile.id })), onSuccess: setProfile });
   if (profile.direction !== "SOURCE") return null;
   const found = profile.delivery.discovered;
   return (
     <Card className="p-5">
       <h2 className="text-base font-semibold">Delivery mode</h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">How Relay talks to your AEP dataflow. Pick the one that matches how the dataflow was created in AEP.</p>
-      <fieldset className="mt-4 grid gap-3 md:grid-cols-2" disabled={!canEdit || mode.pending} aria-label="Delivery mode">
+      <fieldset className="mt-4 grid gap-3 md:grid-cols-2" disabled={!canEdit || mode.isPending} aria-label="Delivery mode">
         {MODES.map((m) => (
           <label key={m.value} className={`flex cursor-pointer gap-3 rounded-lg border p-4 text-sm ${profile.delivery.mode === m.value ? "border-brand-500 bg-brand-50/50 dark:bg-brand-950/30" : "border-zinc-200 dark:border-zinc-800"}`}>
             <input
@@ -38,7 +39,7 @@ export function DeliveryModeCard() {
               name="deliveryMode"
               value={m.value}
               checked={profile.delivery.mode === m.value}
-              onChange={() => mode.run(() => setDeliveryModeAction({ profileId: profile.id, version: profile.version, deliveryMode: m.value }))}
+              onChange={() => mode.mutate(m.value)}
               className="mt-1"
             />
             <span>
@@ -48,7 +49,7 @@ export function DeliveryModeCard() {
           </label>
         ))}
       </fieldset>
-      {mode.error ? <div className="mt-3"><Alert tone="error">{mode.error}</Alert></div> : null}
+      {mode.error ? <div className="mt-3"><Alert tone="error">{mode.error.message}</Alert></div> : null}
       {profile.delivery.mode === "XDM" ? (
         <div className="mt-5 border-t border-zinc-200 pt-4 text-sm dark:border-zinc-800">
           <h3 className="font-medium">Dataset and schema of the dataflow</h3>
@@ -65,11 +66,11 @@ export function DeliveryModeCard() {
             <p className="mt-1 text-zinc-600 dark:text-zinc-400">Not read yet. Relay reads them from the dataflow through Flow Service with this profile&apos;s Adobe credentials: save the dataflow ID below, then press Test connection (or the button here).</p>
           )}
           {canEdit ? (
-            <Button className="mt-3" variant="secondary" size="sm" disabled={refresh.pending || !profile.endpoint.dataflowId} onClick={() => refresh.run(() => refreshDataflowAction({ profileId: profile.id }))}>
-              {refresh.pending ? "Reading…" : "Read again from AEP"}
+            <Button className="mt-3" variant="secondary" size="sm" disabled={refresh.isPending || !profile.endpoint.dataflowId} onClick={() => refresh.mutate()}>
+              {refresh.isPending ? "Reading…" : "Read again from AEP"}
             </Button>
           ) : null}
-          {refresh.error ? <div className="mt-3"><Alert tone="error">{refresh.error}</Alert></div> : null}
+          {refresh.error ? <div className="mt-3"><Alert tone="error">{refresh.error.message}</Alert></div> : null}
         </div>
       ) : (
         <DataPrepExport profileId={profile.id} canEdit={canEdit} />

@@ -4,7 +4,8 @@ import { revealInletAction, rotateInletAction } from "@/lib/profiles/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
-import { useActionForm } from "@/components/use-action-form";
+import { useMutation } from "@tanstack/react-query";
+import { unwrap } from "@/lib/actions/unwrap";
 import { useProfile } from "../profile-context";
 import { RotateDialog } from "../rotate-dialog";
 
@@ -13,11 +14,14 @@ export function RainfocusSetupCard() {
   const { profile, canEdit, baseUrl, setProfile } = useProfile();
   const [revealed, setRevealed] = useState<{ inletId: string; previousInletId: string | null } | null>(null);
   const [rotating, setRotating] = useState(false);
-  const reveal = useActionForm(setRevealed);
-  const rotate = useActionForm((p: Parameters<typeof setProfile>[0]) => {
-    setProfile(p);
-    setRotating(false);
-    setRevealed(null);
+  const reveal = useMutation({ mutationFn: () => unwrap(revealInletAction({ profileId: profile.id })), onSuccess: setRevealed });
+  const rotate = useMutation({
+    mutationFn: (v: { graceHours: number; confirm?: true }) => unwrap(rotateInletAction({ profileId: profile.id, version: profile.version, ...v })),
+    onSuccess: (p) => {
+      setProfile(p);
+      setRotating(false);
+      setRevealed(null);
+    },
   });
   if (profile.direction !== "SOURCE") return null;
   const inletUrl = (id: string) => `${baseUrl}/api/v1/inbound/collection/${id}`;
@@ -64,21 +68,21 @@ export function RainfocusSetupCard() {
         <div className="mt-5 flex flex-wrap items-center gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           {profile.inlet ? (
             <>
-              <Button size="sm" variant="secondary" disabled={reveal.pending} onClick={() => (revealed ? navigator.clipboard?.writeText(inletUrl(revealed.inletId)).catch(() => {}) : reveal.run(() => revealInletAction({ profileId: profile.id })))}>
+              <Button size="sm" variant="secondary" disabled={reveal.isPending} onClick={() => (revealed ? navigator.clipboard?.writeText(inletUrl(revealed.inletId)).catch(() => {}) : reveal.mutate())}>
                 {revealed ? "Copy URL" : "Show inlet URL"}
               </Button>
               <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>Rotate inlet URL</Button>
             </>
           ) : (
-            <Button size="sm" disabled={rotate.pending} onClick={() => rotate.run(() => rotateInletAction({ profileId: profile.id, version: profile.version, graceHours: 0 }))}>Create the inlet</Button>
+            <Button size="sm" disabled={rotate.isPending} onClick={() => rotate.mutate({ graceHours: 0 })}>Create the inlet</Button>
           )}
           {profile.inlet?.previousValidUntil ? (
             <span className="text-xs text-amber-700 dark:text-amber-400">The previous inlet URL still works until {new Date(profile.inlet.previousValidUntil).toLocaleString()}.</span>
           ) : null}
         </div>
       ) : null}
-      {reveal.error ? <div className="mt-3"><Alert tone="error">{reveal.error}</Alert></div> : null}
-      {!rotating && rotate.error ? <div className="mt-3"><Alert tone="error">{rotate.error}</Alert></div> : null}
+      {reveal.error ? <div className="mt-3"><Alert tone="error">{reveal.error.message}</Alert></div> : null}
+      {!rotating && rotate.error ? <div className="mt-3"><Alert tone="error">{rotate.error.message}</Alert></div> : null}
       <p className="mt-4 text-xs text-zinc-500">
         The inlet URL is a capability, like an unauthenticated AEP inlet: whoever has it can send events. Senders that can sign requests can use the signed webhook on the Overview instead.
       </p>
@@ -87,9 +91,9 @@ export function RainfocusSetupCard() {
         onClose={() => setRotating(false)}
         what="inlet URL"
         inUse={inUse}
-        pending={rotate.pending}
-        error={rotate.error}
-        onConfirm={(graceHours) => rotate.run(() => rotateInletAction({ profileId: profile.id, version: profile.version, graceHours, confirm: true }))}
+        pending={rotate.isPending}
+        error={rotate.error?.message ?? null}
+        onConfirm={(graceHours) => rotate.mutate({ graceHours, confirm: true })}
       />
     </Card>
   );
