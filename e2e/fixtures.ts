@@ -2,8 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
-import { generateApiToken } from "../lib/auth/api-tokens-token";
-import { hashApiToken } from "../lib/auth/api-tokens-hash";
+import { generateApiToken, hashApiToken } from "../lib/api-tokens/token";
 import type { Role } from "../lib/auth/roles";
 
 export const ADMIN = { email: "admin@example.com", password: "e2e-admin-password-123" };

@@ -1,6 +1,6 @@
 // Structured logs on pino: one JSON object per line — `level` (a label: "info", not 30), `time`
 // (ISO 8601), `pid`, `hostname`, `requestId` (when there is one), the fields, and `msg` — with
-// secrets redacted by key name at any depth (lib/audit/redact.ts) and errors as
+// secrets redacted by key name at any depth (lib/redact.ts) and errors as
 // {name, message, code} (plus the stack on error lines), never `{}`.
 //
 // Where lines go: info and debug to stdout, warn and error to stderr (pino.multistream), which is
@@ -16,7 +16,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { hostname } from "node:os";
 import pino from "pino";
-import { redactSecrets } from "./audit/redact";
+import { redactSecrets } from "./redact";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];

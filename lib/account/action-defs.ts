@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { CAN } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { generateApiToken, hashApiToken } from "@/lib/auth/api-tokens";
+import { generateApiToken, hashApiToken } from "@/lib/api-tokens/token";
 import { listApiTokens } from "@/lib/api-tokens/queries";
 import { tokenExpiresAt } from "@/lib/api-tokens/schemas";
 import { writeAudit } from "@/lib/audit/write-audit";

@@ -1,7 +1,7 @@
 import type { AllowList } from "../outbound/allow-list";
 import { classify } from "../http/classify";
 import { parseJson, toExchange } from "../http/exchange";
-import { redactUrl } from "../http/redact";
+import { redactUrl } from "../redact";
 import { httpRequest } from "../http/request";
 import type { HttpResponseResult, HttpResult } from "../http/types";
 import { adobeErrorCode } from "./failure";

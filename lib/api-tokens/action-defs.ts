@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { listAllApiTokens, listApiTokens } from "./queries";
 import { CAN } from "@/lib/auth/roles";
-import { generateApiToken, hashApiToken } from "@/lib/auth/api-tokens";
+import { generateApiToken, hashApiToken } from "@/lib/api-tokens/token";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
 import { CreateApiTokenSchema, RevokeApiTokenSchema, tokenExpiresAt } from "./schemas";

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { redactSecrets } from "./redact";
+import { redactSecrets } from "@/lib/redact";
 import type { AuditAction, AuditTargetType } from "./types";
 
 export type { AuditAction, AuditTargetType } from "./types";

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { auth } from "./config";
-import { actorFromBearer } from "./api-tokens";
+import { actorFromBearer } from "@/lib/api-tokens/bearer";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 import { hasRole, type Actor, type Role } from "./roles";
 

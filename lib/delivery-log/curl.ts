@@ -1,4 +1,4 @@
-import { redactHeaders } from "@/lib/http/redact";
+import { redactHeaders } from "@/lib/redact";
 
 // "Copy as cURL" for an attempt. Pure. The headers were redacted when the attempt was recorded;
 // they are redacted again here so a header that slipped through can never reach a clipboard.

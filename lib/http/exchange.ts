@@ -1,4 +1,4 @@
-import { redactBody, redactHeaders } from "./redact";
+import { redactBody, redactHeaders } from "../redact";
 import type { Exchange, HttpResult } from "./types";
 
 /** The redacted record of one exchange for the delivery log (token responses lose their tokens). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "./classify";
-import { redactBody, redactHeaders, redactUrl } from "./redact";
+import { redactBody, redactHeaders, redactUrl } from "../redact";
 import { parseRetryAfter } from "./retry-after";
 import { TokenCache, tokenCacheKey } from "./token-cache";
 import type { HttpResult } from "./types";

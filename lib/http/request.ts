@@ -1,7 +1,7 @@
 import { Agent, fetch as undiciFetch } from "undici";
 import type { AllowList } from "../outbound/allow-list";
 import { DnsLookupError, OutboundNotAllowedError } from "../outbound/errors";
-import { redactBody, redactHeaders, redactUrl } from "./redact";
+import { redactBody, redactHeaders, redactUrl } from "../redact";
 import type { HttpErrorKind, HttpResult, RecordedRequest } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

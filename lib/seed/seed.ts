@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/db-client";
-import { hashApiToken } from "@/lib/auth/api-tokens-hash";
+import { hashApiToken } from "@/lib/api-tokens/token";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 
 export type SeedOptions = { adminEmail: string; adminPassword?: string; apiToken?: string };

@@ -1,4 +1,4 @@
-import { redactJson } from "../http/redact";
+import { redactJson } from "../redact";
 import type { RainfocusClient } from "../rainfocus/api-client";
 import type { AttendeeInput, RainfocusResult, UpsertedAttendee } from "../rainfocus/types";
 import type { PreparedMapping } from "./mapping-for-profile";

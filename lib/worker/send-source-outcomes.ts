@@ -1,6 +1,6 @@
 import type { BatchResult, StreamingResult } from "../adobe/streaming-types";
 import type { WithTokenResult } from "../adobe/with-token-refresh";
-import { redactJson } from "../http/redact";
+import { redactJson } from "../redact";
 import { failure, type AttemptExchange, type ClaimedDelivery, type SendOutcome } from "../queue/types";
 
 /** One event ready to go: the delivery, what the log shows as mapped, and the exact wire message. */

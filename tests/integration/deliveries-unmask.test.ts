@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/define-action";
 import { getDeliveryDef, listDeliveriesDef, unmaskDeliveriesDef } from "@/lib/delivery-log/action-defs";
-import { generateApiToken } from "@/lib/auth/api-tokens-token";
-import { hashApiToken } from "@/lib/auth/api-tokens-hash";
+import { generateApiToken, hashApiToken } from "@/lib/api-tokens/token";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createActors } from "../support/actors";
 

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { generateApiToken } from "@/lib/auth/api-tokens-token";
-import { hashApiToken } from "@/lib/auth/api-tokens-hash";
+import { generateApiToken, hashApiToken } from "@/lib/api-tokens/token";
 import { createSourceProfile, startTestEmulators, type TestProfile } from "../support/delivery";
 
 // The session module is replaced by its API-token path (Auth.js cannot load outside Next).

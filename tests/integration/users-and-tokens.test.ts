@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/define-action";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/users/action-defs";
 import { createApiToken, listAllApiTokensDef, revokeApiToken } from "@/lib/api-tokens/action-defs";
-import { actorFromBearer } from "@/lib/auth/api-tokens";
+import { actorFromBearer } from "@/lib/api-tokens/bearer";
 import { verifyPassword } from "@/lib/auth/password";
 import { isLoginThrottled, loginThrottle, recordLoginAttempt } from "@/lib/auth/login-guard";
 import { seed } from "@/lib/seed/seed";
@@ -65,7 +65,7 @@ describe("users, API tokens and audit", () => {
 
   it("an admin lists every user's tokens and revokes another user's, audited with its owner", async () => {
     const other = await db.user.create({ data: { email: "other-user@example.test", role: "QA" } });
-    const { generateApiToken, hashApiToken } = await import("@/lib/auth/api-tokens");
+    const { generateApiToken, hashApiToken } = await import("@/lib/api-tokens/token");
     const secret = generateApiToken();
     const token = await db.apiToken.create({ data: { userId: other.id, name: "theirs", tokenHash: hashApiToken(secret), prefix: secret.slice(0, 10) } });
     const all = await executeAction(listAllApiTokensDef, actors.ADMIN, {});
@@ -93,7 +93,7 @@ describe("users, API tokens and audit", () => {
 
   it("disabling a user revokes their tokens and their token stops working", async () => {
     const user = await db.user.create({ data: { email: "to-disable@example.test", role: "QA" } });
-    const { generateApiToken, hashApiToken } = await import("@/lib/auth/api-tokens");
+    const { generateApiToken, hashApiToken } = await import("@/lib/api-tokens/token");
     const token = generateApiToken();
     await db.apiToken.create({ data: { userId: user.id, name: "t", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) } });
     expect(await actorFromBearer(`Bearer ${token}`)).not.toBeNull();
@@ -122,7 +122,7 @@ describe("users, API tokens and audit", () => {
     const created = await executeAction(createUser, actors.ADMIN, { email: "locked.out@example.test", role: "QA", password: "" });
     if (!created.ok) throw new Error(created.error);
     const user = created.data.user;
-    const { generateApiToken, hashApiToken } = await import("@/lib/auth/api-tokens");
+    const { generateApiToken, hashApiToken } = await import("@/lib/api-tokens/token");
     const token = generateApiToken();
     await db.apiToken.create({ data: { userId: user.id, name: "t", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) } });
     for (let i = 0; i < 7; i++) await recordLoginAttempt(user.email, "203.0.113.9", false);

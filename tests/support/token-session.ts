@@ -1,4 +1,4 @@
-import { actorFromBearer } from "@/lib/auth/api-tokens";
+import { actorFromBearer } from "@/lib/api-tokens/bearer";
 
 // Auth.js cannot load outside Next (next-auth imports "next/server" without an extension), and
 // tests that call route handlers directly send API tokens anyway. They replace the session module

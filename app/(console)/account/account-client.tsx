@@ -11,7 +11,7 @@ import { accountKeys } from "@/lib/query-keys";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LocalTime, TimeAgo } from "@/components/time-ago";

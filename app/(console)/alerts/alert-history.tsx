@@ -1,6 +1,7 @@
 import type { AlertEventRow } from "@/lib/alerts/history";
 import { ALERT_LABELS } from "@/lib/alerts/schemas";
-import { Card, EmptyState } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { isoTime } from "@/components/format";

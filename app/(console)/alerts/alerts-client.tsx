@@ -5,7 +5,7 @@ import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 
 type NumberField = "failurePercent" | "failureWindowMinutes" | "failureMinDeliveries" | "queueAgeMinutes" | "authFailuresPerWindow" | "authFailuresWindowMinutes";
 

@@ -6,7 +6,7 @@ import { getDashboardAction } from "@/lib/dashboard/actions";
 import { DASHBOARD_RANGES, type DashboardRange } from "@/lib/dashboard/schemas";
 import { unwrap } from "@/lib/actions/unwrap";
 import { dashboardKeys } from "@/lib/query-keys";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { isoTime, timeAgo } from "@/components/format";
 import { StatusChart } from "./status-chart";

@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import type { TopError } from "@/lib/dashboard/get-dashboard";
-import { Card, EmptyState } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/page-header";
 import { HttpStatus } from "@/components/ui/delivery-status";
 import { timeAgo } from "@/components/format";
 import { logHref } from "./format";

@@ -6,7 +6,8 @@ import { listDeliveriesAction, unmaskDeliveriesAction } from "@/lib/delivery-log
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys } from "@/lib/query-keys";
 import { LoadMore } from "@/components/ui/load-more";
-import { Card, EmptyState } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/page-header";
 import { Table, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

@@ -1,6 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import type { FilterValues } from "./use-delivery-filter";
 
 export type FilterOptions = {

@@ -1,6 +1,6 @@
 "use client";
 import type { RemoteStatus } from "@/lib/delivery-log/remote-status";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { timeAgo } from "@/components/format";
 

@@ -7,7 +7,8 @@ import { getDeliveryAction, listMyTestSendsAction, sendTestEventAction, testEven
 import { unwrap } from "@/lib/actions/unwrap";
 import { deliveryKeys, testEventKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/page-header";
 import { Field, Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

@@ -3,7 +3,7 @@ import { updateBasicsAction } from "@/lib/profiles/actions";
 import { UpdateBasicsSchema } from "@/lib/profiles/schemas";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useProfile } from "./profile-context";

@@ -4,7 +4,7 @@ import { deleteProfileAction } from "@/lib/profiles/actions";
 import { DeleteProfileSchema } from "@/lib/profiles/schemas";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useProfile } from "./profile-context";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { activateProfileAction, pauseProfileAction, rotateInboundSecretAction } from "@/lib/profiles/actions";
 import { readinessChecklist, readinessInput } from "@/lib/profiles/readiness";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { useMutation } from "@tanstack/react-query";
 import { unwrap } from "@/lib/actions/unwrap";

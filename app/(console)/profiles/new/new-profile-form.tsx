@@ -5,7 +5,7 @@ import { createProfileAction } from "@/lib/profiles/actions";
 import { CreateProfileSchema } from "@/lib/profiles/schemas";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
 import { SetupSteps, setupSteps } from "../setup-steps";
 import { Alert } from "@/components/ui/alert";

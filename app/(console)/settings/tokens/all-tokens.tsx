@@ -6,7 +6,7 @@ import type { AnyApiTokenRow } from "@/lib/api-tokens/queries";
 import { unwrap } from "@/lib/actions/unwrap";
 import { tokenKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TokenStatus } from "./tokens-client";
 

@@ -9,7 +9,7 @@ import { unwrap } from "@/lib/actions/unwrap";
 import { userKeys } from "@/lib/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";

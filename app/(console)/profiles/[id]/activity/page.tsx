@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN } from "@/lib/auth/roles";
 import { listProfileActivity } from "@/lib/profiles/queries";
-import { Card, EmptyState } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Activity" };

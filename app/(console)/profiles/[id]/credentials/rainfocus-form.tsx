@@ -4,7 +4,7 @@ import { RainfocusCredentialsSchema } from "@/lib/profiles/schemas";
 import type { ProfileView } from "@/lib/profiles/view";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useProfile } from "../profile-context";

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { RainfocusSettings, RainfocusSettingsOverride } from "@/lib/rainfocus/settings";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useProfile } from "../profile-context";

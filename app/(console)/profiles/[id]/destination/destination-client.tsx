@@ -1,5 +1,5 @@
 "use client";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useProfile } from "../profile-context";
 

@@ -1,7 +1,7 @@
 "use client";
 import { refreshDataflowAction, setDeliveryModeAction } from "@/lib/profiles/actions";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { useMutation } from "@tanstack/react-query";
 import { unwrap } from "@/lib/actions/unwrap";

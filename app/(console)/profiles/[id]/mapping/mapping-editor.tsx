@@ -9,7 +9,7 @@ import { publishMappingAction, restoreMappingVersionAction, getMappingAction } f
 import type { DraftView, Sample } from "@/lib/mappings/service";
 import type { ProfileView } from "@/lib/profiles/view";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { FieldTree, type TreeRow } from "./field-tree";
 import { RulesPanel, type RuleStatus } from "./rules-panel";

@@ -4,7 +4,7 @@ import { createCustomPushTypeAction } from "@/lib/profiles/actions";
 import { CustomPushTypeSchema } from "@/lib/profiles/schemas";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Field, TextInput, inputClass } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 

@@ -4,7 +4,7 @@ import { setPushTypesAction } from "@/lib/profiles/actions";
 import { PushTypesSchema } from "@/lib/profiles/schemas";
 import type { PushTypeOption } from "@/lib/profiles/push-types";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { useZodActionForm } from "@/components/forms/use-zod-action-form";

@@ -1,10 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "./roles";
-import { hashApiToken } from "./api-tokens-hash";
-import { generateApiToken } from "./api-tokens-token";
-
-export { generateApiToken, hashApiToken };
+import type { Actor } from "@/lib/auth/roles";
+import { hashApiToken } from "./token";
 
 /** Resolves `Authorization: Bearer …` to the token owner's identity, or null. */
 export async function actorFromBearer(authorization: string | null): Promise<Actor | null> {

@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { db } from "./db";
 
-/** Ready = the database answers and every migration in prisma/migrations has been applied. */
+/** Deployment readiness (GET /api/ready), not a profile's checklist: ready = the database answers and every migration in prisma/migrations has been applied. */
 export async function checkReadiness(): Promise<{ ready: boolean; database: string; pendingMigrations: string[] }> {
   let applied: string[];
   try {

@@ -1,5 +1,9 @@
-// Everything recorded for the delivery log passes through here: credentials must never reach the
-// database or the browser, yet the rest of the request stays byte-exact for debugging.
+// Pure: the one place secrets are taken out of what gets stored or logged. Two rules, on purpose:
+//  - HTTP exchanges recorded for the delivery log (redactHeaders, redactUrl, redactBody) name
+//    secrets by exact key, so the rest of the request stays byte-exact for debugging;
+//  - audit diffs and log lines (redactSecrets) match any key that looks like a secret: there a
+//    false positive only hides a value nobody needs.
+// Credentials must never reach the database, the browser or a log.
 export const REDACTED = "[REDACTED]";
 
 const SECRET_HEADERS = new Set([
@@ -127,4 +131,18 @@ export function redactBody(body: string | undefined, contentType?: string): stri
     return changed ? params.toString() : body;
   }
   return body;
+}
+
+const SECRET_LIKE_KEY = /(secret|password|passwd|token|private.?key|api.?key|authorization|credential|cookie)/i;
+const REDACTED_FIELD = "[redacted]";
+
+/** Audit before/after and log fields: every key that looks like a secret, at any depth, is replaced. */
+export function redactSecrets<T>(value: T, depth = 0): T {
+  if (depth > 32 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => redactSecrets(v, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] = SECRET_LIKE_KEY.test(k) && v !== null && v !== undefined ? REDACTED_FIELD : redactSecrets(v, depth + 1);
+  }
+  return out as T;
 }
