@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { latestPublishedMapping } from "@/lib/mappings/published";
 import type { MappingRule } from "@/lib/mapping-engine";
 import { resolveSchemaModel } from "@/lib/mapping-engine";
 import { mappingForProfile, MappingUnavailableError, prepareMapping, type PublishedMapping } from "@/lib/worker/mapping-for-profile";
@@ -11,7 +12,7 @@ import type { XdmSchemaModel } from "@/lib/xdm";
 type ProfileLike = { id: string; direction: "SOURCE" | "DESTINATION"; tenantId: string | null };
 
 async function published(profileId: string, version?: number): Promise<PublishedMapping | undefined> {
-  const v = await db.mappingVersion.findFirst({ where: { profileId, ...(version !== undefined ? { version } : {}) }, orderBy: { version: "desc" } });
+  const v = version !== undefined ? await db.mappingVersion.findUnique({ where: { profileId_version: { profileId, version } } }) : await latestPublishedMapping(db, profileId);
   return v ? { version: v.version, rules: v.rules as unknown as MappingRule[], schema: v.schema ?? null } : undefined;
 }
 

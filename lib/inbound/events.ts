@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { knownPushTypeNames } from "@/lib/profiles/push-types";
+import { knownPushTypeNames } from "@/lib/push-type-options";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { setSpanAttributes } from "@/lib/telemetry/span";
 import { storeDeliveries, type NewDelivery } from "../queue/store";

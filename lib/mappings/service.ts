@@ -8,8 +8,9 @@ import { defaultDestinationMapping, defaultSourceMapping, type MappingRule } fro
 import { buildSchemaModel } from "@/lib/xdm";
 import { getProfileOrThrow } from "@/lib/profiles/service";
 import { changeProfileIn } from "@/lib/profiles/change-profile";
-import { listPushTypes } from "@/lib/profiles/push-types";
+import { listPushTypes } from "@/lib/push-type-options";
 import { diffRules, summarizeChanges } from "./diff";
+import { latestPublishedMapping } from "./published";
 import { checkMapping, checkSample } from "./validate";
 import { getAepSchema } from "./aep-schema";
 import { DESTINATION_SAMPLES } from "./default-samples";
@@ -26,7 +27,7 @@ export async function getDraft(profileId: string): Promise<DraftView> {
   const profile = await getProfileOrThrow(profileId);
   const row = await db.mappingDraft.findUnique({ where: { profileId } });
   if (row) return { rules: row.rules as unknown as MappingRule[], samples: row.samples as unknown as Sample[], schema: row.schema as DraftView["schema"], revision: row.revision, updatedAt: row.updatedAt };
-  const latest = await db.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" } });
+  const latest = await latestPublishedMapping(db, profileId);
   const catalog = await listPushTypes();
   const samples: Sample[] =
     profile.direction === "SOURCE"
@@ -110,7 +111,7 @@ export async function publish(profileId: string, revision: number, { actor, ip }
     if (same) return same;
     const stored = await tx.mappingDraft.findUnique({ where: { profileId }, select: { revision: true } });
     if ((stored?.revision ?? 0) !== revision) throw new ActionError("The draft changed since you opened it. Reload before publishing.", "conflict");
-    const previous = await tx.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" } });
+    const previous = await latestPublishedMapping(tx, profileId);
     const version = (previous?.version ?? 0) + 1;
     const row = await tx.mappingVersion.create({
       data: { profileId, version, draftRevision: revision, rules: json(draft.rules), schema: schema ? json(schema) : Prisma.DbNull, publishedById: actor.id, publishedByEmail: actor.email },

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { CAN } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
-import { knownPushTypeNames } from "./push-types";
+import { knownPushTypeNames } from "@/lib/push-type-options";
 import { readinessChecklist, readinessInput } from "./readiness";
 import { createProfile, getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, sealIfGiven } from "./service";
 import { changeProfile } from "./change-profile";

@@ -6,7 +6,7 @@ import { writeAudit, type AuditAction } from "@/lib/audit/write-audit";
 import { ActionError } from "@/lib/actions/define-action";
 import { toProfileView, type ProfileView } from "./view";
 import { isReady, readinessInput, statusAfterChecklist } from "./readiness";
-import { publishedVersionOf } from "./service";
+import { latestPublishedVersion } from "@/lib/mappings/published";
 
 type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
 
@@ -70,5 +70,5 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
 async function readView(tx: Prisma.TransactionClient, profileId: string): Promise<ProfileView> {
   const row = await tx.integrationProfile.findFirst({ where: { id: profileId, deletedAt: null }, include: { pushTypes: true } });
   if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
-  return toProfileView(row, await publishedVersionOf(tx, profileId));
+  return toProfileView(row, await latestPublishedVersion(tx, profileId));
 }

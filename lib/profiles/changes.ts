@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "@/lib/actions/define-action";
 import { RAINFOCUS_HOSTS, hostMatches } from "@/lib/outbound";
-import { knownPushTypeNames } from "./push-types";
+import { knownPushTypeNames } from "@/lib/push-type-options";
 import { sealIfGiven } from "./service";
 import type * as S from "./schemas";
 

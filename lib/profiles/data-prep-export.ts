@@ -5,6 +5,7 @@ import { publishMappingSet, toMappingSet, XDM_FULL_CONTENT_TYPE, type DataPrepMa
 import { defaultSourceMapping, type MappingRule } from "@/lib/mapping-engine";
 import { adobeCredentialsOf, consoleAdobeClients, refreshDataflowTarget } from "./dataflow-target";
 import { getProfileRowOrThrow } from "./service";
+import { latestPublishedMapping } from "@/lib/mappings/published";
 
 export type ProfileMappingSet = { set: DataPrepMappingSet; warnings: string[]; fileName: string; mappingVersion: number | null };
 
@@ -20,7 +21,7 @@ export async function buildProfileMappingSet(profileId: string): Promise<Profile
     if (!t.ok) throw new ActionError(`The mapping set names the dataflow's XDM schema, which Relay could not read: ${t.message}`, "invalid");
     row = await getProfileRowOrThrow(profileId);
   }
-  const latest = await db.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" } });
+  const latest = await latestPublishedMapping(db, profileId);
   if (!latest && !row.tenantId) throw new ActionError("The profile has no AEP tenant ID and no published mapping to export.", "invalid");
   const rules = latest ? (latest.rules as unknown as MappingRule[]) : defaultSourceMapping(row.tenantId!);
   const label = latest ? `mapping v${latest.version}` : "default mapping";

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError } from "@/lib/actions/define-action";
+import { latestPublishedVersion } from "@/lib/mappings/published";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { toProfileView, type ProfileView } from "./view";
 
@@ -12,15 +13,9 @@ type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
 const WITH_PUSH_TYPES = { pushTypes: true } as const;
 
 export async function getProfileOrThrow(id: string): Promise<ProfileView> {
-  const [row, published] = await Promise.all([db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES }), publishedVersionOf(db, id)]);
+  const [row, published] = await Promise.all([db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES }), latestPublishedVersion(db, id)]);
   if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
   return toProfileView(row, published);
-}
-
-/** The latest published mapping version of a profile, or null. */
-export async function publishedVersionOf(client: Pick<typeof db, "mappingVersion">, profileId: string): Promise<number | null> {
-  const v = await client.mappingVersion.findFirst({ where: { profileId }, orderBy: { version: "desc" }, select: { version: true } });
-  return v?.version ?? null;
 }
 
 /** The raw row with sealed columns, for server-side use only (connection tests, delivery). */

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { ActionError } from "@/lib/actions/define-action";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { listPushTypes } from "@/lib/profiles/push-types";
+import { listPushTypes } from "@/lib/push-type-options";
 import { getProfileRowOrThrow } from "@/lib/profiles/service";
 import { generatePushEvent } from "@/lib/push-types/catalog";
 import { MAX_INBOUND_BYTES } from "@/lib/inbound/common";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RainfocusClient, type RainfocusSettings } from "@/lib/rainfocus";
-import { testRainfocusConnection } from "@/lib/connections/test-connection";
+import { testRainfocusConnection } from "@/lib/profiles/connection-test/probe";
 import { DEMO_RAINFOCUS, type RunningEmulators } from "@/emulators/index";
 import { allowLoopback, control, received, reset, rfCreds, startForTests } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testAdobeConnection, testRainfocusConnection } from "@/lib/connections/test-connection";
+import { testAdobeConnection, testRainfocusConnection } from "@/lib/profiles/connection-test/probe";
 import type { RunningEmulators } from "@/emulators/index";
 import { addFault, adobeCreds, allowLoopback, control, received, reset, rfCreds, startForTests, strictList } from "./helpers";
 

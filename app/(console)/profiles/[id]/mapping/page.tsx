@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN, hasRole } from "@/lib/auth/roles";
-import { listPushTypes } from "@/lib/profiles/push-types";
+import { listPushTypes } from "@/lib/push-type-options";
 import { getProfileOrThrow } from "@/lib/profiles/service";
 import { getDraft, listVersions } from "@/lib/mappings/service";
 import { getAepSchema } from "@/lib/mappings/aep-schema";

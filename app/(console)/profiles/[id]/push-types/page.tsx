@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/session";
 import { CAN } from "@/lib/auth/roles";
-import { listPushTypes } from "@/lib/profiles/push-types";
+import { listPushTypes } from "@/lib/push-type-options";
 import { PushTypesClient } from "./push-types-client";
 
 export const metadata: Metadata = { title: "Push types" };

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { setPushTypesAction } from "@/lib/profiles/actions";
 import { PushTypesSchema } from "@/lib/profiles/schemas";
-import type { PushTypeOption } from "@/lib/profiles/push-types";
+import type { PushTypeOption } from "@/lib/push-type-options";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";

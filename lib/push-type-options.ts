@@ -2,6 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { PUSH_TYPES } from "@/lib/push-types/catalog";
 
+// The push types a profile can enable: the built-in catalog (lib/push-types/, pure, shared with
+// the browser and the emulators) plus the ones admins added (CustomPushType rows). Not about any
+// one profile: a profile's own selection is its ProfilePushType rows.
+
 export type PushTypeOption = {
   name: string;
   label: string;

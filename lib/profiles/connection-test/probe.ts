@@ -1,8 +1,11 @@
-import { ImsClient } from "../adobe/ims-client";
-import type { AdobeClientConfig, AdobeCredentials } from "../adobe/types";
-import { RainfocusClient } from "../rainfocus/api-client";
-import type { RainfocusClientConfig, RainfocusCredentials } from "../rainfocus/types";
-import { TokenCache } from "../http/token-cache";
+// "Test connection", the part that talks to the vendors: a fresh token from Adobe IMS or RainFocus
+// with the credentials given, explained in words. No database: index.ts loads the profile and
+// stores the result; contract tests call this against the emulators.
+import { ImsClient } from "../../adobe/ims-client";
+import type { AdobeClientConfig, AdobeCredentials } from "../../adobe/types";
+import { RainfocusClient } from "../../rainfocus/api-client";
+import type { RainfocusClientConfig, RainfocusCredentials } from "../../rainfocus/types";
+import { TokenCache } from "../../http/token-cache";
 
 export type ConnectionErrorCode = "bad_credentials" | "unreachable" | "not_allowed" | "timeout" | "unexpected";
 

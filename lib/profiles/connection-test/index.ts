@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { ActionError } from "@/lib/actions/define-action";
-import { testAdobeConnection, testRainfocusConnection, type ConnectionTestResult } from "@/lib/connections/test-connection";
+import { testAdobeConnection, testRainfocusConnection, type ConnectionTestResult } from "./probe";
 import { integrationClients, sealKeys } from "@/lib/integrations/config";
 import { openAdobeCredentials, openRainfocusCredentials } from "@/lib/integrations/profile-credentials";
-import { getProfileRowOrThrow } from "./service";
-import { changeProfile } from "./change-profile";
-import type { ConnectionTest } from "./view";
-import { refreshDataflowTarget } from "./dataflow-target";
+import { getProfileRowOrThrow } from "../service";
+import { changeProfile } from "../change-profile";
+import type { ConnectionTest } from "../view";
+import { refreshDataflowTarget } from "../dataflow-target";
 
 /**
  * "Test connection": a fresh token from Adobe IMS or RainFocus with the stored (sealed) credentials.
