@@ -4,7 +4,7 @@
 //   npx tsx bench/aep-body.ts
 import { readAepBody } from "../lib/inbound/aep-stream";
 import { detectAepProfiles } from "../lib/inbound/aep-profile";
-import { jsonTextProblem } from "../lib/inbound/json-text";
+import { jsonTextProblem } from "../lib/http/json-text";
 import { sdkProfile } from "../emulators/adobe/destination-profiles";
 
 const limits = { maxBytes: 1 << 30, maxSkeletonBytes: 1 << 20, maxProfileBytes: 1 << 20, maxProfiles: 10_000 };

@@ -26,7 +26,7 @@ import { createPrismaClient } from "@/lib/db-client";
 import { MappingCache } from "@/lib/worker/mapping-for-profile";
 import { signBody } from "@/lib/inbound/signature";
 import { generatePushEvent } from "@/lib/push-types/catalog";
-import { DEMO_ADOBE, DEMO_RAINFOCUS } from "@/emulators/demo";
+import { DEMO_ADOBE, DEMO_RAINFOCUS } from "@/lib/demo-credentials";
 import { createTestDatabase } from "../tests/support/test-database";
 
 const N = Number(process.env.BENCH_EVENTS ?? 20_000);

@@ -1,7 +1,7 @@
 import { createAdobeEmulator, type AdobeEmulator } from "./adobe/index";
 import { createRainfocusEmulator, type RainfocusEmulator } from "./rainfocus/index";
 
-export { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint, demoRawStreamingEndpoint } from "./demo";
+export { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint, demoRawStreamingEndpoint } from "../lib/demo-credentials";
 export { signPush } from "./rainfocus/push-simulator";
 export type { FaultRule } from "./kit/faults";
 export type { AdobeEmulator, RainfocusEmulator };

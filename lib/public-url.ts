@@ -1,9 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
+import { liveSetting } from "@/lib/env";
 
 /** The console's own base URL as the browser reached it (PUBLIC_URL wins when set). */
 export async function publicBaseUrl(): Promise<string> {
-  if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/$/, "");
+  const configured = liveSetting("PUBLIC_URL");
+  if (configured) return configured.replace(/\/$/, "");
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");

@@ -1,6 +1,6 @@
 import { test, expect, RAINFOCUS_EMULATOR_URL, ADOBE_EMULATOR_URL, loginViaApi } from "../fixtures";
 import { aepUrlKey } from "../../lib/inbound/aep-auth";
-import { DEMO_RAINFOCUS } from "../../emulators/demo";
+import { DEMO_RAINFOCUS } from "../../lib/demo-credentials";
 
 // AEP → RainFocus end to end from `npm start`: a DESTINATION profile configured in the console,
 // the Adobe emulator's destination simulator exporting profiles the way AEP does (both formats,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { test, expect, ADMIN, ADOBE_EMULATOR_URL, RAINFOCUS_EMULATOR_URL, SEEDED_TOKEN, loginViaApi } from "../fixtures";
-import { DEMO_ADOBE, DEMO_RAINFOCUS } from "../../emulators/demo";
+import { DEMO_ADOBE, DEMO_RAINFOCUS } from "../../lib/demo-credentials";
 import { activeDemoProfile } from "./helpers";
 
 // RainFocus pointed at Relay as it is pointed at AEP: the push simulator posts raw JSON to the

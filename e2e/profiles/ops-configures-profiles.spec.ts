@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test, expect, loginViaApi, ADOBE_EMULATOR_URL } from "../fixtures";
-import { DEMO_ADOBE, DEMO_RAINFOCUS } from "../../emulators/demo";
+import { DEMO_ADOBE, DEMO_RAINFOCUS } from "../../lib/demo-credentials";
 
 const ADOBE_SECRET = DEMO_ADOBE.clientSecret;
 const RF_SECRET = DEMO_RAINFOCUS.clientSecret;

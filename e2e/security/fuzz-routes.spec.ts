@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { Agent } from "undici";
 import { test, expect, SEEDED_TOKEN } from "../fixtures";
-import { ROUTES, type RouteEntry } from "./route-table";
+import { ROUTES, type RouteEntry } from "../../tests/support/route-table";
 import { signBody } from "../../lib/inbound/signature";
 import { aepUrlKey } from "../../lib/inbound/aep-auth";
 import { hashPassword } from "../../lib/auth/password";
@@ -240,7 +240,7 @@ test.describe("fuzz: every route over HTTP", () => {
   test("every route and method answers malformed requests below 500, and stores nothing it refuses", async ({ db }) => {
     test.setTimeout(240_000);
     const { found, missing } = targets();
-    expect(missing, "route files with a method missing from e2e/security/route-table.ts").toEqual([]);
+    expect(missing, "route files with a method missing from tests/support/route-table.ts").toEqual([]);
     expect(found.length).toBeGreaterThanOrEqual(30);
     const failures: string[] = [];
     const report: string[] = [];

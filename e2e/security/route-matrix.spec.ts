@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { test, expect } from "../fixtures";
-import { ROUTES } from "./route-table";
+import { ROUTES } from "../../tests/support/route-table";
 import { ROLES, type Role } from "../../lib/auth/roles";
 
 function routeFiles(dir = "app/api"): string[] {
@@ -26,7 +26,7 @@ test("every route file and method has a role-matrix entry", () => {
       if (!ROUTES.some((r) => r.pattern === pattern && r.method === method)) missing.push(`${method} ${pattern}`);
     }
   }
-  expect(missing, "routes without a role-matrix entry in e2e/security/route-table.ts").toEqual([]);
+  expect(missing, "routes without a role-matrix entry in tests/support/route-table.ts").toEqual([]);
 });
 
 test("every protected route refuses no credentials (401) and each lower role (403)", async ({ playwright, baseURL, seedUser }) => {

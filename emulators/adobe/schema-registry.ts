@@ -1,6 +1,6 @@
 import { buildDefaultRainFocusSchema } from "@/lib/xdm";
 import type { Reply, Route } from "../kit/server";
-import { DEMO_ADOBE } from "../demo";
+import { DEMO_ADOBE } from "../../lib/demo-credentials";
 import { checkGateway } from "./gateway";
 import type { AdobeState } from "./state";
 

@@ -1,6 +1,6 @@
 import type { XdmSchemaModel } from "@/lib/xdm";
 import type { MappingRule } from "@/lib/mapping-engine";
-import { DEMO_ADOBE } from "../demo";
+import { DEMO_ADOBE } from "../../lib/demo-credentials";
 import { demoRegistrySchema } from "./schema-registry";
 
 export interface AdobeCredential {

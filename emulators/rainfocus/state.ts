@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DEMO_RAINFOCUS } from "../demo";
+import { DEMO_RAINFOCUS } from "../../lib/demo-credentials";
 
 export interface RfCredential {
   clientId: string;

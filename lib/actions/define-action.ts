@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/errors";
+import { DomainError, fieldErrorsOf, type DomainErrorCode } from "@/lib/errors";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { currentRequestId, log } from "@/lib/log";
 import { installReadableZodMessages } from "@/lib/zod-messages";
@@ -10,7 +11,7 @@ import { installReadableZodMessages } from "@/lib/zod-messages";
 installReadableZodMessages();
 import { inputProblem } from "./input-guard";
 
-export type ActionErrorCode = "unauthorized" | "forbidden" | "invalid" | "not_found" | "conflict" | "error";
+export type ActionErrorCode = DomainErrorCode;
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -18,16 +19,11 @@ export type ActionResult<T> =
 
 export type ActionContext = { actor: Actor; ip: string | null };
 
-/** An expected failure whose message is safe to show the user. */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly code: ActionErrorCode = "invalid",
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    super(message);
-  }
-}
+/**
+ * An expected failure raised by an action or route handler itself; services throw its base,
+ * DomainError (lib/errors.ts), and both reach the user the same way.
+ */
+export class ActionError extends DomainError {}
 
 export type ActionDef<S extends z.ZodType, T> = {
   name: string;
@@ -52,14 +48,7 @@ export function isActionDef(value: unknown): value is AnyActionDef {
   return typeof value === "object" && value !== null && DEFINED.has(value);
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
+export { fieldErrorsOf };
 
 /** How an action call ended, as logged: refused for the caller, refused for its input, failed. */
 type Outcome = "ok" | "denied" | "invalid" | "error";
@@ -118,7 +107,7 @@ async function runAction<S extends z.ZodType, T>(
   try {
     return { ok: true, data: await def.handler(parsed.data, { actor, ip }) };
   } catch (err) {
-    if (err instanceof ActionError) return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
+    if (err instanceof DomainError) return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
     log.error("action failed", { requestId, action: def.name, actorId: actor.id, error: err });
     return { ok: false, code: "error", error: `Something went wrong (reference ${requestId.slice(0, 8)}).` };
   }

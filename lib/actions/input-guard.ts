@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH } from "@/lib/inbound/json-text";
+import { MAX_JSON_DEPTH } from "@/lib/http/json-text";
 
 export type InputProblem = { path: string; message: string };
 

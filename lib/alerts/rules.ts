@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { isOutboundNotAllowed, type AllowList } from "@/lib/outbound";
 import type { AlertRuleInput } from "./schemas";
 import { readAlertRule } from "./rule-read";
@@ -21,7 +21,7 @@ export function assertWebhookAllowed(url: string | null, allowList: AllowList) {
   try {
     allowList.assertAllowed(url);
   } catch (e) {
-    if (isOutboundNotAllowed(e)) throw new ActionError(e.message, "invalid", { webhookUrl: [e.message] });
+    if (isOutboundNotAllowed(e)) throw new DomainError(e.message, "invalid", { webhookUrl: [e.message] });
     throw e;
   }
 }

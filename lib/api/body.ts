@@ -1,7 +1,7 @@
 import "server-only";
-import { ActionError } from "@/lib/actions/define-action";
-import { readRawBody } from "@/lib/inbound/common";
-import { jsonTextProblem } from "@/lib/inbound/json-text";
+import { DomainError } from "@/lib/errors";
+import { readCappedBody } from "@/lib/http/read-body";
+import { jsonTextProblem } from "@/lib/http/json-text";
 import { formatBytes } from "@/lib/format-bytes";
 
 // Request bodies for the REST routes that take none or an optional one. Both read under a cap that
@@ -10,22 +10,22 @@ import { formatBytes } from "@/lib/format-bytes";
 
 /** A route that takes no body reads at most `maxBytes` of whatever is sent, and refuses more. */
 export async function refuseLargeBody(request: Request, maxBytes = 4_096): Promise<void> {
-  const body = await readRawBody(request, maxBytes);
-  if (!body.ok) throw new ActionError(`The body is larger than ${formatBytes(maxBytes)}.`, "invalid");
+  const body = await readCappedBody(request, maxBytes);
+  if (!body.ok) throw new DomainError(`The body is larger than ${formatBytes(maxBytes)}.`, "invalid");
 }
 
 /** A JSON body under a cap that holds while streaming; `ifEmpty` answers for an empty body when given. */
 export async function readCappedJson(request: Request, maxBytes: number, ifEmpty?: unknown): Promise<unknown> {
-  const body = await readRawBody(request, maxBytes);
-  if (!body.ok) throw new ActionError(`The body is larger than ${formatBytes(maxBytes)}.`, "invalid");
+  const body = await readCappedBody(request, maxBytes);
+  if (!body.ok) throw new DomainError(`The body is larger than ${formatBytes(maxBytes)}.`, "invalid");
   const text = body.raw.toString("utf8");
   if (ifEmpty !== undefined && !text.trim()) return ifEmpty;
   const problem = jsonTextProblem(text);
-  if (problem) throw new ActionError(problem.message, "invalid");
+  if (problem) throw new DomainError(problem.message, "invalid");
   try {
     return JSON.parse(text);
   } catch {
-    throw new ActionError("Body is not valid JSON.", "invalid");
+    throw new DomainError("Body is not valid JSON.", "invalid");
   }
 }
 

@@ -1,14 +1,15 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { log, runWithRequestId } from "@/lib/log";
-import { requestIdOf } from "@/lib/inbound/route";
+import { requestIdOf } from "@/lib/http/request-id";
 import { getRequestActor } from "@/lib/auth/session";
 import { hasRole, type Actor } from "@/lib/auth/roles";
-import { ActionError, type ActionResult } from "@/lib/actions/define-action";
+import type { ActionResult } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/request-ip";
 import { readCappedJson } from "./body";
 import type { Endpoint } from "./endpoints";
-import { isStorableText } from "@/lib/inbound/json-text";
+import { isStorableText } from "@/lib/http/json-text";
 
 export type RouteContext<P> = { actor: Actor; ip: string; params: P };
 
@@ -89,7 +90,7 @@ export function apiRoute<P = Record<string, string>>(
         }
         return await handler(request, { actor, ip: clientIp(request.headers), params });
       } catch (err) {
-        if (err instanceof ActionError) return apiError(STATUS[err.code] ?? 400, err.code, err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
+        if (err instanceof DomainError) return apiError(STATUS[err.code] ?? 400, err.code, err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
         log.error("route failed", { requestId, method: request.method, path: url.pathname, error: err });
         return apiError(500, "error", "Internal error.", { requestId });
       }

@@ -7,7 +7,7 @@ import { env, oidcConfigured } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { log } from "@/lib/log";
-import { maskEmail } from "@/lib/delivery-log/mask";
+import { maskEmail } from "@/lib/email-mask";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { isLoginThrottled, recordLoginAttempt } from "./login-guard";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConnectionTest } from "@/lib/profiles/view";
-import { maskEmailsInText } from "@/lib/delivery-log/mask";
+import { maskEmailsInText } from "@/lib/email-mask";
 import { CHART_STATUSES, DASHBOARD_RANGES, type ChartStatus, type DashboardInput, type DashboardRange } from "./schemas";
 import { IS_REPLAY, outcomeTotals, queueDepth, type Totals } from "./aggregates";
 import { liveHealth, type LiveHealth } from "./live-health";

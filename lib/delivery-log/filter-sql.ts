@@ -61,7 +61,7 @@ export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; unt
   return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
 }
 
-// An email address as the masking finds one (lib/delivery-log/mask.ts), in PostgreSQL's regex syntax.
+// An email address as the masking finds one (lib/email-mask.ts), in PostgreSQL's regex syntax.
 const EMAIL_RE = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { validateXdm } from "@/lib/xdm/validator";
 import { buildCurl } from "./curl";
-import { maskEmailsDeep } from "./mask";
+import { maskEmailsDeep } from "@/lib/email-mask";
 import { currentMappingVersion, schemaModelFor } from "./mapping-now";
 
 export type Validation = { kind: "xdm"; ok: boolean; errors: { pointer: string; message: string }[] } | { kind: "none"; reason: string };
@@ -20,7 +20,7 @@ export async function getDeliveryDetail(id: string, opts: { maskEmails: boolean 
       attemptLog: { orderBy: [{ number: "asc" }, { startedAt: "asc" }] },
     },
   });
-  if (!d) throw new ActionError("This delivery does not exist (or its record was pruned).", "not_found");
+  if (!d) throw new DomainError("This delivery does not exist (or its record was pruned).", "not_found");
   const model = await schemaModelFor(d.profile, d.mappingVersion);
   let validation: Validation;
   if (d.direction === "DESTINATION") validation = { kind: "none", reason: "AEP → RainFocus deliveries map to RainFocus attendee fields, not XDM." };

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, EMAIL_SQL, encodeCursor, filterConditions } from "./filter-sql";
-import { maskEmail } from "./mask";
+import { maskEmail } from "@/lib/email-mask";
 import type { DeliveryFilter, DeliveryStatus } from "./schemas";
 
 export const PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { decodeCursor, encodeCursor, filterConditions } from "./filter-sql";
@@ -50,8 +50,8 @@ export function deletedProfileMessage(name: string) {
 /** "Replay with current mapping": the XDM it was sent with beside what the current mapping makes now. */
 export async function replayPreview(deliveryId: string) {
   const d = await db.delivery.findUnique({ where: { id: deliveryId }, include: { profile: { select: { id: true, direction: true, tenantId: true, name: true, deletedAt: true } } } });
-  if (!d) throw new ActionError("This delivery does not exist.", "not_found");
-  if (d.profile.deletedAt) throw new ActionError(deletedProfileMessage(d.profile.name), "conflict");
+  if (!d) throw new DomainError("This delivery does not exist.", "not_found");
+  if (d.profile.deletedAt) throw new DomainError(deletedProfileMessage(d.profile.name), "conflict");
   const now = await remapWithCurrent(d.profile, d.sourcePayload);
   return {
     deliveryId: d.id,
@@ -70,21 +70,21 @@ export async function replayDelivery(deliveryId: string, useMapping: ReplayMode,
     where: { id: deliveryId },
     select: { id: true, status: true, profileId: true, mappingVersion: true, attempts: true, sourcePayload: true, profile: { select: { name: true, deletedAt: true } } },
   });
-  if (!d) throw new ActionError("This delivery does not exist.", "not_found");
+  if (!d) throw new DomainError("This delivery does not exist.", "not_found");
   // Workers send nothing for a deleted profile: a replay would sit in the queue forever, and its
   // outcome on record (delivered, dead) would be overwritten by a QUEUED that never settles.
-  if (d.profile.deletedAt) throw new ActionError(deletedProfileMessage(d.profile.name), "conflict");
-  if (d.status === "DELIVERING") throw new ActionError("A worker is delivering this right now; wait for it to settle, then replay.", "conflict");
-  if (d.sourcePayload === null) throw new ActionError("The payload of this delivery was pruned by retention; it cannot be replayed.", "conflict");
+  if (d.profile.deletedAt) throw new DomainError(deletedProfileMessage(d.profile.name), "conflict");
+  if (d.status === "DELIVERING") throw new DomainError("A worker is delivering this right now; wait for it to settle, then replay.", "conflict");
+  if (d.sourcePayload === null) throw new DomainError("The payload of this delivery was pruned by retention; it cannot be replayed.", "conflict");
   const current = await currentMappingVersion(d.profileId);
   if (useMapping === "original" && d.mappingVersion !== null && !sameVersion(d.mappingVersion, current)) {
-    throw new ActionError(
+    throw new DomainError(
       `This delivery was mapped with ${vLabel(d.mappingVersion)}; the worker now maps with ${vLabel(current)}. Use "Replay with current mapping" after reviewing the diff.`,
       "conflict",
     );
   }
   // Conditional on the status read above: a worker that claimed it meanwhile wins.
-  if ((await requeue([d.id])) === 0) throw new ActionError("A worker picked this delivery up meanwhile; it is being delivered.", "conflict");
+  if ((await requeue([d.id])) === 0) throw new DomainError("A worker picked this delivery up meanwhile; it is being delivered.", "conflict");
   await writeAudit(db, { actor: ctx.actor, action: "delivery.replay", targetType: "Delivery", targetId: d.id, before: { status: d.status, attempts: d.attempts, mappingVersion: d.mappingVersion }, after: { status: "QUEUED", useMapping, mappingVersion: current }, ip: ctx.ip });
   return { deliveryId: d.id, status: "QUEUED" as const, previousStatus: d.status, mappingVersion: current };
 }

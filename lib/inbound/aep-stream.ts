@@ -8,9 +8,9 @@
 // everything else — the skeleton, i.e. the whole body for the HTTP API destination's single root
 // profile — is kept under its own small cap. Structural JSON characters are ASCII and never occur
 // inside a UTF-8 multi-byte sequence, so scanning bytes is exact.
-import { jsonTextProblem } from "./json-text";
+import { jsonTextProblem } from "../http/json-text";
 import { formatBytes } from "../format-bytes";
-import { discardRest, MAX_DISCARD_BYTES } from "./common";
+import { discardRest, MAX_DISCARD_BYTES } from "../http/read-body";
 
 export interface AepBodyLimits {
   /** Total bytes read at most; far above anything AEP sends (10,000 profiles of a few KB). */

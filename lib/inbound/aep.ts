@@ -6,7 +6,8 @@ import { setSpanAttributes } from "@/lib/telemetry/span";
 import { authenticateAep } from "./aep-auth";
 import { aepTransmissionId, detectAepProfiles, exitedOnly } from "./aep-profile";
 import { readAepBody, streamChunks } from "./aep-stream";
-import { discardRest, MAX_DISCARD_BYTES, refuse, type InboundAnswer } from "./common";
+import { discardRest, MAX_DISCARD_BYTES } from "../http/read-body";
+import { refuse, type InboundAnswer } from "./common";
 import { loadInboundProfile, refuseInactive } from "./profile";
 import { storeDeliveries } from "../queue/store";
 

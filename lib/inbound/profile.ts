@@ -4,7 +4,7 @@ import { poolOf } from "@/lib/db-client";
 import { openSecret } from "@/lib/crypto/keys";
 import { readRawBody, refuse, type InboundAnswer } from "./common";
 import { refuseWhenQueueDeep } from "./backpressure";
-import { isStorableText } from "./json-text";
+import { isStorableText } from "../http/json-text";
 
 export type InboundProfile = {
   id: string;

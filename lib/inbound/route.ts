@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { log } from "@/lib/log";
 import { countInboundReject } from "@/lib/metrics/inbound-rejects";
@@ -11,6 +10,7 @@ import { clientIp } from "@/lib/request-ip";
 import type { InboundAnswer } from "./common";
 import { InboundLimiter, type InboundLimitOptions } from "./limits";
 import { redactInboundPath } from "./path";
+import { requestIdOf } from "../http/request-id";
 
 let limiter: InboundLimiter | undefined;
 
@@ -28,13 +28,6 @@ export function resetInboundLimiter(opts?: InboundLimitOptions): void {
   limiter = opts ? new InboundLimiter(opts) : undefined;
 }
 
-/** A caller's (or its proxy's) X-Request-Id is kept when it is a plain token; else one is made. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-
-export function requestIdOf(request: Request): string {
-  const given = request.headers.get("x-request-id");
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
-}
 
 /** What an inbound handler gets besides the request: the ids it stores on every delivery it creates. */
 export interface InboundContext {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { MappingPreviewInputSchema, MAX_PAYLOAD_BYTES, PayloadRejectedError, type PreviewValidationIssue } from "@/lib/mapping-engine";
 import { PreviewUnavailableError, runOffThread } from "@/lib/mappings/preview-pool";
 import { assertPayloadDepth } from "@/lib/mapping-engine/payload-guard";
@@ -29,26 +29,26 @@ function admitOutput(output: Record<string, unknown>): void {
   try {
     assertPayloadDepth(output);
   } catch (e) {
-    if (e instanceof PayloadRejectedError) throw new ActionError(`The mapped output cannot be checked: it is ${e.message.replace(/^payload is /, "")}.`);
+    if (e instanceof PayloadRejectedError) throw new DomainError(`The mapped output cannot be checked: it is ${e.message.replace(/^payload is /, "")}.`);
     throw e;
   }
   const bytes = Buffer.byteLength(JSON.stringify(output), "utf8");
   if (bytes > MAX_PAYLOAD_BYTES) {
-    throw new ActionError(`The mapped output is larger than ${formatBytes(MAX_PAYLOAD_BYTES)}, the most AEP takes per record (it is ${formatBytes(bytes)} rounded), so it is neither checked nor sendable.`);
+    throw new DomainError(`The mapped output is larger than ${formatBytes(MAX_PAYLOAD_BYTES)}, the most AEP takes per record (it is ${formatBytes(bytes)} rounded), so it is neither checked nor sendable.`);
   }
 }
 
 /** Validates a mapped output as XDM, as the worker does before sending it, on the preview thread. */
 export async function validateMappingOutput(input: ValidateMappingOutput): Promise<MappingOutputCheck> {
-  if (input.schema === undefined && input.tenantId === undefined) throw new ActionError("Give the uploaded XDM schema or the tenant id to check against.");
+  if (input.schema === undefined && input.tenantId === undefined) throw new DomainError("Give the uploaded XDM schema or the tenant id to check against.");
   admitOutput(input.output);
   let reply;
   try {
     reply = await runOffThread({ kind: "validate", input: { schema: input.schema, tenantId: input.tenantId, output: input.output } });
   } catch (e) {
-    if (e instanceof PreviewUnavailableError) throw new ActionError(e.message);
+    if (e instanceof PreviewUnavailableError) throw new DomainError(e.message);
     throw e;
   }
-  if (!reply.ok) throw new ActionError(reply.schemaError ? `The XDM schema is not usable: ${reply.error}` : "The XDM check failed.");
+  if (!reply.ok) throw new DomainError(reply.schemaError ? `The XDM schema is not usable: ${reply.error}` : "The XDM check failed.");
   return reply.result as MappingOutputCheck;
 }

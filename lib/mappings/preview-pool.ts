@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { liveSetting } from "@/lib/env";
 import type { PreviewJob, PreviewReply } from "./preview-worker";
 
 // One worker thread (loaded through tsx, like the rest of the server's TypeScript) that runs
@@ -8,10 +9,10 @@ import type { PreviewJob, PreviewReply } from "./preview-worker";
 // one starts on the next job. A bounded queue answers "busy" instead of piling work up.
 
 /** Wall-clock cap of one preview job (read per job, so tests and operators can change it). */
-const timeoutMs = () => Number(process.env.PREVIEW_TIMEOUT_MS ?? 10_000);
+const timeoutMs = () => Number(liveSetting("PREVIEW_TIMEOUT_MS") ?? 10_000);
 export const PREVIEW_MAX_QUEUE = 16;
 /** Heap of the preview thread: a preview that builds more is stopped, the server is not. */
-const heapMb = () => Number(process.env.PREVIEW_MAX_HEAP_MB ?? 256);
+const heapMb = () => Number(liveSetting("PREVIEW_MAX_HEAP_MB") ?? 256);
 const WORKER_FILE = path.join(process.cwd(), "lib", "mappings", "preview-worker.ts");
 
 export class PreviewUnavailableError extends Error {
@@ -33,7 +34,7 @@ function start(): Promise<Worker> {
   ready ??= new Promise<Worker>((resolve, reject) => {
     // A CommonJS bootstrap that registers tsx's require hook, then loads the TypeScript entry.
     const boot = `require("tsx/cjs"); require(${JSON.stringify(WORKER_FILE)});`;
-    const w = new Worker(boot, { eval: true, env: process.env, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: heapMb() } });
+    const w = new Worker(boot, { eval: true, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: heapMb() } });
     w.unref();
     const fail = (e: Error) => { reset(w); reject(e); };
     w.once("error", fail);

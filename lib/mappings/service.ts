@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { defaultDestinationMapping, defaultSourceMapping, type MappingRule } from "@/lib/mapping-engine";
 import { buildSchemaModel } from "@/lib/xdm";
@@ -52,13 +52,13 @@ export async function saveDraft(input: SaveDraft, { actor }: Ctx): Promise<Draft
   await getProfileOrThrow(input.profileId);
   for (const s of input.samples) {
     const problem = checkSample(s.payload);
-    if (problem) throw new ActionError(`Sample "${s.name}": ${problem}`, "invalid");
+    if (problem) throw new DomainError(`Sample "${s.name}": ${problem}`, "invalid");
   }
   if (input.schema) {
     try {
       buildSchemaModel(input.schema);
     } catch (e) {
-      throw new ActionError(`The uploaded schema is not an XDM JSON schema: ${(e as Error).message}`, "invalid");
+      throw new DomainError(`The uploaded schema is not an XDM JSON schema: ${(e as Error).message}`, "invalid");
     }
   }
   const data = { rules: json(input.rules), samples: json(input.samples), schema: input.schema ? json(input.schema) : Prisma.DbNull, updatedById: actor.id };
@@ -67,7 +67,7 @@ export async function saveDraft(input: SaveDraft, { actor }: Ctx): Promise<Draft
       ? await db.mappingDraft.createMany({ data: [{ profileId: input.profileId, ...data, revision: 1 }], skipDuplicates: true })
       : await db.mappingDraft.updateMany({ where: { profileId: input.profileId, revision: input.revision }, data: { ...data, revision: { increment: 1 } } });
   if (updated.count === 0) {
-    throw new ActionError("Someone else saved this mapping since you opened it.", "conflict");
+    throw new DomainError("Someone else saved this mapping since you opened it.", "conflict");
   }
   return getDraft(input.profileId);
 }
@@ -78,7 +78,7 @@ export async function listVersions(profileId: string) {
 
 export async function getVersionOrThrow(profileId: string, version: number) {
   const row = await db.mappingVersion.findUnique({ where: { profileId_version: { profileId, version } } });
-  if (!row) throw new ActionError(`Version ${version} does not exist.`, "not_found");
+  if (!row) throw new DomainError(`Version ${version} does not exist.`, "not_found");
   return row;
 }
 
@@ -91,16 +91,16 @@ export async function publish(profileId: string, revision: number, { actor, ip }
   const published = await publishedFrom(db, profileId, revision);
   if (published) return published;
   const draft = await getDraft(profileId);
-  if (draft.revision !== revision) throw new ActionError("The draft changed since you opened it. Reload before publishing.", "conflict");
+  if (draft.revision !== revision) throw new DomainError("The draft changed since you opened it. Reload before publishing.", "conflict");
   // An uploaded schema wins; else the one fetched from the Schema Registry; else the default.
   const schema = draft.schema ?? (await getAepSchema(profileId))?.schema ?? null;
-  if (profile.direction === "SOURCE" && !profile.tenantId && !schema) throw new ActionError("Set the XDM tenant ID (Credentials) or upload a schema before publishing.", "invalid");
-  if (draft.samples.length === 0) throw new ActionError("Add at least one sample payload: Publish validates the mapping against every sample.", "invalid");
+  if (profile.direction === "SOURCE" && !profile.tenantId && !schema) throw new DomainError("Set the XDM tenant ID (Credentials) or upload a schema before publishing.", "invalid");
+  if (draft.samples.length === 0) throw new DomainError("Add at least one sample payload: Publish validates the mapping against every sample.", "invalid");
   const check = checkMapping(draft.rules, draft.samples, { schema, tenantId: profile.tenantId, direction: profile.direction });
-  if (check.compileError) throw new ActionError(`The mapping does not compile: ${check.compileError}`, "invalid");
+  if (check.compileError) throw new DomainError(`The mapping does not compile: ${check.compileError}`, "invalid");
   const failing = check.samples.filter((s) => !s.ok);
   if (failing.length) {
-    throw new ActionError(`Not published: ${failing.map((f) => `"${f.sample}" → ${f.problems.slice(0, 3).join("; ")}`).join(" | ")}`, "invalid");
+    throw new DomainError(`Not published: ${failing.map((f) => `"${f.sample}" → ${f.problems.slice(0, 3).join("; ")}`).join(" | ")}`, "invalid");
   }
   const result = await db.$transaction(async (tx) => {
     // One publisher per profile at a time; then the draft revision decides: published already
@@ -110,7 +110,7 @@ export async function publish(profileId: string, revision: number, { actor, ip }
     const same = await publishedFrom(tx, profileId, revision);
     if (same) return same;
     const stored = await tx.mappingDraft.findUnique({ where: { profileId }, select: { revision: true } });
-    if ((stored?.revision ?? 0) !== revision) throw new ActionError("The draft changed since you opened it. Reload before publishing.", "conflict");
+    if ((stored?.revision ?? 0) !== revision) throw new DomainError("The draft changed since you opened it. Reload before publishing.", "conflict");
     const previous = await latestPublishedMapping(tx, profileId);
     const version = (previous?.version ?? 0) + 1;
     const row = await tx.mappingVersion.create({

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit, type AuditAction } from "@/lib/audit/write-audit";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { toProfileView, type ProfileView } from "./view";
 import { isReady, readinessInput, statusAfterChecklist } from "./readiness";
 import { latestPublishedVersion } from "@/lib/mappings/published";
@@ -21,7 +21,7 @@ export type ProfileEdit = {
   data?: Prisma.IntegrationProfileUpdateManyMutationInput;
   /** The profile's enabled push types, replacing the current ones. */
   pushTypes?: string[];
-  /** Refuses the change from the profile as it is now (read inside the transaction); throws an ActionError. */
+  /** Refuses the change from the profile as it is now (read inside the transaction); throws an DomainError. */
   check?: (before: ProfileView) => void;
   /** An action alone records the before/after views (masks only); an object says what to record instead. */
   audit: AuditAction | { action: AuditAction; before?: unknown; after?: unknown };
@@ -49,7 +49,7 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
     const where = { id: profileId, deletedAt: null, ...(typeof edit.version === "number" ? { version: edit.version } : {}) };
     const updated = await tx.integrationProfile.updateMany({ where, data: { ...edit.data, ...(bump ? { version: { increment: 1 } } : {}) } });
     if (updated.count === 0) {
-      throw new ActionError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
+      throw new DomainError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
     }
   }
   if (edit.pushTypes) {
@@ -69,6 +69,6 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
 
 async function readView(tx: Prisma.TransactionClient, profileId: string): Promise<ProfileView> {
   const row = await tx.integrationProfile.findFirst({ where: { id: profileId, deletedAt: null }, include: { pushTypes: true } });
-  if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
+  if (!row) throw new DomainError("This profile does not exist or was deleted.", "not_found");
   return toProfileView(row, await latestPublishedVersion(tx, profileId));
 }

@@ -3,7 +3,7 @@ import { createPrivateKey } from "node:crypto";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { RAINFOCUS_HOSTS, hostMatches } from "@/lib/outbound";
 import { knownPushTypeNames } from "@/lib/push-type-options";
 import { sealIfGiven } from "./service";
@@ -27,7 +27,7 @@ export function adobeChange({ adobeClientSecret, adobePrivateKey, ...rest }: In<
     try {
       createPrivateKey(adobePrivateKey);
     } catch {
-      throw new ActionError("The private key is not a valid PEM key.", "invalid", { adobePrivateKey: ["Not a valid PEM private key."] });
+      throw new DomainError("The private key is not a valid PEM key.", "invalid", { adobePrivateKey: ["Not a valid PEM private key."] });
     }
   }
   // New credentials must be tested again before the profile can be activated.
@@ -42,14 +42,14 @@ export function rainfocusChange({ rainfocusSecret, ...rest }: In<typeof S.Rainfo
 /** Overrides of the deployment's RainFocus settings; all blank = none. A token URL must be allow-listed. */
 export async function rainfocusSettingsChange(settings: In<typeof S.RainfocusSettingsFormSchema>): Promise<ProfileChange> {
   if (settings.tokenUrl && /^https?:\/\//.test(settings.tokenUrl)) {
-    const { outboundAllowList } = await import("@/lib/integrations/config");
+    const { outboundAllowList, integrationConfig } = await import("@/lib/integrations/config");
     if (!outboundAllowList().isAllowed(settings.tokenUrl)) {
-      throw new ActionError("This host is not on the outbound allow-list.", "invalid", { tokenUrl: ["This host is not on the outbound allow-list."] });
+      throw new DomainError("This host is not on the outbound allow-list.", "invalid", { tokenUrl: ["This host is not on the outbound allow-list."] });
     }
     // The client secret goes to this URL: only a RainFocus host or the RainFocus API's own origin,
     // never another allow-listed host (Adobe's, or another loopback port while the emulators run).
-    if (!isRainfocusTokenUrl(settings.tokenUrl)) {
-      throw new ActionError("The token URL must be on a RainFocus host.", "invalid", { tokenUrl: ["The token URL must be on a RainFocus host (or the RainFocus API URL's own host)."] });
+    if (!isRainfocusTokenUrl(settings.tokenUrl, integrationConfig().rainfocus.apiUrl)) {
+      throw new DomainError("The token URL must be on a RainFocus host.", "invalid", { tokenUrl: ["The token URL must be on a RainFocus host (or the RainFocus API URL's own host)."] });
     }
   }
   const overrides = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
@@ -60,12 +60,12 @@ export async function rainfocusSettingsChange(settings: In<typeof S.RainfocusSet
 export async function endpointChange({ streamingEndpointUrl, dataflowId }: In<typeof S.EndpointSchema>): Promise<ProfileChange> {
   const { outboundAllowList } = await import("@/lib/integrations/config");
   if (!outboundAllowList().isAllowed(streamingEndpointUrl)) {
-    throw new ActionError("This host is not on the outbound allow-list.", "invalid", { streamingEndpointUrl: ["This host is not on the outbound allow-list."] });
+    throw new DomainError("This host is not on the outbound allow-list.", "invalid", { streamingEndpointUrl: ["This host is not on the outbound allow-list."] });
   }
   // Loopback is open only for the local Adobe emulator, never for other services on this machine.
   const url = new URL(streamingEndpointUrl);
   if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) && Number(url.port) !== env().ADOBE_EMULATOR_PORT) {
-    throw new ActionError("Only the local Adobe emulator's port is allowed on this machine.", "invalid", { streamingEndpointUrl: [`Use port ${env().ADOBE_EMULATOR_PORT} (the Adobe emulator).`] });
+    throw new DomainError("Only the local Adobe emulator's port is allowed on this machine.", "invalid", { streamingEndpointUrl: [`Use port ${env().ADOBE_EMULATOR_PORT} (the Adobe emulator).`] });
   }
   // The dataset and schema were read from the dataflow saved before: read again after this change.
   const forgetTarget = { aepDatasetId: null, aepSchemaId: null, aepSchemaContentType: null, aepDiscoveredAt: null };
@@ -79,7 +79,7 @@ export function deliveryModeChange({ deliveryMode }: In<typeof S.DeliveryModeSch
 export async function pushTypesChange({ pushTypes }: In<typeof S.PushTypesSchema>): Promise<ProfileChange> {
   const known = await knownPushTypeNames();
   const unknown = pushTypes.filter((p) => !known.has(p));
-  if (unknown.length) throw new ActionError(`Unknown push type: ${unknown.join(", ")}.`, "invalid", { pushTypes: [`Unknown: ${unknown.join(", ")}`] });
+  if (unknown.length) throw new DomainError(`Unknown push type: ${unknown.join(", ")}.`, "invalid", { pushTypes: [`Unknown: ${unknown.join(", ")}`] });
   return { data: {}, pushTypes: [...new Set(pushTypes)] };
 }
 
@@ -93,9 +93,9 @@ export function mergeChanges(changes: ProfileChange[]): ProfileChange {
   return merged;
 }
 
-function isRainfocusTokenUrl(tokenUrl: string): boolean {
+function isRainfocusTokenUrl(tokenUrl: string, apiUrl: string): boolean {
   const url = new URL(tokenUrl);
-  const api = new URL(env().RAINFOCUS_API_URL ?? "https://api.rainfocus.com");
+  const api = new URL(apiUrl);
   if (url.host === api.host) return true;
   return url.protocol === "https:" && !url.port && RAINFOCUS_HOSTS.some((p) => hostMatches(url.hostname, p));
 }

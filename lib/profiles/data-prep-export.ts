@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { publishMappingSet, toMappingSet, XDM_FULL_CONTENT_TYPE, type DataPrepMappingSet } from "@/lib/adobe";
 import { defaultSourceMapping, type MappingRule } from "@/lib/mapping-engine";
 import { adobeCredentialsOf, consoleAdobeClients, refreshDataflowTarget } from "./dataflow-target";
@@ -15,14 +15,14 @@ export type ProfileMappingSet = { set: DataPrepMappingSet; warnings: string[]; f
  */
 export async function buildProfileMappingSet(profileId: string): Promise<ProfileMappingSet> {
   let row = await getProfileRowOrThrow(profileId);
-  if (row.direction !== "SOURCE") throw new ActionError("Only RainFocus → AEP profiles have a Data Prep mapping.", "invalid");
+  if (row.direction !== "SOURCE") throw new DomainError("Only RainFocus → AEP profiles have a Data Prep mapping.", "invalid");
   if (!row.aepSchemaId) {
     const t = await refreshDataflowTarget(row);
-    if (!t.ok) throw new ActionError(`The mapping set names the dataflow's XDM schema, which Relay could not read: ${t.message}`, "invalid");
+    if (!t.ok) throw new DomainError(`The mapping set names the dataflow's XDM schema, which Relay could not read: ${t.message}`, "invalid");
     row = await getProfileRowOrThrow(profileId);
   }
   const latest = await latestPublishedMapping(db, profileId);
-  if (!latest && !row.tenantId) throw new ActionError("The profile has no AEP tenant ID and no published mapping to export.", "invalid");
+  if (!latest && !row.tenantId) throw new DomainError("The profile has no AEP tenant ID and no published mapping to export.", "invalid");
   const rules = latest ? (latest.rules as unknown as MappingRule[]) : defaultSourceMapping(row.tenantId!);
   const label = latest ? `mapping v${latest.version}` : "default mapping";
   const schemaRef = { id: row.aepSchemaId!, contentType: XDM_FULL_CONTENT_TYPE };
@@ -36,8 +36,8 @@ export async function publishProfileMappingSet(profileId: string): Promise<{ map
   const built = await buildProfileMappingSet(profileId);
   const row = await getProfileRowOrThrow(profileId);
   const creds = adobeCredentialsOf(row);
-  if (!creds || !row.dataflowId) throw new ActionError("Publishing needs the profile's Adobe credentials and dataflow ID.", "invalid");
+  if (!creds || !row.dataflowId) throw new DomainError("Publishing needs the profile's Adobe credentials and dataflow ID.", "invalid");
   const r = await publishMappingSet(consoleAdobeClients().platform(creds), row.dataflowId, built.set);
-  if (!r.ok) throw new ActionError(r.message, "invalid");
+  if (!r.ok) throw new DomainError(r.message, "invalid");
   return { mappingId: r.mappingId, mappingVersion: r.mappingVersion, warnings: built.warnings };
 }

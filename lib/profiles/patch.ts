@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
 import type { AuditAction } from "@/lib/audit/write-audit";
-import { ActionError, fieldErrorsOf } from "@/lib/actions/define-action";
+import { DomainError, fieldErrorsOf } from "@/lib/errors";
 import * as S from "./schemas";
 import { adobeChange, basicsChange, deliveryModeChange, endpointChange, mergeChanges, pushTypesChange, rainfocusChange, rainfocusSettingsChange, type ProfileChange } from "./changes";
 import { getProfileOrThrow } from "./service";
@@ -28,11 +28,11 @@ const PARTS: Record<string, Part> = {
  */
 export async function patchProfile(profileId: string, body: unknown, ctx: { actor: Actor; ip: string | null }) {
   if (!body || typeof body !== "object" || Array.isArray(body) || typeof (body as { version?: unknown }).version !== "number") {
-    throw new ActionError("Send { version, …parts } with the profile's current version.", "invalid");
+    throw new DomainError("Send { version, …parts } with the profile's current version.", "invalid");
   }
   const { version, ...rest } = body as Record<string, unknown> & { version: number };
   const unknownParts = Object.keys(rest).filter((k) => !Object.hasOwn(PARTS, k));
-  if (unknownParts.length) throw new ActionError(`Unknown fields: ${unknownParts.join(", ")}.`, "invalid");
+  if (unknownParts.length) throw new DomainError(`Unknown fields: ${unknownParts.join(", ")}.`, "invalid");
   const names = Object.keys(rest);
   if (!names.length) return getProfileOrThrow(profileId);
 
@@ -40,9 +40,9 @@ export async function patchProfile(profileId: string, body: unknown, ctx: { acto
   for (const name of names) {
     const part = PARTS[name];
     const value = name === "pushTypes" ? { pushTypes: rest.pushTypes } : rest[name];
-    if (!value || typeof value !== "object" || Array.isArray(value)) throw new ActionError(`"${name}" must be an object.`, "invalid");
+    if (!value || typeof value !== "object" || Array.isArray(value)) throw new DomainError(`"${name}" must be an object.`, "invalid");
     const parsed = part.schema.safeParse({ ...value, profileId, version });
-    if (!parsed.success) throw new ActionError("Please correct the highlighted fields.", "invalid", fieldErrorsOf(parsed.error));
+    if (!parsed.success) throw new DomainError("Please correct the highlighted fields.", "invalid", fieldErrorsOf(parsed.error));
     const { profileId: _id, version: _v, ...input } = parsed.data as Record<string, unknown>;
     changes.push(await part.change(input as never));
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { sealSecret } from "@/lib/crypto/keys";
 import { getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, newInletId } from "./service";
 import { changeProfile } from "./change-profile";
@@ -18,12 +18,12 @@ export async function rotateCapability(
   ctx: Ctx,
 ): Promise<{ value: string; profile: Awaited<ReturnType<typeof getProfileOrThrow>> }> {
   const row = await getProfileRowOrThrow(input.profileId);
-  if (input.kind === "inlet" && row.direction !== "SOURCE") throw new ActionError("Only RainFocus → AEP profiles have an AEP-compatible inlet.", "invalid");
+  if (input.kind === "inlet" && row.direction !== "SOURCE") throw new DomainError("Only RainFocus → AEP profiles have an AEP-compatible inlet.", "invalid");
   const current = input.kind === "inlet" ? row.inletId : row.inboundSecretSealed;
   const inUse = row.status === "ACTIVE" || row.status === "PAUSED";
   // Creating the first inlet replaces nothing, so there is nothing to confirm.
   if (inUse && current !== null && !input.confirm) {
-    throw new ActionError(`This profile is ${row.status.toLowerCase()}: confirm the rotation of its ${ROTATABLE[input.kind].label}.`, "invalid", { confirm: ["Confirm the rotation."] });
+    throw new DomainError(`This profile is ${row.status.toLowerCase()}: confirm the rotation of its ${ROTATABLE[input.kind].label}.`, "invalid", { confirm: ["Confirm the rotation."] });
   }
   const value = input.kind === "inlet" ? newInletId() : newInboundSecret();
   const stored = input.kind === "inlet" ? value : sealSecret(value);

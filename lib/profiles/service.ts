@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { latestPublishedVersion } from "@/lib/mappings/published";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { toProfileView, type ProfileView } from "./view";
@@ -14,14 +14,14 @@ const WITH_PUSH_TYPES = { pushTypes: true } as const;
 
 export async function getProfileOrThrow(id: string): Promise<ProfileView> {
   const [row, published] = await Promise.all([db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES }), latestPublishedVersion(db, id)]);
-  if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
+  if (!row) throw new DomainError("This profile does not exist or was deleted.", "not_found");
   return toProfileView(row, published);
 }
 
 /** The raw row with sealed columns, for server-side use only (connection tests, delivery). */
 export async function getProfileRowOrThrow(id: string) {
   const row = await db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES });
-  if (!row) throw new ActionError("This profile does not exist or was deleted.", "not_found");
+  if (!row) throw new DomainError("This profile does not exist or was deleted.", "not_found");
   return row;
 }
 

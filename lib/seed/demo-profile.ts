@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db-client";
 import { parseKey, seal } from "@/lib/crypto/seal";
 import { defaultSourceMapping } from "@/lib/mapping-engine/default-mappings";
-import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint } from "../../emulators/demo";
+import { DEMO_ADOBE, DEMO_RAINFOCUS, demoStreamingEndpoint } from "../demo-credentials";
 
 export const DEMO_PROFILE_NAME = "Demo: Summit 2026 → AEP (local emulators)";
 

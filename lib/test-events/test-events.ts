@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { listPushTypes } from "@/lib/push-type-options";
@@ -30,11 +30,11 @@ export function syntheticAttendee(pushType: string) {
 export async function testSample(profileId: string, pushType: string, synthetic = false) {
   const profile = await getProfileRowOrThrow(profileId);
   if (profile.direction === "DESTINATION") {
-    if (!isAepTestFormat(pushType)) throw new ActionError(`Unknown AEP format "${pushType}".`, "not_found");
+    if (!isAepTestFormat(pushType)) throw new DomainError(`Unknown AEP format "${pushType}".`, "not_found");
     return { profileId: profile.id, pushType, payload: aepTestSample(pushType, synthetic) };
   }
   const type = (await listPushTypes()).find((p) => p.name === pushType);
-  if (!type) throw new ActionError(`Unknown push type "${pushType}".`, "not_found");
+  if (!type) throw new DomainError(`Unknown push type "${pushType}".`, "not_found");
   const sample: Record<string, unknown> = { ...(type.sample as Record<string, unknown>), timestamp: new Date().toISOString() };
   if (synthetic && !type.custom) sample.attendee = syntheticAttendee(pushType);
   return { profileId: profile.id, pushType, payload: sample };
@@ -42,14 +42,14 @@ export async function testSample(profileId: string, pushType: string, synthetic 
 
 export async function enqueueTestEvent(input: { profileId: string; pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }, ctx: Ctx): Promise<{ deliveryId: string; transmissionId: string }> {
   const profile = await getProfileRowOrThrow(input.profileId);
-  if (profile.status !== "ACTIVE") throw new ActionError(`The profile is ${profile.status.toLowerCase()}; activate it first (only active profiles deliver).`, "conflict");
+  if (profile.status !== "ACTIVE") throw new DomainError(`The profile is ${profile.status.toLowerCase()}; activate it first (only active profiles deliver).`, "conflict");
   if (profile.direction === "DESTINATION") return enqueueAepTestEvent(profile.id, input, ctx);
   if (!profile.pushTypes.some((p) => p.pushType === input.pushType)) {
-    throw new ActionError(`Push type "${input.pushType}" is not enabled on this profile. Enable it under Push types.`, "invalid", { pushType: ["Not enabled on this profile."] });
+    throw new DomainError(`Push type "${input.pushType}" is not enabled on this profile. Enable it under Push types.`, "invalid", { pushType: ["Not enabled on this profile."] });
   }
   const base = input.payload ?? (await testSample(profile.id, input.pushType)).payload;
   const bytes = Buffer.byteLength(JSON.stringify(base));
-  if (bytes > MAX_INBOUND_BYTES) throw new ActionError(`The payload is ${bytes} bytes; the limit is 1 MB, as for RainFocus pushes.`, "invalid", { payload: ["Larger than 1 MB."] });
+  if (bytes > MAX_INBOUND_BYTES) throw new DomainError(`The payload is ${bytes} bytes; the limit is 1 MB, as for RainFocus pushes.`, "invalid", { payload: ["Larger than 1 MB."] });
   // A fresh transmission id per send: the XDM _id derives from it, so AEP never dedups a resend.
   const transmissionId = `test-${randomUUID()}`;
   const payload: Record<string, unknown> = { ...base, transmissionId, eventType: input.pushType };
@@ -65,10 +65,10 @@ export async function enqueueTestEvent(input: { profileId: string; pushType: str
 }
 
 async function enqueueAepTestEvent(profileId: string, input: { pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }, ctx: Ctx) {
-  if (!isAepTestFormat(input.pushType)) throw new ActionError(`Pick an AEP format (${Object.keys(AEP_TEST_FORMATS).join(", ")}).`, "invalid", { pushType: ["Not an AEP format."] });
+  if (!isAepTestFormat(input.pushType)) throw new DomainError(`Pick an AEP format (${Object.keys(AEP_TEST_FORMATS).join(", ")}).`, "invalid", { pushType: ["Not an AEP format."] });
   const base = input.payload ?? aepTestSample(input.pushType, false);
   const bytes = Buffer.byteLength(JSON.stringify(base));
-  if (bytes > MAX_INBOUND_BYTES) throw new ActionError(`The profile is ${bytes} bytes; the limit for one profile is 1 MB.`, "invalid", { payload: ["Larger than 1 MB."] });
+  if (bytes > MAX_INBOUND_BYTES) throw new DomainError(`The profile is ${bytes} bytes; the limit for one profile is 1 MB.`, "invalid", { payload: ["Larger than 1 MB."] });
   const t = aepTestDelivery(input.pushType, input.syntheticAttendee ? withSyntheticEmail(base) : base);
   const transmissionId = `test-${randomUUID()}`;
   // An exit-only profile is recorded, never written, exactly as from AEP (lib/inbound/aep.ts).
@@ -88,7 +88,7 @@ export async function waitForSettled(deliveryId: string, timeoutMs: number): Pro
   const end = Date.now() + timeoutMs;
   for (;;) {
     const d = await db.delivery.findUnique({ where: { id: deliveryId }, select: { status: true } });
-    if (!d) throw new ActionError("This delivery does not exist.", "not_found");
+    if (!d) throw new DomainError("This delivery does not exist.", "not_found");
     if ((SETTLED as readonly string[]).includes(d.status)) return true;
     if (Date.now() >= end) return false;
     await new Promise((r) => setTimeout(r, Math.min(200, Math.max(10, end - Date.now()))));

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-// Delivery settings, shared by lib/env.ts (the Next server) and scripts/worker.ts (a plain Node
-// process that cannot import server-only modules), so both read the same names and defaults.
+// The worker's delivery settings, parsed from the environment by scripts/worker.ts (a plain Node
+// process that cannot import server-only modules). The inbound backpressure settings, which only
+// the web server reads, are in lib/env.ts.
 
 export const DeliveryEnvShape = {
   /** Attempts before a retryable failure becomes DEAD. */
@@ -30,10 +31,6 @@ export const DeliveryEnvShape = {
   DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(30),
   /** Sign-in attempts (kept for throttling and for investigating attacks) are deleted after this many days. */
   LOGIN_ATTEMPT_RETENTION_DAYS: z.coerce.number().positive().default(30),
-  /** Inbound answers 429 while at least this many deliveries are due (a cached count). */
-  DELIVERY_BACKPRESSURE_DEPTH: z.coerce.number().int().min(1).default(100_000),
-  /** How often that count is refreshed. */
-  DELIVERY_BACKPRESSURE_REFRESH_MS: z.coerce.number().int().min(100).default(2000),
   /**
    * How often each worker evaluates the alert rules (lib/alerts/evaluate-locked.ts). Workers take
    * turns under a PostgreSQL advisory lock, so more workers do not evaluate more often. 0: this
@@ -87,7 +84,7 @@ export function deliveryConfig(e: DeliveryEnv): DeliveryConfig {
   };
 }
 
-/** Parses a plain env record (process.env in scripts) with the same schema lib/env.ts uses. */
+/** Parses a plain env record (process.env in scripts). */
 export function deliveryConfigFromEnv(env: Record<string, string | undefined>): DeliveryConfig {
   return deliveryConfig(DeliveryEnvSchema.parse(env));
 }

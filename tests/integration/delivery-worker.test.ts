@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { DEMO_ADOBE } from "@/emulators/demo";
+import { DEMO_ADOBE } from "@/lib/demo-credentials";
 import { claimDue } from "@/lib/queue/claim";
 import {
   createSourceProfile, messageIds,

@@ -5,9 +5,9 @@ import { db } from "@/lib/db";
 import { generateApiToken, hashApiToken } from "@/lib/api-tokens/token";
 import { signBody } from "@/lib/inbound/signature";
 import { aepUrlKey } from "@/lib/inbound/aep-auth";
-import { MAX_DISCARD_BYTES } from "@/lib/inbound/common";
+import { MAX_DISCARD_BYTES } from "@/lib/http/read-body";
 import { DEMO_ADOBE, type RunningEmulators } from "@/emulators/index";
-import { ROUTES, type RouteEntry } from "@/e2e/security/route-table";
+import { ROUTES, type RouteEntry } from "../support/route-table";
 import { CONTENT_TYPES, FUZZ_SEED, ODD_IDS, malformedBody, malformedQuery, prng, seedFor, type Rng } from "../support/fuzz-cases";
 import { createDestinationProfile, createSourceProfile, pushEvents, settleLeftovers, startTestEmulators, type TestProfile } from "../support/delivery";
 
@@ -82,7 +82,7 @@ describe("fuzz: every route handler", () => {
       for (const method of METHODS) {
         if (typeof mod[method] !== "function") continue;
         const entry = ROUTES.find((r) => r.pattern === pattern && r.method === method);
-        if (!entry) problems.push(`${method} ${pattern} has no entry in e2e/security/route-table.ts`);
+        if (!entry) problems.push(`${method} ${pattern} has no entry in tests/support/route-table.ts`);
         else discovered.push({ key: `${method} ${pattern}`, pattern, method, handler: mod[method] as Handler, entry });
       }
     }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { ActionError } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { testAdobeConnection, testRainfocusConnection, type ConnectionTestResult } from "./probe";
 import { integrationClients, sealKeys } from "@/lib/integrations/config";
 import { openAdobeCredentials, openRainfocusCredentials } from "@/lib/integrations/profile-credentials";
@@ -18,11 +18,11 @@ export async function runConnectionTest(profileId: string, target: "adobe" | "ra
   const row = await getProfileRowOrThrow(profileId);
   let result: ConnectionTestResult;
   if (target === "adobe") {
-    if (!row.adobeClientId || !row.adobeClientSecretSealed || !row.adobeOrgId) throw new ActionError("Save the Adobe Client ID, Client Secret and Organization ID first.", "invalid");
+    if (!row.adobeClientId || !row.adobeClientSecretSealed || !row.adobeOrgId) throw new DomainError("Save the Adobe Client ID, Client Secret and Organization ID first.", "invalid");
     const creds = openAdobeCredentials(row, sealKeys())!;
     result = await testAdobeConnection(creds, { ...integrationClients().adobeConfig, streamingEndpointUrl: row.streamingEndpointUrl ?? undefined });
   } else {
-    if (!row.rainfocusClientId || !row.rainfocusSecretSealed || !row.rainfocusOrgId) throw new ActionError("Save the RainFocus Client ID, Client secret and Org ID first.", "invalid");
+    if (!row.rainfocusClientId || !row.rainfocusSecretSealed || !row.rainfocusOrgId) throw new DomainError("Save the RainFocus Client ID, Client secret and Org ID first.", "invalid");
     const creds = openRainfocusCredentials(row, sealKeys())!;
     result = await testRainfocusConnection(creds, integrationClients().rainfocusConfig, row.direction === "DESTINATION" ? row.eventCode : undefined);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskEmail, maskEmailsDeep } from "./mask";
+import { maskEmail, maskEmailsDeep } from "./email-mask";
 
 describe("email masking", () => {
   it("keeps the first and last letter and the top-level domain", () => {
