@@ -88,7 +88,8 @@ beforeAll(async () => {
   await delivery("C", { status: "QUEUED", receivedAt: ago(5 * MIN), nextAttemptAt: ago(1 * MIN) });
   await delivery("D", { status: "RETRYING", receivedAt: ago(10 * MIN), nextAttemptAt: new Date(NOW.getTime() + 60 * MIN), attempt: { outcome: "RETRYING", at: ago(9 * MIN) } });
   // Just outside the hour, inside 24 h.
-  await delivery("B", { status: "FAILED", receivedAt: ago(65 * MIN), attempt: { outcome: "FAILED", at: ago(64 * MIN) } });
+  // Well before the 1 h window, which starts on a whole 5-minute bucket (up to 65 min back).
+  await delivery("B", { status: "FAILED", receivedAt: ago(75 * MIN), attempt: { outcome: "FAILED", at: ago(72 * MIN) } });
   // Retention at 30 days: E an hour past it (pruned), F an hour short of it (kept).
   await delivery("E", { status: "DELIVERED", receivedAt: ago(30 * 86_400_000 + 60 * MIN), attempt: { outcome: "DELIVERED", at: ago(30 * 86_400_000 + 59 * MIN) } });
   await delivery("F", { status: "DELIVERED", receivedAt: ago(30 * 86_400_000 - 60 * MIN), attempt: { outcome: "DELIVERED", at: ago(30 * 86_400_000 - 61 * MIN) } });
