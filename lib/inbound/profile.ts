@@ -52,11 +52,26 @@ export async function loadProfileByInlet(inletId: string): Promise<InboundProfil
   return rows[0] ? toInboundProfile(rows[0]) : null;
 }
 
+// Lookups of one profile already on their way: a request that arrives while its profile is being
+// read shares that read instead of sending its own. Nothing is kept once the read answers, so a
+// change to the profile (deleted, paused, secret rotated) is seen by every read that starts after
+// it committed: a request can be answered from a read at most one round trip older than itself.
+// Under load the endpoint sends one lookup per profile per round trip rather than one per request.
+const reading = new Map<string, Promise<ProfileRow | undefined>>();
+
 export async function loadInboundProfile(profileId: string): Promise<InboundProfile | null> {
   // No profile has an id with NUL (PostgreSQL refused the query: a 503 that made senders retry).
   if (!isStorableText(profileId)) return null;
-  const { rows } = await poolOf(db).query<ProfileRow>(`${PROFILE_SQL} WHERE p.id = $1`, [profileId]);
-  return rows[0] ? toInboundProfile(rows[0]) : null;
+  let read = reading.get(profileId);
+  if (!read) {
+    read = poolOf(db)
+      .query<ProfileRow>(`${PROFILE_SQL} WHERE p.id = $1`, [profileId])
+      .then((r) => r.rows[0])
+      .finally(() => reading.delete(profileId));
+    reading.set(profileId, read);
+  }
+  const row = await read;
+  return row ? toInboundProfile(row) : null;
 }
 
 /**

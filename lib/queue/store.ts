@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { poolOf, type PrismaClient } from "../db-client";
 import { newRowId } from "./ids";
 import { announceWork } from "./work-signal";
@@ -21,24 +22,122 @@ export interface StoreResult {
   duplicateTransmissionIds: string[];
 }
 
-// One statement: the rows of the request are inserted together or not at all, and a
-// (profileId, transmissionId) already stored — earlier, or by a concurrent request — is skipped by
-// the unique index and reported back with its existing id. On pg directly: this is the inbound
-// hot path, and Prisma's createManyAndReturn in a transaction cost ~10× the CPU. Times are the database
-// clock's (timestamptz columns).
+// One statement per flush: the rows of every request in it are inserted together or not at all,
+// and a (profileId, transmissionId) already stored — earlier, by a concurrent request, or by an
+// earlier row of the same flush — is skipped by the unique index and reported back with its
+// existing id. On pg directly: this is the inbound hot path, and Prisma's createManyAndReturn in a
+// transaction cost ~10× the CPU. Times are the database clock's (timestamptz columns).
 const INSERT_SQL = `
   INSERT INTO "Delivery" (id, "profileId", direction, "pushType", "transmissionId", "sourcePayload", test, note, "requestId", "traceParent", "inboundFormat", status, "deliveredAt", "receivedAt", "nextAttemptAt")
-  SELECT v.id, $1, $2::"Direction", v."pushType", v."transmissionId", v.payload, $3, v.note, $5, $6, $7,
+  SELECT v.id, v.pid, v.dir::"Direction", v."pushType", v."transmissionId", v.payload, v.test, v.note, v.rid, v.tp, v.fmt,
          CASE WHEN v.settled THEN 'DELIVERED' ELSE 'QUEUED' END::"DeliveryStatus",
          CASE WHEN v.settled THEN now() END, now(), now()
-    FROM json_to_recordset($4::json) AS v(id text, "pushType" text, "transmissionId" text, payload jsonb, note text, settled boolean)
+    FROM json_to_recordset($1::json) AS v(id text, pid text, dir text, "pushType" text, "transmissionId" text, payload jsonb, test boolean, note text, rid text, tp text, fmt text, settled boolean)
   ON CONFLICT ("profileId", "transmissionId") DO NOTHING
-  RETURNING id, "transmissionId"`;
+  RETURNING id`;
+
+const EXISTING_SQL = `
+  SELECT d.id, d."profileId", d."transmissionId"
+    FROM "Delivery" d JOIN unnest($1::text[], $2::text[]) AS k(pid, tid) ON d."profileId" = k.pid AND d."transmissionId" = k.tid`;
+
+type Row = {
+  id: string;
+  pid: string;
+  dir: "SOURCE" | "DESTINATION";
+  pushType: string | null;
+  transmissionId: string;
+  payload: Prisma.InputJsonValue;
+  test: boolean;
+  note: string | null;
+  rid: string | null;
+  tp: string | null;
+  fmt: string | null;
+  settled: boolean;
+};
+
+/** One request's rows (its own duplicates already removed) and where its answer goes. */
+type Pending = { rows: Row[]; bytes: number; done: (r: { created: Set<string>; existing: Map<string, string> } | Error) => void };
 
 /**
- * Stores a whole inbound request in one statement: all of it or none of it. A transmissionId
- * seen before for this profile (in an earlier request, or twice in this one) is not stored again:
- * the unique (profileId, transmissionId) index decides, so concurrent requests cannot both win.
+ * Group commit for the inbound hot path. At most MAX_IN_FLIGHT store statements run at once per
+ * pool; requests that arrive meanwhile wait and then go together, in arrival order, in the next
+ * statement: one plan, one commit and one WAL flush for all of them. An idle endpoint sends each
+ * request at once, exactly as before; a busy one stops paying a commit per request, which is what
+ * made the inbound p99 climb under load (each commit waits for its own WAL flush, and a flush
+ * takes milliseconds while the disk is writing anything else). Each request is still all or
+ * nothing; if a shared statement fails, its requests are stored one by one, so a request the
+ * database refuses fails alone.
+ */
+const MAX_IN_FLIGHT = 2;
+/** Rows and JSON bytes one shared statement may carry (a single request may exceed them alone). */
+const MAX_ROWS = 2_000;
+const MAX_BYTES = 8 * 1024 * 1024;
+
+class StoreGroup {
+  private inFlight = 0;
+  private readonly waiting: Pending[] = [];
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  submit(p: Pending): void {
+    this.waiting.push(p);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.waiting.length > 0) {
+      const batch = [this.waiting.shift()!];
+      let rows = batch[0]!.rows.length;
+      let bytes = batch[0]!.bytes;
+      while (this.waiting.length > 0 && rows + this.waiting[0]!.rows.length <= MAX_ROWS && bytes + this.waiting[0]!.bytes <= MAX_BYTES) {
+        const next = this.waiting.shift()!;
+        rows += next.rows.length;
+        bytes += next.bytes;
+        batch.push(next);
+      }
+      this.inFlight++;
+      void this.flush(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    try {
+      const answer = await this.insert(batch.flatMap((p) => p.rows));
+      for (const p of batch) p.done(answer);
+    } catch (err) {
+      if (batch.length === 1) return batch[0]!.done(err instanceof Error ? err : new Error(String(err)));
+      // One request's rows may be what the database refused: each is tried on its own.
+      await Promise.all(batch.map((p) => this.insert(p.rows).then(p.done, (e: unknown) => p.done(e instanceof Error ? e : new Error(String(e))))));
+    }
+  }
+
+  private async insert(rows: Row[]): Promise<{ created: Set<string>; existing: Map<string, string> }> {
+    const { rows: inserted } = await this.pool.query<{ id: string }>(INSERT_SQL, [JSON.stringify(rows)]);
+    const created = new Set(inserted.map((r) => r.id));
+    // Idle workers listening start on these now rather than at their next poll.
+    if (rows.some((r) => !r.settled && created.has(r.id))) announceWork(this.pool);
+    const existing = new Map<string, string>();
+    const skipped = rows.filter((r) => !created.has(r.id));
+    if (skipped.length) {
+      // Skipped by the index, so committed before this statement ended: visible now.
+      const found = await this.pool.query<{ id: string; profileId: string; transmissionId: string }>(EXISTING_SQL, [skipped.map((r) => r.pid), skipped.map((r) => r.transmissionId)]);
+      for (const r of found.rows) existing.set(keyOf(r.profileId, r.transmissionId), r.id);
+    }
+    return { created, existing };
+  }
+}
+
+const keyOf = (profileId: string, transmissionId: string) => `${profileId}\u0000${transmissionId}`;
+const groups = new WeakMap<pg.Pool, StoreGroup>();
+
+/**
+ * Stores a whole inbound request: all of it or none of it, in one statement (shared with other
+ * requests that arrive while the endpoint is busy, see StoreGroup). A transmissionId seen before
+ * for this profile (in an earlier request, or twice in this one) is not stored again: the unique
+ * (profileId, transmissionId) index decides, so concurrent requests cannot both win.
  */
 export async function storeDeliveries(
   db: PrismaClient,
@@ -55,38 +154,50 @@ export async function storeDeliveries(
   } = {},
 ): Promise<StoreResult> {
   const firstIndex = new Map<string, number>();
-  items.forEach((it, i) => firstIndex.has(it.transmissionId) || firstIndex.set(it.transmissionId, i));
-  const unique = [...firstIndex.values()].map((i) => items[i]!);
+  items.forEach((it, i) => {
+    if (!firstIndex.has(it.transmissionId)) firstIndex.set(it.transmissionId, i);
+  });
+  const rows: Row[] = [...firstIndex.values()].map((i) => {
+    const u = items[i]!;
+    return {
+      id: newRowId(),
+      pid: profile.id,
+      dir: profile.direction,
+      pushType: u.pushType,
+      transmissionId: u.transmissionId,
+      payload: u.sourcePayload,
+      test: opts.test ?? false,
+      note: u.settledNote ?? u.note ?? null,
+      rid: opts.requestId ?? null,
+      tp: opts.traceParent ?? null,
+      fmt: opts.inboundFormat ?? null,
+      settled: Boolean(u.settledNote),
+    };
+  });
   const pool = poolOf(db);
+  let group = groups.get(pool);
+  if (!group) groups.set(pool, (group = new StoreGroup(pool)));
+  // The size estimate only decides how many requests share a statement.
+  const bytes = rows.reduce((n, r) => n + 200 + JSON.stringify(r.payload).length, 0);
+  const answer = await new Promise<{ created: Set<string>; existing: Map<string, string> }>((resolve, reject) =>
+    group.submit({ rows, bytes, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) }),
+  );
 
-  const created = await pool.query<{ id: string; transmissionId: string }>(INSERT_SQL, [
-    profile.id,
-    profile.direction,
-    opts.test ?? false,
-    // One JSON parameter: pg would escape per-column array literals character by character.
-    JSON.stringify(unique.map((u) => ({ id: newRowId(), pushType: u.pushType, transmissionId: u.transmissionId, payload: u.sourcePayload, note: u.settledNote ?? u.note ?? null, settled: Boolean(u.settledNote) }))),
-    opts.requestId ?? null,
-    opts.traceParent ?? null,
-    opts.inboundFormat ?? null,
-  ]);
-  // Idle workers listening start on these now rather than at their next poll.
-  if (created.rows.length > 0 && unique.some((u) => !u.settledNote)) announceWork(pool);
-  const idByTransmission = new Map(created.rows.map((r) => [r.transmissionId, { id: r.id, created: true }]));
-  const missing = unique.map((u) => u.transmissionId).filter((t) => !idByTransmission.has(t));
-  if (missing.length) {
-    // Skipped by the index, so committed before this statement ended: visible now.
-    const existing = await pool.query<{ id: string; transmissionId: string }>(
-      `SELECT id, "transmissionId" FROM "Delivery" WHERE "profileId" = $1 AND "transmissionId" = ANY($2::text[])`,
-      [profile.id, missing],
-    );
-    for (const r of existing.rows) idByTransmission.set(r.transmissionId, { id: r.id, created: false });
+  const idByTransmission = new Map<string, { id: string; created: boolean }>();
+  for (const r of rows) {
+    if (answer.created.has(r.id)) idByTransmission.set(r.transmissionId, { id: r.id, created: true });
+    else {
+      const id = answer.existing.get(keyOf(r.pid, r.transmissionId));
+      if (id) idByTransmission.set(r.transmissionId, { id, created: false });
+    }
   }
 
   const deliveryIds: string[] = [];
   const duplicateTransmissionIds: string[] = [];
   let accepted = 0;
   items.forEach((it, i) => {
-    const row = idByTransmission.get(it.transmissionId)!;
+    const row = idByTransmission.get(it.transmissionId);
+    if (!row) throw new Error(`Delivery for transmissionId ${it.transmissionId} was neither stored nor found.`);
     deliveryIds.push(row.id);
     if (row.created && firstIndex.get(it.transmissionId) === i) accepted++;
     else duplicateTransmissionIds.push(it.transmissionId);
