@@ -9,10 +9,22 @@ import { acceptRainfocusPush } from "@/lib/inbound/rainfocus";
 
 const ROUTE = /^\/api\/v1\/inbound\/rainfocus\/([^/?]+)$/;
 
+// Server-side time per request (arrival to answer), read and reset by GET /_bench/server-time:
+// tells the endpoint's own latency from time spent queued in the load generator or the kernel.
+let serverMs: number[] = [];
+const at = (sorted: number[], p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 100) / 100;
 const server = createServer((req, res) => {
+  const arrived = performance.now();
+  if (req.url !== "/_bench/server-time") res.on("finish", () => serverMs.push(performance.now() - arrived));
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", () => {
+    if (req.url === "/_bench/server-time") {
+      const sorted = serverMs.sort((a, b) => a - b);
+      serverMs = [];
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ requests: sorted.length, p50Ms: at(sorted, 50), p99Ms: at(sorted, 99) }));
+      return;
+    }
     const m = ROUTE.exec(req.url ?? "");
     if (req.method !== "POST" || !m) {
       res.writeHead(404).end();

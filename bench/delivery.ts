@@ -17,6 +17,7 @@
 // Database: a fresh one on TEST_DATABASE_URL's server when set, else the default `npm start` runs on
 // (the embedded PostgreSQL 17, in a temp folder); the JSON says which ("database").
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
@@ -60,21 +61,63 @@ async function getJson<T>(url: string): Promise<T> {
 
 const children = new Set<ChildProcess>();
 
+// Where the CPU goes (Linux /proc; empty elsewhere): CPU time by role between two readings. Roles
+// are this run's own processes (load generator, emulators, inbound server, workers) and every
+// PostgreSQL process on the machine (on a shared server that includes other databases' work).
+const roles = new Map<number, string>([[process.pid, "loadGenerator"]]);
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+function cpuReading(): Map<string, number> {
+  const byRole = new Map<string, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return byRole;
+  }
+  for (const pid of pids) {
+    try {
+      const role = roles.get(Number(pid)) ?? (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres" ? "database" : null);
+      if (!role) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      byRole.set(role, (byRole.get(role) ?? 0) + (Number(f[11]) + Number(f[12])) * TICK_MS);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return byRole;
+}
+/** CPU ms per 1,000 events by role between `before` and now, and how busy both cores were. */
+function cpuSince(before: Map<string, number>, events: number, wallMs: number) {
+  const now = cpuReading();
+  const perThousand: Record<string, number> = {};
+  let total = 0;
+  for (const [role, ms] of now) {
+    const used = ms - (before.get(role) ?? 0);
+    total += used;
+    perThousand[role] = round((used / events) * 1000, 0);
+  }
+  return { cpuMsPer1000Events: perThousand, coresBusy: round(total / wallMs, 2) };
+}
+
 /** Starts `node <args>` and resolves with the first stdout line matching `ready`. */
 function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   children.add(child);
   child.on("exit", () => children.delete(child));
   return new Promise((resolve, reject) => {
-    let buf = "";
+    let buf: string | null = "";
+    let after = 0;
     child.stdout!.on("data", (c: Buffer) => {
+      if (buf === null) return void (after += c.length);
       buf += c.toString();
       const m = ready.exec(buf);
       if (m) {
-        buf = "";
+        buf = null;
         resolve({ child, match: m });
       }
     });
+    child.once("exit", () => after && log(`${args.at(-1)} wrote ${after} bytes to stdout after it was ready`));
     child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (${code}) before it was ready`)));
   });
 }
@@ -100,10 +143,12 @@ async function main() {
   const watcher = new pg.Client({ connectionString: database.url });
   try {
     await watcher.connect();
-    const emu = await startChild(["--import", "tsx", "emulators/main.ts"], { ADOBE_EMULATOR_PORT: "0", RAINFOCUS_EMULATOR_PORT: "0" }, /Adobe emulator\s+(http:\/\/\S+)[\s\S]*RainFocus emulator\s+(http:\/\/\S+)/);
+    const emu = await startChild([...prof, "--import", "tsx", "emulators/main.ts"], { ADOBE_EMULATOR_PORT: "0", RAINFOCUS_EMULATOR_PORT: "0" }, /Adobe emulator\s+(http:\/\/\S+)[\s\S]*RainFocus emulator\s+(http:\/\/\S+)/);
     const [adobeUrl, rainfocusUrl] = [emu.match[1]!, emu.match[2]!];
+    roles.set(emu.child.pid!, "emulators");
     const inbound = await startChild([...prof, "--conditions", "react-server", "--import", "tsx", "bench/delivery-inbound-server.ts"], baseEnv, /(http:\/\/\S+)/);
     const inboundUrl = inbound.match[1]!;
+    roles.set(inbound.child.pid!, "inbound");
     // LOG_LEVEL warn: a JSON line per settled delivery would make this process parse megabytes of stdout.
     const workerEnv = { ...baseEnv, ADOBE_IMS_URL: adobeUrl, ADOBE_PLATFORM_URL: adobeUrl, RAINFOCUS_API_URL: rainfocusUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
 
@@ -166,7 +211,14 @@ async function main() {
     const delivered = async (profileId: string) =>
       Number((await watcher.query(`SELECT count(*) FILTER (WHERE status = 'DELIVERED') AS n FROM "Delivery" WHERE "profileId" = $1`, [profileId])).rows[0].n);
     const startWorkers = (count: number, env: Record<string, string> = {}) =>
-      Promise.all(Array.from({ length: count }, () => startChild([...prof, "--import", "tsx", "scripts/worker.ts"], { ...workerEnv, ...env }, /delivering/).then((w) => w.child)));
+      Promise.all(
+        Array.from({ length: count }, () =>
+          startChild([...prof, "--import", "tsx", "scripts/worker.ts"], { ...workerEnv, ...env }, /delivering/).then((w) => {
+            roles.set(w.child.pid!, "workers");
+            return w.child;
+          }),
+        ),
+      );
 
     // ---- throughput -----------------------------------------------------------------------------
     async function throughput(workers: number, lanes?: number) {
@@ -175,6 +227,7 @@ async function main() {
       const procs = await startWorkers(workers, lanes ? { DELIVERY_WORKER_LANES: String(lanes) } : {});
       log(`throughput: ${N} events, ${workers} worker(s)${lanes ? `, ${lanes} lane(s) each` : ""}`);
       const t0 = performance.now();
+      const cpu0 = cpuReading();
       let acceptedAt = 0;
       const queue = [...bodies];
       const pushing = Promise.all(
@@ -192,11 +245,12 @@ async function main() {
         if (performance.now() - t0 > 600_000) throw new Error(`throughput: only ${done}/${N} delivered after 10 min`);
       }
       const seconds = (performance.now() - t0) / 1000;
+      const cpu = cpuSince(cpu0, N, seconds * 1000);
       await pushing;
       await Promise.all(procs.map(stopChild));
       const atEmulator = (await getJson<{ count: number }>(`${adobeUrl}/_emulator/ingested?inletId=${profile.inletId}`)).count;
       const eventsPerSec = Math.round(N / seconds);
-      log(`${workers} worker(s): ${eventsPerSec} events/s`);
+      log(`${workers} worker(s): ${eventsPerSec} events/s; CPU ms per 1,000 events ${JSON.stringify(cpu.cpuMsPer1000Events)}`);
       return {
         workers,
         ...(lanes ? { lanes } : {}),
@@ -206,28 +260,35 @@ async function main() {
         ofBatchCeiling: round(eventsPerSec / ceiling.eventsPerSec, 3),
         ofSingleCeiling: round(eventsPerSec / ceiling.singleEventsPerSec, 2),
         inboundAcceptedPerSec: Math.round(N / ((acceptedAt - t0) / 1000)),
+        ...cpu,
         acceptedAtEmulator: atEmulator,
       };
     }
-    const runs = [await throughput(1), await throughput(2)];
-    const twoLanes = await throughput(1, 2);
+    // BENCH_PHASES=latency (or throughput): one part only, for profiling; the JSON marks the skipped part.
+    const phases = (process.env.BENCH_PHASES ?? "throughput,latency").split(",");
+    const skipped = { workers: 0, events: 0, seconds: 0, eventsPerSec: 0, ofBatchCeiling: 0, ofSingleCeiling: 0, inboundAcceptedPerSec: 0, acceptedAtEmulator: 0, skipped: true };
+    const runs = phases.includes("throughput") ? [await throughput(1), await throughput(2)] : [skipped, skipped];
+    const twoLanes = phases.includes("throughput") ? await throughput(1, 2) : skipped;
 
     // ---- inbound latency under a steady 500 req/s ------------------------------------------------
     log(`latency: ${RATE} req/s for ${LATENCY_S} s, one event each, a worker delivering`);
     const latProfile = await newProfile();
     const total = RATE * LATENCY_S;
     const reqs = Array.from({ length: total }, () => sign(latProfile, events(1)));
-    const procs = await startWorkers(1);
+    const latencyWorkers = Number(process.env.BENCH_LATENCY_WORKERS ?? 1);
+    const procs = await startWorkers(latencyWorkers);
     // Steady state, as a running server is: the pool and code paths warm, and the worker past its
     // start-up (module loading and compiling the mapping take a core for a moment here).
     for (let i = 0; i < 50; i++) await post(reqs[i]!.url, reqs[i]!.body, reqs[i]!.headers);
-    while ((await delivered(latProfile.id)) < 50) await sleep(50);
+    while (latencyWorkers > 0 && (await delivered(latProfile.id)) < 50) await sleep(50);
     await sleep(500);
     const latencies: number[] = [];
     const timeline: [number, number][] = [];
     let errors = 0;
     let sent = 50;
+    await getJson(`${inboundUrl}/_bench/server-time`); // from here on
     const l0 = performance.now();
+    const lcpu0 = cpuReading();
     const inFlight = new Set<Promise<void>>();
     // Open loop: request i leaves at l0 + i/RATE s whether or not earlier ones have answered.
     while (sent < total) {
@@ -252,6 +313,7 @@ async function main() {
     }
     await Promise.all(inFlight);
     const achieved = (total - 50) / ((performance.now() - l0) / 1000);
+    const latencyCpu = cpuSince(lcpu0, total - 50, performance.now() - l0);
     await Promise.all(procs.map(stopChild));
     latencies.sort((a, b) => a - b);
     // Per-second p99s too: this machine is shared, and one stall of another process shows up as
@@ -268,8 +330,12 @@ async function main() {
       p99Ms: round(pct(latencies, 99), 2),
       maxMs: round(latencies.at(-1) ?? 0, 2),
       p99PerSecondMs: { median: round(pct(windowP99s, 50), 2), worst: round(windowP99s.at(-1) ?? 0, 2), seconds: windowP99s.length },
+      // Arrival to answer inside the inbound process: the rest of the latency above is queueing in
+      // the kernel and this load generator (both cores busy).
+      serverSide: await getJson<{ requests: number; p50Ms: number; p99Ms: number }>(`${inboundUrl}/_bench/server-time`),
+      ...latencyCpu,
     };
-    log(`latency p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms`);
+    log(`latency p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms (inside the inbound process: p50 ${latency.serverSide.p50Ms} ms, p99 ${latency.serverSide.p99Ms} ms; both cores ${Math.round(latency.coresBusy * 50)}% busy)`);
 
     const best = Math.max(...runs.map((r) => r.eventsPerSec));
     const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
