@@ -17,6 +17,7 @@ export function HttpStatus({ code }: { code: number | null | undefined }) {
 export function JsonBlock({ value, label, className = "" }: { value: unknown; label?: string; className?: string }) {
   const text = typeof value === "string" ? value : JSON.stringify(value, null, 2);
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label names the block for getByLabel in the e2e specs; a role for it (region, figure) is a separate a11y change
     <pre aria-label={label} className={`max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800 ring-1 ring-zinc-200 ring-inset dark:bg-zinc-950 dark:text-zinc-200 dark:ring-zinc-800 ${className}`}>
       {value === null || value === undefined ? <span className="text-zinc-400">(none)</span> : text}
     </pre>

@@ -34,7 +34,7 @@ export function apiRoute(
     method: def.method,
     pattern: def.pattern,
     handle: (ctx) => {
-      const apiProfile = ctx.query.get("apiProfile") ?? ctx.headers["apiprofile"];
+      const apiProfile = ctx.query.get("apiProfile") ?? ctx.headers.apiprofile;
       if (!apiProfile) return rf(400, "103", "Required parameter missing: apiProfile");
       const bodyEvent = def.eventFromBody ? (ctx.json as { event?: unknown } | undefined)?.event : undefined;
       const event = ctx.query.get("event") ?? (typeof bodyEvent === "string" ? bodyEvent : undefined);
@@ -44,9 +44,9 @@ export function apiRoute(
         const token = state.tokenInfo(ctx.headers.authorization);
         const tokenOk = token && token.clientId === apiProfile;
         if (!tokenOk && !(def.tokenOptional && !ctx.headers.authorization)) return rf(401, "107", "Invalid or expired access token");
-        const givenOrg = ctx.query.get("orgid") ?? ctx.headers["orgid"];
+        const givenOrg = ctx.query.get("orgid") ?? ctx.headers.orgid;
         if (givenOrg !== undefined && givenOrg !== cred.orgId) return rf(400, "104", "Invalid parameter: orgid");
-        const givenEnv = ctx.query.get("environment") ?? ctx.headers["environment"];
+        const givenEnv = ctx.query.get("environment") ?? ctx.headers.environment;
         if (givenEnv !== undefined && givenEnv !== "dev" && givenEnv !== "prod") return rf(400, "104", "Invalid parameter: environment");
         const environment = (givenEnv as "dev" | "prod" | undefined) ?? token?.environment ?? "prod";
         if (def.needsEvent) {

@@ -2,7 +2,6 @@ import type { PrismaClient } from "../db-client";
 import { outcomeTotals, queueDepth } from "../dashboard/aggregates";
 import { refusalSummary } from "../inbound-refusals/summary";
 import type { AlertRule } from "./rule-read";
-import { alertHref } from "./state";
 import type { AlertKind } from "./schemas";
 
 export type Reading = { kind: AlertKind; firing: boolean; value: number | null; threshold: number; message: string };

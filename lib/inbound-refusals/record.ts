@@ -19,6 +19,7 @@ type Row = { minute: string; endpoint: string; profileId: string; status: number
 
 let pending = new Map<string, Row>();
 let keysThisMinute = { minute: "", n: 0 };
+// biome-ignore lint/correctness/noUnusedVariables: read by `timer ??=` in recordRefusal, which Biome does not count as a read
 let timer: NodeJS.Timeout | undefined;
 let flushing: Promise<void> = Promise.resolve();
 

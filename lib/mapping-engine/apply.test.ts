@@ -171,7 +171,7 @@ describe("bad input", () => {
     expect(JSON.parse(JSON.stringify(r.output))).toEqual(
       JSON.parse('{"__proto__":{"polluted":"x"},"constructor":{"prototype":{"p":"x"}},"copy":{"polluted":"yes"},"c2":{"prototype":{"p":1}}}'),
     );
-    expect(Object.prototype.hasOwnProperty.call(r.output, "__proto__")).toBe(true);
+    expect(Object.hasOwn(r.output, "__proto__")).toBe(true);
     expect(Object.getPrototypeOf(r.output.copy)).toBe(Object.prototype);
   });
   it("refuses payloads over 1 MB given as a string", () => {

@@ -90,7 +90,7 @@ function leafBuilder(leaf: Leaf): Builder {
       case "object":
         if (dates && v instanceof Date) {
           const ms = v.getTime();
-          if (ms === ms) return isoFromMs(ms);
+          if (!Number.isNaN(ms)) return isoFromMs(ms);
         }
         break;
     }

@@ -6,10 +6,10 @@ describe("sampleFields", () => {
   it("lists nested fields with types, examples and array element shapes", () => {
     const fields = sampleFields({ attendee: { email: "a@b.c", age: 3 }, items: [{ id: 1 }, { id: 2, name: "x" }], "odd.key": true });
     const byPath = Object.fromEntries(fields.map((f) => [f.path, f]));
-    expect(byPath["attendee"]).toMatchObject({ type: "object", leaf: false, depth: 0 });
+    expect(byPath.attendee).toMatchObject({ type: "object", leaf: false, depth: 0 });
     expect(byPath["attendee.email"]).toMatchObject({ type: "string", example: "a@b.c", parent: "attendee", depth: 1 });
     expect(byPath["attendee.age"].type).toBe("integer");
-    expect(byPath["items"].type).toBe("array");
+    expect(byPath.items.type).toBe("array");
     expect(byPath["items[*]"]).toMatchObject({ type: "object", parent: "items" });
     expect(byPath["items[*].id"]).toMatchObject({ type: "integer", parent: "items[*]" });
     expect(byPath["items[*].name"]).toBeDefined();

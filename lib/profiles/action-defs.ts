@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { CAN } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ActionError, defineAction } from "@/lib/actions/define-action";
 import { knownPushTypeNames } from "@/lib/push-type-options";
 import { readinessChecklist, readinessInput } from "./readiness";
-import { createProfile, getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, sealIfGiven } from "./service";
+import { createProfile, getProfileOrThrow, getProfileRowOrThrow } from "./service";
 import { changeProfile } from "./change-profile";
 import { adobeChange, basicsChange, endpointChange, pushTypesChange, rainfocusChange, rainfocusSettingsChange } from "./changes";
 import { refreshDataflowTarget } from "./dataflow-target";

@@ -1,7 +1,7 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
 import { sealSecret } from "@/lib/crypto/keys";
-import { getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, newInletId } from "./service";
+import { type getProfileOrThrow, getProfileRowOrThrow, newInboundSecret, newInletId } from "./service";
 import { changeProfile } from "./change-profile";
 import { ROTATABLE, rotationUpdate, type GraceHours, type RotatableKind } from "./rotation";
 import type { Actor } from "@/lib/auth/roles";

@@ -7,7 +7,7 @@ const id = z.string().min(1).max(100);
 const version = z.coerce.number().int().positive();
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).optional().transform((s) => s || null);
 /** Replace-only secrets: blank means "keep the stored one". */
-const replaceSecret = (max: number) => z.string().max(max, `At most ${max} characters.`).optional().transform((s) => (s && s.trim() ? s.trim() : undefined));
+const replaceSecret = (max: number) => z.string().max(max, `At most ${max} characters.`).optional().transform((s) => (s?.trim() ? s.trim() : undefined));
 
 export const DATAFLOW_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const EVENT_CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

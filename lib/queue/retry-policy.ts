@@ -34,7 +34,7 @@ export interface FailedAttempt {
 
 /** The backoff ceiling before attempt `attempts + 1`. */
 export function backoffCeilingMs(attempts: number, p: RetryPolicy): number {
-  const exp = p.baseMs * Math.pow(p.factor, Math.max(0, attempts - 1));
+  const exp = p.baseMs * p.factor ** Math.max(0, attempts - 1);
   return Math.min(p.capMs, exp);
 }
 

@@ -32,8 +32,12 @@ export class SettleBuffer {
     const batch = this.pending.splice(0);
     if (batch.length === 0) return;
     this.flushMany(batch.map((b) => b.item)).then(
-      (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
-      (err: unknown) => batch.forEach((b) => b.reject(err)),
+      (results) => {
+        for (const [i, b] of batch.entries()) b.resolve(results[i]!);
+      },
+      (err: unknown) => {
+        for (const b of batch) b.reject(err);
+      },
     );
   }
 }

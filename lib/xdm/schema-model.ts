@@ -40,7 +40,7 @@ class Resolver {
     if (local) {
       const bag = this.root[local[1]];
       const key = decodeURIComponent(local[2]).replace(/~1/g, "/").replace(/~0/g, "~");
-      if (isObj(bag) && Object.prototype.hasOwnProperty.call(bag, key) && isObj(bag[key])) return bag[key] as Json;
+      if (isObj(bag) && Object.hasOwn(bag, key) && isObj(bag[key])) return bag[key] as Json;
     }
     const hit = this.byId.get(ref);
     if (hit) return hit;

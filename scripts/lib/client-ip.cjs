@@ -22,14 +22,15 @@ function undecodablePath(url) {
 }
 
 const emit = http.Server.prototype.emit;
-http.Server.prototype.emit = function (event, req, res) {
+http.Server.prototype.emit = function (...args) {
+  const [event, req, res] = args;
   if (event === "request" && req && req.headers) {
-    if (!trustProxy) req.headers["x-forwarded-for"] = (req.socket && req.socket.remoteAddress) || "unknown";
+    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket?.remoteAddress || "unknown";
     if (typeof req.url === "string" && undecodablePath(req.url) && res && typeof res.writeHead === "function") {
       res.writeHead(400, { "Content-Type": "application/json", "Cache-Control": "no-store" });
       res.end(JSON.stringify({ error: { code: "invalid_url", message: "The URL path has a percent-escape that is not valid UTF-8." } }));
       return true;
     }
   }
-  return emit.apply(this, arguments);
+  return emit.apply(this, args);
 };

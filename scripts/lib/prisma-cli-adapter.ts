@@ -19,9 +19,9 @@ function rewriteFields(result: unknown) {
 }
 
 class CatalogTextPool extends pg.Pool {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this passes every one through unchanged
   query(...args: any[]): any {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: as above
     const out = (super.query as any)(...args);
     return out && typeof out.then === "function" ? out.then(rewriteFields) : out;
   }

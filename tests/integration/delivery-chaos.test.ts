@@ -41,7 +41,7 @@ describe("delivery under faults", () => {
     // budget because this test is about losing nothing, not about when DEAD starts.
     const env = { DELIVERY_RETRY_BASE_MS: "20", DELIVERY_RETRY_CAP_MS: "200", DELIVERY_MAX_ATTEMPTS: "20" };
     const workers = [0, 1].map(() => testWorker(emu, { claimBatch: 100, batchMaxMessages: 10, pollMs: 20 }, env));
-    workers.forEach((w) => w.start());
+    for (const w of workers) w.start();
     const t0 = Date.now();
     try {
       // Pushed while the workers run, 4 requests at a time, with later 429 bursts mid-stream.

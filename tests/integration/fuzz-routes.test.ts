@@ -255,7 +255,7 @@ describe("fuzz: every route handler", () => {
     console.log(`fuzz-routes: ${total} requests (seed ${FUZZ_SEED})\n  ${report.join("\n  ")}`);
     expect(failures, failures.join("\n\n")).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
+    expect(Object.hasOwn(Object.prototype, "polluted")).toBe(false);
   }, 180_000);
 
   /** 3 MB of JSON-ish bytes, produced only as the handler pulls them; `pulled` says how far it read. */

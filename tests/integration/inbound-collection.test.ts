@@ -4,7 +4,7 @@ import { executeAction } from "@/lib/actions/define-action";
 import { rotateInboundSecretDef, rotateInletDef, revealInletDef } from "@/lib/profiles/action-defs";
 import { resetInboundLimiter } from "@/lib/inbound/route";
 import type { Actor, Role } from "@/lib/auth/roles";
-import { DEMO_ADOBE, type RunningEmulators } from "@/emulators/index";
+import type { RunningEmulators } from "@/emulators/index";
 import { createActors } from "../support/actors";
 import { createSourceProfile, dcsRequests, emulator, postCollection, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
 

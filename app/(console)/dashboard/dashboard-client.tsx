@@ -38,7 +38,6 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
   });
   const d = query.data;
   const t = d?.overall.totals;
-  const scope = { range, profileId, test: "no" };
   // The log filtered to what a tile counts: attempts made since the window's first bucket.
   const attempts = { profileId, test: "no", from: d ? new Date(d.from).toISOString() : undefined };
   const failedAttempts = t ? t.retrying + t.failed + t.dead : 0;
@@ -91,11 +90,11 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
           href={failedAttempts ? logHref({ ...attempts, attempt: "failed" }) : undefined} />
         <Tile label="Latency p50 / p95" value={t ? <>{formatMs(t.p50Ms)}<span className="text-base font-medium text-zinc-500"> / {formatMs(t.p95Ms)}</span></> : "…"} testId="tile-latency" sub="received → delivered, first sends" />
         <Tile label="Queue depth" value={d ? d.overall.queue.depth.toLocaleString() : "…"} testId="tile-queue"
-          tone={d && d.overall.queue.oldest && Date.now() - new Date(d.overall.queue.oldest).getTime() > 15 * 60_000 ? "bad" : undefined}
+          tone={d?.overall.queue.oldest && Date.now() - new Date(d.overall.queue.oldest).getTime() > 15 * 60_000 ? "bad" : undefined}
           sub={d ? (d.overall.queue.oldest ? `oldest waiting ${timeAgo(d.overall.queue.oldest)}` : "nothing waiting") : undefined}
           href={d?.overall.queue.depth ? logHref({ profileId, test: "no", status: "QUEUED,DELIVERING,RETRYING" }) : undefined} />
         <Tile label="Refused requests" value={d ? d.refused.requests.toLocaleString() : "…"} testId="tile-refused"
-          tone={d && d.refused.authFailures ? "bad" : undefined}
+          tone={d?.refused.authFailures ? "bad" : undefined}
           sub={d ? (d.refused.requests ? `${d.refused.authFailures.toLocaleString()} bad signature or token` : "none refused") : undefined}
           title="Inbound requests we answered with an error: bad signature, push type not enabled, unknown profile, too large, rate limited."
           href={d?.refused.requests ? refusedHref(range, profileId) : undefined} />

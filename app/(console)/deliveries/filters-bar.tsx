@@ -26,6 +26,7 @@ function TextInput({ className = "", ...props }: React.InputHTMLAttributes<HTMLI
 
 function Labelled({ label, children, className = "" }: { label: string; children: React.ReactNode; className?: string }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the children are the control (a Select or TextInput)
     <label className={`text-sm ${className}`}>
       <span className="mb-0.5 block text-[11px] font-medium uppercase tracking-wide text-zinc-500">{label}</span>
       {children}

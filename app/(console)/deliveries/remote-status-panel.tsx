@@ -33,7 +33,7 @@ export function RemoteStatusPanel({ remote, loading }: { remote: RemoteStatus | 
   }
   return (
     <Card className="p-4" >
-      <div aria-label="Remote status" className="flex flex-col gap-4 md:flex-row">
+      <div role="region" aria-label="Remote status" className="flex flex-col gap-4 md:flex-row">
         {remote.kind === "unavailable" ? <Failure what="Remote status" error={remote.error} /> : null}
         {remote.kind === "aep" ? (
           <>

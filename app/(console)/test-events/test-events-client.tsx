@@ -37,7 +37,7 @@ function LiveResult({ id }: { id: string }) {
   if (q.error) return <Alert tone="error">{q.error.message}</Alert>;
   if (!d) return <p className="text-sm text-zinc-500">Stored; waiting for the worker…</p>;
   return (
-    <div className="space-y-4" aria-label="Test result">
+    <div role="region" className="space-y-4" aria-label="Test result">
       <div className="flex flex-wrap items-center gap-3">
         <span data-testid="test-status"><DeliveryStatusBadge status={d.status} /></span>
         <span className="text-sm">{d.attempts} attempt{d.attempts === 1 ? "" : "s"} · last HTTP <HttpStatus code={d.lastStatusCode} /></span>

@@ -24,7 +24,9 @@ function isoWeek(d: Date): number {
 }
 
 const PARTS: Record<string, (d: Date) => number> = {};
-const alias = (names: string[], f: (d: Date) => number) => names.forEach((n) => (PARTS[n] = f));
+const alias = (names: string[], f: (d: Date) => number) => {
+  for (const n of names) PARTS[n] = f;
+};
 alias(["year", "yyyy", "yy"], (d) => d.getUTCFullYear());
 alias(["quarter", "qq", "q"], (d) => Math.floor(d.getUTCMonth() / 3) + 1);
 alias(["month", "mm", "m"], (d) => d.getUTCMonth() + 1);
@@ -40,7 +42,9 @@ alias(["millisecond", "sss"], (d) => d.getUTCMilliseconds());
 
 // set_date_part components (functions.md): year/yyyy/yy, month/mm/m, day/dd/d, hour/hh, minute/mi/n, second/ss/s.
 const SETTERS: Record<string, (d: Date, v: number) => void> = {};
-const setAlias = (names: string[], f: (d: Date, v: number) => void) => names.forEach((n) => (SETTERS[n] = f));
+const setAlias = (names: string[], f: (d: Date, v: number) => void) => {
+  for (const n of names) SETTERS[n] = f;
+};
 setAlias(["year", "yyyy", "yy"], (d, v) => d.setUTCFullYear(v));
 setAlias(["month", "mm", "m"], (d, v) => d.setUTCMonth(v - 1));
 setAlias(["day", "dd", "d"], (d, v) => d.setUTCDate(v));

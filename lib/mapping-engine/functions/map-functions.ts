@@ -47,7 +47,7 @@ function parsePairs(s: string, valueDelim: string, fieldDelim: string): Obj {
     const at = field.indexOf(valueDelim);
     if (at < 0) continue;
     const k = field.slice(0, at).trim(), v = field.slice(at + valueDelim.length).trim();
-    if (k !== "" && v !== "" && !Object.prototype.hasOwnProperty.call(o, k)) setOwn(o, k, v);
+    if (k !== "" && v !== "" && !Object.hasOwn(o, k)) setOwn(o, k, v);
   }
   return o;
 }
@@ -82,19 +82,19 @@ export const mapFunctions: Record<string, FunctionDef> = {
     const o = obj(m, "map_get_values");
     if (!o) return null;
     const out: Obj = {};
-    for (const k of keyList(key, "map_get_values")) if (Object.prototype.hasOwnProperty.call(o, k)) setOwn(out, k, o[k]);
+    for (const k of keyList(key, "map_get_values")) if (Object.hasOwn(o, k)) setOwn(out, k, o[k]);
     return out;
   }),
   map_has_keys: def(2, 2, (m: unknown, key: unknown) => {
     const o = obj(m, "map_has_keys");
-    return !!o && keyList(key, "map_has_keys").some((k) => Object.prototype.hasOwnProperty.call(o, k));
+    return !!o && keyList(key, "map_has_keys").some((k) => Object.hasOwn(o, k));
   }),
   // "If one or more keys are repeated … the first key-value pair persists."
   add_to_map: def(1, Infinity, (...maps: unknown[]) => {
     const out: Obj = {};
     for (const m of maps) {
       const o = obj(m, "add_to_map");
-      if (o) for (const k of Object.keys(o)) if (!Object.prototype.hasOwnProperty.call(out, k)) setOwn(out, k, o[k]);
+      if (o) for (const k of Object.keys(o)) if (!Object.hasOwn(out, k)) setOwn(out, k, o[k]);
     }
     return out;
   }),

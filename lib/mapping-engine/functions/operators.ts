@@ -44,6 +44,6 @@ export const METHODS: Readonly<Record<string, (target: unknown, arg: unknown) =>
     if (Array.isArray(t)) return typeof key === "number" ? (t[key] ?? null) : null;
     if (typeof t !== "object") throw new TransformError(`.get() needs an object or map, got ${describe(t)}`);
     const k = str(key, "get");
-    return Object.prototype.hasOwnProperty.call(t, k) ? (t as Record<string, unknown>)[k] : null;
+    return Object.hasOwn(t, k) ? (t as Record<string, unknown>)[k] : null;
   },
 });

@@ -56,11 +56,11 @@ export const valueFunctions: Record<string, FunctionDef> = {
   // functions.md: first("1", "2", "3") → "1", last(…) → "3"; a single array argument is read as the list.
   first: def(1, Infinity, (...args: unknown[]) => {
     const a = args.length === 1 ? asArray(args[0], "first") : args;
-    return a && a.length ? (a[0] ?? null) : null;
+    return a?.length ? (a[0] ?? null) : null;
   }),
   last: def(1, Infinity, (...args: unknown[]) => {
     const a = args.length === 1 ? asArray(args[0], "last") : args;
-    return a && a.length ? (a[a.length - 1] ?? null) : null;
+    return a?.length ? (a[a.length - 1] ?? null) : null;
   }),
   size_of: def(1, 1, (v: unknown) => {
     if (isNil(v)) return 0;

@@ -74,7 +74,10 @@ export function DeliveryDetailClient({ id, canReplay }: { id: string; canReplay:
           </div>
           <JsonBlock value={d.mappedPayload} label="Mapped payload" />
           {d.validation.kind === "xdm" && !d.validation.ok ? (
-            <ul className="space-y-1 text-xs text-red-700 dark:text-red-400">{d.validation.errors.map((e, i) => <li key={i}><span className="font-medium">{e.pointer.replace(/^#?\/?/, "").split("/").join(".") || "The document"}</span>: {e.message}</li>)}</ul>
+            <ul className="space-y-1 text-xs text-red-700 dark:text-red-400">{d.validation.errors.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a delivery's validation errors are a fixed list, never reordered, and may repeat
+              <li key={i}><span className="font-medium">{e.pointer.replace(/^#?\/?/, "").split("/").join(".") || "The document"}</span>: {e.message}</li>
+            ))}</ul>
           ) : null}
           {d.validation.kind === "none" ? <p className="text-xs text-zinc-500">{d.validation.reason}</p> : null}
         </Card>

@@ -75,7 +75,7 @@ export function AttendeeTimelineClient({ emailsMasked, canUnmask }: { emailsMask
                   {newDay ? <div className="bg-zinc-50 px-4 py-1.5 text-xs font-semibold text-zinc-500 dark:bg-zinc-950/50">{dayOf(d.receivedAt)}</div> : null}
                   <Link href={`/deliveries/${d.id}`} className="flex items-center gap-4 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
                     <time dateTime={isoTime(d.receivedAt)} className="w-24 shrink-0 whitespace-nowrap font-mono text-xs text-zinc-500">{new Date(d.receivedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
-                    <span className={`flex size-7 shrink-0 items-center justify-center rounded-full text-xs font-bold ${source ? "bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100" : "bg-violet-50 text-violet-700 dark:bg-violet-950 dark:text-violet-300"}`} aria-label={source ? "RainFocus to AEP" : "AEP to RainFocus"}>
+                    <span className={`flex size-7 shrink-0 items-center justify-center rounded-full text-xs font-bold ${source ? "bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100" : "bg-violet-50 text-violet-700 dark:bg-violet-950 dark:text-violet-300"}`} role="img" aria-label={source ? "RainFocus to AEP" : "AEP to RainFocus"}>
                       {source ? "→" : "←"}
                     </span>
                     <span className="min-w-0 flex-1">

@@ -217,7 +217,7 @@ export function MappingEditor({
       <Card>
         <div role="tablist" className="flex gap-1 border-b border-zinc-200 px-3 dark:border-zinc-800">
           {(["preview", "versions"] as const).map((t) => (
-            <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)} className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === t ? "border-brand-600" : "border-transparent text-zinc-500"}`}>
+            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)} className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === t ? "border-brand-600" : "border-transparent text-zinc-500"}`}>
               {t === "preview" ? "Preview" : `Versions (${versions.length})`}
             </button>
           ))}

@@ -38,6 +38,7 @@ export function RulesPanel({
         return (
           <li
             key={r.target}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a rule is focused to delete it with Delete or Backspace (onKeyDown below)
             tabIndex={0}
             data-target={r.target}
             aria-label={`${describeRule(r)} to ${r.target}`}

@@ -20,6 +20,7 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
   // The latest unsaved body, flushed if the editor unmounts (in-app navigation) before the timer.
   const pending = useRef<{ body: DraftBody; revision: number } | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per edit, keyed by the serialized body; the other values are read as they are at that edit
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -46,7 +47,6 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
       }
     }, 800);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serialized]);
 
   useEffect(

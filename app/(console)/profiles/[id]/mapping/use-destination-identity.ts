@@ -22,6 +22,7 @@ export function useDestinationIdentity(enabled: boolean, sample: unknown, output
   const email = typeof output?.email === "string" ? output.email : null;
   const hashes = enabled ? identityHashesOf(sample) : [];
   const key = hashes.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` (the hashes joined) stands for `hashes`, a new array on every render
   useEffect(() => {
     let live = true;
     if (!enabled || hashes.length === 0) {
@@ -39,7 +40,6 @@ export function useDestinationIdentity(enabled: boolean, sample: unknown, output
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, email, key]);
   return warning;
 }
