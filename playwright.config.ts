@@ -15,7 +15,8 @@ process.env.E2E_ADOBE_PORT ??= "4110";
 process.env.E2E_RAINFOCUS_PORT ??= "4120";
 process.env.E2E_RUN_DIR ??= mkdtempSync(path.join(os.tmpdir(), "relay-e2e-"));
 process.env.E2E_EMBEDDED_DB_PASSWORD ??= randomBytes(12).toString("hex");
-process.env.E2E_DB_URL ??= process.env.E2E_DATABASE_URL || `postgresql://postgres:${process.env.E2E_EMBEDDED_DB_PASSWORD}@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
+process.env.E2E_DB_URL ??=
+  process.env.E2E_DATABASE_URL || `postgresql://postgres:${process.env.E2E_EMBEDDED_DB_PASSWORD}@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
 
 const serverEnv: Record<string, string> = {
   PORT: String(E2E_PORT),
@@ -39,7 +40,11 @@ const serverEnv: Record<string, string> = {
   INBOUND_AUTH_FAILURES_PER_MINUTE: "1000000",
   ...(process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-    : { EMBEDDED_DB_DIR: path.join(process.env.E2E_RUN_DIR, "postgres"), EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT), EMBEDDED_DB_PASSWORD: process.env.E2E_EMBEDDED_DB_PASSWORD }),
+    : {
+        EMBEDDED_DB_DIR: path.join(process.env.E2E_RUN_DIR, "postgres"),
+        EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT),
+        EMBEDDED_DB_PASSWORD: process.env.E2E_EMBEDDED_DB_PASSWORD,
+      }),
 };
 
 export default defineConfig({

@@ -15,7 +15,10 @@ import { NextResponse, type NextRequest } from "next/server";
  */
 export function proxy(request: NextRequest) {
   if (crossOriginAction(request)) {
-    return new NextResponse("Cross-origin requests to this console's actions are refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Cross-origin requests to this console's actions are refused.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);

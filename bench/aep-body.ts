@@ -48,7 +48,13 @@ async function main() {
       const d = detectAepProfiles(JSON.parse(text), null);
       if (!d.ok || d.profiles.length !== n) throw new Error("wrong count");
     });
-    (out.results as unknown[]).push({ profiles: n, bodyMb: Math.round(body.length / 1e5) / 10, streamed, baselineBufferAndParse: baseline, ratio: Math.round((streamed.medianMs / baseline.medianMs) * 100) / 100 });
+    (out.results as unknown[]).push({
+      profiles: n,
+      bodyMb: Math.round(body.length / 1e5) / 10,
+      streamed,
+      baselineBufferAndParse: baseline,
+      ratio: Math.round((streamed.medianMs / baseline.medianMs) * 100) / 100,
+    });
   }
   console.log(JSON.stringify(out));
 }

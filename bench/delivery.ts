@@ -45,11 +45,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
+    const req = http.request(
+      url,
+      { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -143,14 +147,28 @@ async function main() {
   const watcher = new pg.Client({ connectionString: database.url });
   try {
     await watcher.connect();
-    const emu = await startChild([...prof, "--import", "tsx", "emulators/main.ts"], { ADOBE_EMULATOR_PORT: "0", RAINFOCUS_EMULATOR_PORT: "0" }, /Adobe emulator\s+(http:\/\/\S+)[\s\S]*RainFocus emulator\s+(http:\/\/\S+)/);
+    const emu = await startChild(
+      [...prof, "--import", "tsx", "emulators/main.ts"],
+      { ADOBE_EMULATOR_PORT: "0", RAINFOCUS_EMULATOR_PORT: "0" },
+      /Adobe emulator\s+(http:\/\/\S+)[\s\S]*RainFocus emulator\s+(http:\/\/\S+)/,
+    );
     const [adobeUrl, rainfocusUrl] = [emu.match[1]!, emu.match[2]!];
     roles.set(emu.child.pid!, "emulators");
-    const inbound = await startChild([...prof, "--conditions", "react-server", "--import", "tsx", "bench/delivery-inbound-server.ts"], baseEnv, /(http:\/\/\S+)/);
+    const inbound = await startChild(
+      [...prof, "--conditions", "react-server", "--import", "tsx", "bench/delivery-inbound-server.ts"],
+      baseEnv,
+      /(http:\/\/\S+)/,
+    );
     const inboundUrl = inbound.match[1]!;
     roles.set(inbound.child.pid!, "inbound");
     // LOG_LEVEL warn: a JSON line per settled delivery would make this process parse megabytes of stdout.
-    const workerEnv = { ...baseEnv, ADOBE_IMS_URL: adobeUrl, ADOBE_PLATFORM_URL: adobeUrl, RAINFOCUS_API_URL: rainfocusUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+    const workerEnv = {
+      ...baseEnv,
+      ADOBE_IMS_URL: adobeUrl,
+      ADOBE_PLATFORM_URL: adobeUrl,
+      RAINFOCUS_API_URL: rainfocusUrl,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    };
 
     let seq = 0;
     /** A fresh ACTIVE source profile on its own inlet, so each phase counts only its own events. */
@@ -160,11 +178,19 @@ async function main() {
       const inletId = `bench${++seq}`.padEnd(64, "0");
       const p = await db.integrationProfile.create({
         data: {
-          name: `bench ${seq}`, direction: "SOURCE", status: "ACTIVE", eventCode: DEMO_RAINFOCUS.eventCode, tenantId: DEMO_ADOBE.tenantId,
-          adobeClientId: DEMO_ADOBE.clientId, adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, k), adobeOrgId: DEMO_ADOBE.orgId,
+          name: `bench ${seq}`,
+          direction: "SOURCE",
+          status: "ACTIVE",
+          eventCode: DEMO_RAINFOCUS.eventCode,
+          tenantId: DEMO_ADOBE.tenantId,
+          adobeClientId: DEMO_ADOBE.clientId,
+          adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, k),
+          adobeOrgId: DEMO_ADOBE.orgId,
           // The demo dataflow: the worker reads its dataset and schema from the emulated Flow Service (XDM mode).
-          streamingEndpointUrl: `${adobeUrl}/collection/${inletId}`, dataflowId: DEMO_ADOBE.flowId,
-          inboundSecretSealed: seal(secret, k), pushTypes: { create: [{ pushType: "SessionScheduled" }] },
+          streamingEndpointUrl: `${adobeUrl}/collection/${inletId}`,
+          dataflowId: DEMO_ADOBE.flowId,
+          inboundSecretSealed: seal(secret, k),
+          pushTypes: { create: [{ pushType: "SessionScheduled" }] },
         },
       });
       return { id: p.id, secret, inletId, flowId: p.dataflowId! };
@@ -266,7 +292,17 @@ async function main() {
     }
     // BENCH_PHASES=latency (or throughput): one part only, for profiling; the JSON marks the skipped part.
     const phases = (process.env.BENCH_PHASES ?? "throughput,latency").split(",");
-    const skipped = { workers: 0, events: 0, seconds: 0, eventsPerSec: 0, ofBatchCeiling: 0, ofSingleCeiling: 0, inboundAcceptedPerSec: 0, acceptedAtEmulator: 0, skipped: true };
+    const skipped = {
+      workers: 0,
+      events: 0,
+      seconds: 0,
+      eventsPerSec: 0,
+      ofBatchCeiling: 0,
+      ofSingleCeiling: 0,
+      inboundAcceptedPerSec: 0,
+      acceptedAtEmulator: 0,
+      skipped: true,
+    };
     const runs = phases.includes("throughput") ? [await throughput(1), await throughput(2)] : [skipped, skipped];
     const twoLanes = phases.includes("throughput") ? await throughput(1, 2) : skipped;
 
@@ -301,8 +337,7 @@ async function main() {
             if (res.status === 202) {
               latencies.push(performance.now() - s);
               timeline.push([s - l0, performance.now() - s]);
-            }
-            else errors++;
+            } else errors++;
           },
           () => void errors++,
         );
@@ -320,7 +355,15 @@ async function main() {
     // one bad second rather than as the endpoint's steady behaviour. Both are reported.
     const windows = new Map<number, number[]>();
     for (const [at, ms] of timeline) windows.set(Math.floor(at / 1000), [...(windows.get(Math.floor(at / 1000)) ?? []), ms]);
-    const windowP99s = [...windows.values()].filter((w) => w.length >= RATE / 2).map((w) => pct(w.sort((a, b) => a - b), 99)).sort((a, b) => a - b);
+    const windowP99s = [...windows.values()]
+      .filter((w) => w.length >= RATE / 2)
+      .map((w) =>
+        pct(
+          w.sort((a, b) => a - b),
+          99,
+        ),
+      )
+      .sort((a, b) => a - b);
     const latency = {
       targetRps: RATE,
       achievedRps: Math.round(achieved),
@@ -335,7 +378,9 @@ async function main() {
       serverSide: await getJson<{ requests: number; p50Ms: number; p99Ms: number }>(`${inboundUrl}/_bench/server-time`),
       ...latencyCpu,
     };
-    log(`latency p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms (inside the inbound process: p50 ${latency.serverSide.p50Ms} ms, p99 ${latency.serverSide.p99Ms} ms; both cores ${Math.round(latency.coresBusy * 50)}% busy)`);
+    log(
+      `latency p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms (inside the inbound process: p50 ${latency.serverSide.p50Ms} ms, p99 ${latency.serverSide.p99Ms} ms; both cores ${Math.round(latency.coresBusy * 50)}% busy)`,
+    );
 
     const best = Math.max(...runs.map((r) => r.eventsPerSec));
     const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
@@ -348,7 +393,10 @@ async function main() {
         workers: "npm run worker processes, default settings (claim 500, batches of 100, 4 batch requests in flight per inlet)",
         ceiling,
         throughput: [...runs, twoLanes],
-        ratios: { twoWorkersVsOne: round(two.eventsPerSec / one.eventsPerSec, 2), oneWorkerTwoLanesVsOneLane: round(twoLanes.eventsPerSec / one.eventsPerSec, 2) },
+        ratios: {
+          twoWorkersVsOne: round(two.eventsPerSec / one.eventsPerSec, 2),
+          oneWorkerTwoLanesVsOneLane: round(twoLanes.eventsPerSec / one.eventsPerSec, 2),
+        },
         inboundLatency: latency,
         targets: {
           halfOfBatchCeiling: best >= ceiling.eventsPerSec * 0.5,

@@ -43,13 +43,17 @@ async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> 
 async function seed(client: pg.Client, now: Date) {
   const profiles = ["SOURCE", "SOURCE", "SOURCE", "SOURCE", "DESTINATION"].map((direction, i) => ({ id: `bench_profile_${i}`, direction }));
   for (const p of profiles) {
-    await client.query(`INSERT INTO "IntegrationProfile" (id, name, direction, status, "eventCode", "updatedAt") VALUES ($1, $2, $3::"Direction", 'ACTIVE', 'BENCH', now())`, [p.id, `Bench ${p.id.slice(-1)}`, p.direction]);
+    await client.query(
+      `INSERT INTO "IntegrationProfile" (id, name, direction, status, "eventCode", "updatedAt") VALUES ($1, $2, $3::"Direction", 'ACTIVE', 'BENCH', now())`,
+      [p.id, `Bench ${p.id.slice(-1)}`, p.direction],
+    );
   }
   const spanMs = DAYS * 86_400_000;
   for (let start = 0; start < ROWS; start += CHUNK) {
     const end = Math.min(ROWS, start + CHUNK) - 1;
     // Status mix: 90 % delivered, 4 % failed, 2 % dead, 2 % retrying, 2 % queued; 1 % test events.
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO "Delivery" (id, "profileId", direction, "pushType", "transmissionId", status, attempts, "nextAttemptAt",
                               "sourcePayload", "lastStatusCode", "lastError", test, "receivedAt", "deliveredAt")
       SELECT 'bd' || lpad(i::text, 8, '0'), 'bench_profile_' || (i % 5), (CASE WHEN i % 5 = 4 THEN 'DESTINATION' ELSE 'SOURCE' END)::"Direction",
@@ -62,11 +66,15 @@ async function seed(client: pg.Client, now: Date) {
         FROM (SELECT i, ($2::timestamptz - ((i::float8 / $3) * $4 || ' milliseconds')::interval) AS rt,
                      CASE WHEN i % 50 < 45 THEN 'DELIVERED' WHEN i % 50 < 47 THEN 'FAILED' WHEN i % 50 < 48 THEN 'DEAD' WHEN i % 50 < 49 THEN 'RETRYING' ELSE 'QUEUED' END AS st
                 FROM generate_series($1::int, $5::int) AS i) g`,
-      [start, now.toISOString(), ROWS, spanMs, end]);
-    await client.query(`
+      [start, now.toISOString(), ROWS, spanMs, end],
+    );
+    await client.query(
+      `
       INSERT INTO "Attempt" (id, "deliveryId", number, "requestUrl", "requestHeaders", "responseStatus", "durationMs", "startedAt")
       SELECT 'ba' || lpad(i::text, 8, '0'), 'bd' || lpad(i::text, 8, '0'), 1, 'https://dcs.adobedc.net/collection/bench', '{}'::jsonb, 200, 40 + i % 200, now()
-        FROM generate_series($1::int, $2::int) AS i`, [start, end]);
+        FROM generate_series($1::int, $2::int) AS i`,
+      [start, end],
+    );
     log(`inserted ${end + 1} deliveries`);
   }
   await client.query(`VACUUM ANALYZE "Delivery"`);
@@ -94,7 +102,9 @@ async function main() {
     const { getDashboard } = await import("../lib/dashboard/get-dashboard");
 
     const filtered = DeliveryFilterSchema.parse({ profileId: profiles[1]!.id, status: "FAILED,DEAD", range: "7d" });
-    const mid = (await client.query(`SELECT id, "receivedAt" AS at FROM "Delivery" ORDER BY "receivedAt" DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(ROWS / 2)])).rows[0];
+    const mid = (
+      await client.query(`SELECT id, "receivedAt" AS at FROM "Delivery" ORDER BY "receivedAt" DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(ROWS / 2)])
+    ).rows[0];
     const cursor = encodeCursor({ id: mid.id, receivedAt: new Date(mid.at) });
 
     const baseline = await time(() => client.query(`SELECT id FROM "Delivery" d ORDER BY d."receivedAt" DESC, d.id DESC LIMIT 51`));
@@ -127,24 +137,35 @@ async function main() {
     const firstP = percentiles(first);
     const filteredP = percentiles(filteredPage);
     const exportRate = Math.round(lines / exportS);
-    console.log(JSON.stringify({
-      bench: "logs",
-      database: database.database,
-      rows: ROWS,
-      attempts: ROWS,
-      insertSeconds: Math.round(insertS * 10) / 10,
-      pageSize: 50,
-      baselineIndexScanMs: percentiles(baseline),
-      firstPageMs: firstP,
-      filteredPageMs: { ...filteredP, filter: "profile + status FAILED,DEAD + last 7 days", rows: filteredRows },
-      deepPageMs: { ...percentiles(deep), at: `row ${Math.floor(ROWS / 2)} (keyset cursor)` },
-      exportCsv: { rows: lines, seconds: Math.round(exportS * 100) / 100, rowsPerSecond: exportRate, mbPerSecond: Math.round((bytes / 1e6 / exportS) * 10) / 10 },
-      dashboardMs: { "24h": percentiles(dashDay), "7d": percentiles(dashWeek) },
-      attendeeTimelineMs: percentiles(timeline),
-      targets: { pageP95Ms: 50, exportRowsPerSecond: 50_000 },
-      meetsTargets: { firstPage: firstP.p95 <= 50, filteredPage: filteredP.p95 <= 50, export: exportRate >= 50_000 },
-      totalSeconds: Math.round((performance.now() - started) / 100) / 10,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          bench: "logs",
+          database: database.database,
+          rows: ROWS,
+          attempts: ROWS,
+          insertSeconds: Math.round(insertS * 10) / 10,
+          pageSize: 50,
+          baselineIndexScanMs: percentiles(baseline),
+          firstPageMs: firstP,
+          filteredPageMs: { ...filteredP, filter: "profile + status FAILED,DEAD + last 7 days", rows: filteredRows },
+          deepPageMs: { ...percentiles(deep), at: `row ${Math.floor(ROWS / 2)} (keyset cursor)` },
+          exportCsv: {
+            rows: lines,
+            seconds: Math.round(exportS * 100) / 100,
+            rowsPerSecond: exportRate,
+            mbPerSecond: Math.round((bytes / 1e6 / exportS) * 10) / 10,
+          },
+          dashboardMs: { "24h": percentiles(dashDay), "7d": percentiles(dashWeek) },
+          attendeeTimelineMs: percentiles(timeline),
+          targets: { pageP95Ms: 50, exportRowsPerSecond: 50_000 },
+          meetsTargets: { firstPage: firstP.p95 <= 50, filteredPage: filteredP.p95 <= 50, export: exportRate >= 50_000 },
+          totalSeconds: Math.round((performance.now() - started) / 100) / 10,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await client.end();
     const { db } = await import("../lib/db").catch(() => ({ db: null }));
@@ -153,7 +174,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -25,8 +25,13 @@ const compiled = compileForSchema(defaultSourceMapping(TENANT), model);
 
 // ---- hand-written equivalent -------------------------------------------------------------------
 type Obj = Record<string, unknown>;
-const put = (o: Obj, k: string, v: unknown) => { if (v !== undefined && v !== null && v !== "") o[k] = v; };
-const some = (o: Obj) => { for (const _ in o) return true; return false; };
+const put = (o: Obj, k: string, v: unknown) => {
+  if (v !== undefined && v !== null && v !== "") o[k] = v;
+};
+const some = (o: Obj) => {
+  for (const _ in o) return true;
+  return false;
+};
 const RF_TIME = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/;
 function rfTime(s: unknown): string | undefined {
   const m = typeof s === "string" ? RF_TIME.exec(s) : null;
@@ -91,21 +96,29 @@ expr.registerFunction("sha256", (s: unknown) => (typeof s === "string" ? sha256H
 
 // ---- measurement -------------------------------------------------------------------------------
 function timeSync(fn: (s: string) => string, ms = SLICE_MS): number {
-  let n = 0, i = 0;
+  let n = 0,
+    i = 0;
   const end = performance.now() + ms;
   const t0 = performance.now();
   while (performance.now() < end) {
-    for (let k = 0; k < 200; k++) { fn(payloads[i]); i = (i + 1) % N_PAYLOADS; }
+    for (let k = 0; k < 200; k++) {
+      fn(payloads[i]);
+      i = (i + 1) % N_PAYLOADS;
+    }
     n += 200;
   }
   return n / ((performance.now() - t0) / 1000);
 }
 async function timeAsync(fn: (s: string) => Promise<string>, ms = SLICE_MS): Promise<number> {
-  let n = 0, i = 0;
+  let n = 0,
+    i = 0;
   const end = performance.now() + ms;
   const t0 = performance.now();
   while (performance.now() < end) {
-    for (let k = 0; k < 20; k++) { await fn(payloads[i]); i = (i + 1) % N_PAYLOADS; }
+    for (let k = 0; k < 20; k++) {
+      await fn(payloads[i]);
+      i = (i + 1) % N_PAYLOADS;
+    }
     n += 20;
   }
   return n / ((performance.now() - t0) / 1000);
@@ -119,7 +132,10 @@ function prune(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(prune);
   if (v && typeof v === "object") {
     const o: Obj = {};
-    for (const [k, x] of Object.entries(v)) { const p = prune(x); if (p !== undefined && !(p && typeof p === "object" && !Object.keys(p).length)) o[k] = p; }
+    for (const [k, x] of Object.entries(v)) {
+      const p = prune(x);
+      if (p !== undefined && !(p && typeof p === "object" && !Object.keys(p).length)) o[k] = p;
+    }
     return o;
   }
   return v;
@@ -127,7 +143,8 @@ function prune(v: unknown): unknown {
 
 async function main() {
   // Equivalence check on a sample (JSONata keeps empty objects for absent groups: pruned before comparing).
-  let handMatches = true, jsonataMatches = true;
+  let handMatches = true,
+    jsonataMatches = true;
   for (let i = 0; i < 50; i++) {
     const e = runEngine(payloads[i]);
     if (e !== runHand(payloads[i])) handMatches = false;
@@ -137,33 +154,53 @@ async function main() {
   const validate = getXdmValidator(model);
   const invalid = outputs.filter((o) => validate(o).length > 0).length;
 
-  if (MEASURE_MS > 0) { timeSync(runEngine, MEASURE_MS / 2); timeSync(runHand, MEASURE_MS / 2); await timeAsync(runJsonata, MEASURE_MS / 2); } // warm-up (JIT)
+  if (MEASURE_MS > 0) {
+    timeSync(runEngine, MEASURE_MS / 2);
+    timeSync(runHand, MEASURE_MS / 2);
+    await timeAsync(runJsonata, MEASURE_MS / 2);
+  } // warm-up (JIT)
   // Every contender gets the same treatment: best of ROUNDS interleaved slices.
-  const engine: number[] = [], hand: number[] = [], jsonataRuns: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) { engine.push(timeSync(runEngine)); hand.push(timeSync(runHand)); jsonataRuns.push(await timeAsync(runJsonata)); }
+  const engine: number[] = [],
+    hand: number[] = [],
+    jsonataRuns: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    engine.push(timeSync(runEngine));
+    hand.push(timeSync(runHand));
+    jsonataRuns.push(await timeAsync(runJsonata));
+  }
   const jsonataRate = Math.max(...jsonataRuns);
-  let vn = 0, vi = 0;
+  let vn = 0,
+    vi = 0;
   const vEnd = performance.now() + MEASURE_MS;
   const v0 = performance.now();
-  while (performance.now() < vEnd) { for (let k = 0; k < 500; k++) { validate(outputs[vi]); vi = (vi + 1) % outputs.length; } vn += 500; }
+  while (performance.now() < vEnd) {
+    for (let k = 0; k < 500; k++) {
+      validate(outputs[vi]);
+      vi = (vi + 1) % outputs.length;
+    }
+    vn += 500;
+  }
   const validationUs = ((performance.now() - v0) * 1000) / vn;
 
-  const engineRate = Math.max(...engine), handRate = Math.max(...hand);
+  const engineRate = Math.max(...engine),
+    handRate = Math.max(...hand);
   const r2 = (x: number) => Math.round(x * 100) / 100;
-  console.log(JSON.stringify({
-    benchmark: "mapping",
-    node: process.version,
-    payloads: N_PAYLOADS,
-    avgPayloadBytes: Math.round(payloads.reduce((s, p) => s + p.length, 0) / N_PAYLOADS),
-    rules: compiled.leafCount,
-    includes: "JSON.parse + map + JSON.stringify per event",
-    eventsPerSecond: { engine: Math.round(engineRate), jsonata: Math.round(jsonataRate), handwritten: Math.round(handRate) },
-    ratios: { engineOverJsonata: r2(engineRate / jsonataRate), engineOverHandwritten: r2(engineRate / handRate) },
-    xdmValidation: { microsecondsPerEvent: r2(validationUs), invalidOutputs: invalid },
-    targets: { engineOverJsonata: ">= 10", engineOverHandwritten: ">= 0.6", validationMicroseconds: "<= 5" },
-    met: { jsonata: engineRate / jsonataRate >= 10, handwritten: engineRate / handRate >= 0.6, validation: validationUs <= 5 },
-    outputsMatch: { handwritten: handMatches, jsonata: jsonataMatches },
-  }));
+  console.log(
+    JSON.stringify({
+      benchmark: "mapping",
+      node: process.version,
+      payloads: N_PAYLOADS,
+      avgPayloadBytes: Math.round(payloads.reduce((s, p) => s + p.length, 0) / N_PAYLOADS),
+      rules: compiled.leafCount,
+      includes: "JSON.parse + map + JSON.stringify per event",
+      eventsPerSecond: { engine: Math.round(engineRate), jsonata: Math.round(jsonataRate), handwritten: Math.round(handRate) },
+      ratios: { engineOverJsonata: r2(engineRate / jsonataRate), engineOverHandwritten: r2(engineRate / handRate) },
+      xdmValidation: { microsecondsPerEvent: r2(validationUs), invalidOutputs: invalid },
+      targets: { engineOverJsonata: ">= 10", engineOverHandwritten: ">= 0.6", validationMicroseconds: "<= 5" },
+      met: { jsonata: engineRate / jsonataRate >= 10, handwritten: engineRate / handRate >= 0.6, validation: validationUs <= 5 },
+      outputsMatch: { handwritten: handMatches, jsonata: jsonataMatches },
+    }),
+  );
 }
 
 void main();

@@ -33,7 +33,15 @@ async function main() {
   const pool = poolOf(db);
   try {
     const profile = await db.integrationProfile.create({
-      data: { name: "bench queue", direction: "SOURCE", status: "ACTIVE", eventCode: "bench", tenantId: "_bench", adobeOrgId: "bench@AdobeOrg", adobeClientId: "bench" },
+      data: {
+        name: "bench queue",
+        direction: "SOURCE",
+        status: "ACTIVE",
+        eventCode: "bench",
+        tenantId: "_bench",
+        adobeOrgId: "bench@AdobeOrg",
+        adobeClientId: "bench",
+      },
     });
     const fill = (status: string, n: number, prefix: string) =>
       pool.query(
@@ -62,7 +70,11 @@ async function main() {
         const claimed = await claimDue(db, { limit: CLAIM, leaseMs: 60_000, token: randomBytes(8).toString("hex") });
         times.push(performance.now() - t);
         if (claimed.length !== Math.min(CLAIM, backlog)) throw new Error(`claimed ${claimed.length} of ${backlog}`);
-        const plan = await pool.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${CLAIM_SQL}`, [CLAIM, 60_000, "bench"]);
+        const plan = await pool.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${CLAIM_SQL}`, [
+          CLAIM,
+          60_000,
+          "bench",
+        ]);
         dbTimes.push(plan.rows[0]!["QUERY PLAN"][0]["Execution Time"]);
         if (process.env.BENCH_PLAN) console.error(JSON.stringify(plan.rows[0]!["QUERY PLAN"][0]));
       }
@@ -80,7 +92,8 @@ async function main() {
     const mapping = new MappingCache().forProfile({ direction: "SOURCE", tenantId: "_bench" });
     const N = 5_000;
     const lsn = async () => (await pool.query<{ l: string }>(`SELECT pg_current_wal_insert_lsn()::text AS l`)).rows[0]!.l;
-    const bytes = async (a: string, b: string) => Math.round(Number((await pool.query<{ d: string }>(`SELECT pg_wal_lsn_diff($2, $1)::text AS d`, [a, b])).rows[0]!.d) / N);
+    const bytes = async (a: string, b: string) =>
+      Math.round(Number((await pool.query<{ d: string }>(`SELECT pg_wal_lsn_diff($2, $1)::text AS d`, [a, b])).rows[0]!.d) / N);
     let seq = 0;
     const t0 = performance.now();
     const l0 = await lsn();
@@ -118,11 +131,29 @@ async function main() {
             exchanges: [
               {
                 exchange: {
-                  request: { method: "POST", url: "https://dcs.adobedc.net/collection/batch/bench", headers: { "Content-Type": "application/json", "x-adobe-flow-id": "bench" } },
+                  request: {
+                    method: "POST",
+                    url: "https://dcs.adobedc.net/collection/batch/bench",
+                    headers: { "Content-Type": "application/json", "x-adobe-flow-id": "bench" },
+                  },
                   response: { status: 207, headers: { "content-type": "application/json" }, body: "" },
                   durationMs: 10,
                 },
-                requestBody: { batch: { size: batch.length, index: j }, message: { header: { schemaRef: { id: "https://ns.adobe.com/_bench/schemas/bench", contentType: "application/vnd.adobe.xed-full+json;version=1" }, imsOrgId: "bench@AdobeOrg", datasetId: "bench", flowId: "bench" }, body: { xdmMeta: { schemaRef: { id: "https://ns.adobe.com/_bench/schemas/bench", contentType: "application/vnd.adobe.xed-full+json;version=1" } }, xdmEntity: mapped[j] } } },
+                requestBody: {
+                  batch: { size: batch.length, index: j },
+                  message: {
+                    header: {
+                      schemaRef: { id: "https://ns.adobe.com/_bench/schemas/bench", contentType: "application/vnd.adobe.xed-full+json;version=1" },
+                      imsOrgId: "bench@AdobeOrg",
+                      datasetId: "bench",
+                      flowId: "bench",
+                    },
+                    body: {
+                      xdmMeta: { schemaRef: { id: "https://ns.adobe.com/_bench/schemas/bench", contentType: "application/vnd.adobe.xed-full+json;version=1" } },
+                      xdmEntity: mapped[j],
+                    },
+                  },
+                },
                 responseBody: JSON.stringify({ httpStatus: 207, batchId: "bench", index: j, result: { ok: true } }),
               },
             ],

@@ -17,7 +17,10 @@ export function AepNoAuthUrl({ endpoint, profileId, secret }: { endpoint: string
   const [key, setKey] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    aepUrlKeyInBrowser(profileId, secret).then((k) => live && setKey(k), () => live && setKey(null));
+    aepUrlKeyInBrowser(profileId, secret).then(
+      (k) => live && setKey(k),
+      () => live && setKey(null),
+    );
     return () => {
       live = false;
     };
@@ -26,8 +29,13 @@ export function AepNoAuthUrl({ endpoint, profileId, secret }: { endpoint: string
   return (
     <div>
       <p className="text-sm font-medium">URL for AEP authentication &quot;None&quot;</p>
-      <code data-testid="aep-no-auth-url" className="mt-1 block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">{`${endpoint}/${key}`}</code>
-      <p className="mt-1 text-xs text-zinc-500">Anyone with this URL can send profiles, like anyone with the secret; it changes when the secret is rotated. Prefer a Bearer token or OAuth 2.</p>
+      <code
+        data-testid="aep-no-auth-url"
+        className="mt-1 block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800"
+      >{`${endpoint}/${key}`}</code>
+      <p className="mt-1 text-xs text-zinc-500">
+        Anyone with this URL can send profiles, like anyone with the secret; it changes when the secret is rotated. Prefer a Bearer token or OAuth 2.
+      </p>
     </div>
   );
 }

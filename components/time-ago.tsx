@@ -30,7 +30,11 @@ function subscribe(fn: () => void) {
 
 /** The browser's clock (ticking), or null on the server and during hydration. */
 export function useNow(): number | null {
-  return useSyncExternalStore(subscribe, () => now, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
 }
 
 /** "2026-12-06 02:40 UTC": the same on the server and in every browser. */

@@ -30,11 +30,18 @@ export const test = base.extend<{ seedUser: (role: Role) => Promise<Seeded> }, {
       const password = `pw-${tag}-long-enough`;
       const userId = randomUUID();
       await db.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
-        userId, email, `${role} ${tag}`, role, await hashPassword(password),
+        userId,
+        email,
+        `${role} ${tag}`,
+        role,
+        await hashPassword(password),
       ]);
       const token = generateApiToken();
       await db.query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) VALUES ($1, $2, 'e2e', $3, $4)`, [
-        randomUUID(), userId, hashApiToken(token), token.slice(0, 10),
+        randomUUID(),
+        userId,
+        hashApiToken(token),
+        token.slice(0, 10),
       ]);
       return { email, password, role, token };
     });

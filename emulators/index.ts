@@ -29,10 +29,7 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
   const adobe = createAdobeEmulator(options.seed ?? 1);
   const rainfocus = createRainfocusEmulator(options.seed ?? 1);
   try {
-    const [adobeUrl, rainfocusUrl] = await Promise.all([
-      adobe.listen(options.adobePort ?? 4010, host),
-      rainfocus.listen(options.rainfocusPort ?? 4020, host),
-    ]);
+    const [adobeUrl, rainfocusUrl] = await Promise.all([adobe.listen(options.adobePort ?? 4010, host), rainfocus.listen(options.rainfocusPort ?? 4020, host)]);
     return {
       adobeUrl,
       rainfocusUrl,

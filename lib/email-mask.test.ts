@@ -8,8 +8,18 @@ describe("email masking", () => {
   });
 
   it("masks emails anywhere in a JSON value, including inside text and request bodies", () => {
-    const masked = maskEmailsDeep({ attendee: { email: "ava@adobe.com", id: 7 }, list: ["x", "bob@y.org"], note: "sent to ava@adobe.com today", at: "no-at-here" });
-    expect(masked).toEqual({ attendee: { email: "a•••a@a•••.com", id: 7 }, list: ["x", "b•••b@y•••.org"], note: "sent to a•••a@a•••.com today", at: "no-at-here" });
+    const masked = maskEmailsDeep({
+      attendee: { email: "ava@adobe.com", id: 7 },
+      list: ["x", "bob@y.org"],
+      note: "sent to ava@adobe.com today",
+      at: "no-at-here",
+    });
+    expect(masked).toEqual({
+      attendee: { email: "a•••a@a•••.com", id: 7 },
+      list: ["x", "b•••b@y•••.org"],
+      note: "sent to a•••a@a•••.com today",
+      at: "no-at-here",
+    });
     expect(JSON.stringify(masked)).not.toContain("adobe.com");
   });
 

@@ -37,7 +37,11 @@ const EnvSchema = z.object({
   INBOUND_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** AEP destination bodies: configurable aggregation sends up to 10,000 profiles per request. */
   AEP_INBOUND_MAX_PROFILES: z.coerce.number().int().positive().default(10_000),
-  AEP_INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(256 * 1024 * 1024),
+  AEP_INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
   /** Inbound answers 429 while at least this many deliveries are due (a cached count). */
   DELIVERY_BACKPRESSURE_DEPTH: z.coerce.number().int().min(1).default(100_000),
   /** How often that count is refreshed. */

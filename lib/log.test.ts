@@ -36,7 +36,15 @@ describe("log line shape (pino)", () => {
 
   it("formatLogLine makes the same line, stamped with the given time", () => {
     const line = JSON.parse(formatLogLine("warn", "refused", { requestId: "r-abcdefgh", status: 401 }, new Date("2026-01-02T03:04:05.678Z")));
-    expect(line).toEqual({ level: "warn", time: "2026-01-02T03:04:05.678Z", pid: process.pid, hostname: hostname(), requestId: "r-abcdefgh", status: 401, msg: "refused" });
+    expect(line).toEqual({
+      level: "warn",
+      time: "2026-01-02T03:04:05.678Z",
+      pid: process.pid,
+      hostname: hostname(),
+      requestId: "r-abcdefgh",
+      status: 401,
+      msg: "refused",
+    });
   });
 
   it("writes the message as given, without printf interpolation", () => {
@@ -58,7 +66,10 @@ describe("levels", () => {
     logger.info("i");
     logger.warn("w");
     logger.error("e");
-    expect(lines.map((l) => [l.level, l.line.level, l.line.msg])).toEqual([["warn", "warn", "w"], ["error", "error", "e"]]);
+    expect(lines.map((l) => [l.level, l.line.level, l.line.msg])).toEqual([
+      ["warn", "warn", "w"],
+      ["error", "error", "e"],
+    ]);
   });
 
   it("reads LOG_LEVEL from the env at each line, defaulting to info", () => {
@@ -148,7 +159,12 @@ describe("errors", () => {
   it("carry their stack and cause on error lines only", () => {
     const err = new Error("outer", { cause: Object.assign(new Error("inner"), { code: 42 }) });
     const atError = JSON.parse(formatLogLine("error", "failed", { error: err }));
-    expect(atError.error).toMatchObject({ name: "Error", message: "outer", stack: expect.stringContaining("Error: outer"), cause: { name: "Error", message: "inner", code: 42 } });
+    expect(atError.error).toMatchObject({
+      name: "Error",
+      message: "outer",
+      stack: expect.stringContaining("Error: outer"),
+      cause: { name: "Error", message: "inner", code: 42 },
+    });
     const atWarn = JSON.parse(formatLogLine("warn", "failed", { error: err }));
     expect(atWarn.error.stack).toBeUndefined();
     expect(atWarn.error.cause).toEqual({ name: "Error", message: "inner", code: 42 });
@@ -174,7 +190,11 @@ describe("request scope", () => {
     });
     logger.info("outside");
     expect(currentRequestId()).toBeUndefined();
-    expect(parsed().map((l) => [l.msg, l.requestId])).toEqual([["inside", "req-scope-1"], ["own id", "req-own-22"], ["outside", undefined]]);
+    expect(parsed().map((l) => [l.msg, l.requestId])).toEqual([
+      ["inside", "req-scope-1"],
+      ["own id", "req-own-22"],
+      ["outside", undefined],
+    ]);
   });
 });
 

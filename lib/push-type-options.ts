@@ -25,8 +25,24 @@ function fieldsOf(value: unknown, prefix = ""): string[] {
 export async function listPushTypes(): Promise<PushTypeOption[]> {
   const custom = await db.customPushType.findMany({ orderBy: { name: "asc" } });
   return [
-    ...PUSH_TYPES.map((p) => ({ name: p.name, label: p.label, description: p.description, confirmed: p.confirmed, custom: false, fields: [...p.fields], sample: p.samplePayload })),
-    ...custom.map((c) => ({ name: c.name, label: c.label, description: c.description, confirmed: false, custom: true, fields: fieldsOf(c.sample), sample: c.sample })),
+    ...PUSH_TYPES.map((p) => ({
+      name: p.name,
+      label: p.label,
+      description: p.description,
+      confirmed: p.confirmed,
+      custom: false,
+      fields: [...p.fields],
+      sample: p.samplePayload,
+    })),
+    ...custom.map((c) => ({
+      name: c.name,
+      label: c.label,
+      description: c.description,
+      confirmed: false,
+      custom: true,
+      fields: fieldsOf(c.sample),
+      sample: c.sample,
+    })),
   ];
 }
 

@@ -1,6 +1,10 @@
 // TanStack Query key factories: one place, so writes invalidate exactly what they change.
 export const userKeys = { all: ["users"] as const, list: () => [...userKeys.all, "list"] as const };
-export const tokenKeys = { all: ["api-tokens"] as const, list: () => [...tokenKeys.all, "list"] as const, everyone: () => [...tokenKeys.all, "everyone"] as const };
+export const tokenKeys = {
+  all: ["api-tokens"] as const,
+  list: () => [...tokenKeys.all, "list"] as const,
+  everyone: () => [...tokenKeys.all, "everyone"] as const,
+};
 export const auditKeys = {
   all: ["audit"] as const,
   list: (filter: Record<string, string | undefined>) => [...auditKeys.all, "list", filter] as const,

@@ -5,8 +5,22 @@ import { config, type $ZodRawIssue } from "zod/v4/core";
 // console shows people. A message written on a schema (.max(120, "…")) still wins: zod consults
 // this global map only for issues that carry no message of their own.
 
-const UNITS: Record<string, [string, string]> = { string: ["character", "characters"], array: ["item", "items"], set: ["item", "items"], file: ["byte", "bytes"] };
-const TYPES: Record<string, string> = { string: "text", number: "a number", int: "a whole number", boolean: "yes or no", array: "a list", object: "an object", date: "a date", bigint: "a number" };
+const UNITS: Record<string, [string, string]> = {
+  string: ["character", "characters"],
+  array: ["item", "items"],
+  set: ["item", "items"],
+  file: ["byte", "bytes"],
+};
+const TYPES: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "yes or no",
+  array: "a list",
+  object: "an object",
+  date: "a date",
+  bigint: "a number",
+};
 
 function count(n: number | bigint, origin: string): string {
   const u = UNITS[origin];
@@ -20,7 +34,8 @@ export function readableZodMessage(iss: $ZodRawIssue): string | undefined {
       return `Must be ${TYPES[iss.expected] ?? iss.expected}.`;
     case "too_big": {
       const max = iss.maximum as number | bigint;
-      if (iss.origin === "string" || iss.origin === "array" || iss.origin === "set") return `At most ${count(max, iss.origin)}${iss.origin === "string" ? "" : " allowed"}.`;
+      if (iss.origin === "string" || iss.origin === "array" || iss.origin === "set")
+        return `At most ${count(max, iss.origin)}${iss.origin === "string" ? "" : " allowed"}.`;
       if (iss.origin === "file") return `At most ${count(max, "file")}.`;
       return iss.inclusive === false ? `Must be less than ${max}.` : `At most ${max}.`;
     }

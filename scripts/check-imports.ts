@@ -27,7 +27,10 @@ type Rule = { name: string; from: (f: string) => boolean; to: (t: string) => boo
 
 const isTest = (f: string) => /\.test\.tsx?$/.test(f);
 const isPure = (f: string) => PURE.some((p) => f.startsWith(p));
-const under = (...dirs: string[]) => (f: string) => dirs.some((d) => f.startsWith(d));
+const under =
+  (...dirs: string[]) =>
+  (f: string) =>
+    dirs.some((d) => f.startsWith(d));
 // Where deliveries are received, queued, sent and listed.
 const DELIVERY_ROOMS = ["lib/inbound/", "lib/queue/", "lib/worker/", "lib/delivery-log/", "lib/test-events/"];
 // The only lib files that read process.env: the web server's reader, and the two plain-Node
@@ -35,7 +38,11 @@ const DELIVERY_ROOMS = ["lib/inbound/", "lib/queue/", "lib/worker/", "lib/delive
 const ENV_READERS = new Set(["lib/env.ts", "lib/log.ts", "lib/telemetry/index.ts"]);
 
 const RULES: Rule[] = [
-  { name: "pure code imports only pure code", from: (f) => isPure(f) && !isTest(f), to: (t) => t.startsWith("node:") || (t.startsWith("@pkg/") ? !PURE_PACKAGES.has(t) : !isPure(t)) },
+  {
+    name: "pure code imports only pure code",
+    from: (f) => isPure(f) && !isTest(f),
+    to: (t) => t.startsWith("node:") || (t.startsWith("@pkg/") ? !PURE_PACKAGES.has(t) : !isPure(t)),
+  },
   { name: "emulators import only pure lib code", from: under("emulators/"), to: (t) => t.startsWith("lib/") && !isPure(t) },
   { name: "lib does not import emulators", from: (f) => f.startsWith("lib/") && !isTest(f), to: under("emulators/") },
   { name: "lib does not import components or app", from: (f) => f.startsWith("lib/") && !isTest(f), to: under("components/", "app/") },
@@ -43,16 +50,32 @@ const RULES: Rule[] = [
   { name: "shipped code does not import tests or e2e", from: under("lib/", "app/", "components/", "emulators/", "scripts/"), to: under("tests/", "e2e/") },
   { name: "integration tests do not import e2e specs", from: under("tests/"), to: under("e2e/") },
   // The delivery rooms: queue < inbound, worker < delivery log, test events.
-  { name: "the queue imports no other delivery room", from: under("lib/queue/"), to: under("lib/inbound/", "lib/worker/", "lib/delivery-log/", "lib/test-events/") },
-  { name: "inbound does not import the worker, the delivery log or test events", from: under("lib/inbound/"), to: under("lib/worker/", "lib/delivery-log/", "lib/test-events/") },
-  { name: "the worker does not import inbound, the delivery log or test events", from: under("lib/worker/"), to: under("lib/inbound/", "lib/delivery-log/", "lib/test-events/") },
+  {
+    name: "the queue imports no other delivery room",
+    from: under("lib/queue/"),
+    to: under("lib/inbound/", "lib/worker/", "lib/delivery-log/", "lib/test-events/"),
+  },
+  {
+    name: "inbound does not import the worker, the delivery log or test events",
+    from: under("lib/inbound/"),
+    to: under("lib/worker/", "lib/delivery-log/", "lib/test-events/"),
+  },
+  {
+    name: "the worker does not import inbound, the delivery log or test events",
+    from: under("lib/worker/"),
+    to: under("lib/inbound/", "lib/delivery-log/", "lib/test-events/"),
+  },
   // A domain room is any folder under lib/; the foundations every room uses must not need one.
   { name: "lib/env.ts and lib/log.ts import no domain room", from: (f) => f === "lib/env.ts" || f === "lib/log.ts", to: (t) => /^lib\/[^/]+\//.test(t) },
   { name: "lib/auth imports no delivery code", from: (f) => f.startsWith("lib/auth/") && !isTest(f), to: under(...DELIVERY_ROOMS) },
   { name: "lib/api imports no inbound code", from: (f) => f.startsWith("lib/api/") && !isTest(f), to: under("lib/inbound/") },
   // Services throw DomainError (lib/errors.ts); the action layer maps it. A room's action-defs.ts
   // and actions.ts are that layer, and lib/api adapts the same actions to REST.
-  { name: "services do not import lib/actions", from: (f) => f.startsWith("lib/") && !isTest(f) && !under("lib/actions/", "lib/api/")(f) && !/\/(action-defs|actions)\.ts$/.test(f), to: under("lib/actions/") },
+  {
+    name: "services do not import lib/actions",
+    from: (f) => f.startsWith("lib/") && !isTest(f) && !under("lib/actions/", "lib/api/")(f) && !/\/(action-defs|actions)\.ts$/.test(f),
+    to: under("lib/actions/"),
+  },
 ];
 
 // file -> imported file: why it is still allowed. Remove an entry when its import goes away.
@@ -61,7 +84,23 @@ const EXCEPTIONS: Record<string, string> = {
 };
 
 const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s+["']([^"']+)["']/g;
-const NODE_BUILTINS = new Set(["crypto", "fs", "path", "os", "http", "https", "net", "url", "util", "stream", "zlib", "worker_threads", "child_process", "events", "buffer"]);
+const NODE_BUILTINS = new Set([
+  "crypto",
+  "fs",
+  "path",
+  "os",
+  "http",
+  "https",
+  "net",
+  "url",
+  "util",
+  "stream",
+  "zlib",
+  "worker_threads",
+  "child_process",
+  "events",
+  "buffer",
+]);
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(path.join(ROOT, dir))) {
@@ -90,7 +129,6 @@ function resolveTarget(from: string, spec: string): string {
   return rel;
 }
 
-
 function main() {
   const files = ["lib", "app", "components", "emulators", "scripts", "tests", "e2e"].flatMap((d) => walk(d));
   const problems: string[] = [];
@@ -110,8 +148,11 @@ function main() {
   for (const file of files) {
     if (!file.startsWith("lib/") || isTest(file) || ENV_READERS.has(file)) continue;
     // Comments may mention process.env; code may not (a URL's // is not a comment).
-    const code = readFileSync(path.join(ROOT, file), "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:])\/\/.*$/gm, "$1");
-    if (/process\.env\b/.test(code)) problems.push(`only lib/env.ts reads the environment (lib/integrations parses what it returns): ${file} reads process.env`);
+    const code = readFileSync(path.join(ROOT, file), "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/(^|[^:])\/\/.*$/gm, "$1");
+    if (/process\.env\b/.test(code))
+      problems.push(`only lib/env.ts reads the environment (lib/integrations parses what it returns): ${file} reads process.env`);
   }
   for (const key of Object.keys(EXCEPTIONS)) if (!usedExceptions.has(key)) problems.push(`exception no longer needed, remove it: ${key}`);
   for (const p of problems) console.error(`import rule broken — ${p}`);

@@ -15,7 +15,13 @@ async function main() {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:new-migration -- <snake_case_name>");
   const server = new URL(process.env.MIGRATION_SERVER_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
   const scratch = `relay_newmig_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ host: server.hostname, port: Number(server.port || 5432), user: decodeURIComponent(server.username || "postgres"), password: server.password || undefined, database: "postgres" });
+  const admin = new pg.Client({
+    host: server.hostname,
+    port: Number(server.port || 5432),
+    user: decodeURIComponent(server.username || "postgres"),
+    password: server.password || undefined,
+    database: "postgres",
+  });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${scratch}"`);
   const url = new URL(server);
@@ -37,7 +43,9 @@ async function main() {
 }
 
 function migrationDirs(): string[] {
-  return readdirSync(path.join("prisma", "migrations")).filter((d) => /^\d{14}_/.test(d)).sort();
+  return readdirSync(path.join("prisma", "migrations"))
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort();
 }
 
 /**

@@ -20,7 +20,9 @@ async function main() {
     const loginAttemptRetentionDays = deliveryConfigFromEnv(process.env).loginAttemptRetentionDays;
     const loginAttempts = await pruneLoginAttempts(db, { days: loginAttemptRetentionDays });
     const inboundRefusals = await pruneInboundRefusals(db, { days: loginAttemptRetentionDays });
-    console.log(JSON.stringify({ retentionDays: days, ...r, loginAttemptRetentionDays, loginAttempts, inboundRefusals, ms: Math.round(performance.now() - t0) }));
+    console.log(
+      JSON.stringify({ retentionDays: days, ...r, loginAttemptRetentionDays, loginAttempts, inboundRefusals, ms: Math.round(performance.now() - t0) }),
+    );
   } finally {
     await db.$disconnect();
   }

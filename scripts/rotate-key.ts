@@ -33,10 +33,14 @@ async function main() {
     await stop?.();
   }
   if (!process.env.APP_ENCRYPTION_KEY) {
-    writeFileSync(SECRETS, JSON.stringify({ ...file, APP_ENCRYPTION_KEY: newMaterial, APP_ENCRYPTION_KEY_PREVIOUS: oldMaterial }, null, 2) + "\n", { mode: 0o600 });
+    writeFileSync(SECRETS, JSON.stringify({ ...file, APP_ENCRYPTION_KEY: newMaterial, APP_ENCRYPTION_KEY_PREVIOUS: oldMaterial }, null, 2) + "\n", {
+      mode: 0o600,
+    });
     console.log(`new key written to ${SECRETS}; restart the console and workers.`);
   } else {
-    console.log("APP_ENCRYPTION_KEY came from the environment. Deploy this new key, with the old one as APP_ENCRYPTION_KEY_PREVIOUS until every process restarted:");
+    console.log(
+      "APP_ENCRYPTION_KEY came from the environment. Deploy this new key, with the old one as APP_ENCRYPTION_KEY_PREVIOUS until every process restarted:",
+    );
     console.log(newMaterial);
   }
 }

@@ -12,8 +12,13 @@ async function main() {
   if (!url) throw new Error("Set DATABASE_URL.");
   const db = createPrismaClient(url, 2);
   try {
-    const result = await seed(db, { adminEmail: process.env.SEED_ADMIN_EMAIL || "admin@example.com", adminPassword: process.env.SEED_ADMIN_PASSWORD, apiToken: process.env.SEED_API_TOKEN });
-    if (result.createdAdmin?.password) console.log(`[seed] admin login: ${result.createdAdmin.email} / ${result.createdAdmin.password}  (generated once: save it now)`);
+    const result = await seed(db, {
+      adminEmail: process.env.SEED_ADMIN_EMAIL || "admin@example.com",
+      adminPassword: process.env.SEED_ADMIN_PASSWORD,
+      apiToken: process.env.SEED_API_TOKEN,
+    });
+    if (result.createdAdmin?.password)
+      console.log(`[seed] admin login: ${result.createdAdmin.email} / ${result.createdAdmin.password}  (generated once: save it now)`);
     else if (result.createdAdmin) console.log(`[seed] admin created: ${result.createdAdmin.email} (SEED_ADMIN_PASSWORD)`);
     else console.log("[seed] users exist; nothing to create");
   } finally {

@@ -67,7 +67,11 @@ async function runSeed(emulators: RunningEmulators | null): Promise<string[]> {
     else if (result.createdAdmin) lines.push(`admin login: ${result.createdAdmin.email} / (SEED_ADMIN_PASSWORD)`);
     else lines.push(`admin login: ${adminEmail} (password as printed on first start, or SEED_ADMIN_PASSWORD)`);
     if (result.ensuredApiToken) lines.push("API token from SEED_API_TOKEN is active (admin)");
-    if (emulators && process.env.SEED_DEMO !== "off" && (await ensureDemoProfile(db, { adobeUrl: emulators.adobeUrl, encryptionKey: process.env.APP_ENCRYPTION_KEY! }))) {
+    if (
+      emulators &&
+      process.env.SEED_DEMO !== "off" &&
+      (await ensureDemoProfile(db, { adobeUrl: emulators.adobeUrl, encryptionKey: process.env.APP_ENCRYPTION_KEY! }))
+    ) {
       lines.push("demo profile created: a SOURCE profile wired to the local emulators (Profiles → Demo)");
     }
     return lines;
@@ -84,8 +88,14 @@ async function serve(nextArgs: string[], embedded: EmbeddedDb | null, emulators:
   });
   // RELAY_LOG_FILE keeps a copy of the server's output (tests search it for leaked secrets).
   const logFile = process.env.RELAY_LOG_FILE ? createWriteStream(process.env.RELAY_LOG_FILE, { flags: "a" }) : null;
-  child.stdout!.on("data", (chunk) => { process.stdout.write(chunk); logFile?.write(chunk); });
-  child.stderr!.on("data", (chunk) => { process.stderr.write(chunk); logFile?.write(chunk); });
+  child.stdout!.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    logFile?.write(chunk);
+  });
+  child.stderr!.on("data", (chunk) => {
+    process.stderr.write(chunk);
+    logFile?.write(chunk);
+  });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

@@ -36,10 +36,17 @@ async function main() {
   // Woken by the inbound endpoints' NOTIFY as soon as work is stored; polling stays the fallback.
   // DELIVERY_WAKEUPS=off: poll only.
   let warned = false;
-  const listener = process.env.DELIVERY_WAKEUPS === "off" ? { close: async () => {} } : listenForWork(databaseUrl, () => worker.wake(), (err) => {
-    if (!warned) logger.warn("work notifications unavailable; polling every DELIVERY_POLL_MS", { worker: process.pid, error: String(err) });
-    warned = true;
-  });
+  const listener =
+    process.env.DELIVERY_WAKEUPS === "off"
+      ? { close: async () => {} }
+      : listenForWork(
+          databaseUrl,
+          () => worker.wake(),
+          (err) => {
+            if (!warned) logger.warn("work notifications unavailable; polling every DELIVERY_POLL_MS", { worker: process.pid, error: String(err) });
+            warned = true;
+          },
+        );
   log("delivering");
   let stopping = false;
   const stop = async () => {

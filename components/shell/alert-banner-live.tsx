@@ -22,13 +22,25 @@ export function AlertBannerLive({ initial }: { initial: AlertStatus[] }) {
     <div className="mb-6 space-y-2" data-testid="alert-banner">
       {alerts.map((a) =>
         a.state === "FIRING" ? (
-          <div key={a.kind} role="alert" data-alert-state="firing" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          <div
+            key={a.kind}
+            role="alert"
+            data-alert-state="firing"
+            className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+          >
             <strong>{ALERT_LABELS[a.kind]} alert</strong>
             <span>{a.message}</span>
-            <Link href={a.href} className="font-medium underline">{a.kind === "auth_failures" ? "View refused requests" : "View deliveries"}</Link>
+            <Link href={a.href} className="font-medium underline">
+              {a.kind === "auth_failures" ? "View refused requests" : "View deliveries"}
+            </Link>
           </div>
         ) : (
-          <div key={a.kind} role="status" data-alert-state="recovered" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+          <div
+            key={a.kind}
+            role="status"
+            data-alert-state="recovered"
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+          >
             <strong>{ALERT_LABELS[a.kind]} recovered</strong> at {new Date(a.since).toISOString().slice(11, 16)} UTC.
           </div>
         ),

@@ -23,7 +23,13 @@ export function Sidebar({ actor }: { actor: Pick<Actor, "email" | "name" | "role
     <>
       <div className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-3 md:hidden dark:border-zinc-800 dark:bg-zinc-900">
         <span className="font-semibold">Relay</span>
-        <button type="button" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen(!open)} className="rounded-md px-2 py-1 text-sm ring-1 ring-zinc-300 dark:ring-zinc-700">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="sidebar"
+          onClick={() => setOpen(!open)}
+          className="rounded-md px-2 py-1 text-sm ring-1 ring-zinc-300 dark:ring-zinc-700"
+        >
           Menu
         </button>
       </div>
@@ -48,7 +54,9 @@ export function Sidebar({ actor }: { actor: Pick<Actor, "email" | "name" | "role
                 aria-current={active ? "page" : undefined}
                 onClick={() => setOpen(false)}
                 className={`flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium ${
-                  active ? "bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                  active
+                    ? "bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100"
+                    : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
                 }`}
               >
                 <Icon d={item.icon} />
@@ -59,7 +67,9 @@ export function Sidebar({ actor }: { actor: Pick<Actor, "email" | "name" | "role
         </nav>
         <div className="space-y-3 border-t border-zinc-200 p-4 dark:border-zinc-800">
           <div className="min-w-0" data-testid="current-user">
-            <Link href="/account" className="block truncate text-sm font-medium hover:underline" title="Your account: password, API tokens, theme">{actor.name || actor.email}</Link>
+            <Link href="/account" className="block truncate text-sm font-medium hover:underline" title="Your account: password, API tokens, theme">
+              {actor.name || actor.email}
+            </Link>
             {actor.name ? <div className="truncate text-xs text-zinc-500">{actor.email}</div> : null}
             <div className="mt-1 text-xs text-zinc-500">
               Role: <span className="font-medium text-zinc-700 dark:text-zinc-300">{ROLE_LABELS[actor.role]}</span>
@@ -68,7 +78,10 @@ export function Sidebar({ actor }: { actor: Pick<Actor, "email" | "name" | "role
           <div className="flex items-center justify-between gap-2">
             <ThemeToggle />
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md px-2.5 py-1.5 text-sm text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-100 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800">
+              <button
+                type="submit"
+                className="rounded-md px-2.5 py-1.5 text-sm text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-100 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+              >
                 Sign out
               </button>
             </form>

@@ -25,7 +25,13 @@ export function ThemeToggle() {
     setTheme(next);
   }
   return (
-    <button type="button" onClick={cycle} suppressHydrationWarning className="rounded-md px-2.5 py-1.5 text-sm text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-100 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800" aria-label={`Theme: ${theme}. Change theme`}>
+    <button
+      type="button"
+      onClick={cycle}
+      suppressHydrationWarning
+      className="rounded-md px-2.5 py-1.5 text-sm text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-100 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+      aria-label={`Theme: ${theme}. Change theme`}
+    >
       <span suppressHydrationWarning>{theme === "system" ? "Auto" : theme === "light" ? "Light" : "Dark"}</span>
     </button>
   );

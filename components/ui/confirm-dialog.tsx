@@ -29,8 +29,12 @@ export function ConfirmDialog({
       <div className="space-y-4 text-sm">
         <div className="space-y-2">{children}</div>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel} disabled={pending}>Cancel</Button>
-          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending}>{pending && pendingLabel ? pendingLabel : confirmLabel}</Button>
+          <Button variant="secondary" onClick={onCancel} disabled={pending}>
+            Cancel
+          </Button>
+          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending}>
+            {pending && pendingLabel ? pendingLabel : confirmLabel}
+          </Button>
         </div>
       </div>
     </Dialog>

@@ -2,17 +2,7 @@
 import { useEffect, useId, useRef } from "react";
 
 /** A native <dialog>: focus trap, Escape and backdrop come from the browser. */
-export function Dialog({
-  open,
-  onClose,
-  title,
-  children,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  children: React.ReactNode;
-}) {
+export function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: React.ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   // One id per dialog: two dialogs on a page must not name each other.
   const titleId = useId();

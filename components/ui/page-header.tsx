@@ -1,12 +1,4 @@
-export function PageHeader({
-  title,
-  description,
-  actions,
-}: {
-  title: string;
-  description?: React.ReactNode;
-  actions?: React.ReactNode;
-}) {
+export function PageHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div className="min-w-0">

@@ -3,7 +3,12 @@ import { activeDemoProfile } from "../deliveries/helpers";
 
 const admin = { Authorization: `Bearer ${SEEDED_TOKEN}` };
 
-test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the banner links to the log and turns green when cleared", async ({ page, request, baseURL, seedUser }) => {
+test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the banner links to the log and turns green when cleared", async ({
+  page,
+  request,
+  baseURL,
+  seedUser,
+}) => {
   test.setTimeout(120_000);
   const demo = await activeDemoProfile(request);
   const owner = await seedUser("ADMIN");
@@ -25,10 +30,13 @@ test("ADMIN sets a failure-ratio threshold the demo profile's failures trip; the
   ).json();
   const ids: string[] = pushed.results.map((r: { transmissionId: string }) => r.transmissionId);
   await expect
-    .poll(async () => {
-      const body = await (await request.get(`/api/v1/deliveries?profileId=${demo.id}&status=FAILED&test=no&limit=200`, { headers: admin })).json();
-      return (body.items as { transmissionId: string }[]).filter((d) => ids.includes(d.transmissionId)).length;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const body = await (await request.get(`/api/v1/deliveries?profileId=${demo.id}&status=FAILED&test=no&limit=200`, { headers: admin })).json();
+        return (body.items as { transmissionId: string }[]).filter((d) => ids.includes(d.transmissionId)).length;
+      },
+      { timeout: 30_000 },
+    )
     .toBe(3);
   await request.delete(`${ADOBE_EMULATOR_URL}/_emulator/faults`);
 

@@ -1,6 +1,10 @@
 import { test, expect, loginViaApi, loginViaUi } from "../fixtures";
 
-test("every signed-in user has an account page: own API tokens, theme, and a password change that keeps what was typed on error", async ({ page, request, seedUser }) => {
+test("every signed-in user has an account page: own API tokens, theme, and a password change that keeps what was typed on error", async ({
+  page,
+  request,
+  seedUser,
+}) => {
   const qa = await seedUser("QA");
   await loginViaApi(page, qa.email, qa.password);
   await page.goto("/profiles");

@@ -3,7 +3,11 @@ import { activeDemoProfile } from "../deliveries/helpers";
 
 const admin = { Authorization: `Bearer ${SEEDED_TOKEN}` };
 
-test("a replayed outage stays on the dashboard as failed attempts, the replay shows as a replay, and live health shows what AEP answered", async ({ page, request, baseURL }) => {
+test("a replayed outage stays on the dashboard as failed attempts, the replay shows as a replay, and live health shows what AEP answered", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const demo = await activeDemoProfile(request);
   await loginViaApi(page, ADMIN.email, ADMIN.password);
@@ -56,7 +60,13 @@ test("a replayed outage stays on the dashboard as failed attempts, the replay sh
 
   // The profile list shows the same success rate as the dashboard's per-profile row (24 h).
   await page.goto(`/dashboard?profileId=${demo.id}`);
-  const dashRate = (await page.getByRole("table", { name: "Profile health" }).getByRole("row").filter({ hasText: demo.name }).getByRole("cell").nth(2).textContent())!.trim();
+  const dashRate = (await page
+    .getByRole("table", { name: "Profile health" })
+    .getByRole("row")
+    .filter({ hasText: demo.name })
+    .getByRole("cell")
+    .nth(2)
+    .textContent())!.trim();
   expect(dashRate).toMatch(/%$/);
   await page.goto("/profiles");
   await expect(page.getByRole("table", { name: "Profiles" }).getByRole("row").filter({ hasText: demo.name })).toContainText(`${dashRate} of`);
@@ -66,10 +76,15 @@ test("refused inbound requests are recorded without their bodies and shown in th
   const demo = await activeDemoProfile(request);
   const body = JSON.stringify([{ transmissionId: "refused-e2e-1", eventType: "SessionScheduled", attendee: { email: "refused@example.com" } }]);
   for (let i = 0; i < 3; i++) {
-    const r = await request.post(`/api/v1/inbound/rainfocus/${demo.id}`, { headers: { "Content-Type": "application/json", "X-RF-Signature": "sha256=00" }, data: body });
+    const r = await request.post(`/api/v1/inbound/rainfocus/${demo.id}`, {
+      headers: { "Content-Type": "application/json", "X-RF-Signature": "sha256=00" },
+      data: body,
+    });
     expect(r.status()).toBe(401);
   }
-  expect((await request.post("/api/v1/inbound/rainfocus/no-such-profile-e2e", { headers: { "Content-Type": "application/json" }, data: body })).status()).toBe(404);
+  expect((await request.post("/api/v1/inbound/rainfocus/no-such-profile-e2e", { headers: { "Content-Type": "application/json" }, data: body })).status()).toBe(
+    404,
+  );
 
   await loginViaApi(page, ADMIN.email, ADMIN.password);
   // Refusals are written in the background (once a second): first the rows, as the refused log

@@ -3,7 +3,12 @@ import { activeDemoProfile } from "../deliveries/helpers";
 
 const admin = { Authorization: `Bearer ${SEEDED_TOKEN}` };
 
-test("the dashboard is home: real pushes through the demo profile show up as delivered, per profile and overall", async ({ page, request, baseURL, seedUser }) => {
+test("the dashboard is home: real pushes through the demo profile show up as delivered, per profile and overall", async ({
+  page,
+  request,
+  baseURL,
+  seedUser,
+}) => {
   const demo = await activeDemoProfile(request);
   await loginViaApi(page, ADMIN.email, ADMIN.password);
   await page.goto(`/profiles/${demo.id}`);
@@ -20,10 +25,13 @@ test("the dashboard is home: real pushes through the demo profile show up as del
   expect(pushed).toMatchObject({ sent: count, delivered: count });
   const ids: string[] = pushed.results.map((r: { transmissionId: string }) => r.transmissionId);
   await expect
-    .poll(async () => {
-      const body = await (await request.get(`/api/v1/deliveries?profileId=${demo.id}&status=DELIVERED&test=no&limit=200`, { headers: admin })).json();
-      return (body.items as { transmissionId: string }[]).filter((d) => ids.includes(d.transmissionId)).length;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const body = await (await request.get(`/api/v1/deliveries?profileId=${demo.id}&status=DELIVERED&test=no&limit=200`, { headers: admin })).json();
+        return (body.items as { transmissionId: string }[]).filter((d) => ids.includes(d.transmissionId)).length;
+      },
+      { timeout: 30_000 },
+    )
     .toBe(count);
 
   // "/" is the dashboard, and it is the first item of the sidebar.

@@ -14,11 +14,25 @@ for (const writeStyle of ["batch-store", "attendee-update"] as const) {
   test(`AEP exports reach RainFocus, write style ${writeStyle}`, async ({ page, request, baseURL, seedUser, db }) => {
     const ops = await seedUser("OPS");
     const auth = { Authorization: `Bearer ${ops.token}` };
-    const created = await request.post("/api/v1/profiles", { headers: auth, data: { name: `AEP audience ${writeStyle} ${Date.now()}`, direction: "DESTINATION", eventCode: DEMO_RAINFOCUS.eventCode, rainfocusEnvironment: "dev" } });
+    const created = await request.post("/api/v1/profiles", {
+      headers: auth,
+      data: { name: `AEP audience ${writeStyle} ${Date.now()}`, direction: "DESTINATION", eventCode: DEMO_RAINFOCUS.eventCode, rainfocusEnvironment: "dev" },
+    });
     expect(created.status(), await created.text()).toBe(201);
     const { profile, inboundSecret } = (await created.json()) as { profile: { id: string; version: number }; inboundSecret: string };
     const id = profile.id;
-    const patched = await request.patch(`/api/v1/profiles/${id}`, { headers: auth, data: { version: profile.version, rainfocus: { rainfocusClientId: DEMO_RAINFOCUS.clientId, rainfocusSecret: DEMO_RAINFOCUS.clientSecret, rainfocusOrgId: DEMO_RAINFOCUS.orgId, rainfocusEnvironment: "dev" } } });
+    const patched = await request.patch(`/api/v1/profiles/${id}`, {
+      headers: auth,
+      data: {
+        version: profile.version,
+        rainfocus: {
+          rainfocusClientId: DEMO_RAINFOCUS.clientId,
+          rainfocusSecret: DEMO_RAINFOCUS.clientSecret,
+          rainfocusOrgId: DEMO_RAINFOCUS.orgId,
+          rainfocusEnvironment: "dev",
+        },
+      },
+    });
     expect(patched.status(), await patched.text()).toBe(200);
 
     // From the console: the write style, a connection test that exercises it, the mapping, activation.
@@ -49,12 +63,38 @@ for (const writeStyle of ["batch-store", "attendee-update"] as const) {
     const exports = [
       // HTTP API destination, one profile per request: bearer token, OAuth 2 client credentials (both client types), None.
       await exportVia({ targetUrl: target, format: "http-api", auth: { type: "bearer", token: inboundSecret }, count: 20, startIndex: 0 }),
-      await exportVia({ targetUrl: target, format: "http-api", auth: { type: "oauth2", tokenUrl: `${target}/token`, clientId: id, clientSecret: inboundSecret, clientType: "body" }, count: 10, startIndex: 20 }),
-      await exportVia({ targetUrl: target, format: "http-api", auth: { type: "oauth2", tokenUrl: `${target}/token`, clientId: id, clientSecret: inboundSecret, clientType: "basic" }, count: 10, startIndex: 30 }),
+      await exportVia({
+        targetUrl: target,
+        format: "http-api",
+        auth: { type: "oauth2", tokenUrl: `${target}/token`, clientId: id, clientSecret: inboundSecret, clientType: "body" },
+        count: 10,
+        startIndex: 20,
+      }),
+      await exportVia({
+        targetUrl: target,
+        format: "http-api",
+        auth: { type: "oauth2", tokenUrl: `${target}/token`, clientId: id, clientSecret: inboundSecret, clientType: "basic" },
+        count: 10,
+        startIndex: 30,
+      }),
       await exportVia({ targetUrl: `${target}/${aepUrlKey(id, inboundSecret)}`, format: "http-api", auth: { type: "none" }, count: 10, startIndex: 40 }),
       // Destination SDK: best effort, and one configurable-aggregation request of 5,000 profiles.
-      await exportVia({ targetUrl: target, format: "sdk-aggregated", auth: { type: "bearer", token: inboundSecret }, count: 45, startIndex: 50, aggregation: { type: "BEST_EFFORT", maxUsersPerRequest: 10 } }),
-      await exportVia({ targetUrl: target, format: "sdk-aggregated", auth: { type: "bearer", token: inboundSecret }, count: 5000, startIndex: 100, aggregation: { type: "CONFIGURABLE", maxNumEventsInBatch: 5000 } }),
+      await exportVia({
+        targetUrl: target,
+        format: "sdk-aggregated",
+        auth: { type: "bearer", token: inboundSecret },
+        count: 45,
+        startIndex: 50,
+        aggregation: { type: "BEST_EFFORT", maxUsersPerRequest: 10 },
+      }),
+      await exportVia({
+        targetUrl: target,
+        format: "sdk-aggregated",
+        auth: { type: "bearer", token: inboundSecret },
+        count: 5000,
+        startIndex: 100,
+        aggregation: { type: "CONFIGURABLE", maxNumEventsInBatch: 5000 },
+      }),
     ];
     for (const e of exports) {
       expect(e.dropped, JSON.stringify(e.calls.find((c) => c.attempts.some((a) => a.status !== 202)))).toBe(0);
@@ -67,19 +107,34 @@ for (const writeStyle of ["batch-store", "attendee-update"] as const) {
     const total = sent.length;
     const exited = sent.filter((i) => i % 10 === 9).length;
 
-    const formats = await db.query<{ inboundFormat: string; n: string }>(`SELECT "inboundFormat", count(*) AS n FROM "Delivery" WHERE "profileId" = $1 GROUP BY 1 ORDER BY 1`, [id]);
+    const formats = await db.query<{ inboundFormat: string; n: string }>(
+      `SELECT "inboundFormat", count(*) AS n FROM "Delivery" WHERE "profileId" = $1 GROUP BY 1 ORDER BY 1`,
+      [id],
+    );
     expect(Object.fromEntries(formats.rows.map((r) => [r.inboundFormat, Number(r.n)]))).toEqual({ "http-api": 50, "sdk-aggregated": 5045 });
 
     // The worker started by npm start writes every attendee; exits are recorded, never written.
     await expect
-      .poll(async () => (await db.query(`SELECT count(*) AS n FROM "Delivery" WHERE "profileId" = $1 AND status <> 'DELIVERED'`, [id])).rows[0].n, { timeout: 240_000, intervals: [2000] })
+      .poll(async () => (await db.query(`SELECT count(*) AS n FROM "Delivery" WHERE "profileId" = $1 AND status <> 'DELIVERED'`, [id])).rows[0].n, {
+        timeout: 240_000,
+        intervals: [2000],
+      })
       .toBe("0");
     const notes = await db.query(`SELECT count(*) AS n FROM "Delivery" WHERE "profileId" = $1 AND note IS NOT NULL`, [id]);
     expect(Number(notes.rows[0].n)).toBe(exited);
-    const stores = (await (await request.get(`${RAINFOCUS_EMULATOR_URL}/_emulator/attendees?event=${DEMO_RAINFOCUS.eventCode}`)).json()) as { stores: { environment: string; attendees: { email: string }[] }[] };
-    const mine = stores.stores.filter((s) => s.environment === "dev").flatMap((s) => s.attendees).filter((a) => a.email.includes(`.${runId}.`));
+    const stores = (await (await request.get(`${RAINFOCUS_EMULATOR_URL}/_emulator/attendees?event=${DEMO_RAINFOCUS.eventCode}`)).json()) as {
+      stores: { environment: string; attendees: { email: string }[] }[];
+    };
+    const mine = stores.stores
+      .filter((s) => s.environment === "dev")
+      .flatMap((s) => s.attendees)
+      .filter((a) => a.email.includes(`.${runId}.`));
     expect(mine.length).toBe(total - exited);
-    const calls = (await (await request.get(`${RAINFOCUS_EMULATOR_URL}/_emulator/requests?route=${writeStyle === "attendee-update" ? "rf.attendee.update" : "rf.attendee.store"}&limit=1`)).json()) as { requests: unknown[] };
+    const calls = (await (
+      await request.get(
+        `${RAINFOCUS_EMULATOR_URL}/_emulator/requests?route=${writeStyle === "attendee-update" ? "rf.attendee.update" : "rf.attendee.store"}&limit=1`,
+      )
+    ).json()) as { requests: unknown[] };
     expect(calls.requests.length).toBeGreaterThan(0);
   });
 }

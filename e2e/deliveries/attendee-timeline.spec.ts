@@ -11,16 +11,23 @@ test("from the log's search to one attendee's timeline; an admin reveals emails 
   // The profile is active: the rotation is confirmed in a dialog (default grace: the old secret works 24 h).
   await page.getByRole("button", { name: "Rotate now" }).click();
   const secret = (await page.getByTestId("revealed-secret").textContent())!.trim();
-  const pushed = await (await request.post(`${RAINFOCUS_EMULATOR_URL}/_emulator/push`, {
-    data: { targetUrl: `${baseURL}/api/v1/inbound/rainfocus/${demo.id}`, secret, pushType: "SessionScheduled", count: 1, startIndex: 8300 },
-  })).json();
+  const pushed = await (
+    await request.post(`${RAINFOCUS_EMULATOR_URL}/_emulator/push`, {
+      data: { targetUrl: `${baseURL}/api/v1/inbound/rainfocus/${demo.id}`, secret, pushType: "SessionScheduled", count: 1, startIndex: 8300 },
+    })
+  ).json();
   const transmissionId: string = pushed.results[0].transmissionId;
   let email = "";
-  await expect.poll(async () => {
-    const body = await (await request.get(`/api/v1/deliveries?q=${transmissionId}`, { headers: admin })).json();
-    email = body.items[0]?.email ?? "";
-    return body.items[0]?.status;
-  }, { timeout: 30_000 }).toBe("DELIVERED");
+  await expect
+    .poll(
+      async () => {
+        const body = await (await request.get(`/api/v1/deliveries?q=${transmissionId}`, { headers: admin })).json();
+        email = body.items[0]?.email ?? "";
+        return body.items[0]?.status;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("DELIVERED");
   expect(email).toMatch(/@/);
 
   await page.goto(`/deliveries?q=${encodeURIComponent(email)}`);

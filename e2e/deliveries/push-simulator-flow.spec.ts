@@ -24,17 +24,23 @@ test("the RainFocus push simulator feeds the ACTIVE demo profile; every event is
 
   // The worker started by npm start delivers them.
   await expect
-    .poll(async () => {
-      const res = await request.get(`/api/v1/deliveries?profileId=${demo.id}&status=DELIVERED&test=no&limit=200`, { headers: admin });
-      const body = await res.json();
-      return (body.items as { transmissionId: string }[]).filter((d) => ids.includes(d.transmissionId)).length;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const res = await request.get(`/api/v1/deliveries?profileId=${demo.id}&status=DELIVERED&test=no&limit=200`, { headers: admin });
+        const body = await res.json();
+        return (body.items as { transmissionId: string }[]).filter((d) => ids.includes(d.transmissionId)).length;
+      },
+      { timeout: 30_000 },
+    )
     .toBe(count);
 
   const after = await (await request.get(`${ADOBE_EMULATOR_URL}/_emulator/ingested`)).json();
   expect(after.count - before.count).toBeGreaterThanOrEqual(count);
 
   // A bad signature is refused and stores nothing.
-  const forged = await request.post(`/api/v1/inbound/rainfocus/${demo.id}`, { headers: { "X-RF-Signature": "sha256=00" }, data: { transmissionId: "forged-1", eventType: "SessionScheduled" } });
+  const forged = await request.post(`/api/v1/inbound/rainfocus/${demo.id}`, {
+    headers: { "X-RF-Signature": "sha256=00" },
+    data: { transmissionId: "forged-1", eventType: "SessionScheduled" },
+  });
   expect(forged.status()).toBe(401);
 });

@@ -116,11 +116,13 @@ test("an auditor reads the log and a delivery read-only, with attendee emails ma
   expect(replay.status()).toBe(403);
   const testSend = await request.post("/api/v1/test-events", { headers: { Authorization: `Bearer ${auditor.token}` }, data: {} });
   expect(testSend.status()).toBe(403);
-  const listed = await (await request.get(`/api/v1/deliveries?q=${body.delivery.transmissionId}`, { headers: { Authorization: `Bearer ${auditor.token}` } })).json();
+  const listed = await (
+    await request.get(`/api/v1/deliveries?q=${body.delivery.transmissionId}`, { headers: { Authorization: `Bearer ${auditor.token}` } })
+  ).json();
   expect(listed.items[0].email).toContain("•••");
 });
 
-test("\"Your test sends\" keeps following a send that is still retrying, after a reload", async ({ page, request, seedUser }) => {
+test('"Your test sends" keeps following a send that is still retrying, after a reload', async ({ page, request, seedUser }) => {
   await activeDemoProfile(request);
   const qa = await seedUser("QA");
   // The inlet answers 503 until the spec lifts the fault, so the send is still retrying after the

@@ -6,11 +6,18 @@ import { test, expect, loginViaApi } from "../fixtures";
 test("the expression editor lists every Data Prep function with its signature and description", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `Functions ${Date.now()}`, direction: "SOURCE", eventCode: "fnlist" } })).json();
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `Functions ${Date.now()}`, direction: "SOURCE", eventCode: "fnlist" } })
+  ).json();
   await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
   await loginViaApi(page, ops.email, ops.password);
   await page.goto(`/profiles/${profile.id}/mapping`);
-  const sample = { transmissionId: "1680309717012001qJP", eventType: "SessionScheduled", timestamp: "2023-04-01T00:41:57.000Z", attendee: { email: "ada@example.com" } };
+  const sample = {
+    transmissionId: "1680309717012001qJP",
+    eventType: "SessionScheduled",
+    timestamp: "2023-04-01T00:41:57.000Z",
+    attendee: { email: "ada@example.com" },
+  };
   await page.getByTestId("sample-file").setInputFiles({ name: "s.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sample)) });
 
   await page.getByRole("button", { name: "Add calculated field" }).click();

@@ -11,14 +11,18 @@ const SAMPLE = {
 test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diffs them", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `Mapping ${Date.now()}`, direction: "SOURCE", eventCode: "map2" } })).json();
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `Mapping ${Date.now()}`, direction: "SOURCE", eventCode: "map2" } })
+  ).json();
   await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
   // Start from an empty draft, as a new user would with their own payload.
   expect((await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: { revision: 0, rules: [] } })).status()).toBe(200);
 
   await loginViaApi(page, ops.email, ops.password);
   await page.goto(`/profiles/${profile.id}/mapping`);
-  await page.getByTestId("sample-file").setInputFiles({ name: "session-scheduled.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(SAMPLE)) });
+  await page
+    .getByTestId("sample-file")
+    .setInputFiles({ name: "session-scheduled.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(SAMPLE)) });
   await expect(page.getByLabel("Sample", { exact: true })).toHaveValue("session-scheduled");
 
   const source = (path: string) => page.getByRole("list", { name: "Source fields" }).locator(`button[data-path="${path}"]`);
@@ -87,15 +91,25 @@ test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diff
 test("a failed XDM check shows an inline error, never a blank preview, and can be retried", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `XDM check ${Date.now()}`, direction: "SOURCE", eventCode: "map5" } })).json();
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `XDM check ${Date.now()}`, direction: "SOURCE", eventCode: "map5" } })
+  ).json();
   await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
-  expect((await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: { revision: 0, rules: [{ target: "_id", source: "transmissionId" }], samples: [{ name: "s", payload: SAMPLE }] } })).status()).toBe(200);
+  expect(
+    (
+      await request.put(`/api/v1/profiles/${profile.id}/mapping`, {
+        headers: auth,
+        data: { revision: 0, rules: [{ target: "_id", source: "transmissionId" }], samples: [{ name: "s", payload: SAMPLE }] },
+      })
+    ).status(),
+  ).toBe(200);
   await loginViaApi(page, ops.email, ops.password);
   // The XDM check is a server action posted to the page's URL: fail it until told otherwise.
   let fail = true;
   await page.route(`**/profiles/${profile.id}/mapping`, (route) => {
     const req = route.request();
-    if (fail && req.method() === "POST" && req.headers()["next-action"] && (req.postData() ?? "").includes('"output"')) return route.fulfill({ status: 503, contentType: "text/plain", body: "unavailable" });
+    if (fail && req.method() === "POST" && req.headers()["next-action"] && (req.postData() ?? "").includes('"output"'))
+      return route.fulfill({ status: 503, contentType: "text/plain", body: "unavailable" });
     return route.fallback();
   });
   await page.goto(`/profiles/${profile.id}/mapping`);
@@ -119,7 +133,9 @@ test("a failed XDM check shows an inline error, never a blank preview, and can b
 test("a sample that is not JSON is refused with a clear message and changes nothing", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `Bad sample ${Date.now()}`, direction: "SOURCE", eventCode: "map3" } })).json();
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `Bad sample ${Date.now()}`, direction: "SOURCE", eventCode: "map3" } })
+  ).json();
   await loginViaApi(page, ops.email, ops.password);
   await page.goto(`/profiles/${profile.id}/mapping`);
   const before = await page.getByLabel("Sample", { exact: true }).inputValue();
@@ -130,12 +146,20 @@ test("a sample that is not JSON is refused with a clear message and changes noth
 
 test("QA sees the mapping read-only", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
-  const { profile } = await (await request.post("/api/v1/profiles", { headers: { Authorization: `Bearer ${ops.token}` }, data: { name: `RO ${Date.now()}`, direction: "DESTINATION", eventCode: "map4" } })).json();
+  const { profile } = await (
+    await request.post("/api/v1/profiles", {
+      headers: { Authorization: `Bearer ${ops.token}` },
+      data: { name: `RO ${Date.now()}`, direction: "DESTINATION", eventCode: "map4" },
+    })
+  ).json();
   const qa = await seedUser("QA");
   await loginViaApi(page, qa.email, qa.password);
   await page.goto(`/profiles/${profile.id}/mapping`);
   await expect(page.getByTestId("save-state")).toHaveText("Read-only");
   await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
-  const put = await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: { Authorization: `Bearer ${qa.token}` }, data: { revision: 0, rules: [] } });
+  const put = await request.put(`/api/v1/profiles/${profile.id}/mapping`, {
+    headers: { Authorization: `Bearer ${qa.token}` },
+    data: { revision: 0, rules: [] },
+  });
   expect(put.status()).toBe(403);
 });

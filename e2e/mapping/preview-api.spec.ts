@@ -19,7 +19,13 @@ test("POST /api/v1/mapping/preview returns exactly what the engine (the worker's
 test("preview reports transform errors per target and refuses malformed requests", async ({ request }) => {
   const res = await request.post("/api/v1/mapping/preview", {
     headers: auth,
-    data: { rules: [{ target: "a", expression: "nosuchfn(x)" }, { target: "b", source: "x" }], payload: { x: "1" } },
+    data: {
+      rules: [
+        { target: "a", expression: "nosuchfn(x)" },
+        { target: "b", source: "x" },
+      ],
+      payload: { x: "1" },
+    },
   });
   expect(res.status()).toBe(200);
   const body = await res.json();

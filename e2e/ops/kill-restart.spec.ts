@@ -42,10 +42,21 @@ test.describe("npm start killed with SIGKILL", () => {
     const key = randomBytes(32).toString("base64");
     const dbPassword = randomBytes(12).toString("hex");
     const env: NodeJS.ProcessEnv = {
-      ...process.env, PORT: String(port), ADOBE_EMULATOR_PORT: String(adobePort), RAINFOCUS_EMULATOR_PORT: String(rainfocusPort),
-      EMBEDDED_DB_DIR: path.join(dir, "postgres"), EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_PASSWORD: dbPassword,
-      APP_ENCRYPTION_KEY: key, AUTH_SECRET: randomBytes(32).toString("base64url"), SEED_ADMIN_PASSWORD: "kill-spec-admin-password",
-      LOG_LEVEL: "warn", DELIVERY_LEASE_MS: "3000", DELIVERY_RETRY_BASE_MS: "200", DELIVERY_RETRY_CAP_MS: "1000", NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      PORT: String(port),
+      ADOBE_EMULATOR_PORT: String(adobePort),
+      RAINFOCUS_EMULATOR_PORT: String(rainfocusPort),
+      EMBEDDED_DB_DIR: path.join(dir, "postgres"),
+      EMBEDDED_DB_PORT: String(dbPort),
+      EMBEDDED_DB_PASSWORD: dbPassword,
+      APP_ENCRYPTION_KEY: key,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      SEED_ADMIN_PASSWORD: "kill-spec-admin-password",
+      LOG_LEVEL: "warn",
+      DELIVERY_LEASE_MS: "3000",
+      DELIVERY_RETRY_BASE_MS: "200",
+      DELIVERY_RETRY_CAP_MS: "1000",
+      NEXT_TELEMETRY_DISABLED: "1",
     };
     delete env.DATABASE_URL;
     delete env.RELAY_LOG_FILE;
@@ -67,10 +78,16 @@ test.describe("npm start killed with SIGKILL", () => {
       await ready();
       // The seeded demo profile (wired to this server's emulators) with an inbound secret we know.
       const secret = "rfin_" + randomBytes(18).toString("base64url");
-      const demo = await db.query(`UPDATE "IntegrationProfile" SET status = 'ACTIVE', "inboundSecretSealed" = $1 WHERE demo RETURNING id`, [seal(secret, parseKey(key))]);
+      const demo = await db.query(`UPDATE "IntegrationProfile" SET status = 'ACTIVE', "inboundSecretSealed" = $1 WHERE demo RETURNING id`, [
+        seal(secret, parseKey(key)),
+      ]);
       const profileId = demo.rows[0].id as string;
       // Slow deliveries, so a backlog is queued and some are in flight when the kill comes.
-      await fetch(`http://127.0.0.1:${adobePort}/_emulator/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ route: "dcs", latencyMs: 30 }) });
+      await fetch(`http://127.0.0.1:${adobePort}/_emulator/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ route: "dcs", latencyMs: 30 }),
+      });
 
       const acknowledged: string[] = [];
       let pushing = true;
@@ -79,14 +96,19 @@ test.describe("npm start killed with SIGKILL", () => {
         while (pushing) {
           const body = JSON.stringify(Array.from({ length: 10 }, () => generatePushEvent("SessionScheduled", 70_000 + n++)));
           try {
-            const res = await fetch(`${base}/api/v1/inbound/rainfocus/${profileId}`, { method: "POST", headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(body, secret) }, body });
+            const res = await fetch(`${base}/api/v1/inbound/rainfocus/${profileId}`, {
+              method: "POST",
+              headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(body, secret) },
+              body,
+            });
             if (res.status === 202) acknowledged.push(...((await res.json()) as { deliveryIds: string[] }).deliveryIds);
           } catch {
             /* the server was killed mid-request: not acknowledged */
           }
         }
       })();
-      const delivered = async () => Number((await db.query(`SELECT count(*) FROM "Delivery" WHERE "profileId" = $1 AND status = 'DELIVERED'`, [profileId])).rows[0].count);
+      const delivered = async () =>
+        Number((await db.query(`SELECT count(*) FROM "Delivery" WHERE "profileId" = $1 AND status = 'DELIVERED'`, [profileId])).rows[0].count);
       await until("some deliveries before the kill", 60_000, async () => (await delivered()) >= 50 && acknowledged.length >= 300);
 
       // PostgreSQL runs in a process group of its own (scripts/lib/postgres-guardian.cjs), which
@@ -105,7 +127,14 @@ test.describe("npm start killed with SIGKILL", () => {
       relay = start();
       await ready();
       const notDelivered = async () =>
-        Number((await db.query(`SELECT count(*) FROM unnest($1::text[]) AS a(id) LEFT JOIN "Delivery" d ON d.id = a.id WHERE d.status IS DISTINCT FROM 'DELIVERED'`, [ids])).rows[0].count);
+        Number(
+          (
+            await db.query(
+              `SELECT count(*) FROM unnest($1::text[]) AS a(id) LEFT JOIN "Delivery" d ON d.id = a.id WHERE d.status IS DISTINCT FROM 'DELIVERED'`,
+              [ids],
+            )
+          ).rows[0].count,
+        );
       // Missing rows count too (LEFT JOIN): an acknowledged event that was not stored is a failure.
       await until(`all ${ids.length} acknowledged events DELIVERED`, 120_000, async () => (await notDelivered()) === 0 || false);
     } finally {

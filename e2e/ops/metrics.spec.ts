@@ -20,7 +20,9 @@ function parseExposition(text: string): Map<string, Family> {
     const [, name, rawLabels, value] = m!;
     const labels: Record<string, string> = {};
     for (const l of (rawLabels ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]!] = l[2]!;
-    const base = [...families.keys()].find((f) => name === f || (families.get(f)!.type === "histogram" && /^_(bucket|sum|count)$/.test(name!.slice(f.length)) && name!.startsWith(f)));
+    const base = [...families.keys()].find(
+      (f) => name === f || (families.get(f)!.type === "histogram" && /^_(bucket|sum|count)$/.test(name!.slice(f.length)) && name!.startsWith(f)),
+    );
     family(base ?? name!).samples.push({ name: name!, labels, value: value === "+Inf" ? Infinity : Number(value) });
   }
   return families;

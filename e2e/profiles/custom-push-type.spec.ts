@@ -1,8 +1,15 @@
 import { test, expect, loginViaApi } from "../fixtures";
 
-test("ADMIN adds a custom push type: a bad sample is said beside its field and nothing typed is lost; a good one joins the catalog", async ({ page, seedUser, request }) => {
+test("ADMIN adds a custom push type: a bad sample is said beside its field and nothing typed is lost; a good one joins the catalog", async ({
+  page,
+  seedUser,
+  request,
+}) => {
   const admin = await seedUser("ADMIN");
-  const created = await request.post("/api/v1/profiles", { headers: { Authorization: `Bearer ${admin.token}` }, data: { name: `Custom types ${Date.now()}`, direction: "SOURCE", eventCode: "custom1" } });
+  const created = await request.post("/api/v1/profiles", {
+    headers: { Authorization: `Bearer ${admin.token}` },
+    data: { name: `Custom types ${Date.now()}`, direction: "SOURCE", eventCode: "custom1" },
+  });
   expect(created.status()).toBe(201);
   const { profile } = await created.json();
   await loginViaApi(page, admin.email, admin.password);

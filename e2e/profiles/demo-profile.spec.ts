@@ -15,10 +15,20 @@ test("the seeded demo profile is marked as demo and tests both connections green
 test("a wrong secret gives a clear, secret-free error from Test connection", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `Bad secret ${Date.now()}`, direction: "SOURCE", eventCode: "bad1" } })).json();
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `Bad secret ${Date.now()}`, direction: "SOURCE", eventCode: "bad1" } })
+  ).json();
   const patched = await request.patch(`/api/v1/profiles/${profile.id}`, {
     headers: auth,
-    data: { version: profile.version, adobe: { adobeAuthMethod: "OAUTH_S2S", adobeClientId: "demo-adobe-client-id", adobeClientSecret: "definitely-wrong-secret-4242", adobeOrgId: "DEMO0000000000000000000@AdobeOrg" } },
+    data: {
+      version: profile.version,
+      adobe: {
+        adobeAuthMethod: "OAUTH_S2S",
+        adobeClientId: "demo-adobe-client-id",
+        adobeClientSecret: "definitely-wrong-secret-4242",
+        adobeOrgId: "DEMO0000000000000000000@AdobeOrg",
+      },
+    },
   });
   expect(patched.status()).toBe(200);
   const result = await request.post(`/api/v1/profiles/${profile.id}/test-connection`, { headers: auth, data: { target: "adobe" } });

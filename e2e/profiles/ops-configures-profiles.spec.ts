@@ -88,10 +88,13 @@ test("OPS creates a SOURCE profile from scratch, tests both connections, picks p
   await expect(page.locator("h1", { hasText: name }).locator("..")).toContainText("Active");
   await page.getByRole("link", { name: "Credentials" }).click();
   await expect(page.getByLabel("Client ID", { exact: true })).toHaveValue(DEMO_ADOBE.clientId);
-  await expect(page.locator("#adobeClientSecret-hint")).toHaveText(`Stored: ••••${ADOBE_SECRET.slice(-4)}. Leave blank to keep it; type a new one to replace it.`);
+  await expect(page.locator("#adobeClientSecret-hint")).toHaveText(
+    `Stored: ••••${ADOBE_SECRET.slice(-4)}. Leave blank to keep it; type a new one to replace it.`,
+  );
   await expect(page.getByLabel("Client Secret", { exact: true })).toHaveValue("");
   await page.getByRole("link", { name: "Push types" }).click();
-  for (const t of ["SessionScheduled", "AttendeeRegistered", "LeadCaptured"]) await expect(page.getByTestId(`push-type-${t}`).getByRole("checkbox")).toBeChecked();
+  for (const t of ["SessionScheduled", "AttendeeRegistered", "LeadCaptured"])
+    await expect(page.getByTestId(`push-type-${t}`).getByRole("checkbox")).toBeChecked();
   await page.getByRole("link", { name: "Endpoint" }).click();
   await expect(page.getByLabel("Dataflow ID")).toHaveValue(DEMO_ADOBE.flowId);
 
@@ -142,7 +145,10 @@ test("OPS creates a DESTINATION profile and sees the seed's destination details"
 
 test("QA and AUDITOR can view a profile but see no edit controls, and the server refuses their edits", async ({ page, seedUser, request }) => {
   const ops = await seedUser("OPS");
-  const created = await request.post("/api/v1/profiles", { headers: { Authorization: `Bearer ${ops.token}` }, data: { name: `Viewable ${Date.now()}`, direction: "SOURCE", eventCode: "view1" } });
+  const created = await request.post("/api/v1/profiles", {
+    headers: { Authorization: `Bearer ${ops.token}` },
+    data: { name: `Viewable ${Date.now()}`, direction: "SOURCE", eventCode: "view1" },
+  });
   expect(created.status()).toBe(201);
   const { profile } = await created.json();
   for (const role of ["QA", "AUDITOR"] as const) {
@@ -154,7 +160,10 @@ test("QA and AUDITOR can view a profile but see no edit controls, and the server
     await expect(page.getByRole("button", { name: /Save|Test/ })).toHaveCount(0);
     await page.goto(`/profiles/${profile.id}`);
     await expect(page.getByRole("button", { name: "Activate" })).toHaveCount(0);
-    const patch = await request.patch(`/api/v1/profiles/${profile.id}`, { headers: { Authorization: `Bearer ${user.token}` }, data: { version: 1, basics: { name: "hijack", eventCode: "x" } } });
+    const patch = await request.patch(`/api/v1/profiles/${profile.id}`, {
+      headers: { Authorization: `Bearer ${user.token}` },
+      data: { version: 1, basics: { name: "hijack", eventCode: "x" } },
+    });
     expect(patch.status()).toBe(403);
     const get = await request.get(`/api/v1/profiles/${profile.id}`, { headers: { Authorization: `Bearer ${user.token}` } });
     expect(get.status()).toBe(200);
@@ -164,10 +173,18 @@ test("QA and AUDITOR can view a profile but see no edit controls, and the server
 test("a stale edit through the API is a 409, not a silent overwrite", async ({ request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `Concurrent ${Date.now()}`, direction: "SOURCE", eventCode: "conc1" } })).json();
-  const first = await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: profile.version, basics: { name: "First", eventCode: "conc1" } } });
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `Concurrent ${Date.now()}`, direction: "SOURCE", eventCode: "conc1" } })
+  ).json();
+  const first = await request.patch(`/api/v1/profiles/${profile.id}`, {
+    headers: auth,
+    data: { version: profile.version, basics: { name: "First", eventCode: "conc1" } },
+  });
   expect(first.status()).toBe(200);
-  const second = await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: profile.version, basics: { name: "Second", eventCode: "conc1" } } });
+  const second = await request.patch(`/api/v1/profiles/${profile.id}`, {
+    headers: auth,
+    data: { version: profile.version, basics: { name: "Second", eventCode: "conc1" } },
+  });
   expect(second.status()).toBe(409);
   expect((await (await request.get(`/api/v1/profiles/${profile.id}`, { headers: auth })).json()).name).toBe("First");
 });

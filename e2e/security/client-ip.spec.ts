@@ -16,10 +16,16 @@ test("a cookie-authenticated mutation from another origin is refused; the same c
   const ops = await seedUser("OPS");
   const { loginViaApi } = await import("../fixtures");
   await loginViaApi(page, ops.email, ops.password);
-  const cross = await page.request.post("/api/v1/profiles", { headers: { Origin: "http://evil.example" }, data: { name: "csrf", direction: "SOURCE", eventCode: "csrf1" } });
+  const cross = await page.request.post("/api/v1/profiles", {
+    headers: { Origin: "http://evil.example" },
+    data: { name: "csrf", direction: "SOURCE", eventCode: "csrf1" },
+  });
   expect(cross.status()).toBe(403);
   expect((await cross.json()).error.code).toBe("cross_origin");
-  const token = await request.post("/api/v1/profiles", { headers: { Authorization: `Bearer ${ops.token}` }, data: { name: `ok ${Date.now()}`, direction: "SOURCE", eventCode: "csrf2" } });
+  const token = await request.post("/api/v1/profiles", {
+    headers: { Authorization: `Bearer ${ops.token}` },
+    data: { name: `ok ${Date.now()}`, direction: "SOURCE", eventCode: "csrf2" },
+  });
   expect(token.status()).toBe(201);
 });
 

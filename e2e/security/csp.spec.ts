@@ -13,7 +13,11 @@ async function watchCsp(page: Page): Promise<Watch> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __csp: string[] }).__csp = seen;
-    window.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`), true);
+    window.addEventListener(
+      "securitypolicyviolation",
+      (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`),
+      true,
+    );
   });
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
@@ -24,7 +28,13 @@ async function watchCsp(page: Page): Promise<Watch> {
 }
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 /** The single CSP header of a page response, its script nonce, and checks on what it allows. */
@@ -121,7 +131,9 @@ test("the mapping editor works under the policy", async ({ page, request }) => {
 test("the mapping editor shows an invalid mapping's XDM problem from the server, with no eval in the page", async ({ page, request, seedUser }, testInfo) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (await request.post("/api/v1/profiles", { headers: auth, data: { name: `CSP mapping ${Date.now()}`, direction: "SOURCE", eventCode: "csp1" } })).json();
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `CSP mapping ${Date.now()}`, direction: "SOURCE", eventCode: "csp1" } })
+  ).json();
   await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
   const sample = {
     transmissionId: "1680309717012001qJP",
@@ -137,7 +149,10 @@ test("the mapping editor shows an invalid mapping's XDM problem from the server,
     { target: "identityMap.Email[0].id", source: "attendee.email" },
     { target: "_acme.attendee.attendeeId", source: "attendee.attendeeId" },
   ];
-  const put = await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: { revision: 0, rules, samples: [{ name: "session", payload: sample }] } });
+  const put = await request.put(`/api/v1/profiles/${profile.id}/mapping`, {
+    headers: auth,
+    data: { revision: 0, rules, samples: [{ name: "session", payload: sample }] },
+  });
   expect(put.status(), await put.text()).toBe(200);
 
   const watch = await watchCsp(page);
@@ -164,12 +179,15 @@ test("the mapping editor shows an invalid mapping's XDM problem from the server,
         x.checking = performance.now();
         x.statusWhileChecking = document.querySelector('[data-testid="preview-status"]')?.textContent ?? "";
       }
-      if (x.shown === undefined && document.querySelector('[aria-label="Validation problems"]')?.textContent?.includes("_acme.session.title:")) x.shown = performance.now();
+      if (x.shown === undefined && document.querySelector('[aria-label="Validation problems"]')?.textContent?.includes("_acme.session.title:"))
+        x.shown = performance.now();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
 
   // Deliberately invalid XDM (the mapping itself runs fine): an object as the session title, a string.
-  const check = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"] && /"output"[\s\S]*not-a-title/.test(r.request().postData() ?? ""));
+  const check = page.waitForResponse(
+    (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"] && /"output"[\s\S]*not-a-title/.test(r.request().postData() ?? ""),
+  );
   await page.getByRole("button", { name: "Add constant" }).click();
   await page.getByLabel("Constant target").fill("_acme.session.title");
   await page.getByLabel("Constant value").fill('{"not-a-title":true}');
@@ -183,7 +201,9 @@ test("the mapping editor shows an invalid mapping's XDM problem from the server,
   await expect(page.getByRole("list", { name: "Validation problems" })).toContainText(problem);
   await expect(status).toHaveText("1 problem");
   await expect(page.getByTestId("count-errors")).toHaveText("1");
-  const timing = await page.evaluate(() => (window as unknown as { __xdm: { edit: number; checking?: number; statusWhileChecking?: string; shown: number } }).__xdm);
+  const timing = await page.evaluate(
+    () => (window as unknown as { __xdm: { edit: number; checking?: number; statusWhileChecking?: string; shown: number } }).__xdm,
+  );
   // While the check ran, the previous result stayed up beside "Checking against XDM schema…".
   expect(timing.checking, "a checking state was shown").toBeDefined();
   expect(timing.statusWhileChecking).toBe("Valid XDM");
@@ -203,7 +223,10 @@ test("the mapping editor shows an invalid mapping's XDM problem from the server,
   expect(watch.consoleErrors).toEqual([]);
   const loaded = await Promise.all(scripts);
   expect(loaded.length, "scripts were loaded").toBeGreaterThan(0);
-  expect(loaded.filter((s) => /ajv/i.test(s.body)).map((s) => s.url), "scripts with ajv").toEqual([]);
+  expect(
+    loaded.filter((s) => /ajv/i.test(s.body)).map((s) => s.url),
+    "scripts with ajv",
+  ).toEqual([]);
 });
 
 test("a dark theme cookie renders dark from the server, without any script", async ({ browser, baseURL }) => {

@@ -36,7 +36,8 @@ function routeFiles(dir = "app/api"): string[] {
 function exportedMethods(src: string): Method[] {
   const methods = new Set<Method>();
   for (const m of src.matchAll(/export\s+(?:async\s+)?(?:const|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1] as Method);
-  for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g)) for (const n of m[1]!.split(",")) if ((METHODS as readonly string[]).includes(n.trim())) methods.add(n.trim() as Method);
+  for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g))
+    for (const n of m[1]!.split(",")) if ((METHODS as readonly string[]).includes(n.trim())) methods.add(n.trim() as Method);
   return [...methods];
 }
 
@@ -45,7 +46,13 @@ function targets(): { found: Target[]; missing: string[] } {
   const found: Target[] = [];
   const missing: string[] = [];
   for (const file of routeFiles()) {
-    const pattern = "/" + path.dirname(file).split(path.sep).join("/").replace(/^app\//, "");
+    const pattern =
+      "/" +
+      path
+        .dirname(file)
+        .split(path.sep)
+        .join("/")
+        .replace(/^app\//, "");
     for (const method of exportedMethods(readFileSync(file, "utf8"))) {
       const entry = ROUTES.find((r) => r.pattern === pattern && r.method === method);
       if (entry) found.push({ key: `${method} ${pattern}`, pattern, method, entry });
@@ -63,13 +70,25 @@ const WORKER_TABLES = new Set(["Attempt", "AlertEvent", "InboundRefusal"]);
 const MODELS = [...readFileSync("prisma/schema.prisma", "utf8").matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!).filter((m) => !WORKER_TABLES.has(m));
 const COUNT_SQL = `SELECT ${MODELS.map((m) => `(SELECT count(*) FROM "${m}")::int AS "${m}"`).join(", ")}`;
 const rowCounts = async (db: pg.Pool) => (await db.query<Record<string, number>>(COUNT_SQL)).rows[0]!;
-const changed = (a: Record<string, number>, b: Record<string, number>, allow: string[]) => MODELS.filter((m) => a[m] !== b[m] && !allow.includes(m)).map((m) => `${m} ${a[m]}→${b[m]}`);
+const changed = (a: Record<string, number>, b: Record<string, number>, allow: string[]) =>
+  MODELS.filter((m) => a[m] !== b[m] && !allow.includes(m)).map((m) => `${m} ${a[m]}→${b[m]}`);
 
 // Auth.js actions: mostly the ones the console uses (so the fuzz reaches Auth.js), some that are not.
 const AUTH_ACTIONS = {
   GET: ["session", "session", "csrf", "csrf", "providers", "signin", "signout", "error", "verify-request", "callback/oidc", "signin/credentials"],
   POST: ["callback/credentials", "callback/credentials", "callback/credentials", "signin/credentials", "signout", "signout", "session", "session"],
-  junk: ["webauthn-options", "nonexistent", "callback", "callback/%00", "signin/..%2F..%2Fx", "session/extra", "", "%E0%A4%A", "signin/oidc", "callback/credentials/x"],
+  junk: [
+    "webauthn-options",
+    "nonexistent",
+    "callback",
+    "callback/%00",
+    "signin/..%2F..%2Fx",
+    "session/extra",
+    "",
+    "%E0%A4%A",
+    "signin/oidc",
+    "callback/credentials/x",
+  ],
 };
 
 type World = {
@@ -89,7 +108,14 @@ type Sent = { method: string; url: string; headers: Record<string, string>; body
 const dispatcher = new Agent({ maxHeaderSize: 1024 * 1024 });
 
 async function send(s: Sent): Promise<{ status: number; text: string }> {
-  const res = await fetch(s.url, { method: s.method, headers: s.headers, body: s.body, redirect: "manual", signal: AbortSignal.timeout(20_000), dispatcher } as RequestInit);
+  const res = await fetch(s.url, {
+    method: s.method,
+    headers: s.headers,
+    body: s.body,
+    redirect: "manual",
+    signal: AbortSignal.timeout(20_000),
+    dispatcher,
+  } as RequestInit);
   return { status: res.status, text: await res.text() };
 }
 
@@ -112,7 +138,11 @@ test.describe("fuzz: every route over HTTP", () => {
       expect(res.status, await res.clone().text()).toBe(201);
       const { profile, inboundSecret } = (await res.json()) as { profile: { id: string; version: number }; inboundSecret: string };
       if (direction === "SOURCE") {
-        const patch = await fetch(`${base}/api/v1/profiles/${profile.id}`, { method: "PATCH", headers: admin, body: JSON.stringify({ version: profile.version, pushTypes: ["SessionScheduled", "AttendeeRegistered"] }) });
+        const patch = await fetch(`${base}/api/v1/profiles/${profile.id}`, {
+          method: "PATCH",
+          headers: admin,
+          body: JSON.stringify({ version: profile.version, pushTypes: ["SessionScheduled", "AttendeeRegistered"] }),
+        });
         expect(patch.status, await patch.text()).toBe(200);
       }
       await db.query(`UPDATE "IntegrationProfile" SET status = 'PAUSED' WHERE id = $1`, [profile.id]);
@@ -122,7 +152,11 @@ test.describe("fuzz: every route over HTTP", () => {
     const dest = await make("DESTINATION");
     for (let i = 0; i < 3; i++) {
       const body = JSON.stringify({ transmissionId: `fuzz-e2e-${tag}-${i}`, eventType: "SessionScheduled", attendee: { email: `fuzz${i}@example.test` } });
-      const res = await fetch(`${base}/api/v1/inbound/rainfocus/${source.id}`, { method: "POST", headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(body, source.secret) }, body });
+      const res = await fetch(`${base}/api/v1/inbound/rainfocus/${source.id}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(body, source.secret) },
+        body,
+      });
       expect(res.status, await res.text()).toBe(202);
     }
     const deliveryIds = (await db.query<{ id: string }>(`SELECT id FROM "Delivery" WHERE "profileId" = $1`, [source.id])).rows.map((r) => r.id);
@@ -130,10 +164,17 @@ test.describe("fuzz: every route over HTTP", () => {
     // A console session (cookie), for the session path of every API route.
     const email = `fuzz-session-${tag}@example.test`;
     const password = `pw-${tag}-long-enough`;
-    await db.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, 'fuzz session', 'ADMIN', $3, now())`, [randomUUID(), email, await hashPassword(password)]);
+    await db.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, 'fuzz session', 'ADMIN', $3, now())`, [
+      randomUUID(),
+      email,
+      await hashPassword(password),
+    ]);
     const ctx = await playwright.request.newContext({ baseURL: base });
     const csrf = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const login = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email, password, callbackUrl: "/profiles" }, maxRedirects: 0 });
+    const login = await ctx.post("/api/auth/callback/credentials", {
+      form: { csrfToken: csrf.csrfToken, email, password, callbackUrl: "/profiles" },
+      maxRedirects: 0,
+    });
     expect([200, 302]).toContain(login.status());
     const cookies = (await ctx.storageState()).cookies;
     const sessionCookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
@@ -151,26 +192,48 @@ test.describe("fuzz: every route over HTTP", () => {
     // the specs after this one.
     await db.query(`DELETE FROM "LoginAttempt" WHERE email LIKE 'fuzz-e2e-%'`);
     for (const p of [w.source, w.dest]) {
-      await fetch(`${w.base}/api/v1/profiles/${p.id}?confirmName=${encodeURIComponent(p.name)}`, { method: "DELETE", headers: { Authorization: `Bearer ${SEEDED_TOKEN}` } });
+      await fetch(`${w.base}/api/v1/profiles/${p.id}?confirmName=${encodeURIComponent(p.name)}`, {
+        method: "DELETE",
+        headers: { Authorization: `Bearer ${SEEDED_TOKEN}` },
+      });
     }
   });
 
   /** Valid bodies per route to mutate; others get their route-table body, or {}. */
   const validBody = (key: string, r: Rng): unknown => {
     switch (key) {
-      case "POST /api/v1/profiles": return { name: `fuzz-e2e ${r.int(1e6)}`, direction: r.pick(["SOURCE", "DESTINATION"]), eventCode: "fuzz" };
-      case "PATCH /api/v1/profiles/[id]": return { version: 1 + r.int(4), basics: { name: `fuzz-e2e renamed ${r.int(1e6)}`, eventCode: "fuzz" } };
-      case "PUT /api/v1/profiles/[id]/mapping": return { revision: r.int(3), rules: [{ target: "a", source: "b" }], samples: [{ name: "s", payload: { b: "x" } }], schema: null };
-      case "POST /api/v1/profiles/[id]/mapping/publish": return { revision: r.int(3) };
-      case "POST /api/v1/profiles/[id]/test-connection": return { target: r.pick(["adobe", "rainfocus"]) };
-      case "POST /api/v1/mapping/preview": return { rules: [{ target: "a", source: "b" }, { target: "c", expression: "upper(b)" }], payload: { b: "x" } };
-      case "POST /api/v1/deliveries/replay": return { dryRun: true, filter: { profileId: w.source.id } };
-      case "POST /api/v1/deliveries/[id]/replay": return { useMapping: r.pick(["original", "current"]) };
-      case "POST /api/v1/test-events": return { profileId: w.source.id, pushType: "SessionScheduled" };
-      case "POST /api/v1/inbound/rainfocus/[profileId]": return { transmissionId: `fuzz-e2e-${r.int(1e9)}`, eventType: "SessionScheduled", attendee: { email: "a@example.test" } };
-      case "POST /api/v1/inbound/aep/[profileId]": return { profiles: [{ identityMap: { email: [{ id: `fuzz${r.int(1e9)}@example.test` }] }, attributes: { a: 1 } }] };
-      case "POST /api/auth/[...nextauth]": return { csrfToken: w.csrf.token, email: `fuzz-e2e-${r.int(1e6)}@example.test`, password: "wrong-password", callbackUrl: "/profiles" };
-      default: return undefined;
+      case "POST /api/v1/profiles":
+        return { name: `fuzz-e2e ${r.int(1e6)}`, direction: r.pick(["SOURCE", "DESTINATION"]), eventCode: "fuzz" };
+      case "PATCH /api/v1/profiles/[id]":
+        return { version: 1 + r.int(4), basics: { name: `fuzz-e2e renamed ${r.int(1e6)}`, eventCode: "fuzz" } };
+      case "PUT /api/v1/profiles/[id]/mapping":
+        return { revision: r.int(3), rules: [{ target: "a", source: "b" }], samples: [{ name: "s", payload: { b: "x" } }], schema: null };
+      case "POST /api/v1/profiles/[id]/mapping/publish":
+        return { revision: r.int(3) };
+      case "POST /api/v1/profiles/[id]/test-connection":
+        return { target: r.pick(["adobe", "rainfocus"]) };
+      case "POST /api/v1/mapping/preview":
+        return {
+          rules: [
+            { target: "a", source: "b" },
+            { target: "c", expression: "upper(b)" },
+          ],
+          payload: { b: "x" },
+        };
+      case "POST /api/v1/deliveries/replay":
+        return { dryRun: true, filter: { profileId: w.source.id } };
+      case "POST /api/v1/deliveries/[id]/replay":
+        return { useMapping: r.pick(["original", "current"]) };
+      case "POST /api/v1/test-events":
+        return { profileId: w.source.id, pushType: "SessionScheduled" };
+      case "POST /api/v1/inbound/rainfocus/[profileId]":
+        return { transmissionId: `fuzz-e2e-${r.int(1e9)}`, eventType: "SessionScheduled", attendee: { email: "a@example.test" } };
+      case "POST /api/v1/inbound/aep/[profileId]":
+        return { profiles: [{ identityMap: { email: [{ id: `fuzz${r.int(1e9)}@example.test` }] }, attributes: { a: 1 } }] };
+      case "POST /api/auth/[...nextauth]":
+        return { csrfToken: w.csrf.token, email: `fuzz-e2e-${r.int(1e6)}@example.test`, password: "wrong-password", callbackUrl: "/profiles" };
+      default:
+        return undefined;
     }
   };
 
@@ -185,7 +248,8 @@ test.describe("fuzz: every route over HTTP", () => {
 
   function pathFor(r: Rng, t: Target): string {
     return t.pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, catchAll: string | undefined, name: string) => {
-      if (catchAll) return r.chance(0.75) ? r.pick(AUTH_ACTIONS[t.method === "POST" ? "POST" : "GET"]) : r.chance(0.6) ? r.pick(AUTH_ACTIONS.junk) : r.pick(ODD_IDS).raw;
+      if (catchAll)
+        return r.chance(0.75) ? r.pick(AUTH_ACTIONS[t.method === "POST" ? "POST" : "GET"]) : r.chance(0.6) ? r.pick(AUTH_ACTIONS.junk) : r.pick(ODD_IDS).raw;
       if (r.chance(0.3)) return r.pick(ODD_IDS).raw;
       if (name === "profileId") return t.pattern.includes("/aep/") ? w.dest.id : w.source.id;
       if (t.pattern.startsWith("/api/v1/deliveries/")) return r.pick(w.deliveryIds);
@@ -195,7 +259,8 @@ test.describe("fuzz: every route over HTTP", () => {
 
   function authFor(r: Rng, t: Target, body: string | Uint8Array<ArrayBuffer> | null): Record<string, string> {
     if (t.key === "GET /api/metrics") return r.chance(0.8) ? { Authorization: `Bearer ${METRICS_TOKEN}` } : {};
-    if (t.pattern.includes("/inbound/rainfocus/")) return r.chance(0.8) && body !== null ? { "X-RF-Signature": signBody(Buffer.from(body), w.source.secret) } : {};
+    if (t.pattern.includes("/inbound/rainfocus/"))
+      return r.chance(0.8) && body !== null ? { "X-RF-Signature": signBody(Buffer.from(body), w.source.secret) } : {};
     if (t.pattern.includes("/inbound/aep/")) return r.chance(0.8) ? { Authorization: `Bearer ${w.dest.secret}` } : {};
     if (t.pattern.startsWith("/api/auth/")) return r.chance(0.6) ? { Cookie: w.csrf.cookie } : {};
     if (t.entry.roles === "public") return {};
@@ -228,10 +293,18 @@ test.describe("fuzz: every route over HTTP", () => {
         const key = t.key;
         ({ body, kind } = malformedBody(r, () => validBody(key, r) ?? structuredClone(t.entry.body ?? {}), { hugeChance: 0.02 }));
       }
-      if (!safeOnSharedServer(t, body)) ({ body, kind } = { body: JSON.stringify({ dryRun: true, filter: {} }), kind: "dry run (a real replay of the shared log was drawn)" });
+      if (!safeOnSharedServer(t, body))
+        ({ body, kind } = { body: JSON.stringify({ dryRun: true, filter: {} }), kind: "dry run (a real replay of the shared log was drawn)" });
     }
     // test-events: answer at once (the default waits up to 30 s for a delivery to settle).
-    const query = t.key === "POST /api/v1/test-events" ? "timeoutMs=0" : hasBody ? (r.chance(0.1) ? malformedQuery(r, [], { maxLength: 2_000, exclude: ["timeoutMs"] }) : "") : malformedQuery(r, ["error", "csrf", "redirect"], { maxLength: 4_000, exclude: ["timeoutMs"] });
+    const query =
+      t.key === "POST /api/v1/test-events"
+        ? "timeoutMs=0"
+        : hasBody
+          ? r.chance(0.1)
+            ? malformedQuery(r, [], { maxLength: 2_000, exclude: ["timeoutMs"] })
+            : ""
+          : malformedQuery(r, ["error", "csrf", "redirect"], { maxLength: 4_000, exclude: ["timeoutMs"] });
     const ct = hasBody ? (kind === "form" ? r.pick(["application/x-www-form-urlencoded", ...CONTENT_TYPES]) : r.pick(CONTENT_TYPES)) : "";
     const headers: Record<string, string> = { ...(ct ? { "Content-Type": ct } : {}), ...authFor(r, t, body) };
     return { method: t.method, url: `${w.base}${pathFor(r, t)}${query ? `?${query}` : ""}`, headers, body, kind };
@@ -277,8 +350,14 @@ test.describe("fuzz: every route over HTTP", () => {
           counts = after;
         }
       }
-      if (t.entry.roles !== "public") expect((statuses.get(401) ?? 0) + (statuses.get(403) ?? 0), `${t.key}: the fuzz must get past authentication`).toBeLessThan(CASES * 0.5);
-      report.push(`${t.key}: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ")}`);
+      if (t.entry.roles !== "public")
+        expect((statuses.get(401) ?? 0) + (statuses.get(403) ?? 0), `${t.key}: the fuzz must get past authentication`).toBeLessThan(CASES * 0.5);
+      report.push(
+        `${t.key}: ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(" ")}`,
+      );
     }
     console.log(`fuzz-routes (HTTP): ${total} requests in ${Math.round((Date.now() - started) / 1000)} s (seed ${FUZZ_SEED})\n  ${report.join("\n  ")}`);
     expect(failures, failures.join("\n\n")).toEqual([]);
@@ -295,7 +374,12 @@ test.describe("fuzz: every route over HTTP", () => {
       { what: "a bad escape in Auth.js's catch-all", path: "/api/auth/%FF", status: 400 },
       // Auth.js answered 500 ("server configuration") to these (app/api/auth/[...nextauth]/route.ts).
       { what: "a callbackUrl that is no URL", path: "/api/auth/session?callbackUrl=%E2%82%AC%E2%82%AC", status: 400 },
-      { what: "a junk callback-url cookie (dropped, not fatal)", path: "/api/auth/session", headers: { Cookie: "authjs.callback-url=%E2%82%AC%E2%82%AC" }, status: 200 },
+      {
+        what: "a junk callback-url cookie (dropped, not fatal)",
+        path: "/api/auth/session",
+        headers: { Cookie: "authjs.callback-url=%E2%82%AC%E2%82%AC" },
+        status: 200,
+      },
       { what: "webauthn-options without an adapter", path: "/api/auth/webauthn-options", status: 404 },
       { what: "POST webauthn-options", path: "/api/auth/webauthn-options", method: "POST", body: "{}", status: 404 },
       { what: "an unknown provider", path: "/api/auth/signin/nonexistent", method: "POST", body: "", status: 404 },
@@ -315,7 +399,17 @@ test.describe("fuzz: every route over HTTP", () => {
     expect(withBody.length).toBeGreaterThanOrEqual(14);
     for (const t of withBody) {
       const url = `${w.base}${t.pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, catchAll: string | undefined, name: string) =>
-        catchAll ? "callback/credentials" : name === "profileId" ? (t.pattern.includes("/aep/") ? w.dest.id : w.source.id) : name === "key" ? aepUrlKey(w.dest.id, w.dest.secret) : t.pattern.startsWith("/api/v1/deliveries/") ? w.deliveryIds[0]! : w.source.id,
+        catchAll
+          ? "callback/credentials"
+          : name === "profileId"
+            ? t.pattern.includes("/aep/")
+              ? w.dest.id
+              : w.source.id
+            : name === "key"
+              ? aepUrlKey(w.dest.id, w.dest.secret)
+              : t.pattern.startsWith("/api/v1/deliveries/")
+                ? w.deliveryIds[0]!
+                : w.source.id,
       )}${t.key === "POST /api/v1/test-events" ? "?timeoutMs=0" : ""}`;
       for (const declared of [true, false]) {
         const payload = new Uint8Array(SIZE).fill(0x78);
@@ -323,12 +417,14 @@ test.describe("fuzz: every route over HTTP", () => {
         // Streamed: no Content-Length, chunked, so the route must stop keeping it at its own cap.
         // Each upload reuses the keep-alive connection of the one before: a refused chunked body
         // must not leave the connection unusable (it did: ECONNRESET on the next request).
-        const body: BodyInit = declared ? payload : new ReadableStream<Uint8Array>({
-          start(c) {
-            for (let at = 0; at < SIZE; at += 64 * 1024) c.enqueue(payload.subarray(at, at + 64 * 1024));
-            c.close();
-          },
-        });
+        const body: BodyInit = declared
+          ? payload
+          : new ReadableStream<Uint8Array>({
+              start(c) {
+                for (let at = 0; at < SIZE; at += 64 * 1024) c.enqueue(payload.subarray(at, at + 64 * 1024));
+                c.close();
+              },
+            });
         const headers: Record<string, string> = {
           "Content-Type": t.pattern.startsWith("/api/auth/") ? "application/x-www-form-urlencoded" : "application/json",
           ...(t.entry.roles !== "public" ? { Authorization: `Bearer ${SEEDED_TOKEN}` } : {}),
@@ -339,10 +435,18 @@ test.describe("fuzz: every route over HTTP", () => {
         const startedAt = performance.now();
         const what = `${t.key} (${declared ? "Content-Length: 3000000" : "chunked"})`;
         try {
-          const res = await fetch(url, { method: t.method, headers, body, redirect: "manual", signal: AbortSignal.timeout(15_000), ...(declared ? {} : { duplex: "half" }) } as RequestInit);
+          const res = await fetch(url, {
+            method: t.method,
+            headers,
+            body,
+            redirect: "manual",
+            signal: AbortSignal.timeout(15_000),
+            ...(declared ? {} : { duplex: "half" }),
+          } as RequestInit);
           const text = await res.text();
           const ms = performance.now() - startedAt;
-          if (!(res.status === 413 || (res.status === 400 && /exceeds|larger than|too large/i.test(text)))) failures.push(`${what} → ${res.status} ${text.slice(0, 200)}: expected 413, or 400 saying the body is too large`);
+          if (!(res.status === 413 || (res.status === 400 && /exceeds|larger than|too large/i.test(text))))
+            failures.push(`${what} → ${res.status} ${text.slice(0, 200)}: expected 413, or 400 saying the body is too large`);
           if (ms > 5_000) failures.push(`${what} took ${Math.round(ms)} ms`);
         } catch (err) {
           failures.push(`${what}: no answer (${String(err).slice(0, 200)})`);
@@ -358,7 +462,12 @@ test.describe("fuzz: every route over HTTP", () => {
       const pathname = t.pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, catchAll: string | undefined) => (catchAll ? "session" : w.source.id));
       for (const length of [2_000, 8_000, 15_000, 17_000, 100_000]) {
         const url = `${w.base}${pathname}?q=${"x".repeat(length)}`;
-        const headers: Record<string, string> = t.key === "GET /api/metrics" ? { Authorization: `Bearer ${METRICS_TOKEN}` } : t.entry.roles === "public" ? {} : { Authorization: `Bearer ${SEEDED_TOKEN}` };
+        const headers: Record<string, string> =
+          t.key === "GET /api/metrics"
+            ? { Authorization: `Bearer ${METRICS_TOKEN}` }
+            : t.entry.roles === "public"
+              ? {}
+              : { Authorization: `Bearer ${SEEDED_TOKEN}` };
         const res = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(15_000) });
         expect(res.status, `${t.key} with a ${length}-character query → ${(await res.text()).slice(0, 200)}`).toBeLessThan(500);
       }

@@ -14,14 +14,21 @@ function routeFiles(dir = "app/api"): string[] {
 function exportedMethods(src: string): string[] {
   const methods = new Set<string>();
   for (const m of src.matchAll(/export\s+(?:async\s+)?(?:const|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
-  for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g)) for (const n of m[1].split(",")) if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(n.trim())) methods.add(n.trim());
+  for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g))
+    for (const n of m[1].split(",")) if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(n.trim())) methods.add(n.trim());
   return [...methods];
 }
 
 test("every route file and method has a role-matrix entry", () => {
   const missing: string[] = [];
   for (const file of routeFiles()) {
-    const pattern = "/" + path.dirname(file).replace(/^app\//, "").split(path.sep).join("/");
+    const pattern =
+      "/" +
+      path
+        .dirname(file)
+        .replace(/^app\//, "")
+        .split(path.sep)
+        .join("/");
     for (const method of exportedMethods(readFileSync(file, "utf8"))) {
       if (!ROUTES.some((r) => r.pattern === pattern && r.method === method)) missing.push(`${method} ${pattern}`);
     }

@@ -11,7 +11,13 @@ export function adobeControlRoutes(state: AdobeState): Route[] {
     route("control.credentials", "POST", /^\/_emulator\/credentials$/, (ctx) => {
       const c = ctx.json as Partial<AdobeCredential> | undefined;
       if (!c?.clientId || !c.clientSecret || !c.orgId) return bad("clientId, clientSecret and orgId are required");
-      state.credentials.set(c.clientId, { clientId: c.clientId, clientSecret: c.clientSecret, orgId: c.orgId, technicalAccountId: c.technicalAccountId, publicKeyPem: c.publicKeyPem });
+      state.credentials.set(c.clientId, {
+        clientId: c.clientId,
+        clientSecret: c.clientSecret,
+        orgId: c.orgId,
+        technicalAccountId: c.technicalAccountId,
+        publicKeyPem: c.publicKeyPem,
+      });
       return { status: 201, body: { clientId: c.clientId } };
     }),
     route("control.inlets.list", "GET", /^\/_emulator\/inlets$/, () => ({
@@ -55,10 +61,24 @@ export function adobeControlRoutes(state: AdobeState): Route[] {
 export function adobeFaultReply(routeId: string, status: number, body: unknown): Reply {
   if (body !== undefined) return { status, body };
   if (routeId.startsWith("ims.")) {
-    return { status, body: status === 429 ? { error: "too_many_requests", error_description: "Too many requests" } : { error: "server_error", error_description: `Injected ${status}` } };
+    return {
+      status,
+      body:
+        status === 429
+          ? { error: "too_many_requests", error_description: "Too many requests" }
+          : { error: "server_error", error_description: `Injected ${status}` },
+    };
   }
   if (routeId.startsWith("dcs.")) {
-    return { status, body: { type: "http://ns.adobe.com/adobecloud/problem/data-collection-service/inlet", status, title: status === 429 ? "Too Many Requests" : "Injected fault", report: { message: `Injected ${status}` } } };
+    return {
+      status,
+      body: {
+        type: "http://ns.adobe.com/adobecloud/problem/data-collection-service/inlet",
+        status,
+        title: status === 429 ? "Too Many Requests" : "Injected fault",
+        report: { message: `Injected ${status}` },
+      },
+    };
   }
   if (status === 401) return { status, body: { error_code: "401013", message: "Oauth token is not valid" } };
   return { status, body: { error_code: `${status}050`, message: `Injected ${status}` } };

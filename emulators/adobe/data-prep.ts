@@ -17,7 +17,8 @@ function rulesOf(body: unknown): { ok: true; rules: MappingRule[] } | { ok: fals
   const rules: MappingRule[] = [];
   for (const [i, m] of mappings.entries()) {
     const { sourceType, source, destination } = (m ?? {}) as { sourceType?: unknown; source?: unknown; destination?: unknown };
-    if (typeof source !== "string" || typeof destination !== "string" || !destination) return { ok: false, error: `mappings[${i}]: source and destination are required` };
+    if (typeof source !== "string" || typeof destination !== "string" || !destination)
+      return { ok: false, error: `mappings[${i}]: source and destination are required` };
     if (sourceType === "ATTRIBUTE") rules.push({ target: destination, source });
     else if (sourceType === "EXPRESSION") rules.push({ target: destination, expression: source });
     else if (sourceType === "STATIC") rules.push({ target: destination, value: source });
@@ -78,8 +79,11 @@ export function dataPrepRoutes(state: AdobeState): Route[] {
         const inlet = [...state.inlets.values()].find((i) => i.flowId === ctx.params.flowId);
         if (!inlet) return { status: 404, body: { error_code: "404", message: "Flow not found" } };
         // "The If-Match header is required when making a PATCH request."
-        if (ctx.headers["if-match"] !== inlet.etag) return { status: 412, body: { error_code: "412", message: "If-Match does not match the dataflow's current etag" } };
-        const ops = Array.isArray(ctx.json) ? (ctx.json as { op?: string; path?: string; value?: { name?: string; params?: { mappingId?: string; mappingVersion?: unknown } } }[]) : [];
+        if (ctx.headers["if-match"] !== inlet.etag)
+          return { status: 412, body: { error_code: "412", message: "If-Match does not match the dataflow's current etag" } };
+        const ops = Array.isArray(ctx.json)
+          ? (ctx.json as { op?: string; path?: string; value?: { name?: string; params?: { mappingId?: string; mappingVersion?: unknown } } }[])
+          : [];
         const op = ops.find((o) => (o.op === "replace" || o.op === "add") && o.path === "/transformations/0" && o.value?.name === "Mapping");
         if (!op) return bad('Expected [{"op":"replace","path":"/transformations/0","value":{"name":"Mapping","params":{mappingId,mappingVersion}}}]');
         const set = state.mappingSets.get(op.value!.params?.mappingId ?? "");

@@ -12,14 +12,23 @@ const problem = (status: number, title: string, message: string, type = INLET_PR
 });
 
 /** Checks shared by single and batch: inlet, size, auth, JSON, flow id. */
-function admit(ctx: RequestContext, state: AdobeState, limit: number): { ok: true; inlet: Inlet; flowId: string; requestFlowId?: string } | { ok: false; reply: Reply } {
+function admit(
+  ctx: RequestContext,
+  state: AdobeState,
+  limit: number,
+): { ok: true; inlet: Inlet; flowId: string; requestFlowId?: string } | { ok: false; reply: Reply } {
   const inletId = ctx.params.inletId!;
   let inlet = state.inlets.get(inletId);
   const flowId = ctx.headers["x-adobe-flow-id"] ?? ctx.query.get("x-adobe-flow-id") ?? undefined;
   if (!inlet) {
     if (!state.config.autoCreateInlets) return { ok: false, reply: problem(404, "Not Found", `inletId: [${inletId}] Inlet not found`) };
     // An auto-created inlet takes the data type its first request implies: envelopes → XDM.
-    inlet = state.addInlet({ inletId, ...(flowId ? { flowId } : {}), dataType: looksLikeEnvelope(ctx.json) ? "xdm" : "raw", createdAt: Date.now() - state.config.flowWarmupMs });
+    inlet = state.addInlet({
+      inletId,
+      ...(flowId ? { flowId } : {}),
+      dataType: looksLikeEnvelope(ctx.json) ? "xdm" : "raw",
+      createdAt: Date.now() - state.config.flowWarmupMs,
+    });
   }
   if (bodySize(ctx.rawBody) > limit) {
     return { ok: false, reply: problem(413, "Payload Too Large", `inletId: [${inletId}] Message exceeds ${limit} bytes`) };
@@ -27,8 +36,22 @@ function admit(ctx: RequestContext, state: AdobeState, limit: number): { ok: tru
   if (inlet.authenticationRequired) {
     const auth = ctx.headers.authorization;
     // Authorization problems carry `status` as a string, as in Adobe's documented body.
-    if (!auth) return { ok: false, reply: { status: 401, body: { type: AUTH_PROBLEM, status: "401", title: "Authorization", report: { message: `[${inletId}] Ims service token is empty` } } } };
-    if (!state.tokenInfo(auth)) return { ok: false, reply: { status: 403, body: { type: AUTH_PROBLEM, status: "403", title: "Authorization", report: { message: `[${inletId}] Ims service token is invalid or expired` } } } };
+    if (!auth)
+      return {
+        ok: false,
+        reply: {
+          status: 401,
+          body: { type: AUTH_PROBLEM, status: "401", title: "Authorization", report: { message: `[${inletId}] Ims service token is empty` } },
+        },
+      };
+    if (!state.tokenInfo(auth))
+      return {
+        ok: false,
+        reply: {
+          status: 403,
+          body: { type: AUTH_PROBLEM, status: "403", title: "Authorization", report: { message: `[${inletId}] Ims service token is invalid or expired` } },
+        },
+      };
   }
   if (ctx.json === undefined) return { ok: false, reply: problem(400, "Invalid JSON", `inletId: [${inletId}] Message is not valid JSON`) };
   const envelopeFlow = (ctx.json as { header?: { flowId?: unknown } })?.header?.flowId;
@@ -79,7 +102,10 @@ export function dcsRoutes(state: AdobeState): Route[] {
         const calls = (state.syncCalls.get(inlet.inletId) ?? []).filter((t) => t > receivedTimeMs - 60_000);
         if (calls.length >= state.config.syncValidationPerMinute) {
           state.syncCalls.set(inlet.inletId, calls);
-          return { ...problem(429, "Too Many Requests", `${ids} Sync validation is limited to ${state.config.syncValidationPerMinute} requests per minute`), headers: { "Retry-After": String(Math.ceil((calls[0]! + 60_000 - receivedTimeMs) / 1000)) } };
+          return {
+            ...problem(429, "Too Many Requests", `${ids} Sync validation is limited to ${state.config.syncValidationPerMinute} requests per minute`),
+            headers: { "Retry-After": String(Math.ceil((calls[0]! + 60_000 - receivedTimeMs) / 1000)) },
+          };
         }
         calls.push(receivedTimeMs);
         state.syncCalls.set(inlet.inletId, calls);
@@ -106,7 +132,9 @@ export function dcsRoutes(state: AdobeState): Route[] {
         const checked = messages.map((m) => ({
           m,
           bytes: Buffer.byteLength(JSON.stringify(m) ?? ""),
-          ...(inlet.dataType === "raw" && !looksLikeEnvelope(m) ? { formatError: "Message has unknown xdm format" } : entityOf(state, inlet, m, a.requestFlowId)),
+          ...(inlet.dataType === "raw" && !looksLikeEnvelope(m)
+            ? { formatError: "Message has unknown xdm format" }
+            : entityOf(state, inlet, m, a.requestFlowId)),
         }));
         // "500 Error in processing payload … Message payload schema not specified, or did not match
         // the XDM definition in Platform" (streaming-multiple-messages.md, Response codes): the whole

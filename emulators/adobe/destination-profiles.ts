@@ -11,7 +11,12 @@ import { createPrng } from "@/lib/prng";
 
 const FIRST = ["Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Tim", "Barbara", "Dennis", "Frances"];
 const LAST = ["Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Berners-Lee", "Liskov", "Ritchie", "Allen"];
-const CITIES: [string, string, string, string][] = [["Las Vegas", "NV", "89109", "US"], ["London", "", "EC1A 1BB", "GB"], ["Paris", "", "75001", "FR"], ["Austin", "TX", "78701", "US"]];
+const CITIES: [string, string, string, string][] = [
+  ["Las Vegas", "NV", "89109", "US"],
+  ["London", "", "EC1A 1BB", "GB"],
+  ["Paris", "", "75001", "FR"],
+  ["Austin", "TX", "78701", "US"],
+];
 const TITLES = ["Developer", "Marketing Manager", "CTO", "Event Planner"];
 const SEGMENTS = ["5b998cb9-9488-4ec3-8d95-fa8338ced490", "354e086f-2e11-49a2-9e39-e5d9a76be683"];
 
@@ -40,7 +45,19 @@ export function person(index: number, runId = "sim"): GeneratedPerson {
   const lastName = pick(LAST);
   // One in ten has exited its audience, as AEP exports exits too.
   const status = index % 10 === 9 ? "exited" : index % 3 === 0 ? "existing" : "realized";
-  return { email: `${firstName}.${lastName}.${runId}.${index}@example.com`.toLowerCase(), firstName, lastName, city, state, postalCode, countryCode, jobTitle: pick(TITLES), company: `${lastName} Labs`, phone: `+1 702 555 ${String(1000 + (index % 9000))}`, status };
+  return {
+    email: `${firstName}.${lastName}.${runId}.${index}@example.com`.toLowerCase(),
+    firstName,
+    lastName,
+    city,
+    state,
+    postalCode,
+    countryCode,
+    jobTitle: pick(TITLES),
+    company: `${lastName} Labs`,
+    phone: `+1 702 555 ${String(1000 + (index % 9000))}`,
+    status,
+  };
 }
 
 const ups = (p: GeneratedPerson, index: number) => ({

@@ -54,7 +54,12 @@ const retryPlan = (req: ExportRequest): { delaysS: number[]; retried: (status: n
 function batchesOf(req: ExportRequest): number[][] {
   const start = req.startIndex ?? 0;
   const all = Array.from({ length: req.count }, (_, i) => start + i);
-  const size = req.format !== "sdk-aggregated" ? 1 : req.aggregation?.type === "CONFIGURABLE" ? req.aggregation.maxNumEventsInBatch : (req.aggregation?.maxUsersPerRequest ?? 10);
+  const size =
+    req.format !== "sdk-aggregated"
+      ? 1
+      : req.aggregation?.type === "CONFIGURABLE"
+        ? req.aggregation.maxNumEventsInBatch
+        : (req.aggregation?.maxUsersPerRequest ?? 10);
   const out: number[][] = [];
   for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
   return out;
@@ -73,11 +78,17 @@ export class OAuthTokenSource {
   async header(): Promise<string> {
     if (this.cached && this.cached.expiresAt > Date.now() + 5_000) return `Bearer ${this.cached.token}`;
     const basic = this.auth.clientType === "basic";
-    const form = new URLSearchParams({ grant_type: "client_credentials", ...(basic ? {} : { client_id: this.auth.clientId, client_secret: this.auth.clientSecret }) });
+    const form = new URLSearchParams({
+      grant_type: "client_credentials",
+      ...(basic ? {} : { client_id: this.auth.clientId, client_secret: this.auth.clientSecret }),
+    });
     const enc = encodeURIComponent;
     const res = await fetch(this.auth.tokenUrl, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", ...(basic ? { Authorization: `Basic ${Buffer.from(`${enc(this.auth.clientId)}:${enc(this.auth.clientSecret)}`).toString("base64")}` } : {}) },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        ...(basic ? { Authorization: `Basic ${Buffer.from(`${enc(this.auth.clientId)}:${enc(this.auth.clientSecret)}`).toString("base64")}` } : {}),
+      },
       body: form.toString(),
       signal: AbortSignal.timeout(10_000),
     });
@@ -152,7 +163,8 @@ function problem(req: Partial<ExportRequest> | undefined): string | null {
   if (!Number.isInteger(req.count) || req.count! < 1 || req.count! > 100_000) return "count must be 1–100000";
   const a = req.aggregation;
   // aggregation-policy.md: maxNumEventsInBatch minimum 1,000, maximum 10,000.
-  if (a?.type === "CONFIGURABLE" && !(a.maxNumEventsInBatch >= 1000 && a.maxNumEventsInBatch <= 10_000)) return "maxNumEventsInBatch must be 1000–10000 (aggregation-policy.md)";
+  if (a?.type === "CONFIGURABLE" && !(a.maxNumEventsInBatch >= 1000 && a.maxNumEventsInBatch <= 10_000))
+    return "maxNumEventsInBatch must be 1000–10000 (aggregation-policy.md)";
   if (a?.type === "BEST_EFFORT" && a.maxUsersPerRequest !== undefined && !(a.maxUsersPerRequest >= 1)) return "maxUsersPerRequest must be at least 1";
   return null;
 }

@@ -62,13 +62,21 @@ export function buildRuns(state: AdobeState, flowId: string, sandbox: string) {
         metrics: {
           // Epoch milliseconds, as in help/sources/tutorials/api/monitor.md ("startedAtUTC": 1596656058198).
           durationSummary: { startedAtUTC: start, completedAtUTC: inProgress ? last : start + w },
-          sizeSummary: { inputBytes: recs.reduce((n, r) => n + r.bytes, 0), outputBytes: recs.filter((r) => r.outcome === "success").reduce((n, r) => n + r.bytes, 0) },
+          sizeSummary: {
+            inputBytes: recs.reduce((n, r) => n + r.bytes, 0),
+            outputBytes: recs.filter((r) => r.outcome === "success").reduce((n, r) => n + r.bytes, 0),
+          },
           recordSummary: { inputRecordCount: recs.length, outputRecordCount: output, failedRecordCount: failed },
           fileSummary: { inputFileCount: 0, outputFileCount: 0, failedFileCount: 0 },
           statusSummary: {
             status: failed > 0 ? "failed" : "success",
             errors: failed
-              ? [{ code: "INGEST-1212-400", message: `Encountered ${failed} errors in the data. Successfully ingested ${output} rows. Review the associated diagnostic files for more details.` }]
+              ? [
+                  {
+                    code: "INGEST-1212-400",
+                    message: `Encountered ${failed} errors in the data. Successfully ingested ${output} rows. Review the associated diagnostic files for more details.`,
+                  },
+                ]
               : [],
           },
         },

@@ -75,7 +75,8 @@ export function insightsV2Routes(state: AdobeState): Route[] {
               buckets.set(k, [...(buckets.get(k) ?? []), r]);
             }
             const dps: Record<string, number> = {};
-            for (const [k, rs] of [...buckets.entries()].sort(([x], [y]) => x - y)) dps[new Date(k).toISOString().replace(".000Z", "Z")] = metricValue(name, rs);
+            for (const [k, rs] of [...buckets.entries()].sort(([x], [y]) => x - y))
+              dps[new Date(k).toISOString().replace(".000Z", "Z")] = metricValue(name, rs);
             return { groupBy, dps };
           });
           metricResponses.push({ metric: name, filters: m.filters ?? [], datapoints, granularity: granularity ?? "DAY" });

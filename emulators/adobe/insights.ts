@@ -30,7 +30,8 @@ export function metricValue(name: string, recs: IngestRecord[]): number {
   if (name === `${P}.validation.valid.messages.rate`) return recs.length ? ok / recs.length : 0;
   if (name === `${P}.validation.invalid.messages.rate`) return recs.length ? bad.length / recs.length : 0;
   if (name === "timeseries.ingestion.dataset.recordsuccess.count") return ok;
-  if (name === "timeseries.ingestion.dataset.dailysize" || name === "timeseries.ingestion.dataset.size") return recs.filter((r) => r.outcome === "success").reduce((n, r) => n + r.bytes, 0);
+  if (name === "timeseries.ingestion.dataset.dailysize" || name === "timeseries.ingestion.dataset.size")
+    return recs.filter((r) => r.outcome === "success").reduce((n, r) => n + r.bytes, 0);
   const cat = /^timeseries\.data\.collection\.validation\.category\.(\w+)\.count$/.exec(name)?.[1];
   if (cat) return bad.flatMap((r) => r.keywords ?? []).filter((k) => (CATEGORY[k] ?? "type") === cat).length;
   return 0;

@@ -20,7 +20,9 @@ export function entityOf(
   requestFlowId?: string,
 ): { entity?: unknown; formatError?: string; schemaMismatch?: string } {
   if (inlet.dataType !== "xdm") return { entity: message };
-  const m = message as { header?: { schemaRef?: { id?: unknown }; imsOrgId?: unknown; datasetId?: unknown; flowId?: unknown }; body?: { xdmEntity?: unknown } } | undefined;
+  const m = message as
+    | { header?: { schemaRef?: { id?: unknown }; imsOrgId?: unknown; datasetId?: unknown; flowId?: unknown }; body?: { xdmEntity?: unknown } }
+    | undefined;
   if (!m || typeof m !== "object" || !m.header || !m.body || !m.header.schemaRef || !m.body.xdmEntity) return { formatError: "Message has unknown xdm format" };
   if (m.header.imsOrgId !== undefined && m.header.imsOrgId !== inlet.orgId) {
     return { formatError: "Message has an absent or wrong ims org in the header" };
@@ -32,7 +34,9 @@ export function entityOf(
   const dataset = state.datasets.get(datasetId);
   if (!dataset) return { formatError: `datasetId: [${datasetId}] Dataset not found` };
   if (m.header.schemaRef.id !== dataset.schemaId) {
-    return { schemaMismatch: `Message payload schema [${String(m.header.schemaRef.id)}] did not match the XDM schema [${dataset.schemaId}] of dataset [${datasetId}]` };
+    return {
+      schemaMismatch: `Message payload schema [${String(m.header.schemaRef.id)}] did not match the XDM schema [${dataset.schemaId}] of dataset [${datasetId}]`,
+    };
   }
   return { entity: m.body.xdmEntity };
 }
@@ -67,7 +71,10 @@ function dataPrep(state: AdobeState, inlet: Inlet, body: unknown): { output: Rec
   if (!compiled) compiledSets.set(key, (compiled = compileForSchema(set.rules, model)));
   try {
     const r = mapAndValidate(compiled, model, body);
-    return { output: r.output, errors: r.validation.map((v) => ({ schemaLocation: "#", pointerToViolation: v.pointerToViolation, keyword: v.keyword, message: v.message })) };
+    return {
+      output: r.output,
+      errors: r.validation.map((v) => ({ schemaLocation: "#", pointerToViolation: v.pointerToViolation, keyword: v.keyword, message: v.message })),
+    };
   } catch (e) {
     // A body Data Prep cannot read at all (refused by the engine's payload guard) fails its row.
     return { output: {}, errors: [{ schemaLocation: "#", pointerToViolation: "#", keyword: "format", message: (e as Error).message }] };
@@ -82,7 +89,9 @@ export function ingest(state: AdobeState, inlet: Inlet, flowId: string, entity: 
   if (mapped) {
     if (at - inlet.createdAt < state.config.flowWarmupMs) return void state.ingested.push({ ...base, outcome: "dropped" });
     const keywords = mapped.errors.map((e) => e.keyword);
-    state.ingested.push(keywords.length ? { ...base, outcome: "failed", keywords, output: mapped.output } : { ...base, outcome: "success", output: mapped.output });
+    state.ingested.push(
+      keywords.length ? { ...base, outcome: "failed", keywords, output: mapped.output } : { ...base, outcome: "success", output: mapped.output },
+    );
     return;
   }
   if (sync && sync.length > 0) {

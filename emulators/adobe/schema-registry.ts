@@ -59,9 +59,14 @@ export function schemaRegistryRoutes(state: AdobeState): Route[] {
         // Lookups need an Accept with a version (help/xdm/troubleshooting-guide.md, "Accept header errors").
         const accept = ctx.headers.accept ?? "";
         if (!accept) return registryError(406, "NotAcceptableError", "Accept header parameter is required");
-        if (!/^application\/vnd\.adobe\.xed(-full)?(-notext|-desc|-deprecatefield)?\+json/.test(accept)) return registryError(406, "NotAcceptableError", `Unknown Accept media supplied: ${accept}`);
+        if (!/^application\/vnd\.adobe\.xed(-full)?(-notext|-desc|-deprecatefield)?\+json/.test(accept))
+          return registryError(406, "NotAcceptableError", `Unknown Accept media supplied: ${accept}`);
         if (!/;\s*version=\d+/.test(accept)) {
-          return registryError(400, "BadRequestError", "version must be supplied in the accept header. Example: application/vnd.adobe.xed-full-notext+json; version=1");
+          return registryError(
+            400,
+            "BadRequestError",
+            "version must be supplied in the accept header. Example: application/vnd.adobe.xed-full-notext+json; version=1",
+          );
         }
         const id = decodeURIComponent(ctx.params.id!);
         const schema = [...state.schemas.values()].find((s) => s.$id === id || s["meta:altId"] === id);

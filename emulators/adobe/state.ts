@@ -149,7 +149,14 @@ export class AdobeState {
 
   /** The dataset of an inlet, created on first sight with a schema id derived from its tenant. */
   datasetOf(inlet: Inlet): Dataset {
-    return this.datasets.get(inlet.datasetId) ?? this.addDataset({ id: inlet.datasetId, name: `Dataset ${inlet.datasetId}`, schemaId: `https://ns.adobe.com/${inlet.tenantId}/schemas/${inlet.datasetId}` });
+    return (
+      this.datasets.get(inlet.datasetId) ??
+      this.addDataset({
+        id: inlet.datasetId,
+        name: `Dataset ${inlet.datasetId}`,
+        schemaId: `https://ns.adobe.com/${inlet.tenantId}/schemas/${inlet.datasetId}`,
+      })
+    );
   }
 
   addInlet(p: Partial<Inlet> & { inletId: string }): Inlet {

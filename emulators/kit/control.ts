@@ -8,12 +8,7 @@ const bad = (message: string): Reply => ({ status: 400, body: { error: "bad_requ
  * The `/_emulator/*` routes both emulators share: faults, the request log and reset. `onReset`
  * restores the emulator's own state (tokens, attendees, counters) to its seeded defaults.
  */
-export function controlRoutes(opts: {
-  faults: FaultBook;
-  recorder: Recorder;
-  onReset: (seed: number) => void;
-  stats: () => Record<string, unknown>;
-}): Route[] {
+export function controlRoutes(opts: { faults: FaultBook; recorder: Recorder; onReset: (seed: number) => void; stats: () => Record<string, unknown> }): Route[] {
   const { faults, recorder } = opts;
   return [
     {

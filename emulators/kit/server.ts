@@ -69,10 +69,7 @@ export function createEmulatorServer(opts: {
     };
     if (route.control) return send(res, await route.handle(ctx));
 
-    const entry = recorder.record(
-      { route: route.id, method: ctx.method, path: ctx.path, query: Object.fromEntries(ctx.query), headers },
-      rawBody,
-    );
+    const entry = recorder.record({ route: route.id, method: ctx.method, path: ctx.path, query: Object.fromEntries(ctx.query), headers }, rawBody);
     const fault = faults.pick(route.id);
     if (fault) entry.fault = fault.id;
     if (fault?.latencyMs) await sleep(fault.latencyMs);

@@ -27,7 +27,15 @@ export interface ApiContext extends RequestContext {
  */
 export function apiRoute(
   state: RainfocusState,
-  def: { id: string; method: string; pattern: RegExp; needsEvent: boolean; tokenOptional?: boolean; eventFromBody?: boolean; handle: (ctx: ApiContext) => Reply },
+  def: {
+    id: string;
+    method: string;
+    pattern: RegExp;
+    needsEvent: boolean;
+    tokenOptional?: boolean;
+    eventFromBody?: boolean;
+    handle: (ctx: ApiContext) => Reply;
+  },
 ): Route {
   return {
     id: def.id,

@@ -3,7 +3,20 @@ import { apiRoute, rf } from "./api-guard";
 import type { RainfocusState, StoredAttendee } from "./state";
 
 // The 12 fields the AEP "RainFocus Attendee Profiles" destination can map to.
-export const ATTENDEE_FIELDS = ["address1", "address2", "city", "companyname", "countryid", "email", "firstname", "lastname", "jobtitle", "phone", "state", "zip"];
+export const ATTENDEE_FIELDS = [
+  "address1",
+  "address2",
+  "city",
+  "companyname",
+  "countryid",
+  "email",
+  "firstname",
+  "lastname",
+  "jobtitle",
+  "phone",
+  "state",
+  "zip",
+];
 const MAX_PER_CALL = 1000;
 
 interface FieldError {
@@ -22,7 +35,8 @@ export function validate(a: unknown, index: number): FieldError[] {
   }
   const r = a as Record<string, unknown>;
   if (typeof r.email !== "string" || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r.email)) errors.push({ index, field: "email", message: "a valid email is required" });
-  if (typeof r.countryid === "string" && !/^[A-Z]{2}$/.test(r.countryid)) errors.push({ index, field: "countryid", message: "must be an ISO 3166-1 alpha-2 code" });
+  if (typeof r.countryid === "string" && !/^[A-Z]{2}$/.test(r.countryid))
+    errors.push({ index, field: "countryid", message: "must be an ISO 3166-1 alpha-2 code" });
   if (typeof r.state === "string" && !/^([A-Z]{2}|\d{2})$/.test(r.state)) errors.push({ index, field: "state", message: "must be a FIPS state code" });
   return errors;
 }
@@ -46,7 +60,14 @@ export function attendeeRoutes(state: RainfocusState): Route[] {
         const results = (list as Record<string, string>[]).map((a) => {
           const email = a.email!.trim().toLowerCase();
           const existing = store.get(email);
-          const merged = { ...existing, ...a, email, attendeeId: existing?.attendeeId ?? state.newAttendeeId(), createdAt: existing?.createdAt ?? now, updatedAt: now } as StoredAttendee;
+          const merged = {
+            ...existing,
+            ...a,
+            email,
+            attendeeId: existing?.attendeeId ?? state.newAttendeeId(),
+            createdAt: existing?.createdAt ?? now,
+            updatedAt: now,
+          } as StoredAttendee;
           store.set(email, merged);
           return { attendeeId: merged.attendeeId, email, created: !existing };
         });

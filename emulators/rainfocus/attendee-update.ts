@@ -36,12 +36,17 @@ export function attendeeUpdateRoutes(state: RainfocusState): Route[] {
         const email = attendee.email.trim().toLowerCase();
         const existing = store.get(email);
         const now = new Date().toISOString();
-        const merged = { ...existing, ...(attendee as Record<string, string>), email, attendeeId: existing?.attendeeId ?? state.newAttendeeId(), createdAt: existing?.createdAt ?? now, updatedAt: now } as StoredAttendee;
+        const merged = {
+          ...existing,
+          ...(attendee as Record<string, string>),
+          email,
+          attendeeId: existing?.attendeeId ?? state.newAttendeeId(),
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+        } as StoredAttendee;
         store.set(email, merged);
         return { status: 200, body: { attendeeId: merged.attendeeId } };
       },
     }),
   ];
 }
-
-

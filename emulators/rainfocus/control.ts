@@ -49,7 +49,8 @@ export function rainfocusControlRoutes(state: RainfocusState): Route[] {
 /** Injected faults answer in RainFocus's `{responseCode, responseMessage}` shape (OAuth shape for the token route). */
 export function rainfocusFaultReply(routeId: string, status: number, body: unknown): Reply {
   if (body !== undefined) return { status, body };
-  if (routeId === "rf.token") return { status, body: { error: status === 429 ? "too_many_requests" : "server_error", error_description: `Injected ${status}` } };
+  if (routeId === "rf.token")
+    return { status, body: { error: status === 429 ? "too_many_requests" : "server_error", error_description: `Injected ${status}` } };
   if (status === 401) return { status, body: { responseCode: "107", responseMessage: "Invalid or expired access token" } };
   return { status, body: { responseCode: String(status), responseMessage: `Injected ${status}` } };
 }

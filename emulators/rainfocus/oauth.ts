@@ -41,7 +41,13 @@ export function oauthRoutes(state: RainfocusState): Route[] {
         })();
         const id = clientAuth(ctx, form).id;
         if (id && state.credentials.has(id)) {
-          state.log({ apiProfile: id, method: "POST", path: ctx.path, status: reply.status, message: (reply.body as { error?: string }).error ?? "token issued" });
+          state.log({
+            apiProfile: id,
+            method: "POST",
+            path: ctx.path,
+            status: reply.status,
+            message: (reply.body as { error?: string }).error ?? "token issued",
+          });
         }
         return reply;
       },

@@ -67,7 +67,12 @@ export async function runPush(req: PushRequest): Promise<{ sent: number; deliver
         results[i] = { index: start + i, transmissionId: event.transmissionId, status: res.status, durationMs: Math.round(performance.now() - t0) };
       } catch (e) {
         const cause = (e as { cause?: { code?: string } }).cause?.code;
-        results[i] = { index: start + i, transmissionId: event.transmissionId, error: cause ?? (e as Error).name, durationMs: Math.round(performance.now() - t0) };
+        results[i] = {
+          index: start + i,
+          transmissionId: event.transmissionId,
+          error: cause ?? (e as Error).name,
+          durationMs: Math.round(performance.now() - t0),
+        };
       }
     }
   };
@@ -100,7 +105,11 @@ export function pushRoutes(): Route[] {
       control: true,
       handle: async (ctx): Promise<Reply> => {
         const p = ctx.json as PushRequest | undefined;
-        if (!p?.targetUrl || (!p.secret && !p.flowId)) return { status: 400, body: { error: "bad_request", message: "targetUrl and either flowId (push as to AEP) or secret (signed webhook) are required" } };
+        if (!p?.targetUrl || (!p.secret && !p.flowId))
+          return {
+            status: 400,
+            body: { error: "bad_request", message: "targetUrl and either flowId (push as to AEP) or secret (signed webhook) are required" },
+          };
         try {
           new URL(p.targetUrl);
         } catch {

@@ -77,7 +77,10 @@ export class RainfocusState {
 
   /** RainFocus-looking ids: epoch ms, "001", four letters (e.g. 1619119968857001fvLB). */
   newAttendeeId(): string {
-    const letters = randomBytes(4).toString("base64").replace(/[^A-Za-z]/g, "x").slice(0, 4);
+    const letters = randomBytes(4)
+      .toString("base64")
+      .replace(/[^A-Za-z]/g, "x")
+      .slice(0, 4);
     return `${Date.now()}${String(++this.seq % 1000).padStart(3, "0")}${letters}`;
   }
 

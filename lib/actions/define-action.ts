@@ -13,9 +13,7 @@ import { inputProblem } from "./input-guard";
 
 export type ActionErrorCode = DomainErrorCode;
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; code: ActionErrorCode; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; code: ActionErrorCode; fieldErrors?: Record<string, string[]> };
 
 export type ActionContext = { actor: Actor; ip: string | null };
 

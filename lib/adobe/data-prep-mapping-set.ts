@@ -42,7 +42,8 @@ export function rulesFromMappingSet(set: unknown): { ok: true; rules: MappingRul
   const rules: MappingRule[] = [];
   for (const [i, m] of mappings.entries()) {
     const { sourceType, source, destination } = (m ?? {}) as Partial<DataPrepMapping>;
-    if (typeof source !== "string" || typeof destination !== "string" || !destination) return { ok: false, error: `mappings[${i}]: source and destination are required strings` };
+    if (typeof source !== "string" || typeof destination !== "string" || !destination)
+      return { ok: false, error: `mappings[${i}]: source and destination are required strings` };
     if (sourceType === "ATTRIBUTE") rules.push({ target: destination, source });
     else if (sourceType === "EXPRESSION") rules.push({ target: destination, expression: source });
     else if (sourceType === "STATIC") rules.push({ target: destination, value: source });

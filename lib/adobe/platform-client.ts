@@ -35,7 +35,11 @@ export class PlatformClient {
 
   /** `GET /targetConnections/{id}`: the dataset and schema a dataflow writes to. */
   async getTargetConnection(id: string): Promise<PlatformResult<TargetConnectionInfo>> {
-    return this.get(`/data/foundation/flowservice/targetConnections/${encodeURIComponent(id)}`, "Reading the dataflow's target connection", parseTargetConnection);
+    return this.get(
+      `/data/foundation/flowservice/targetConnections/${encodeURIComponent(id)}`,
+      "Reading the dataflow's target connection",
+      parseTargetConnection,
+    );
   }
 
   /** Catalog `GET /dataSets/{id}`: the dataset's `schemaRef`. */
@@ -45,7 +49,14 @@ export class PlatformClient {
 
   /** Schema Registry lookup of a tenant schema by `$id`, `$ref`s resolved (see schema-registry.ts). */
   async getSchema(schemaId: string): Promise<PlatformResult<FetchedSchema>> {
-    const r = await this.send("GET", schemaLookupPath(schemaId), undefined, { Accept: SCHEMA_REGISTRY_ACCEPT }, "Reading the XDM schema", (b) => b ?? undefined);
+    const r = await this.send(
+      "GET",
+      schemaLookupPath(schemaId),
+      undefined,
+      { Accept: SCHEMA_REGISTRY_ACCEPT },
+      "Reading the XDM schema",
+      (b) => b ?? undefined,
+    );
     if (!r.ok) return r;
     const parsed = parseFetchedSchema(r.data, schemaId);
     if (typeof parsed === "string") return { ok: false, code: "unexpected", message: `Reading the XDM schema: ${parsed}.`, retryable: false };
@@ -94,7 +105,14 @@ export class PlatformClient {
     return this.send("GET", path, undefined, {}, what, parse);
   }
 
-  private async send<T>(method: "GET" | "POST" | "PATCH", path: string, body: unknown, extra: Record<string, string>, what: string, parse: (body: unknown) => T | undefined): Promise<PlatformResult<T>> {
+  private async send<T>(
+    method: "GET" | "POST" | "PATCH",
+    path: string,
+    body: unknown,
+    extra: Record<string, string>,
+    what: string,
+    parse: (body: unknown) => T | undefined,
+  ): Promise<PlatformResult<T>> {
     const call = (token: string) =>
       httpRequest({
         method,

@@ -54,7 +54,12 @@ export class StreamingClient {
     if (!url) return localFailure("invalid_endpoint", "The streaming endpoint does not look like …/collection/{inletId}.", input.endpointUrl);
     const body = JSON.stringify({ messages: input.messages });
     // Each delivery's attempt records its own message (redacted there): the whole body is not kept.
-    const result = await this.post(url, body, input, JSON.stringify({ messages: `(${input.messages.length} messages: each delivery's attempt shows its own)` }));
+    const result = await this.post(
+      url,
+      body,
+      input,
+      JSON.stringify({ messages: `(${input.messages.length} messages: each delivery's attempt shows its own)` }),
+    );
     if (result.kind === "response" && (result.status === 207 || result.status === 200)) {
       const json = parseJson(result.body) as { batchId?: string; responses?: unknown } | undefined;
       return {
@@ -70,7 +75,13 @@ export class StreamingClient {
     // batch cannot succeed, so it is not a transient 5xx here.
     if (result.kind === "response" && result.status === 500) {
       const { message } = adobeErrorCode(parseJson(result.body));
-      return { status: "permanent", reason: "xdm_mismatch", httpStatus: 500, message: `AEP refused the batch (500): the messages did not match the dataset's XDM schema${message ? `: ${message}` : ""}`, exchange: toExchange(result) };
+      return {
+        status: "permanent",
+        reason: "xdm_mismatch",
+        httpStatus: 500,
+        message: `AEP refused the batch (500): the messages did not match the dataset's XDM schema${message ? `: ${message}` : ""}`,
+        exchange: toExchange(result),
+      };
     }
     return failureOf(result, input.token !== undefined);
   }
@@ -79,7 +90,15 @@ export class StreamingClient {
     const headers: Record<string, string> = { "Content-Type": "application/json", "x-adobe-flow-id": input.flowId };
     if (input.token) headers.Authorization = `Bearer ${input.token}`;
     if (input.orgId) headers["x-gw-ims-org-id"] = input.orgId;
-    return httpRequest({ method: "POST", url, headers, body, ...(recordedBody !== undefined ? { recordedBody } : {}), allowList: this.config.allowList, timeoutMs: this.config.timeoutMs });
+    return httpRequest({
+      method: "POST",
+      url,
+      headers,
+      body,
+      ...(recordedBody !== undefined ? { recordedBody } : {}),
+      allowList: this.config.allowList,
+      timeoutMs: this.config.timeoutMs,
+    });
   }
 }
 

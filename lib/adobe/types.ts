@@ -35,8 +35,7 @@ export interface AdobeClientConfig {
   scope?: string;
 }
 
-export const DEFAULT_ADOBE_SCOPE =
-  "openid,session,AdobeID,read_organizations,additional_info.projectedProductContext";
+export const DEFAULT_ADOBE_SCOPE = "openid,session,AdobeID,read_organizations,additional_info.projectedProductContext";
 
 export type AdobeErrorCode =
   | "bad_credentials"

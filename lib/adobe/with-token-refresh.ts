@@ -2,7 +2,7 @@ import type { ImsClient } from "./ims-client";
 import type { AdobeCredentials, AdobeFailure } from "./types";
 
 export type WithTokenResult<R> =
-  | { ok: true; result: R; refreshed: boolean; /** the rejected first try, for the delivery log */ firstAttempt?: R }
+  | { ok: true; result: R; refreshed: boolean /** the rejected first try, for the delivery log */; firstAttempt?: R }
   | { ok: false; tokenError: AdobeFailure };
 
 /**

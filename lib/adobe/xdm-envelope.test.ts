@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildEnvelope, entityOfEnvelope, XDM_FULL_CONTENT_TYPE } from "./xdm-envelope";
 
 describe("buildEnvelope", () => {
-  const target = { schemaRef: { id: "https://ns.adobe.com/acme/schemas/abc", contentType: XDM_FULL_CONTENT_TYPE }, datasetId: "ds1", flowId: "f1", imsOrgId: "ORG@AdobeOrg" };
+  const target = {
+    schemaRef: { id: "https://ns.adobe.com/acme/schemas/abc", contentType: XDM_FULL_CONTENT_TYPE },
+    datasetId: "ds1",
+    flowId: "f1",
+    imsOrgId: "ORG@AdobeOrg",
+  };
 
   it("has the documented keys: header.{schemaRef,imsOrgId,datasetId,flowId}, body.{xdmMeta.schemaRef,xdmEntity}", () => {
     const e = buildEnvelope({ _id: "x", timestamp: "2024-01-01T00:00:00Z" }, target);

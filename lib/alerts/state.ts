@@ -20,9 +20,7 @@ export function alertHref(kind: AlertKind, rule: AlertRule, at: Date): string {
 
 /** The latest stored transition of each alert kind. */
 export async function latestAlertEvents(db: PrismaClient) {
-  const rows = await Promise.all(
-    ALERT_KINDS.map((kind) => db.alertEvent.findFirst({ where: { kind }, orderBy: [{ at: "desc" }, { id: "desc" }] })),
-  );
+  const rows = await Promise.all(ALERT_KINDS.map((kind) => db.alertEvent.findFirst({ where: { kind }, orderBy: [{ at: "desc" }, { id: "desc" }] })));
   return new Map(rows.filter((r) => r !== null).map((r) => [r.kind, r]));
 }
 

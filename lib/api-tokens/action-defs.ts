@@ -38,7 +38,14 @@ export const revokeApiToken = defineAction({
     if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
     return db.$transaction(async (tx) => {
       const row = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
-      await writeAudit(tx, { actor, action: "apiToken.revoke", targetType: "ApiToken", targetId: tokenId, after: { name: token.name, prefix: token.prefix, ownerId: token.user.id, ownerEmail: token.user.email }, ip });
+      await writeAudit(tx, {
+        actor,
+        action: "apiToken.revoke",
+        targetType: "ApiToken",
+        targetId: tokenId,
+        after: { name: token.name, prefix: token.prefix, ownerId: token.user.id, ownerEmail: token.user.email },
+        ip,
+      });
       return row;
     });
   },

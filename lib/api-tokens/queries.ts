@@ -15,7 +15,16 @@ export async function listAllApiTokens() {
   return db.apiToken.findMany({
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     take: 500,
-    select: { id: true, name: true, prefix: true, lastUsedAt: true, revokedAt: true, expiresAt: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      createdAt: true,
+      user: { select: { id: true, email: true, name: true } },
+    },
   });
 }
 export type AnyApiTokenRow = Awaited<ReturnType<typeof listAllApiTokens>>[number];

@@ -30,7 +30,14 @@ export type Endpoint = {
 };
 
 export const ENDPOINTS = {
-  listProfiles: { method: "GET", path: "/profiles", roles: CAN.viewProfiles, summary: "List integration profiles (secrets masked)", query: ProfileFilterSchema, responses: { "200": "{ profiles }" } },
+  listProfiles: {
+    method: "GET",
+    path: "/profiles",
+    roles: CAN.viewProfiles,
+    summary: "List integration profiles (secrets masked)",
+    query: ProfileFilterSchema,
+    responses: { "200": "{ profiles }" },
+  },
   createProfile: {
     method: "POST",
     path: "/profiles",
@@ -39,7 +46,13 @@ export const ENDPOINTS = {
     body: CreateProfileSchema,
     responses: { "201": "{ profile, inboundSecret }", "400": "Validation errors with fieldErrors" },
   },
-  getProfile: { method: "GET", path: "/profiles/{id}", roles: CAN.viewProfiles, summary: "One profile (secrets masked)", responses: { "200": "Profile", "404": "Not found" } },
+  getProfile: {
+    method: "GET",
+    path: "/profiles/{id}",
+    roles: CAN.viewProfiles,
+    summary: "One profile (secrets masked)",
+    responses: { "200": "Profile", "404": "Not found" },
+  },
   patchProfile: {
     method: "PATCH",
     path: "/profiles/{id}",
@@ -57,8 +70,20 @@ export const ENDPOINTS = {
     query: z.object({ confirmName: z.string() }),
     responses: { "200": "Deleted" },
   },
-  activateProfile: { method: "POST", path: "/profiles/{id}/activate", roles: CAN.editProfiles, summary: "Activate or resume (refused with the missing checklist items)", responses: { "200": "Profile" } },
-  pauseProfile: { method: "POST", path: "/profiles/{id}/pause", roles: CAN.editProfiles, summary: "Pause an active profile: events queue without delivery", responses: { "200": "Profile" } },
+  activateProfile: {
+    method: "POST",
+    path: "/profiles/{id}/activate",
+    roles: CAN.editProfiles,
+    summary: "Activate or resume (refused with the missing checklist items)",
+    responses: { "200": "Profile" },
+  },
+  pauseProfile: {
+    method: "POST",
+    path: "/profiles/{id}/pause",
+    roles: CAN.editProfiles,
+    summary: "Pause an active profile: events queue without delivery",
+    responses: { "200": "Profile" },
+  },
   testConnection: {
     method: "POST",
     path: "/profiles/{id}/test-connection",
@@ -67,7 +92,13 @@ export const ENDPOINTS = {
     body: TestConnectionSchema.omit({ profileId: true }),
     responses: { "200": "{ ok, message, warnings?, at }" },
   },
-  getMapping: { method: "GET", path: "/profiles/{id}/mapping", roles: CAN.viewProfiles, summary: "The mapping draft and published versions", responses: { "200": "{ draft: { rules, samples, schema, revision }, versions }" } },
+  getMapping: {
+    method: "GET",
+    path: "/profiles/{id}/mapping",
+    roles: CAN.viewProfiles,
+    summary: "The mapping draft and published versions",
+    responses: { "200": "{ draft: { rules, samples, schema, revision }, versions }" },
+  },
   saveMappingDraft: {
     method: "PUT",
     path: "/profiles/{id}/mapping",
@@ -84,7 +115,13 @@ export const ENDPOINTS = {
     body: PublishSchema.omit({ profileId: true }),
     responses: { "201": "{ version, publishedAt }", "400": "A sample maps to invalid XDM" },
   },
-  listMappingVersions: { method: "GET", path: "/profiles/{id}/mapping/versions", roles: CAN.viewProfiles, summary: "Published versions, newest first", responses: { "200": "{ versions }" } },
+  listMappingVersions: {
+    method: "GET",
+    path: "/profiles/{id}/mapping/versions",
+    roles: CAN.viewProfiles,
+    summary: "Published versions, newest first",
+    responses: { "200": "{ versions }" },
+  },
   previewMapping: {
     method: "POST",
     path: "/mapping/preview",
@@ -95,7 +132,14 @@ export const ENDPOINTS = {
   },
   me: { method: "GET", path: "/me", roles: CAN.anySignedIn, summary: "The token owner", responses: { "200": "Identity and role" } },
   listUsers: { method: "GET", path: "/users", roles: CAN.manageUsers, summary: "List users (ADMIN)", responses: { "200": "Users without password hashes" } },
-  listAudit: { method: "GET", path: "/audit", roles: CAN.viewAudit, summary: "List audit events (ADMIN, AUDITOR), newest first", query: AuditFilterSchema, responses: { "200": "{ items, nextCursor }" } },
+  listAudit: {
+    method: "GET",
+    path: "/audit",
+    roles: CAN.viewAudit,
+    summary: "List audit events (ADMIN, AUDITOR), newest first",
+    query: AuditFilterSchema,
+    responses: { "200": "{ items, nextCursor }" },
+  },
   listDeliveries: {
     method: "GET",
     path: "/deliveries",
@@ -117,7 +161,10 @@ export const ENDPOINTS = {
     roles: CAN.replay,
     summary: "Replay one delivery (ADMIN, OPS): { useMapping?: original|current }",
     body: ReplayOneSchema.omit({ deliveryId: true }),
-    responses: { "202": "{ deliveryId, status: QUEUED, previousStatus, mappingVersion }", "409": "In flight, pruned, or the original mapping is no longer current" },
+    responses: {
+      "202": "{ deliveryId, status: QUEUED, previousStatus, mappingVersion }",
+      "409": "In flight, pruned, or the original mapping is no longer current",
+    },
   },
   bulkReplay: {
     method: "POST",

@@ -59,10 +59,7 @@ function withRequestIdHeader(response: Response, requestId: string): Response {
  * The roles come from the endpoint's entry in ENDPOINTS (endpoints.ts), which openapi.json is
  * generated from; the returned handler carries that entry so a test can match it to its file.
  */
-export function apiRoute<P = Record<string, string>>(
-  endpoint: Endpoint,
-  handler: (request: Request, ctx: RouteContext<P>) => Promise<Response>,
-) {
+export function apiRoute<P = Record<string, string>>(endpoint: Endpoint, handler: (request: Request, ctx: RouteContext<P>) => Promise<Response>) {
   const { roles } = endpoint;
   const route = async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
@@ -85,12 +82,17 @@ export function apiRoute<P = Record<string, string>>(
         // Nor an id in the path with NUL or half a surrogate pair: a 500 from the database before
         // (found by fuzz-routes.test.ts); no row has such an id.
         const params = await context.params;
-        if (Object.values(params ?? {}).flat().some((v) => typeof v === "string" && !isStorableText(v))) {
+        if (
+          Object.values(params ?? {})
+            .flat()
+            .some((v) => typeof v === "string" && !isStorableText(v))
+        ) {
           return apiError(400, "invalid", "Path parameters must not contain NUL characters or unpaired surrogates.");
         }
         return await handler(request, { actor, ip: clientIp(request.headers), params });
       } catch (err) {
-        if (err instanceof DomainError) return apiError(STATUS[err.code] ?? 400, err.code, err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
+        if (err instanceof DomainError)
+          return apiError(STATUS[err.code] ?? 400, err.code, err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
         log.error("route failed", { requestId, method: request.method, path: url.pathname, error: err });
         return apiError(500, "error", "Internal error.", { requestId });
       }

@@ -68,9 +68,20 @@ export async function exportAuditCsv(filter: AuditFilter): Promise<{ csv: string
   };
   const header = ["time", "actor", "action", "target_type", "target_id", "target", "ip", "changes"];
   const lines = items.map((e) =>
-    [e.createdAt.toISOString(), e.actorEmail ?? "system", e.action, e.targetType, e.targetId, e.targetLabel, e.ip,
-      e.changes.map((c) => `${c.path}: ${c.kind === "added" ? "" : JSON.stringify(c.before)} → ${c.kind === "removed" ? "" : JSON.stringify(c.after)}`).join("; ") || (e.after ? JSON.stringify(e.after) : "")]
-      .map(cell).join(","),
+    [
+      e.createdAt.toISOString(),
+      e.actorEmail ?? "system",
+      e.action,
+      e.targetType,
+      e.targetId,
+      e.targetLabel,
+      e.ip,
+      e.changes
+        .map((c) => `${c.path}: ${c.kind === "added" ? "" : JSON.stringify(c.before)} → ${c.kind === "removed" ? "" : JSON.stringify(c.after)}`)
+        .join("; ") || (e.after ? JSON.stringify(e.after) : ""),
+    ]
+      .map(cell)
+      .join(","),
   );
   return { csv: [header.join(","), ...lines].join("\r\n") + "\r\n", rows: items.length, truncated: rows.length > AUDIT_EXPORT_MAX };
 }

@@ -8,7 +8,8 @@ export type LoginState = { error?: string; email?: string };
 
 const MESSAGES: Record<string, string> = {
   invalid: "Email or password is incorrect.",
-  throttled: "Too many failed sign-in attempts from here. Wait a minute and try again (each further failure doubles the wait), or ask an admin to reset your password.",
+  throttled:
+    "Too many failed sign-in attempts from here. Wait a minute and try again (each further failure doubles the wait), or ask an admin to reset your password.",
 };
 
 /** Public by design (it is how one gets a session); throttled per account and IP in authorize(). */

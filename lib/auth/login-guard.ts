@@ -19,14 +19,28 @@ export async function loginThrottle(email: string, ip: string, now = Date.now())
   const windowMs = e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000;
   const windowStart = new Date(now - windowMs);
   const [lastSuccess, byIp] = await Promise.all([
-    db.loginAttempt.findFirst({ where: { email, ip, success: true, createdAt: { gte: windowStart } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
-    db.loginAttempt.findMany({ where: { ip, success: false, createdAt: { gte: windowStart } }, orderBy: { createdAt: "asc" }, select: { createdAt: true }, take: e.LOGIN_MAX_FAILURES_PER_IP }),
+    db.loginAttempt.findFirst({
+      where: { email, ip, success: true, createdAt: { gte: windowStart } },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    }),
+    db.loginAttempt.findMany({
+      where: { ip, success: false, createdAt: { gte: windowStart } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+      take: e.LOGIN_MAX_FAILURES_PER_IP,
+    }),
   ]);
   if (byIp.length >= e.LOGIN_MAX_FAILURES_PER_IP) {
     return { throttled: true, retryAfterSeconds: Math.max(1, Math.ceil((byIp[0]!.createdAt.getTime() + windowMs - now) / 1000)) };
   }
   const since = lastSuccess && lastSuccess.createdAt > windowStart ? lastSuccess.createdAt : windowStart;
-  const failures = await db.loginAttempt.findMany({ where: { email, ip, success: false, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true }, take: 64 });
+  const failures = await db.loginAttempt.findMany({
+    where: { email, ip, success: false, createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+    take: 64,
+  });
   const over = failures.length - e.LOGIN_MAX_FAILURES_PER_ACCOUNT;
   if (over < 0) return { throttled: false };
   const delay = Math.min(FIRST_DELAY_MS * 2 ** over, windowMs);

@@ -21,7 +21,9 @@ const LOCAL_FAILURES = ["mapping", "configuration", "payload_too_large", "token_
 
 export async function liveHealth(now: Date, profileId?: string): Promise<Map<string, LiveHealth>> {
   const from = new Date(now.getTime() - LIVE_WINDOW_MS);
-  const rows = await db.$queryRaw<{ profileId: string; attempts: number; failed: number; lastOk: boolean; lastStatus: number | null; lastError: string | null; lastAt: Date }[]>(Prisma.sql`
+  const rows = await db.$queryRaw<
+    { profileId: string; attempts: number; failed: number; lastOk: boolean; lastStatus: number | null; lastError: string | null; lastAt: Date }[]
+  >(Prisma.sql`
     SELECT d."profileId", count(*)::int AS attempts,
            count(*) FILTER (WHERE a.outcome <> 'DELIVERED')::int AS failed,
            (array_agg(a.outcome = 'DELIVERED' ORDER BY a."startedAt" DESC, a.id DESC))[1] AS "lastOk",

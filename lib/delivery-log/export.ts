@@ -6,8 +6,22 @@ import type { DeliveryFilter } from "./schemas";
 // the client reads them (pull-based ReadableStream), so memory stays flat for any number of rows.
 
 export const EXPORT_COLUMNS = [
-  "id", "receivedAt", "deliveredAt", "profileId", "profileName", "direction", "pushType", "status", "attempts",
-  "lastStatusCode", "durationMs", "transmissionId", "email", "test", "mappingVersion", "lastError",
+  "id",
+  "receivedAt",
+  "deliveredAt",
+  "profileId",
+  "profileName",
+  "direction",
+  "pushType",
+  "status",
+  "attempts",
+  "lastStatusCode",
+  "durationMs",
+  "transmissionId",
+  "email",
+  "test",
+  "mappingVersion",
+  "lastError",
 ] as const satisfies readonly (keyof DeliveryRow)[];
 
 const BATCH = 2000;
@@ -30,18 +44,21 @@ export function exportStream(filter: DeliveryFilter, format: "csv" | "ndjson", o
   let cursor: string | undefined;
   let started = false;
   let finished = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (finished) return controller.close();
-      let out = "";
-      if (!started && format === "csv") out += EXPORT_COLUMNS.join(",") + "\n";
-      started = true;
-      const page = await listDeliveries(filter, { cursor, limit: BATCH, maskEmails: opts.maskEmails });
-      for (const r of page.items) out += format === "csv" ? csvLine(r) : JSON.stringify(r) + "\n";
-      cursor = page.nextCursor ?? undefined;
-      if (!cursor) finished = true;
-      if (out) controller.enqueue(enc.encode(out));
-      if (finished) controller.close();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (finished) return controller.close();
+        let out = "";
+        if (!started && format === "csv") out += EXPORT_COLUMNS.join(",") + "\n";
+        started = true;
+        const page = await listDeliveries(filter, { cursor, limit: BATCH, maskEmails: opts.maskEmails });
+        for (const r of page.items) out += format === "csv" ? csvLine(r) : JSON.stringify(r) + "\n";
+        cursor = page.nextCursor ?? undefined;
+        if (!cursor) finished = true;
+        if (out) controller.enqueue(enc.encode(out));
+        if (finished) controller.close();
+      },
     },
-  }, { highWaterMark: 1 });
+    { highWaterMark: 1 },
+  );
 }

@@ -54,7 +54,8 @@ export function filterConditions(f: DeliveryFilter, opts: { cursor?: Cursor; unt
   if (f.test) c.push(Prisma.sql`d.test = ${f.test === "yes"}`);
   if (f.mappingVersion === "default") c.push(Prisma.sql`d."mappingVersion" IS NULL`);
   else if (f.mappingVersion !== undefined) c.push(Prisma.sql`d."mappingVersion" = ${f.mappingVersion}`);
-  if (f.failedAttempts) c.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attempt" a WHERE a."deliveryId" = d.id AND (a."errorClass" IS NOT NULL OR a."responseStatus" >= 400))`);
+  if (f.failedAttempts)
+    c.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attempt" a WHERE a."deliveryId" = d.id AND (a."errorClass" IS NOT NULL OR a."responseStatus" >= 400))`);
   if (f.q) c.push(searchCondition(f.q, !!opts.emailsMasked));
   if (f.attendee) c.push(attendeeCondition(f.attendee));
   if (opts.cursor) c.push(Prisma.sql`(d."receivedAt", d.id) < (${ts(opts.cursor.receivedAt)}, ${opts.cursor.id})`);

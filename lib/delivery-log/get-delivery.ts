@@ -28,7 +28,10 @@ export async function getDeliveryDetail(id: string, opts: { maskEmails: boolean 
   else if (!model) validation = { kind: "none", reason: "The profile has no AEP tenant ID, so there is no XDM schema to validate against." };
   else {
     // Tolerate a timestamp slightly ahead of this server's clock: validation ran at send time.
-    const errors = validateXdm(model, d.mappedPayload, { futureToleranceMs: 24 * 3600_000 }).map((e) => ({ pointer: e.pointerToViolation, message: e.message }));
+    const errors = validateXdm(model, d.mappedPayload, { futureToleranceMs: 24 * 3600_000 }).map((e) => ({
+      pointer: e.pointerToViolation,
+      message: e.message,
+    }));
     validation = { kind: "xdm", ok: errors.length === 0, errors };
   }
   const attempts = d.attemptLog.map((a) => ({

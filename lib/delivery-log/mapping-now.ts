@@ -12,7 +12,10 @@ import type { XdmSchemaModel } from "@/lib/xdm";
 type ProfileLike = { id: string; direction: "SOURCE" | "DESTINATION"; tenantId: string | null };
 
 async function published(profileId: string, version?: number): Promise<PublishedMapping | undefined> {
-  const v = version !== undefined ? await db.mappingVersion.findUnique({ where: { profileId_version: { profileId, version } } }) : await latestPublishedMapping(db, profileId);
+  const v =
+    version !== undefined
+      ? await db.mappingVersion.findUnique({ where: { profileId_version: { profileId, version } } })
+      : await latestPublishedMapping(db, profileId);
   return v ? { version: v.version, rules: v.rules as unknown as MappingRule[], schema: v.schema ?? null } : undefined;
 }
 
@@ -40,7 +43,9 @@ export async function remapWithCurrent(profile: ProfileLike, payload: unknown): 
   try {
     const m = prepareMapping(mappingForProfile({ ...profile, ...(pub ? { published: pub } : {}) }));
     const r = m.map(payload);
-    return r.ok ? { version: m.version, ok: true, output: r.output, warnings: r.warnings } : { version: m.version, ok: false, ...(r.output ? { output: r.output } : {}), error: r.error };
+    return r.ok
+      ? { version: m.version, ok: true, output: r.output, warnings: r.warnings }
+      : { version: m.version, ok: false, ...(r.output ? { output: r.output } : {}), error: r.error };
   } catch (e) {
     if (e instanceof MappingUnavailableError) return { version: pub?.version ?? null, ok: false, error: e.message };
     throw e;

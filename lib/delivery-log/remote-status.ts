@@ -75,24 +75,26 @@ export async function readRemoteStatus(
     return { kind: "unavailable", profileId, error: "The profile's credentials could not be opened with this server's encryption key.", at };
   }
   if (p.direction === "SOURCE") {
-    if (!creds.adobe) return { kind: "unavailable", profileId, error: "Enter Adobe credentials on the profile to read its dataflow runs and inlet metrics.", at };
+    if (!creds.adobe)
+      return { kind: "unavailable", profileId, error: "Enter Adobe credentials on the profile to read its dataflow runs and inlet metrics.", at };
     const platform = (opts.adobe ?? integrationClients().adobe).platform(creds.adobe);
     const to = new Date();
     const from = new Date(to.getTime() - 24 * 3600_000);
     const [runs, metrics] = await Promise.all([
-      p.dataflowId ? withTimeout(orThrow(platform.listRuns(p.dataflowId, 10)), timeoutMs, "AEP Flow Service") : Promise.resolve<Part<FlowRun[]>>({ ok: false, error: "The profile has no dataflow ID." }),
+      p.dataflowId
+        ? withTimeout(orThrow(platform.listRuns(p.dataflowId, 10)), timeoutMs, "AEP Flow Service")
+        : Promise.resolve<Part<FlowRun[]>>({ ok: false, error: "The profile has no dataflow ID." }),
       p.aepDatasetId
         ? withTimeout(orThrow(platform.getMetrics({ datasetId: p.aepDatasetId, from, to })), timeoutMs, "AEP Observability Insights")
-        : Promise.resolve<Part<MetricPoint[]>>({ ok: false, error: "Relay has not read the dataflow's dataset yet (Observability V2 filters by dataset): press Test connection on the profile." }),
+        : Promise.resolve<Part<MetricPoint[]>>({
+            ok: false,
+            error: "Relay has not read the dataflow's dataset yet (Observability V2 filters by dataset): press Test connection on the profile.",
+          }),
     ]);
     return { kind: "aep", profileId, dataflowId: p.dataflowId, runs, metrics, at };
   }
   if (!creds.rainfocus) return { kind: "unavailable", profileId, error: "Enter RainFocus API-profile credentials to read its logs.", at };
   const rf = opts.rainfocus ?? integrationClients().rainfocus;
-  const logs = await withTimeout(
-    orThrow(rf.listLogs(creds.rainfocus, { limit: 20 })),
-    timeoutMs,
-    "RainFocus API",
-  );
+  const logs = await withTimeout(orThrow(rf.listLogs(creds.rainfocus, { limit: 20 })), timeoutMs, "RainFocus API");
   return { kind: "rainfocus", profileId, logs, at };
 }

@@ -49,7 +49,10 @@ export function deletedProfileMessage(name: string) {
 
 /** "Replay with current mapping": the XDM it was sent with beside what the current mapping makes now. */
 export async function replayPreview(deliveryId: string) {
-  const d = await db.delivery.findUnique({ where: { id: deliveryId }, include: { profile: { select: { id: true, direction: true, tenantId: true, name: true, deletedAt: true } } } });
+  const d = await db.delivery.findUnique({
+    where: { id: deliveryId },
+    include: { profile: { select: { id: true, direction: true, tenantId: true, name: true, deletedAt: true } } },
+  });
   if (!d) throw new DomainError("This delivery does not exist.", "not_found");
   if (d.profile.deletedAt) throw new DomainError(deletedProfileMessage(d.profile.name), "conflict");
   const now = await remapWithCurrent(d.profile, d.sourcePayload);
@@ -68,7 +71,15 @@ export async function replayPreview(deliveryId: string) {
 export async function replayDelivery(deliveryId: string, useMapping: ReplayMode, ctx: Ctx) {
   const d = await db.delivery.findUnique({
     where: { id: deliveryId },
-    select: { id: true, status: true, profileId: true, mappingVersion: true, attempts: true, sourcePayload: true, profile: { select: { name: true, deletedAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      profileId: true,
+      mappingVersion: true,
+      attempts: true,
+      sourcePayload: true,
+      profile: { select: { name: true, deletedAt: true } },
+    },
   });
   if (!d) throw new DomainError("This delivery does not exist.", "not_found");
   // Workers send nothing for a deleted profile: a replay would sit in the queue forever, and its
@@ -85,7 +96,15 @@ export async function replayDelivery(deliveryId: string, useMapping: ReplayMode,
   }
   // Conditional on the status read above: a worker that claimed it meanwhile wins.
   if ((await requeue([d.id])) === 0) throw new DomainError("A worker picked this delivery up meanwhile; it is being delivered.", "conflict");
-  await writeAudit(db, { actor: ctx.actor, action: "delivery.replay", targetType: "Delivery", targetId: d.id, before: { status: d.status, attempts: d.attempts, mappingVersion: d.mappingVersion }, after: { status: "QUEUED", useMapping, mappingVersion: current }, ip: ctx.ip });
+  await writeAudit(db, {
+    actor: ctx.actor,
+    action: "delivery.replay",
+    targetType: "Delivery",
+    targetId: d.id,
+    before: { status: d.status, attempts: d.attempts, mappingVersion: d.mappingVersion },
+    after: { status: "QUEUED", useMapping, mappingVersion: current },
+    ip: ctx.ip,
+  });
   return { deliveryId: d.id, status: "QUEUED" as const, previousStatus: d.status, mappingVersion: current };
 }
 
@@ -122,7 +141,9 @@ export async function bulkReplay(
   let skippedDeleted = 0;
   const versions = new Map<string, number | null>();
   do {
-    const rows = await db.$queryRaw<{ id: string; receivedAt: Date; profileId: string; status: string; mappingVersion: number | null; hasPayload: boolean; profileDeleted: boolean }[]>(Prisma.sql`
+    const rows = await db.$queryRaw<
+      { id: string; receivedAt: Date; profileId: string; status: string; mappingVersion: number | null; hasPayload: boolean; profileDeleted: boolean }[]
+    >(Prisma.sql`
       SELECT d.id, d."receivedAt", d."profileId", d.status::text AS status, d."mappingVersion", d."sourcePayload" IS NOT NULL AS "hasPayload",
              EXISTS (SELECT 1 FROM "IntegrationProfile" p WHERE p.id = d."profileId" AND p."deletedAt" IS NOT NULL) AS "profileDeleted"
         FROM "Delivery" d ${filterConditions(input.filter, { cursor, until })}
@@ -147,6 +168,21 @@ export async function bulkReplay(
     const last = rows[rows.length - 1];
     cursor = rows.length === batchSize && last ? { receivedAt: last.receivedAt, id: last.id } : undefined;
   } while (input.loop && cursor);
-  await writeAudit(db, { actor: ctx.actor, action: "delivery.replay.bulk", targetType: "Delivery", after: { filter: input.filter, useMapping: input.useMapping, until: until.toISOString(), replayed, skipped, skippedDeleted }, ip: ctx.ip });
-  return { dryRun: false, matched, replayed, skipped, skippedDeleted, until: until.toISOString(), nextCursor: cursor ? encodeCursor(cursor) : null, done: !cursor };
+  await writeAudit(db, {
+    actor: ctx.actor,
+    action: "delivery.replay.bulk",
+    targetType: "Delivery",
+    after: { filter: input.filter, useMapping: input.useMapping, until: until.toISOString(), replayed, skipped, skippedDeleted },
+    ip: ctx.ip,
+  });
+  return {
+    dryRun: false,
+    matched,
+    replayed,
+    skipped,
+    skippedDeleted,
+    until: until.toISOString(),
+    nextCursor: cursor ? encodeCursor(cursor) : null,
+    done: !cursor,
+  };
 }

@@ -15,7 +15,12 @@ export const HTTP_CLASSES = ["2xx", "3xx", "4xx", "5xx", "none"] as const;
 const statusList = z
   .string()
   .max(200)
-  .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim().toUpperCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(DELIVERY_STATUSES)).max(6));
 
 /** A bare date ("2026-11-23") means the start of that day (UTC) as a lower bound, its end as an upper one. */
@@ -48,7 +53,10 @@ export const DeliveryFilterSchema = z.object({
    */
   attempt: z.enum(["delivered", "replayed", "failed"]).optional(),
   /** With `attempt`: the attempt's error is the dashboard's top error with this key (md5 of its first 160 characters). */
-  attemptError: z.string().regex(/^[0-9a-f]{32}$/, "Not an error key from the dashboard.").optional(),
+  attemptError: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, "Not an error key from the dashboard.")
+    .optional(),
   /** Transmission id (exact), attendee id, email or error text. */
   q: z.string().trim().max(200).optional(),
   /**
@@ -61,7 +69,22 @@ export const DeliveryFilterSchema = z.object({
 export type DeliveryFilter = z.infer<typeof DeliveryFilterSchema>;
 
 /** The URL/query keys of the filter, in display order. */
-export const FILTER_KEYS = ["profileId", "direction", "status", "pushType", "http", "range", "from", "to", "test", "mappingVersion", "failedAttempts", "attempt", "attemptError", "q"] as const;
+export const FILTER_KEYS = [
+  "profileId",
+  "direction",
+  "status",
+  "pushType",
+  "http",
+  "range",
+  "from",
+  "to",
+  "test",
+  "mappingVersion",
+  "failedAttempts",
+  "attempt",
+  "attemptError",
+  "q",
+] as const;
 
 /** Empty strings from forms and URLs mean "no filter". */
 export function cleanFilterInput(input: unknown): unknown {
@@ -107,4 +130,8 @@ export const SendTestEventSchema = z.object({
 });
 export type SendTestEventInput = z.infer<typeof SendTestEventSchema>;
 
-export const TestSampleSchema = z.object({ profileId: z.string().min(1).max(100), pushType: z.string().min(1).max(100), syntheticAttendee: z.boolean().optional() });
+export const TestSampleSchema = z.object({
+  profileId: z.string().min(1).max(100),
+  pushType: z.string().min(1).max(100),
+  syntheticAttendee: z.boolean().optional(),
+});

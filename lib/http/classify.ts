@@ -1,10 +1,7 @@
 import { parseRetryAfter } from "./retry-after";
 import type { HttpResult } from "./types";
 
-export type Classification =
-  | { kind: "success" }
-  | { kind: "retryable"; reason: string; retryAfterMs?: number }
-  | { kind: "permanent"; reason: string };
+export type Classification = { kind: "success" } | { kind: "retryable"; reason: string; retryAfterMs?: number } | { kind: "permanent"; reason: string };
 
 /**
  * Retryable: network errors, timeouts, 408, 429 (with Retry-After when given) and 5xx, as the

@@ -75,7 +75,9 @@ describe("redaction", () => {
     expect(redactBody('{"a": 1}')).toBe('{"a": 1}');
     expect(redactUrl("https://h/p?client_secret=x&a=1")).toBe("https://h/p?client_secret=%5BREDACTED%5D&a=1");
     // RainFocus's apiProfile key is the whole credential with the token grant "none".
-    expect(redactUrl("https://events.rainfocus.com/api/o/v2/attendee/update?apiProfile=k3y&event=e")).toBe("https://events.rainfocus.com/api/o/v2/attendee/update?apiProfile=%5BREDACTED%5D&event=e");
+    expect(redactUrl("https://events.rainfocus.com/api/o/v2/attendee/update?apiProfile=k3y&event=e")).toBe(
+      "https://events.rainfocus.com/api/o/v2/attendee/update?apiProfile=%5BREDACTED%5D&event=e",
+    );
     expect(redactHeaders({ apiProfile: "k3y" })).toEqual({ apiProfile: "[REDACTED]" });
   });
 });

@@ -5,7 +5,7 @@ describe("jsonTextProblem", () => {
   it("counts arrays and objects, not brackets inside strings", () => {
     expect(jsonTextProblem('{"a":[1,{"b":2}]}', 3)).toBeNull();
     expect(jsonTextProblem('{"a":[1,{"b":[2]}]}', 3)?.code).toBe("too_deep");
-    expect(jsonTextProblem(JSON.stringify({ s: "[[[[[[{{{{\\\"[[[[" }), 1)).toBeNull();
+    expect(jsonTextProblem(JSON.stringify({ s: '[[[[[[{{{{\\"[[[[' }), 1)).toBeNull();
   });
 
   it("stops early on very deep input", () => {

@@ -24,7 +24,8 @@ export function jsonTextProblem(text: string, limit = MAX_JSON_DEPTH): JsonTextP
         if (u === 0) return { code: "nul_character", message: "The body contains the escape \\u0000, which cannot be stored." };
         if (u >= 0xd800 && u <= 0xdfff) {
           const low = text.startsWith("\\u", i + 6) ? hex4(text, i + 8) : -1;
-          if (u > 0xdbff || low < 0xdc00 || low > 0xdfff) return { code: "lone_surrogate", message: "The body contains a \\u escape of half a surrogate pair, which is not valid Unicode." };
+          if (u > 0xdbff || low < 0xdc00 || low > 0xdfff)
+            return { code: "lone_surrogate", message: "The body contains a \\u escape of half a surrogate pair, which is not valid Unicode." };
           i += 6;
         }
         i++;

@@ -21,7 +21,20 @@ export const RefusalFilterSchema = z.preprocess(
 export type RefusalFilter = z.infer<typeof RefusalFilterSchema>;
 const RANGE_MS = { "1h": 3600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
 
-export type RefusalRow = { id: string; profileId: string; profileName: string | null; endpoint: string; status: number; code: string; message: string; ip: string; count: number; firstAt: Date; lastAt: Date; requestId: string };
+export type RefusalRow = {
+  id: string;
+  profileId: string;
+  profileName: string | null;
+  endpoint: string;
+  status: number;
+  code: string;
+  message: string;
+  ip: string;
+  count: number;
+  firstAt: Date;
+  lastAt: Date;
+  requestId: string;
+};
 
 /** The newest rows (one per minute × sender × code), with the profile's name when the id names one. */
 export async function listRefusals(f: RefusalFilter, now = new Date()) {

@@ -15,7 +15,19 @@ const FLUSH_MS = 1000;
 const OTHERS = "(others)";
 
 export type Refusal = { endpoint: string; profileId: string; status: number; code: string; message: string; ip: string; requestId: string; at?: Date };
-type Row = { minute: string; endpoint: string; profileId: string; status: number; code: string; message: string; ip: string; requestId: string; count: number; firstAt: string; lastAt: string };
+type Row = {
+  minute: string;
+  endpoint: string;
+  profileId: string;
+  status: number;
+  code: string;
+  message: string;
+  ip: string;
+  requestId: string;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+};
 
 let pending = new Map<string, Row>();
 let keysThisMinute = { minute: "", n: 0 };
@@ -44,7 +56,19 @@ export function recordRefusal(r: Refusal): void {
     row.lastAt = iso;
     row.requestId = r.requestId;
   } else {
-    pending.set(key, { minute, endpoint: r.endpoint, profileId, status: r.status, code: r.code, message: r.message.slice(0, 300), ip, requestId: r.requestId.slice(0, 128), count: 1, firstAt: iso, lastAt: iso });
+    pending.set(key, {
+      minute,
+      endpoint: r.endpoint,
+      profileId,
+      status: r.status,
+      code: r.code,
+      message: r.message.slice(0, 300),
+      ip,
+      requestId: r.requestId.slice(0, 128),
+      count: 1,
+      firstAt: iso,
+      lastAt: iso,
+    });
   }
   timer ??= setTimeout(() => void flushRefusals(), FLUSH_MS).unref();
 }

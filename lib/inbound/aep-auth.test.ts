@@ -5,7 +5,8 @@ const secret = "rfin_current";
 describe("AEP endpoint authentication", () => {
   it("accepts the inbound secret, an issued token, or the URL key — each only for its own profile", () => {
     const t = issueAepToken("p1", secret, 1_000_000).access_token;
-    const auth = (authorization: string | null, urlKey?: string, profileId = "p1") => authenticateAep({ authorization, urlKey, profileId, secrets: [secret], nowMs: 1_000_000 });
+    const auth = (authorization: string | null, urlKey?: string, profileId = "p1") =>
+      authenticateAep({ authorization, urlKey, profileId, secrets: [secret], nowMs: 1_000_000 });
     expect(auth(`Bearer ${secret}`)).toBe("bearer");
     expect(auth(`Bearer ${t}`)).toBe("oauth2");
     expect(auth(null, aepUrlKey("p1", secret))).toBe("url-key");
@@ -26,7 +27,10 @@ describe("AEP endpoint authentication", () => {
   });
 
   it("reads client credentials from the form or a Basic header (both AEP client credential types)", () => {
-    expect(clientCredentialsOf(null, new URLSearchParams("grant_type=client_credentials&client_id=a&client_secret=b"))).toEqual({ clientId: "a", clientSecret: "b" });
+    expect(clientCredentialsOf(null, new URLSearchParams("grant_type=client_credentials&client_id=a&client_secret=b"))).toEqual({
+      clientId: "a",
+      clientSecret: "b",
+    });
     const basic = `Basic ${Buffer.from("p%3A1:s%2B:x").toString("base64")}`;
     expect(clientCredentialsOf(basic, new URLSearchParams())).toEqual({ clientId: "p:1", clientSecret: "s+:x" });
   });

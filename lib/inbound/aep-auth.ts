@@ -25,7 +25,12 @@ export function aepUrlKey(profileId: string, secret: string): string {
   return mac(secret, "relay-aep-url", profileId).subarray(0, 16).toString("hex");
 }
 
-export function issueAepToken(profileId: string, secret: string, nowMs = Date.now(), ttlSeconds = AEP_TOKEN_TTL_SECONDS): { access_token: string; token_type: "bearer"; expires_in: number } {
+export function issueAepToken(
+  profileId: string,
+  secret: string,
+  nowMs = Date.now(),
+  ttlSeconds = AEP_TOKEN_TTL_SECONDS,
+): { access_token: string; token_type: "bearer"; expires_in: number } {
   const payload = b64url(JSON.stringify({ p: profileId, e: Math.floor(nowMs / 1000) + ttlSeconds }));
   const token = `${TOKEN_PREFIX}${payload}.${b64url(mac(secret, "relay-aep-token", payload))}`;
   return { access_token: token, token_type: "bearer", expires_in: ttlSeconds };
@@ -51,7 +56,13 @@ export function verifyAepToken(token: string, profileId: string, secret: string,
  * Which method authenticated the request, or null. `secrets` are the profile's accepted inbound
  * secrets (the current one, plus a previous one during a rotation's grace period).
  */
-export function authenticateAep(input: { authorization: string | null; urlKey?: string | undefined; profileId: string; secrets: string[]; nowMs?: number }): AepAuthMethod | null {
+export function authenticateAep(input: {
+  authorization: string | null;
+  urlKey?: string | undefined;
+  profileId: string;
+  secrets: string[];
+  nowMs?: number;
+}): AepAuthMethod | null {
   const { profileId, secrets } = input;
   if (input.urlKey !== undefined) {
     return secrets.some((s) => secretsEqual(input.urlKey!, aepUrlKey(profileId, s))) ? "url-key" : null;
@@ -71,7 +82,13 @@ export function clientCredentialsOf(authorization: string | null, form: URLSearc
     const at = decoded.indexOf(":");
     if (at < 0) return {};
     // RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
-    const dec = (s: string) => { try { return decodeURIComponent(s.replace(/\+/g, " ")); } catch { return s; } };
+    const dec = (s: string) => {
+      try {
+        return decodeURIComponent(s.replace(/\+/g, " "));
+      } catch {
+        return s;
+      }
+    };
     return { clientId: dec(decoded.slice(0, at)), clientSecret: dec(decoded.slice(at + 1)) };
   }
   return { clientId: form.get("client_id") ?? undefined, clientSecret: form.get("client_secret") ?? undefined };

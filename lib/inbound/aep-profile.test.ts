@@ -9,7 +9,11 @@ const p = {
 
 describe("AEP destination profiles", () => {
   it("derives the same id for the same state, whatever the key order", () => {
-    const reordered = { segmentMembership: p.segmentMembership, attributes: { email: "ann@example.com", firstName: { value: "Ann" } }, identityMap: p.identityMap };
+    const reordered = {
+      segmentMembership: p.segmentMembership,
+      attributes: { email: "ann@example.com", firstName: { value: "Ann" } },
+      identityMap: p.identityMap,
+    };
     expect(aepTransmissionId(reordered)).toBe(aepTransmissionId(p));
     expect(aepTransmissionId(p)).toMatch(/^aep-[0-9a-f]{64}$/);
   });

@@ -64,7 +64,7 @@ export type DetectedProfiles = { ok: true; format: AepFormat; profiles: AepProfi
  */
 export function detectAepProfiles(skeleton: unknown, streamedProfiles: unknown[] | null): DetectedProfiles {
   if (!skeleton || typeof skeleton !== "object" || Array.isArray(skeleton)) {
-    return { ok: false, message: "The body must be a JSON object: one XDM profile (HTTP API destination), or `{\"profiles\":[…]}` (Destination SDK)." };
+    return { ok: false, message: 'The body must be a JSON object: one XDM profile (HTTP API destination), or `{"profiles":[…]}` (Destination SDK).' };
   }
   const b = skeleton as Record<string, unknown>;
   if (streamedProfiles !== null || "profiles" in b) {

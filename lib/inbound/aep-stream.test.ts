@@ -10,7 +10,7 @@ const read = (text: string, size = 3, l = limits) => readAepBody(chunks(text, si
 
 describe("readAepBody", () => {
   it("cuts out each element of a top-level profiles array, whatever the chunk boundaries", async () => {
-    const profiles = [{ a: "x,]}\"[{", n: [1, { b: 2 }] }, { "é": "ü😀" }, { profiles: [1, 2] }];
+    const profiles = [{ a: 'x,]}"[{', n: [1, { b: 2 }] }, { é: "ü😀" }, { profiles: [1, 2] }];
     const text = JSON.stringify({ before: { profiles: "no" }, profiles, after: 1 }, null, 1);
     for (const size of [1, 2, 3, 7, 64, 10_000]) {
       const r = await read(text, size);
@@ -26,7 +26,15 @@ describe("readAepBody", () => {
 
   it("accepts an empty array and refuses holes and broken JSON", async () => {
     expect(await read('{"profiles":[ ]}')).toMatchObject({ ok: true, profiles: [] });
-    for (const bad of ['{"profiles":[,]}', '{"profiles":[{"a":1},]}', '{"profiles":[{"a":1},,{"b":2}]}', '{"profiles":[{"a":1}', '{"profiles":[{"a":}]}', "", '{"a":1']) {
+    for (const bad of [
+      '{"profiles":[,]}',
+      '{"profiles":[{"a":1},]}',
+      '{"profiles":[{"a":1},,{"b":2}]}',
+      '{"profiles":[{"a":1}',
+      '{"profiles":[{"a":}]}',
+      "",
+      '{"a":1',
+    ]) {
       expect(await read(bad), bad).toMatchObject({ ok: false, status: 400 });
     }
   });
@@ -39,10 +47,24 @@ describe("readAepBody", () => {
     const many = JSON.stringify({ profiles: Array.from({ length: 101 }, (_, i) => ({ i })) });
     expect(await read(many, 50)).toMatchObject({ ok: false, status: 413 });
     // Sizes read as the other inbound refusals do ("4 KB", "1 MB"), not as a byte count.
-    expect(await read(JSON.stringify({ profiles: [{ big: "x".repeat(5000) }] }), 100)).toMatchObject({ ok: false, status: 413, message: "profiles[0] is larger than 4 KB." });
-    expect(await read(JSON.stringify({ big: "x".repeat(5000) }), 100)).toMatchObject({ ok: false, status: 413, message: "The body outside `profiles` is larger than 4 KB." });
-    expect(await read(JSON.stringify({ profiles: [{ a: 1 }] }), 4, { ...limits, maxBytes: 10 })).toMatchObject({ ok: false, status: 413, message: "The body is larger than 10 bytes." });
+    expect(await read(JSON.stringify({ profiles: [{ big: "x".repeat(5000) }] }), 100)).toMatchObject({
+      ok: false,
+      status: 413,
+      message: "profiles[0] is larger than 4 KB.",
+    });
+    expect(await read(JSON.stringify({ big: "x".repeat(5000) }), 100)).toMatchObject({
+      ok: false,
+      status: 413,
+      message: "The body outside `profiles` is larger than 4 KB.",
+    });
+    expect(await read(JSON.stringify({ profiles: [{ a: 1 }] }), 4, { ...limits, maxBytes: 10 })).toMatchObject({
+      ok: false,
+      status: 413,
+      message: "The body is larger than 10 bytes.",
+    });
     const mb = { ...limits, maxBytes: 1024 * 1024 };
-    expect(await read(JSON.stringify({ profiles: [{ big: "x".repeat(1024 * 1024) }] }), 64 * 1024, { ...mb, maxProfileBytes: 2 * 1024 * 1024 })).toMatchObject({ message: "The body is larger than 1 MB." });
+    expect(await read(JSON.stringify({ profiles: [{ big: "x".repeat(1024 * 1024) }] }), 64 * 1024, { ...mb, maxProfileBytes: 2 * 1024 * 1024 })).toMatchObject({
+      message: "The body is larger than 1 MB.",
+    });
   });
 });

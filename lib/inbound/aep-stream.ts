@@ -26,7 +26,14 @@ export interface AepBodyLimits {
 export type AepBodyProblem = { status: 400 | 413; code: string; message: string };
 export type AepBody = { ok: true; skeleton: unknown; profiles: unknown[] | null; bytes: number } | ({ ok: false } & AepBodyProblem);
 
-const Q = 34, BS = 92, LB = 123, RB = 125, LS = 91, RS = 93, COMMA = 44, COLON = 58;
+const Q = 34,
+  BS = 92,
+  LB = 123,
+  RB = 125,
+  LS = 91,
+  RS = 93,
+  COMMA = 44,
+  COLON = 58;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Parses `text` after the checks PostgreSQL's jsonb needs (jsonTextProblem). */
@@ -71,7 +78,10 @@ export async function readAepBody(chunks: AsyncIterable<Uint8Array>, limits: Aep
     element = [];
     elementBytes = 0;
     // Only `[]` may hold nothing: `[,]`, `[a,]` and `[a,,b]` are not JSON.
-    if (!text) return !byComma && commas === 0 && profiles.length === 0 ? null : { ok: false, status: 400, code: "invalid_json", message: "The body is not valid JSON (an empty element in `profiles`)." };
+    if (!text)
+      return !byComma && commas === 0 && profiles.length === 0
+        ? null
+        : { ok: false, status: 400, code: "invalid_json", message: "The body is not valid JSON (an empty element in `profiles`)." };
     if (profiles.length >= limits.maxProfiles) return tooLarge(`At most ${limits.maxProfiles.toLocaleString("en-US")} profiles per request.`);
     const r = parseChecked(text, `profiles[${profiles.length}]`);
     if (!r.ok) return r;
@@ -189,4 +199,3 @@ export async function* streamChunks(body: ReadableStream<Uint8Array> | null, dis
     reader.releaseLock();
   }
 }
-

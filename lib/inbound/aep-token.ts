@@ -30,7 +30,10 @@ export async function issueAepAccessToken(profileId: string, request: Request): 
   // The client id is the profile id: a token of one profile never opens another.
   // The current secret, or the previous one during a rotation's grace period; the token is bound
   // to the secret it was asked with, so it dies when that secret does.
-  const secret = profile && clientId === profile.id && profile.direction === "DESTINATION" ? [profile.inboundSecret, profile.previousInboundSecret].find((s) => s && secretsEqual(clientSecret, s)) : undefined;
+  const secret =
+    profile && clientId === profile.id && profile.direction === "DESTINATION"
+      ? [profile.inboundSecret, profile.previousInboundSecret].find((s) => s && secretsEqual(clientSecret, s))
+      : undefined;
   if (!profile || !secret) return oauthError(401, "invalid_client", "Client authentication failed.");
   return { status: 200, body: { ...issueAepToken(profile.id, secret), expires_in: AEP_TOKEN_TTL_SECONDS } };
 }

@@ -42,7 +42,11 @@ export async function acceptAepExport(
   return answer;
 }
 
-async function acceptOrRefuse(profileId: string, request: Request, ctx: { requestId?: string; traceParent?: string | null; urlKey?: string }): Promise<InboundAnswer> {
+async function acceptOrRefuse(
+  profileId: string,
+  request: Request,
+  ctx: { requestId?: string; traceParent?: string | null; urlKey?: string },
+): Promise<InboundAnswer> {
   const profile = await loadInboundProfile(profileId);
   if (!profile) return refuse(404, "not_found", "No integration profile with this ID.");
   // The current secret, and the previous one during a rotation's grace period.
@@ -51,7 +55,11 @@ async function acceptOrRefuse(profileId: string, request: Request, ctx: { reques
   if (!method) {
     return ctx.urlKey !== undefined
       ? refuse(404, "not_found", "No integration profile at this URL.")
-      : refuse(401, "unauthorized", "Authorization must be `Bearer <the profile's inbound secret>` or `Bearer <an access token from this profile's token URL>`.");
+      : refuse(
+          401,
+          "unauthorized",
+          "Authorization must be `Bearer <the profile's inbound secret>` or `Bearer <an access token from this profile's token URL>`.",
+        );
   }
   const inactive = refuseInactive(profile, "DESTINATION");
   if (inactive) return inactive;

@@ -16,7 +16,11 @@ let seq = 0;
  * inlets; an `Authorization: Bearer` header (authenticated AEP inlets) is accepted and not used.
  * Refusals are Relay-shaped here; the route rewords them as AEP problem bodies (toAepProblem).
  */
-export async function acceptCollection(inletId: string, request: Request, ctx: { requestId?: string; traceParent?: string | null } = {}): Promise<InboundAnswer> {
+export async function acceptCollection(
+  inletId: string,
+  request: Request,
+  ctx: { requestId?: string; traceParent?: string | null } = {},
+): Promise<InboundAnswer> {
   const full = await refuseWhenQueueDeep();
   if (full) return full;
   const body = await readRawBody(request);
@@ -29,7 +33,11 @@ export async function acceptCollection(inletId: string, request: Request, ctx: {
   const flowId = request.headers.get("x-adobe-flow-id") ?? new URL(request.url).searchParams.get("x-adobe-flow-id");
   if (!flowId) return refuse(400, "flow_id_missing", "x-adobe-flow-id header or query parameter is required.");
   if (!profile.dataflowId || flowId.trim().toLowerCase() !== profile.dataflowId.toLowerCase()) {
-    return refuse(400, "flow_id_mismatch", `flowId: [${flowId.slice(0, 64)}] Dataflow is not associated with this inlet. Use the dataflow ID shown on the profile's Endpoint page.`);
+    return refuse(
+      400,
+      "flow_id_mismatch",
+      `flowId: [${flowId.slice(0, 64)}] Dataflow is not associated with this inlet. Use the dataflow ID shown on the profile's Endpoint page.`,
+    );
   }
   const parsed = parseJsonBody(body.raw);
   if (!parsed.ok) return parsed.answer;
@@ -43,7 +51,16 @@ export async function acceptCollection(inletId: string, request: Request, ctx: {
 }
 
 const INLET_PROBLEM = "http://ns.adobe.com/adobecloud/problem/data-collection-service/inlet";
-const TITLES: Record<number, string> = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 413: "Payload Too Large", 422: "Bad Request", 429: "Too Many Requests", 503: "Service Unavailable" };
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Payload Too Large",
+  422: "Bad Request",
+  429: "Too Many Requests",
+  503: "Service Unavailable",
+};
 
 /**
  * A Relay refusal `{error:{code,message}}` as DCS words it: `{type, status, title, report:{message}}`

@@ -20,11 +20,18 @@ export async function acceptSourceEvents(
   value: unknown,
   ctx: { requestId?: string; traceParent?: string | null },
 ): Promise<EventsStored | EventsRefusal> {
-  const no = (status: number, code: string, message: string, extra?: Record<string, unknown>): EventsRefusal => ({ ok: false, status, code, message, ...(extra ? { extra } : {}) });
+  const no = (status: number, code: string, message: string, extra?: Record<string, unknown>): EventsRefusal => ({
+    ok: false,
+    status,
+    code,
+    message,
+    ...(extra ? { extra } : {}),
+  });
   const events = Array.isArray(value) ? value : [value];
   setSpanAttributes({ "relay.events": events.length });
   if (events.length === 0) return no(400, "empty", "The body is an empty array; send at least one event.");
-  if (events.length > MAX_EVENTS_PER_PUSH) return no(413, "too_many_events", `At most ${MAX_EVENTS_PER_PUSH} events per request; this one has ${events.length}.`);
+  if (events.length > MAX_EVENTS_PER_PUSH)
+    return no(413, "too_many_events", `At most ${MAX_EVENTS_PER_PUSH} events per request; this one has ${events.length}.`);
 
   const items: NewDelivery[] = [];
   for (const [i, e] of events.entries()) {
@@ -49,7 +56,10 @@ export async function acceptSourceEvents(
     return no(422, unknown.length ? "unknown_push_type" : "push_type_disabled", message, { pushTypes: notEnabled });
   }
 
-  const stored = await storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), ...(ctx.traceParent ? { traceParent: ctx.traceParent } : {}) });
+  const stored = await storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items, {
+    ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    ...(ctx.traceParent ? { traceParent: ctx.traceParent } : {}),
+  });
   const notes: string[] = [];
   if (stored.duplicates) notes.push("Duplicate transmissionIds were accepted before and are not stored again.");
   if (profile.status === "PAUSED") notes.push("The profile is paused: events are queued and delivered once it is resumed.");

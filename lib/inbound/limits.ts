@@ -53,7 +53,10 @@ export class InboundLimiter {
     }
     const available = bucket.available(now);
     if (available < 1) {
-      return tooMany(Math.max(1, Math.ceil((1 - available) / this.opts.profileRatePerSec)), "This profile is sending faster than this server accepts; send again after the Retry-After delay.");
+      return tooMany(
+        Math.max(1, Math.ceil((1 - available) / this.opts.profileRatePerSec)),
+        "This profile is sending faster than this server accepts; send again after the Retry-After delay.",
+      );
     }
     bucket.take(now);
     return null;

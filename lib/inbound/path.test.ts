@@ -10,7 +10,13 @@ describe("redactInboundPath", () => {
     expect(redactInboundPath(`https://relay.test/api/v1/inbound/aep/p1/${key}`)).toBe("https://relay.test/api/v1/inbound/aep/p1/[redacted]");
   });
   it("leaves the token URL, route patterns and other paths alone", () => {
-    for (const p of ["/api/v1/inbound/aep/p1/token", "/api/v1/inbound/aep/p1", "/api/v1/inbound/aep/[profileId]/[key]", "POST /api/v1/inbound/collection/[inletId]", "/api/v1/profiles/p1"]) {
+    for (const p of [
+      "/api/v1/inbound/aep/p1/token",
+      "/api/v1/inbound/aep/p1",
+      "/api/v1/inbound/aep/[profileId]/[key]",
+      "POST /api/v1/inbound/collection/[inletId]",
+      "/api/v1/profiles/p1",
+    ]) {
       expect(redactInboundPath(p)).toBe(p);
     }
   });

@@ -27,7 +27,16 @@ const PROFILE_SQL = `
          COALESCE((SELECT array_agg(t."pushType") FROM "ProfilePushType" t WHERE t."profileId" = p.id), '{}') AS "pushTypes"
     FROM "IntegrationProfile" p`;
 
-type ProfileRow = { id: string; direction: InboundProfile["direction"]; status: InboundProfile["status"]; deleted: boolean; sealed: string | null; previousSealed: string | null; dataflowId: string | null; pushTypes: string[] };
+type ProfileRow = {
+  id: string;
+  direction: InboundProfile["direction"];
+  status: InboundProfile["status"];
+  deleted: boolean;
+  sealed: string | null;
+  previousSealed: string | null;
+  dataflowId: string | null;
+  pushTypes: string[];
+};
 
 function toInboundProfile(row: ProfileRow): InboundProfile {
   return {
@@ -48,7 +57,10 @@ function toInboundProfile(row: ProfileRow): InboundProfile {
  */
 export async function loadProfileByInlet(inletId: string): Promise<InboundProfile | null> {
   if (!/^[0-9a-f]{64}$/.test(inletId)) return null;
-  const { rows } = await poolOf(db).query<ProfileRow>(`${PROFILE_SQL} WHERE p."inletId" = $1 OR (p."previousInletId" = $1 AND p."previousInletUntil" > now())`, [inletId]);
+  const { rows } = await poolOf(db).query<ProfileRow>(
+    `${PROFILE_SQL} WHERE p."inletId" = $1 OR (p."previousInletId" = $1 AND p."previousInletUntil" > now())`,
+    [inletId],
+  );
   return rows[0] ? toInboundProfile(rows[0]) : null;
 }
 

@@ -12,14 +12,22 @@ export { MAX_EVENTS_PER_PUSH } from "./events";
  * the previous one. Checks run cheapest-first and nothing is stored unless every event is
  * acceptable; the 202 comes only after the one transaction that stores them has committed.
  */
-export async function acceptRainfocusPush(profileId: string, request: Request, ctx: { requestId?: string; traceParent?: string | null } = {}): Promise<InboundAnswer> {
+export async function acceptRainfocusPush(
+  profileId: string,
+  request: Request,
+  ctx: { requestId?: string; traceParent?: string | null } = {},
+): Promise<InboundAnswer> {
   const opened = await openInbound(profileId, request);
   if (!opened.ok) return opened.answer;
   const { raw, profile } = opened;
   const signature = request.headers.get("x-rf-signature");
   const signed = [profile.inboundSecret, profile.previousInboundSecret].some((s) => s && verifySignature(raw, signature, s));
   if (!signed) {
-    return refuse(401, "bad_signature", "X-RF-Signature is missing or does not match: expected sha256=<hex HMAC-SHA256 of the raw body with the profile's inbound secret>.");
+    return refuse(
+      401,
+      "bad_signature",
+      "X-RF-Signature is missing or does not match: expected sha256=<hex HMAC-SHA256 of the raw body with the profile's inbound secret>.",
+    );
   }
   const inactive = refuseInactive(profile, "SOURCE");
   if (inactive) return inactive;

@@ -18,7 +18,11 @@ let limiter: InboundLimiter | undefined;
 export function inboundLimiter(): InboundLimiter {
   if (!limiter) {
     const e = env();
-    limiter = new InboundLimiter({ profileRatePerSec: e.INBOUND_RATE_PER_SEC, profileBurst: e.INBOUND_BURST, authFailuresPerMinute: e.INBOUND_AUTH_FAILURES_PER_MINUTE });
+    limiter = new InboundLimiter({
+      profileRatePerSec: e.INBOUND_RATE_PER_SEC,
+      profileBurst: e.INBOUND_BURST,
+      authFailuresPerMinute: e.INBOUND_AUTH_FAILURES_PER_MINUTE,
+    });
   }
   return limiter;
 }
@@ -27,7 +31,6 @@ export function inboundLimiter(): InboundLimiter {
 export function resetInboundLimiter(opts?: InboundLimitOptions): void {
   limiter = opts ? new InboundLimiter(opts) : undefined;
 }
-
 
 /** What an inbound handler gets besides the request: the ids it stores on every delivery it creates. */
 export interface InboundContext {
@@ -59,12 +62,23 @@ export function inboundRoute<P extends { profileId: string } = { profileId: stri
         // Rate limits first: a refused sender costs no body read, no database and no HMAC.
         const ip = clientIp(request.headers);
         const limits = inboundLimiter();
-        const answer = limits.admit(profileId, ip, opts.perProfileRateLimit ?? true) ?? (await accept(profileId, request, { requestId, traceParent: traceParentOf(span), params }));
+        const answer =
+          limits.admit(profileId, ip, opts.perProfileRateLimit ?? true) ??
+          (await accept(profileId, request, { requestId, traceParent: traceParentOf(span), params }));
         limits.record(ip, answer.status);
         const code = answer.status >= 400 ? String((answer.body.error as { code?: unknown } | undefined)?.code ?? "unknown") : undefined;
         if (code) countInboundReject(endpoint, answer.status, code);
         // Refused requests are kept (counted, no body) for the log, the dashboard and the auth-failure alert.
-        if (code) recordRefusal({ endpoint, profileId, status: answer.status, code, message: String((answer.body.error as { message?: unknown }).message ?? ""), ip, requestId });
+        if (code)
+          recordRefusal({
+            endpoint,
+            profileId,
+            status: answer.status,
+            code,
+            message: String((answer.body.error as { message?: unknown }).message ?? ""),
+            ip,
+            requestId,
+          });
         if (span.isRecording()) {
           span.setAttribute("http.response.status_code", answer.status);
           if (code) span.setAttribute("relay.error_code", code);
@@ -72,7 +86,11 @@ export function inboundRoute<P extends { profileId: string } = { profileId: stri
           if (typeof answer.body.duplicates === "number") span.setAttribute("relay.duplicates", answer.body.duplicates);
         }
         log[answer.status >= 400 ? "warn" : "info"]("inbound", {
-          requestId, endpoint, profileId, status: answer.status, code,
+          requestId,
+          endpoint,
+          profileId,
+          status: answer.status,
+          code,
           accepted: typeof answer.body.accepted === "number" ? answer.body.accepted : undefined,
           durationMs: Math.round(performance.now() - started),
         });
@@ -81,11 +99,18 @@ export function inboundRoute<P extends { profileId: string } = { profileId: stri
         // Nothing was acknowledged, so the sender will retry: a 503 says exactly that.
         countInboundReject(endpoint, 503, "unavailable");
         if (span.isRecording()) {
-          span.setAttributes({ "http.response.status_code": 503, "relay.error_code": "unavailable", "error.type": err instanceof Error ? err.name : typeof err });
+          span.setAttributes({
+            "http.response.status_code": 503,
+            "relay.error_code": "unavailable",
+            "error.type": err instanceof Error ? err.name : typeof err,
+          });
           span.setStatus({ code: SpanStatusCode.ERROR, message: String(err) });
         }
         log.error("inbound failed", { requestId, endpoint, profileId, path: redactInboundPath(new URL(request.url).pathname), error: String(err) });
-        return NextResponse.json({ error: { code: "unavailable", message: "The event could not be stored; retry later.", requestId } }, { status: 503, headers: { "X-Request-Id": requestId } });
+        return NextResponse.json(
+          { error: { code: "unavailable", message: "The event could not be stored; retry later.", requestId } },
+          { status: 503, headers: { "X-Request-Id": requestId } },
+        );
       }
     });
   };

@@ -12,7 +12,12 @@ const key = () => randomBytes(32).toString("base64");
 describe("parseConfig", () => {
   it("defaults to the real Adobe and RainFocus endpoints, the default hosts, no loopback, no keys", () => {
     expect(parseConfig({})).toEqual({
-      adobe: { imsUrl: "https://ims-na1.adobelogin.com", platformUrl: "https://platform.adobe.io", timeoutMs: INTEGRATION_TIMEOUT_MS, scope: DEFAULT_ADOBE_SCOPE },
+      adobe: {
+        imsUrl: "https://ims-na1.adobelogin.com",
+        platformUrl: "https://platform.adobe.io",
+        timeoutMs: INTEGRATION_TIMEOUT_MS,
+        scope: DEFAULT_ADOBE_SCOPE,
+      },
       rainfocus: { apiUrl: "https://api.rainfocus.com", timeoutMs: INTEGRATION_TIMEOUT_MS, settings: DEFAULT_RAINFOCUS_SETTINGS },
       outbound: { hosts: [...DEFAULT_OUTBOUND_HOSTS], allowLoopback: false },
       keys: [],

@@ -51,7 +51,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     throw new Error(`Invalid environment: ${detail}`);
   }
   const e = parsed.data;
-  const extraHosts = (e.OUTBOUND_EXTRA_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const extraHosts = (e.OUTBOUND_EXTRA_HOSTS ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   return {
     adobe: {
       imsUrl: e.ADOBE_IMS_URL ?? "https://ims-na1.adobelogin.com",

@@ -37,7 +37,13 @@ describe("openProfileCredentials", () => {
         sandboxName: "qa",
         scopes: "openid,AdobeID",
       },
-      rainfocus: { clientId: "rf-client", clientSecret: "rf-secret", orgId: "rf-org", environment: "dev", settings: { writeStyle: "attendee-update", apiProfile: "relay" } },
+      rainfocus: {
+        clientId: "rf-client",
+        clientSecret: "rf-secret",
+        orgId: "rf-org",
+        environment: "dev",
+        settings: { writeStyle: "attendee-update", apiProfile: "relay" },
+      },
     });
   });
 
@@ -48,7 +54,17 @@ describe("openProfileCredentials", () => {
   });
 
   it("leaves out optional fields that are not set", () => {
-    const c = openProfileCredentials(row({ adobeAuthMethod: "OAUTH_S2S", adobeTechnicalAccountId: null, adobePrivateKeySealed: null, adobeSandboxName: null, adobeScopes: null, rainfocusSettings: null }), [keyA]);
+    const c = openProfileCredentials(
+      row({
+        adobeAuthMethod: "OAUTH_S2S",
+        adobeTechnicalAccountId: null,
+        adobePrivateKeySealed: null,
+        adobeSandboxName: null,
+        adobeScopes: null,
+        rainfocusSettings: null,
+      }),
+      [keyA],
+    );
     expect(c.adobe).toEqual({ authMethod: "OAUTH_S2S", clientId: "adobe-client", clientSecret: "adobe-secret", orgId: "ORG@AdobeOrg" });
     expect(c.rainfocus).toEqual({ clientId: "rf-client", clientSecret: "rf-secret", orgId: "rf-org", environment: "dev" });
   });

@@ -62,7 +62,13 @@ export function openAdobeCredentials(row: AdobeCredentialRow, keys: SealKey[]): 
 export function openRainfocusCredentials(row: RainfocusCredentialRow, keys: SealKey[]): RainfocusCredentials | undefined {
   const clientSecret = opener(keys)(row.rainfocusSecretSealed);
   if (!row.rainfocusClientId || !clientSecret || !row.rainfocusOrgId) return undefined;
-  return { clientId: row.rainfocusClientId, clientSecret, orgId: row.rainfocusOrgId, environment: row.rainfocusEnvironment, ...rainfocusOverrides(row.rainfocusSettings) };
+  return {
+    clientId: row.rainfocusClientId,
+    clientSecret,
+    orgId: row.rainfocusOrgId,
+    environment: row.rainfocusEnvironment,
+    ...rainfocusOverrides(row.rainfocusSettings),
+  };
 }
 
 /** Both sides of a profile; throws when a secret cannot be opened with these keys. */

@@ -25,10 +25,13 @@ function evalLeaf(leaf: Leaf, root: unknown, indices: Indices, errors: MappingIs
   try {
     v = leaf.evaluate(root, indices);
     if (leaf.coerce !== undefined && v !== undefined && v !== null) v = leaf.coerce(v);
-    if (v === undefined) { /* omitted */ }
-    else if (typeof v === "string") { if (v === "") v = undefined; }
-    else if (typeof v === "number") { if (!Number.isFinite(v)) v = undefined; }
-    else if (typeof v !== "boolean") v = toOutputValue(v);
+    if (v === undefined) {
+      /* omitted */
+    } else if (typeof v === "string") {
+      if (v === "") v = undefined;
+    } else if (typeof v === "number") {
+      if (!Number.isFinite(v)) v = undefined;
+    } else if (typeof v !== "boolean") v = toOutputValue(v);
   } catch (e) {
     errors.push({ target: labelFor(leaf, indices), message: e instanceof Error ? e.message : String(e) });
     v = undefined;
@@ -78,9 +81,43 @@ function referenceApply(compiled: CompiledMapping, payload: unknown) {
 /** Deterministic, so failures are reproducible. */
 const rng = createPrng;
 
-const ODD_VALUES: unknown[] = [null, "", " ", "0", "1", "yes", "off", "maybe", "90", "1.5", "-3", 0, 1, 2.5, -0, true, false,
-  "2023-03-22 10:00:00", "2023-03-22T10:00:00Z", "2023-02-30 10:00:00", "03/22/2023", "1679479200000", 1679479200000,
-  {}, { a: null }, { a: "x", b: [] }, [], ["a", null, "b"], [1, "2"], [[]], "ümlaut ✓", "x".repeat(300), 1e20, -1e20, NaN];
+const ODD_VALUES: unknown[] = [
+  null,
+  "",
+  " ",
+  "0",
+  "1",
+  "yes",
+  "off",
+  "maybe",
+  "90",
+  "1.5",
+  "-3",
+  0,
+  1,
+  2.5,
+  -0,
+  true,
+  false,
+  "2023-03-22 10:00:00",
+  "2023-03-22T10:00:00Z",
+  "2023-02-30 10:00:00",
+  "03/22/2023",
+  "1679479200000",
+  1679479200000,
+  {},
+  { a: null },
+  { a: "x", b: [] },
+  [],
+  ["a", null, "b"],
+  [1, "2"],
+  [[]],
+  "ümlaut ✓",
+  "x".repeat(300),
+  1e20,
+  -1e20,
+  NaN,
+];
 
 /** Replaces, deletes or adds values anywhere in a payload. */
 function mutate(v: unknown, r: () => number, depth = 0): unknown {
@@ -89,7 +126,8 @@ function mutate(v: unknown, r: () => number, depth = 0): unknown {
   if (v && typeof v === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) if (r() > 0.05) out[k] = mutate(x, r, depth + 1);
-    if (depth < 2 && r() < 0.1) out[["timestamp", "length", "email", "extra", "registered"][Math.floor(r() * 5)]] = ODD_VALUES[Math.floor(r() * ODD_VALUES.length)];
+    if (depth < 2 && r() < 0.1)
+      out[["timestamp", "length", "email", "extra", "registered"][Math.floor(r() * 5)]] = ODD_VALUES[Math.floor(r() * ODD_VALUES.length)];
     return out;
   }
   return v;
@@ -115,14 +153,14 @@ const ASSORTED: MappingRule[] = [
   { target: "y.any", value: 0 },
   { target: "y.obj", value: { k: "v", e: "" } },
   { target: "y.nul", value: null, required: true },
-  { target: "z.when", expression: "date(sessiontime.endTime, \"yyyy-MM-dd HH:mm:ss\")" },
+  { target: "z.when", expression: 'date(sessiontime.endTime, "yyyy-MM-dd HH:mm:ss")' },
   { target: "z.d", expression: "date(timestamp)", required: true },
   { target: "z.epoch", expression: "date(session.length)" }, // 1e20 → Invalid Date
   { target: "z.epochD", expression: "date(attendee.externalId)" },
   { target: "z.up", expression: "upper(attendee.email)" },
-  { target: "z.flag", expression: "iif(attendee.registered == \"Yes\", true, false)" },
+  { target: "z.flag", expression: 'iif(attendee.registered == "Yes", true, false)' },
   { target: "z.len", expression: "size_of(attendee)" },
-  { target: "z.arr", expression: "split(attendee.email, \"@\")" },
+  { target: "z.arr", expression: 'split(attendee.email, "@")' },
   { target: "l[*].s", source: "list[*].name" },
   { target: "l[*].i", source: "list[*].n" },
   { target: "l[*].k", value: "const" },
@@ -146,10 +184,15 @@ describe("compiled apply vs the reference interpreter", () => {
     let compared = 0;
     for (let i = 0; i < 1500; i++) {
       const base = generatePushEvent(PUSH_TYPE_NAMES[i % PUSH_TYPE_NAMES.length], i * 31) as unknown as Record<string, unknown>;
-      const withList = { ...base, list: [{ name: "a", n: "1", req: "r" }, { n: 2.5 }, { name: "", n: "x" }], attributes: { email: { value: " A@B.C " }, city: "Paris" } };
+      const withList = {
+        ...base,
+        list: [{ name: "a", n: "1", req: "r" }, { n: 2.5 }, { name: "", n: "x" }],
+        attributes: { email: { value: " A@B.C " }, city: "Paris" },
+      };
       const payload = i % 4 === 0 ? withList : mutate(withList, r);
       for (const [name, c] of mappings) {
-        const got = apply(c, payload), want = referenceApply(c, payload);
+        const got = apply(c, payload),
+          want = referenceApply(c, payload);
         if (JSON.stringify(got) !== JSON.stringify(want)) {
           expect(got, `${name} #${i}: ${JSON.stringify(payload)}`).toEqual(want);
           expect(JSON.stringify(got), `${name} #${i} key order`).toBe(JSON.stringify(want));
@@ -160,7 +203,7 @@ describe("compiled apply vs the reference interpreter", () => {
     expect(compared).toBe(1500 * mappings.length);
   });
   it("agrees on non-object payloads", () => {
-    for (const payload of [null, 1, "\"s\"", "[1,2]", [], true]) {
+    for (const payload of [null, 1, '"s"', "[1,2]", [], true]) {
       for (const [, c] of mappings) expect(apply(c, payload)).toEqual(referenceApply(c, typeof payload === "string" ? JSON.parse(payload) : payload));
     }
   });

@@ -17,16 +17,33 @@ describe("compile", () => {
         { target: "e", source: "x", value: 1 },
         { target: "f" },
       ]);
-    } catch (e) { err = e as MappingCompileError; }
+    } catch (e) {
+      err = e as MappingCompileError;
+    }
     expect(err).toBeInstanceOf(MappingCompileError);
     expect(err!.issues.map((i) => i.index)).toEqual([0, 1, 2, 3, 4]);
     expect(err!.issues[0].message).toContain("unknown function 'nope'");
     expect(err!.issues[1].position).toBe(9);
   });
   it("rejects conflicting targets", () => {
-    expect(() => compile([{ target: "a", value: 1 }, { target: "a", value: 2 }])).toThrow(/more than once/);
-    expect(() => compile([{ target: "a", value: 1 }, { target: "a.b", value: 2 }])).toThrow(/already mapped/);
-    expect(() => compile([{ target: "a[0]", value: 1 }, { target: "a[*]", source: "x[*]" }])).toThrow(/mix/);
+    expect(() =>
+      compile([
+        { target: "a", value: 1 },
+        { target: "a", value: 2 },
+      ]),
+    ).toThrow(/more than once/);
+    expect(() =>
+      compile([
+        { target: "a", value: 1 },
+        { target: "a.b", value: 2 },
+      ]),
+    ).toThrow(/already mapped/);
+    expect(() =>
+      compile([
+        { target: "a[0]", value: 1 },
+        { target: "a[*]", source: "x[*]" },
+      ]),
+    ).toThrow(/mix/);
     expect(() => compile([{ target: "[0]", value: 1 }])).toThrow(/field name/);
   });
 });
@@ -133,7 +150,13 @@ describe("apply semantics (Data Prep)", () => {
     expect(r.errors).toEqual([{ target: "x[1].n", message: 'to_integer: cannot convert "b" to a number' }]);
   });
   it("converts to the target type like Data Prep when the schema type is known", () => {
-    const types: Record<string, "boolean" | "date-time" | "integer" | "string" | "date"> = { b: "boolean", d: "date-time", i: "integer", s: "string", day: "date" };
+    const types: Record<string, "boolean" | "date-time" | "integer" | "string" | "date"> = {
+      b: "boolean",
+      d: "date-time",
+      i: "integer",
+      s: "string",
+      day: "date",
+    };
     const c = compile(
       [
         { target: "b", source: "yes" },

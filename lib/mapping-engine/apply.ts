@@ -40,10 +40,13 @@ function finishLeaf(leaf: Leaf, v: unknown, indices: Indices, errors: MappingIss
   try {
     if (leaf.coerce !== undefined && v !== undefined && v !== null) v = leaf.coerce(v);
     // Fast path for the common scalar cases; everything else is copied and pruned.
-    if (v === undefined) { /* missing source: omitted */ }
-    else if (typeof v === "string") { if (v === "") v = undefined; }
-    else if (typeof v === "number") { if (!Number.isFinite(v)) v = undefined; }
-    else if (typeof v !== "boolean") v = toOutput(v);
+    if (v === undefined) {
+      /* missing source: omitted */
+    } else if (typeof v === "string") {
+      if (v === "") v = undefined;
+    } else if (typeof v === "number") {
+      if (!Number.isFinite(v)) v = undefined;
+    } else if (typeof v !== "boolean") v = toOutput(v);
   } catch (e) {
     errors.push({ target: labelFor(leaf, indices), message: messageOf(e) });
     v = undefined;
@@ -75,18 +78,32 @@ function leafBuilder(leaf: Leaf): Builder {
     // The common case (string-typed field): one type check.
     return (root, indices, errors) => {
       let v: unknown;
-      try { v = evaluate(root, indices); } catch (e) { return failLeaf(leaf, indices, errors, e); }
+      try {
+        v = evaluate(root, indices);
+      } catch (e) {
+        return failLeaf(leaf, indices, errors, e);
+      }
       if (typeof v === "string" && v !== "") return v;
       return finishLeaf(leaf, v, indices, errors);
     };
   }
   return (root, indices, errors) => {
     let v: unknown;
-    try { v = evaluate(root, indices); } catch (e) { return failLeaf(leaf, indices, errors, e); }
+    try {
+      v = evaluate(root, indices);
+    } catch (e) {
+      return failLeaf(leaf, indices, errors, e);
+    }
     switch (typeof v) {
-      case "string": if (strings && v !== "") return v; break;
-      case "number": if (numbers && Number.isFinite(v)) return v; break;
-      case "boolean": if (booleans) return v; break;
+      case "string":
+        if (strings && v !== "") return v;
+        break;
+      case "number":
+        if (numbers && Number.isFinite(v)) return v;
+        break;
+      case "boolean":
+        if (booleans) return v;
+        break;
       case "object":
         if (dates && v instanceof Date) {
           const ms = v.getTime();

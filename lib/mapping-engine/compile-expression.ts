@@ -23,7 +23,11 @@ function truthy(v: unknown): boolean {
   if (v === true) return true;
   if (v === false || v === null || v === undefined || v === "") return false;
   if (typeof v === "string") {
-    try { return toBooleanValue(v) === true; } catch { return true; }
+    try {
+      return toBooleanValue(v) === true;
+    } catch {
+      return true;
+    }
   }
   return typeof v === "number" ? v !== 0 : true;
 }
@@ -34,27 +38,37 @@ function compare(op: BinaryOp, a: unknown, b: unknown): boolean {
   if (a === null || a === undefined || b === null || b === undefined) return false;
   let x: number | string, y: number | string;
   if (a instanceof Date || b instanceof Date) {
-    x = a instanceof Date ? a.getTime() : Number(a); y = b instanceof Date ? b.getTime() : Number(b);
+    x = a instanceof Date ? a.getTime() : Number(a);
+    y = b instanceof Date ? b.getTime() : Number(b);
   } else if (typeof a === "string" && typeof b === "string") {
-    x = a; y = b;
+    x = a;
+    y = b;
   } else if ((typeof a === "number" || typeof a === "string") && (typeof b === "number" || typeof b === "string")) {
-    x = Number(a); y = Number(b);
+    x = Number(a);
+    y = Number(b);
     if (Number.isNaN(x) || Number.isNaN(y)) throw new TransformError(`cannot compare ${describe(a)} with ${describe(b)}`);
   } else {
     throw new TransformError(`cannot compare ${describe(a)} with ${describe(b)}`);
   }
   switch (op) {
-    case "<": return x < y;
-    case ">": return x > y;
-    case "<=": return x <= y;
-    default: return x >= y;
+    case "<":
+      return x < y;
+    case ">":
+      return x > y;
+    case "<=":
+      return x <= y;
+    default:
+      return x >= y;
   }
 }
 
 /** A call site's specialised implementation (see FunctionDef.specialize), if the function offers one. */
 function specialise(f: FunctionDef, args: readonly Expr[]): FunctionDef["fn"] | undefined {
   if (!f.specialize) return undefined;
-  return f.specialize(args.map((a) => a.type === "literal"), args.map((a) => (a.type === "literal" ? a.value : undefined)));
+  return f.specialize(
+    args.map((a) => a.type === "literal"),
+    args.map((a) => (a.type === "literal" ? a.value : undefined)),
+  );
 }
 
 export function compileExpression(source: string): CompiledExpression {
@@ -79,7 +93,10 @@ export function compileExpression(source: string): CompiledExpression {
           return (_r, i) => rest(cell.v, i);
         }
         const w = countWildcards(e.segments);
-        if (w > 0) { lengths.push(compileLengthAt(e.segments)); wildcards = Math.max(wildcards, w); }
+        if (w > 0) {
+          lengths.push(compileLengthAt(e.segments));
+          wildcards = Math.max(wildcards, w);
+        }
         return compileGetter(e.segments);
       }
       case "array": {
@@ -99,14 +116,19 @@ export function compileExpression(source: string): CompiledExpression {
         const shadowed = scope.get(e.param);
         scope.set(e.param, cell);
         const body = build(e.body);
-        if (shadowed) scope.set(e.param, shadowed); else scope.delete(e.param);
-        return (r, i) => (x: unknown) => { cell.v = x; return body(r, i); };
+        if (shadowed) scope.set(e.param, shadowed);
+        else scope.delete(e.param);
+        return (r, i) => (x: unknown) => {
+          cell.v = x;
+          return body(r, i);
+        };
       }
       case "method": {
         const m = METHODS[e.name];
         if (!m) throw new MappingSyntaxError(`unknown method '.${e.name}()' (Data Prep has .equals, .equalsIgnoreCase and .get)`, e.pos);
         if (e.args.length !== 1) throw new MappingSyntaxError(`.${e.name}() takes 1 argument, got ${e.args.length}`, e.pos);
-        const t = build(e.target), a = build(e.args[0]);
+        const t = build(e.target),
+          a = build(e.args[0]);
         return (r, i) => m(t(r, i), a(r, i));
       }
       case "not": {
@@ -114,7 +136,9 @@ export function compileExpression(source: string): CompiledExpression {
         return (r, i) => !truthy(a(r, i));
       }
       case "binary": {
-        const l = build(e.left), rt = build(e.right), op = e.op;
+        const l = build(e.left),
+          rt = build(e.right),
+          op = e.op;
         if (op === "&&") return (r, i) => truthy(l(r, i)) && truthy(rt(r, i));
         if (op === "||") return (r, i) => truthy(l(r, i)) || truthy(rt(r, i));
         if (op === "+" || op === "-" || op === "*" || op === "/" || op === "%") return (r, i) => arithmetic(op, l(r, i), rt(r, i));
@@ -147,8 +171,9 @@ export function compileExpression(source: string): CompiledExpression {
       throw new MappingSyntaxError(`${e.name} takes ${want} argument(s), got ${e.args.length}`, e.pos);
     }
     // object_to_map(addresses, type): functions.md writes the key attribute as a bare name.
-    const args = e.args.map((a, k) => (f.nameArg === k && a.type === "path" && a.segments.length === 1 && a.segments[0].kind === "key"
-      ? nameOrValue(build(a), a.segments[0].key) : build(a)));
+    const args = e.args.map((a, k) =>
+      f.nameArg === k && a.type === "path" && a.segments.length === 1 && a.segments[0].kind === "key" ? nameOrValue(build(a), a.segments[0].key) : build(a),
+    );
     const fn = specialise(f, e.args) ?? f.fn;
     if (f.deterministic !== false && e.args.every((a) => a.type === "literal")) {
       try {
@@ -159,26 +184,41 @@ export function compileExpression(source: string): CompiledExpression {
       }
     }
     switch (args.length) {
-      case 0: return () => fn();
-      case 1: { const [a] = args; return (r, i) => fn(a(r, i)); }
-      case 2: { const [a, b] = args; return (r, i) => fn(a(r, i), b(r, i)); }
-      case 3: { const [a, b, c] = args; return (r, i) => fn(a(r, i), b(r, i), c(r, i)); }
-      default: return (r, i) => fn(...args.map((a) => a(r, i)));
+      case 0:
+        return () => fn();
+      case 1: {
+        const [a] = args;
+        return (r, i) => fn(a(r, i));
+      }
+      case 2: {
+        const [a, b] = args;
+        return (r, i) => fn(a(r, i), b(r, i));
+      }
+      case 3: {
+        const [a, b, c] = args;
+        return (r, i) => fn(a(r, i), b(r, i), c(r, i));
+      }
+      default:
+        return (r, i) => fn(...args.map((a) => a(r, i)));
     }
   }
 
   const evaluate = build(ast);
-  const lengthAt = lengths.length === 0
-    ? () => -1
-    : (root: unknown, indices: Indices) => {
-        let n = -1;
-        for (const l of lengths) n = Math.max(n, l(root, indices));
-        return n;
-      };
+  const lengthAt =
+    lengths.length === 0
+      ? () => -1
+      : (root: unknown, indices: Indices) => {
+          let n = -1;
+          for (const l of lengths) n = Math.max(n, l(root, indices));
+          return n;
+        };
   return { evaluate, lengthAt, wildcards };
 }
 
 /** The path's value when the payload has it, else the bare name itself (a key attribute name). */
 function nameOrValue(get: Getter, name: string): Getter {
-  return (r, i) => { const v = get(r, i); return v === undefined || v === null ? name : v; };
+  return (r, i) => {
+    const v = get(r, i);
+    return v === undefined || v === null ? name : v;
+  };
 }

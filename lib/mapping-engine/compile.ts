@@ -13,7 +13,8 @@ export const MAX_RULES = 2000;
 
 function makeLeaf(rule: MappingRule, segments: PathSegment[], options: CompileOptions): Leaf {
   const kinds = ["source", "value", "expression"].filter((k) => (rule as unknown as Record<string, unknown>)[k] !== undefined);
-  if (kinds.length !== 1) throw new MappingSyntaxError(`a rule needs exactly one of source, value or expression (got ${kinds.length ? kinds.join(", ") : "none"})`, 0);
+  if (kinds.length !== 1)
+    throw new MappingSyntaxError(`a rule needs exactly one of source, value or expression (got ${kinds.length ? kinds.join(", ") : "none"})`, 0);
   let evaluate: Leaf["evaluate"];
   let lengthAt: Leaf["lengthAt"] = () => -1;
   if (rule.source !== undefined) {
@@ -31,7 +32,10 @@ function makeLeaf(rule: MappingRule, segments: PathSegment[], options: CompileOp
   const type = options.targetType?.(segments);
   const coerce = type ? coercer(type) : undefined;
   const v = rule.value;
-  const constant = rule.source === undefined && rule.expression === undefined && (typeof v === "string" || typeof v === "number" || typeof v === "boolean") ? { value: v } : undefined;
+  const constant =
+    rule.source === undefined && rule.expression === undefined && (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+      ? { value: v }
+      : undefined;
   return { target: rule.target, segments, required: rule.required === true, evaluate, lengthAt, coerce, type: coerce ? type : undefined, constant };
 }
 
@@ -92,7 +96,12 @@ export function compile(rules: readonly MappingRule[], options: CompileOptions =
       insert(root, segs, makeLeaf(rule, segs, options));
     } catch (e) {
       const err = e as Error;
-      issues.push({ index, target, message: err instanceof MappingSyntaxError ? err.message : err.message, position: err instanceof MappingSyntaxError ? err.position : undefined });
+      issues.push({
+        index,
+        target,
+        message: err instanceof MappingSyntaxError ? err.message : err.message,
+        position: err instanceof MappingSyntaxError ? err.position : undefined,
+      });
     }
   });
   if (issues.length) throw new MappingCompileError(issues);

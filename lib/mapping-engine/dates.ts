@@ -7,7 +7,18 @@ import { ZONE_ABBREVIATIONS } from "./zones";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
-interface Fields { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; pm: number; off: number | null; doy: number }
+interface Fields {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  ms: number;
+  pm: number;
+  off: number | null;
+  doy: number;
+}
 type Setter = (f: Fields, text: string) => boolean;
 
 export interface DatePattern {
@@ -40,16 +51,41 @@ function tokenize(fmt: string): string[] {
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // One monomorphic setter per field (a generic `f[k] = …` store is megamorphic and slow on this hot path).
 const NUM_SETTERS: Record<string, (f: Fields, n: number) => void> = {
-  y: (f, n) => { f.y = n; }, mo: (f, n) => { f.mo = n; }, d: (f, n) => { f.d = n; },
-  h: (f, n) => { f.h = n; }, mi: (f, n) => { f.mi = n; }, s: (f, n) => { f.s = n; },
+  y: (f, n) => {
+    f.y = n;
+  },
+  mo: (f, n) => {
+    f.mo = n;
+  },
+  d: (f, n) => {
+    f.d = n;
+  },
+  h: (f, n) => {
+    f.h = n;
+  },
+  mi: (f, n) => {
+    f.mi = n;
+  },
+  s: (f, n) => {
+    f.s = n;
+  },
 };
 const num = (k: "y" | "mo" | "d" | "h" | "mi" | "s", delta = 0): Setter => {
   const set = NUM_SETTERS[k];
-  return (f, t) => { set(f, +t + delta); return true; };
+  return (f, t) => {
+    set(f, +t + delta);
+    return true;
+  };
 };
 function zone(f: Fields, t: string): boolean {
-  if (t === "Z" || t === "z") { f.off = 0; return true; }
-  if (t.toUpperCase() in ZONE_ABBREVIATIONS) { f.off = ZONE_ABBREVIATIONS[t.toUpperCase()]; return true; }
+  if (t === "Z" || t === "z") {
+    f.off = 0;
+    return true;
+  }
+  if (t.toUpperCase() in ZONE_ABBREVIATIONS) {
+    f.off = ZONE_ABBREVIATIONS[t.toUpperCase()];
+    return true;
+  }
   const m = /^([+-])(\d\d):?(\d\d)?$/.exec(t);
   if (!m) return false;
   f.off = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
@@ -65,29 +101,104 @@ const ABBREVS = Object.keys(ZONE_ABBREVIATIONS).join("|");
 // ignored when parsing. `u` is the day-of-week number there (1 = Monday), as that table says.
 function part(tok: string): { re: string; set?: Setter } {
   if (tok[0] === "'") return { re: esc(tok.slice(1) || "'") };
-  const c = tok[0], n = tok.length;
+  const c = tok[0],
+    n = tok.length;
   switch (c) {
-    case "y": case "Y": return n === 2 ? { re: "(\\d{2})", set: (f, t) => { f.y = 2000 + Number(t); return true; } } : { re: "(\\d{4})", set: num("y") };
-    case "M": case "L":
-      if (n >= 3) return { re: "([A-Za-z]+)", set: (f, t) => { const i = MONTHS.findIndex((m) => (n === 3 ? m.slice(0, 3) : m) === t.toLowerCase()); f.mo = i; return i >= 0; } };
+    case "y":
+    case "Y":
+      return n === 2
+        ? {
+            re: "(\\d{2})",
+            set: (f, t) => {
+              f.y = 2000 + Number(t);
+              return true;
+            },
+          }
+        : { re: "(\\d{4})", set: num("y") };
+    case "M":
+    case "L":
+      if (n >= 3)
+        return {
+          re: "([A-Za-z]+)",
+          set: (f, t) => {
+            const i = MONTHS.findIndex((m) => (n === 3 ? m.slice(0, 3) : m) === t.toLowerCase());
+            f.mo = i;
+            return i >= 0;
+          },
+        };
       return { re: digits(n), set: num("mo", -1) };
-    case "d": return { re: digits(n), set: num("d") };
-    case "D": return { re: n === 1 ? "(\\d{1,3})" : `(\\d{${Math.max(n, 3)}})`, set: (f, t) => { f.doy = Number(t); return f.doy >= 1 && f.doy <= 366; } };
-    case "H": return { re: digits(n), set: num("h") };
-    case "k": return { re: digits(n), set: (f, t) => { f.h = Number(t) % 24; return Number(t) >= 1 && Number(t) <= 24; } };
-    case "h": case "K": return { re: digits(n), set: (f, t) => { f.h = Number(t) % 12; return true; } };
-    case "m": return { re: digits(n), set: num("mi") };
-    case "s": return { re: digits(n), set: num("s") };
-    case "S": return { re: `(\\d{${n}})`, set: (f, t) => { f.ms = Math.floor(Number((t + "00").slice(0, 3))); return true; } };
-    case "a": return { re: "([AaPp][Mm])", set: (f, t) => { f.pm = t.toLowerCase() === "pm" ? 12 : 0; return true; } };
-    case "E": return { re: "([A-Za-z]+)", set: (_f, t) => DAYS.some((d) => d.startsWith(t.toLowerCase())) };
-    case "G": return ignore("AD|BC|Anno Domini|Before Christ|A|B");
-    case "u": case "F": return ignore("\\d");
-    case "w": case "W": return ignore("\\d{1,2}");
-    case "Q": case "q": return ignore(n <= 2 ? "\\d{1,2}" : "Q\\d|\\d(?:st|nd|rd|th) quarter");
-    case "X": case "Z": case "x": return { re: "(Z|[+-]\\d\\d(?::?\\d\\d)?)", set: zone };
-    case "z": case "O": case "V": return { re: `(${ABBREVS}|GMT[+-]\\d\\d?(?::?\\d\\d)?)`, set: (f, t) => zone(f, t.replace(/^GMT(?=[+-])/, "").replace(/^([+-])(\d)(?!\d)/, "$10$2")) };
-    default: throw new TransformError(`unsupported date pattern letter '${c}'`);
+    case "d":
+      return { re: digits(n), set: num("d") };
+    case "D":
+      return {
+        re: n === 1 ? "(\\d{1,3})" : `(\\d{${Math.max(n, 3)}})`,
+        set: (f, t) => {
+          f.doy = Number(t);
+          return f.doy >= 1 && f.doy <= 366;
+        },
+      };
+    case "H":
+      return { re: digits(n), set: num("h") };
+    case "k":
+      return {
+        re: digits(n),
+        set: (f, t) => {
+          f.h = Number(t) % 24;
+          return Number(t) >= 1 && Number(t) <= 24;
+        },
+      };
+    case "h":
+    case "K":
+      return {
+        re: digits(n),
+        set: (f, t) => {
+          f.h = Number(t) % 12;
+          return true;
+        },
+      };
+    case "m":
+      return { re: digits(n), set: num("mi") };
+    case "s":
+      return { re: digits(n), set: num("s") };
+    case "S":
+      return {
+        re: `(\\d{${n}})`,
+        set: (f, t) => {
+          f.ms = Math.floor(Number((t + "00").slice(0, 3)));
+          return true;
+        },
+      };
+    case "a":
+      return {
+        re: "([AaPp][Mm])",
+        set: (f, t) => {
+          f.pm = t.toLowerCase() === "pm" ? 12 : 0;
+          return true;
+        },
+      };
+    case "E":
+      return { re: "([A-Za-z]+)", set: (_f, t) => DAYS.some((d) => d.startsWith(t.toLowerCase())) };
+    case "G":
+      return ignore("AD|BC|Anno Domini|Before Christ|A|B");
+    case "u":
+    case "F":
+      return ignore("\\d");
+    case "w":
+    case "W":
+      return ignore("\\d{1,2}");
+    case "Q":
+    case "q":
+      return ignore(n <= 2 ? "\\d{1,2}" : "Q\\d|\\d(?:st|nd|rd|th) quarter");
+    case "X":
+    case "Z":
+    case "x":
+      return { re: "(Z|[+-]\\d\\d(?::?\\d\\d)?)", set: zone };
+    case "z":
+    case "O":
+    case "V":
+      return { re: `(${ABBREVS}|GMT[+-]\\d\\d?(?::?\\d\\d)?)`, set: (f, t) => zone(f, t.replace(/^GMT(?=[+-])/, "").replace(/^([+-])(\d)(?!\d)/, "$10$2")) };
+    default:
+      throw new TransformError(`unsupported date pattern letter '${c}'`);
   }
 }
 
@@ -112,37 +223,87 @@ function fmtToken(tok: string, d: Date): string {
   if (tok[0] === "'") return tok.slice(1) || "'";
   const n = tok.length;
   switch (tok[0]) {
-    case "y": return n === 2 ? p2(d.getUTCFullYear() % 100) : padN(d.getUTCFullYear(), n);
-    case "Y": { const y = isoWeek(d).year; return n === 2 ? p2(y % 100) : padN(y, n); }
-    case "M": case "L": {
+    case "y":
+      return n === 2 ? p2(d.getUTCFullYear() % 100) : padN(d.getUTCFullYear(), n);
+    case "Y": {
+      const y = isoWeek(d).year;
+      return n === 2 ? p2(y % 100) : padN(y, n);
+    }
+    case "M":
+    case "L": {
       const m = d.getUTCMonth();
-      if (n >= 3) { const name = MONTHS[m][0].toUpperCase() + MONTHS[m].slice(1); return n === 3 ? name.slice(0, 3) : n === 4 ? name : name[0]; }
+      if (n >= 3) {
+        const name = MONTHS[m][0].toUpperCase() + MONTHS[m].slice(1);
+        return n === 3 ? name.slice(0, 3) : n === 4 ? name : name[0];
+      }
       return padN(m + 1, n);
     }
-    case "d": return padN(d.getUTCDate(), n);
-    case "D": return padN(dayOfYear(d), n);
-    case "H": return padN(d.getUTCHours(), n);
-    case "k": return padN(d.getUTCHours() || 24, n);
-    case "K": return padN(d.getUTCHours() % 12, n);
-    case "h": return padN(d.getUTCHours() % 12 || 12, n);
-    case "m": return padN(d.getUTCMinutes(), n);
-    case "s": return padN(d.getUTCSeconds(), n);
-    case "S": return String(d.getUTCMilliseconds()).padStart(3, "0").padEnd(n, "0").slice(0, n);
-    case "a": return d.getUTCHours() < 12 ? "AM" : "PM";
-    case "E": { const name = DAYS[d.getUTCDay()]; const full = name[0].toUpperCase() + name.slice(1); return n >= 4 ? full : full.slice(0, 3); }
-    case "u": return padN(d.getUTCDay() || 7, n);
-    case "F": return padN(Math.ceil(d.getUTCDate() / 7), n);
-    case "w": return padN(isoWeek(d).week, n);
-    case "W": { const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)).getUTCDay(); return padN(Math.ceil((d.getUTCDate() + first) / 7), n); }
-    case "G": return n === 4 ? (d.getUTCFullYear() > 0 ? "Anno Domini" : "Before Christ") : n >= 5 ? (d.getUTCFullYear() > 0 ? "A" : "B") : d.getUTCFullYear() > 0 ? "AD" : "BC";
-    case "Q": case "q": { const q = Math.floor(d.getUTCMonth() / 3) + 1; return n <= 2 ? padN(q, n) : n === 3 ? `Q${q}` : `${ORD[q - 1]} quarter`; }
-    case "X": return "Z";
-    case "x": return n === 1 ? "+00" : n === 2 || n === 4 ? "+0000" : "+00:00";
-    case "Z": return n >= 4 ? "GMT" : "+0000";
-    case "z": return n >= 4 ? "Coordinated Universal Time" : "UTC";
-    case "V": return "UTC";
-    case "O": return "GMT";
-    default: throw new TransformError(`unsupported date pattern letter '${tok[0]}'`);
+    case "d":
+      return padN(d.getUTCDate(), n);
+    case "D":
+      return padN(dayOfYear(d), n);
+    case "H":
+      return padN(d.getUTCHours(), n);
+    case "k":
+      return padN(d.getUTCHours() || 24, n);
+    case "K":
+      return padN(d.getUTCHours() % 12, n);
+    case "h":
+      return padN(d.getUTCHours() % 12 || 12, n);
+    case "m":
+      return padN(d.getUTCMinutes(), n);
+    case "s":
+      return padN(d.getUTCSeconds(), n);
+    case "S":
+      return String(d.getUTCMilliseconds()).padStart(3, "0").padEnd(n, "0").slice(0, n);
+    case "a":
+      return d.getUTCHours() < 12 ? "AM" : "PM";
+    case "E": {
+      const name = DAYS[d.getUTCDay()];
+      const full = name[0].toUpperCase() + name.slice(1);
+      return n >= 4 ? full : full.slice(0, 3);
+    }
+    case "u":
+      return padN(d.getUTCDay() || 7, n);
+    case "F":
+      return padN(Math.ceil(d.getUTCDate() / 7), n);
+    case "w":
+      return padN(isoWeek(d).week, n);
+    case "W": {
+      const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)).getUTCDay();
+      return padN(Math.ceil((d.getUTCDate() + first) / 7), n);
+    }
+    case "G":
+      return n === 4
+        ? d.getUTCFullYear() > 0
+          ? "Anno Domini"
+          : "Before Christ"
+        : n >= 5
+          ? d.getUTCFullYear() > 0
+            ? "A"
+            : "B"
+          : d.getUTCFullYear() > 0
+            ? "AD"
+            : "BC";
+    case "Q":
+    case "q": {
+      const q = Math.floor(d.getUTCMonth() / 3) + 1;
+      return n <= 2 ? padN(q, n) : n === 3 ? `Q${q}` : `${ORD[q - 1]} quarter`;
+    }
+    case "X":
+      return "Z";
+    case "x":
+      return n === 1 ? "+00" : n === 2 || n === 4 ? "+0000" : "+00:00";
+    case "Z":
+      return n >= 4 ? "GMT" : "+0000";
+    case "z":
+      return n >= 4 ? "Coordinated Universal Time" : "UTC";
+    case "V":
+      return "UTC";
+    case "O":
+      return "GMT";
+    default:
+      throw new TransformError(`unsupported date pattern letter '${tok[0]}'`);
   }
 }
 
@@ -151,25 +312,52 @@ function fmtToken(tok: string, d: Date): string {
 // literals. For those the regex always matches at known positions, so a character-code reader is
 // exactly equivalent and avoids the regex exec, match array and per-field substrings.
 
-const LIT = 0, YEAR4 = 1, YEAR2 = 2, MONTH = 3, DAY = 4, HOUR = 5, HOUR12 = 6, MINUTE = 7, SECOND = 8, MILLI = 9;
+const LIT = 0,
+  YEAR4 = 1,
+  YEAR2 = 2,
+  MONTH = 3,
+  DAY = 4,
+  HOUR = 5,
+  HOUR12 = 6,
+  MINUTE = 7,
+  SECOND = 8,
+  MILLI = 9;
 type Op = number;
-interface FixedStep { op: Op; pos: number; width: number; lit: string }
+interface FixedStep {
+  op: Op;
+  pos: number;
+  width: number;
+  lit: string;
+}
 const NO_MATCH = undefined;
 
 function fixedStep(tok: string, pos: number): FixedStep | null {
-  if (tok[0] === "'") { const lit = tok.slice(1) || "'"; return { op: LIT, pos, width: lit.length, lit }; }
+  if (tok[0] === "'") {
+    const lit = tok.slice(1) || "'";
+    return { op: LIT, pos, width: lit.length, lit };
+  }
   const n = tok.length;
   const two = (op: Op): FixedStep | null => (n === 2 ? { op, pos, width: 2, lit: "" } : null);
   switch (tok[0]) {
-    case "y": return n === 2 ? { op: YEAR2, pos, width: 2, lit: "" } : { op: YEAR4, pos, width: 4, lit: "" };
-    case "M": return two(MONTH);
-    case "d": return two(DAY);
-    case "H": return two(HOUR);
-    case "h": case "K": return two(HOUR12);
-    case "m": return two(MINUTE);
-    case "s": return two(SECOND);
-    case "S": return { op: MILLI, pos, width: n, lit: "" };
-    default: return null; // names, am/pm, zones, one-letter (1–2 digit) fields: regex path
+    case "y":
+      return n === 2 ? { op: YEAR2, pos, width: 2, lit: "" } : { op: YEAR4, pos, width: 4, lit: "" };
+    case "M":
+      return two(MONTH);
+    case "d":
+      return two(DAY);
+    case "H":
+      return two(HOUR);
+    case "h":
+    case "K":
+      return two(HOUR12);
+    case "m":
+      return two(MINUTE);
+    case "s":
+      return two(SECOND);
+    case "S":
+      return { op: MILLI, pos, width: n, lit: "" };
+    default:
+      return null; // names, am/pm, zones, one-letter (1–2 digit) fields: regex path
   }
 }
 
@@ -188,7 +376,13 @@ function compileFixed(tokens: string[]): ((text: string) => Date | null | undefi
   /** Same as `re.exec(text)` + setters + validation: undefined when the regex would not match. */
   return (text) => {
     if (text.length !== total) return NO_MATCH;
-    let y = 1970, mo = 0, d = 1, h = 0, mi = 0, s = 0, ms = 0;
+    let y = 1970,
+      mo = 0,
+      d = 1,
+      h = 0,
+      mi = 0,
+      s = 0,
+      ms = 0;
     for (let k = 0; k < count; k++) {
       const st = steps[k];
       if (st.op === LIT) {
@@ -204,15 +398,33 @@ function compileFixed(tokens: string[]): ((text: string) => Date | null | undefi
         if (st.op !== MILLI || i - st.pos < 3) v = v * 10 + c;
       }
       switch (st.op) {
-        case YEAR4: y = v; break;
-        case YEAR2: y = 2000 + v; break;
-        case MONTH: mo = v - 1; break;
-        case DAY: d = v; break;
-        case HOUR: h = v; break;
-        case HOUR12: h = v % 12; break;
-        case MINUTE: mi = v; break;
-        case SECOND: s = v; break;
-        default: ms = st.width === 1 ? v * 100 : st.width === 2 ? v * 10 : v; break;
+        case YEAR4:
+          y = v;
+          break;
+        case YEAR2:
+          y = 2000 + v;
+          break;
+        case MONTH:
+          mo = v - 1;
+          break;
+        case DAY:
+          d = v;
+          break;
+        case HOUR:
+          h = v;
+          break;
+        case HOUR12:
+          h = v % 12;
+          break;
+        case MINUTE:
+          mi = v;
+          break;
+        case SECOND:
+          s = v;
+          break;
+        default:
+          ms = st.width === 1 ? v * 100 : st.width === 2 ? v * 10 : v;
+          break;
       }
     }
     if (mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
@@ -252,7 +464,11 @@ export function buildDatePattern(fmt: string, useFixed: boolean): DatePattern {
       const f: Fields = { y: 1970, mo: 0, d: 1, h: 0, mi: 0, s: 0, ms: 0, pm: 0, off: null, doy: 0 };
       for (let i = 0; i < setters.length; i++) if (!setters[i](f, m[i + 1])) return null;
       if (f.mo > 11 || f.d < 1 || f.d > 31 || f.h > 23 || f.mi > 59 || f.s > 60) return null;
-      if (f.doy) { const jan = new Date(Date.UTC(f.y, 0, f.doy)); f.mo = jan.getUTCMonth(); f.d = jan.getUTCDate(); }
+      if (f.doy) {
+        const jan = new Date(Date.UTC(f.y, 0, f.doy));
+        f.mo = jan.getUTCMonth();
+        f.d = jan.getUTCDate();
+      }
       const t = Date.UTC(f.y, f.mo, f.d, f.h + f.pm, f.mi, f.s, f.ms) - (f.off ?? 0) * 60000;
       const date = new Date(t);
       // Reject roll-overs such as 2023-02-30 that Date.UTC silently normalises.
@@ -310,7 +526,8 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+
 
 /** Two ASCII digits at `i` as a number, or -1. The caller guarantees `i + 1 < s.length`. */
 function d2(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48, b = s.charCodeAt(i + 1) - 48;
+  const a = s.charCodeAt(i) - 48,
+    b = s.charCodeAt(i + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
@@ -322,7 +539,13 @@ function d2(s: string, i: number): number {
 export function parseIsoFast(s: string): Date | null | undefined {
   const n = s.length;
   if (n < 19) return undefined;
-  const y1 = d2(s, 0), y2 = d2(s, 2), mo = d2(s, 5), d = d2(s, 8), h = d2(s, 11), mi = d2(s, 14), sec = d2(s, 17);
+  const y1 = d2(s, 0),
+    y2 = d2(s, 2),
+    mo = d2(s, 5),
+    d = d2(s, 8),
+    h = d2(s, 11),
+    mi = d2(s, 14),
+    sec = d2(s, 17);
   if ((y1 | y2 | mo | d | h | mi | sec) < 0) return undefined;
   const sep = s.charCodeAt(10);
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
@@ -343,11 +566,14 @@ export function parseIsoFast(s: string): Date | null | undefined {
     const c = digits > 2 ? s.charCodeAt(start + 2) - 48 : 0;
     ms = a * 100 + b * 10 + c;
   }
-  let off = 0, zoned = false;
+  let off = 0,
+    zoned = false;
   if (i < n) {
     const c = s.charCodeAt(i);
-    if (c === 90 && i + 1 === n) zoned = true; // 'Z'
-    else if (c === 43 || c === 45) { // '+' | '-'
+    if (c === 90 && i + 1 === n)
+      zoned = true; // 'Z'
+    else if (c === 43 || c === 45) {
+      // '+' | '-'
       // [+-]\d\d:?\d\d then end of text
       if (i + 5 > n) return undefined;
       const zh = d2(s, i + 1);
@@ -419,10 +645,30 @@ export function isoStringFromMs(ms: number): string {
   rest -= s * 1000;
   // One flat string from char codes: JSON.stringify copies it faster than a 15-piece concatenation.
   return fromCodes(
-    48 + ((y / 1000) | 0), 48 + (((y / 100) | 0) % 10), 48 + (((y / 10) | 0) % 10), 48 + (y % 10), 45,
-    48 + ((m / 10) | 0), 48 + (m % 10), 45, 48 + ((d / 10) | 0), 48 + (d % 10), 84,
-    48 + ((h / 10) | 0), 48 + (h % 10), 58, 48 + ((mi / 10) | 0), 48 + (mi % 10), 58, 48 + ((s / 10) | 0), 48 + (s % 10), 46,
-    48 + ((rest / 100) | 0), 48 + (((rest / 10) | 0) % 10), 48 + (rest % 10), 90,
+    48 + ((y / 1000) | 0),
+    48 + (((y / 100) | 0) % 10),
+    48 + (((y / 10) | 0) % 10),
+    48 + (y % 10),
+    45,
+    48 + ((m / 10) | 0),
+    48 + (m % 10),
+    45,
+    48 + ((d / 10) | 0),
+    48 + (d % 10),
+    84,
+    48 + ((h / 10) | 0),
+    48 + (h % 10),
+    58,
+    48 + ((mi / 10) | 0),
+    48 + (mi % 10),
+    58,
+    48 + ((s / 10) | 0),
+    48 + (s % 10),
+    46,
+    48 + ((rest / 100) | 0),
+    48 + (((rest / 10) | 0) % 10),
+    48 + (rest % 10),
+    90,
   );
 }
 

@@ -29,8 +29,18 @@ export function defaultSourceMapping(tenantId: string): MappingRule[] {
 
 /** The twelve RainFocus Attendee Store fields (destination doc, seed 004). */
 export const RAINFOCUS_ATTENDEE_FIELDS = [
-  "address1", "address2", "city", "companyname", "countryid", "email",
-  "firstname", "lastname", "jobtitle", "phone", "state", "zip",
+  "address1",
+  "address2",
+  "city",
+  "companyname",
+  "countryid",
+  "email",
+  "firstname",
+  "lastname",
+  "jobtitle",
+  "phone",
+  "state",
+  "zip",
 ] as const;
 
 /** AEP profile attribute names tried for each field (exact name first, then common XDM spellings). */
@@ -80,7 +90,12 @@ const XDM_PATHS: Record<(typeof RAINFOCUS_ATTENDEE_FIELDS)[number], string[]> = 
 export function defaultDestinationMapping(): MappingRule[] {
   return RAINFOCUS_ATTENDEE_FIELDS.map((field) => {
     const candidates = [...ATTRIBUTE_ALIASES[field].flatMap((a) => [`attributes.${a}.value`, `attributes.${a}`]), ...XDM_PATHS[field]];
-    const expr = field === "email" ? `lower(trim(coalesce(${candidates.join(", ")})))` : field === "countryid" ? `upper(coalesce(${candidates.join(", ")}))` : `coalesce(${candidates.join(", ")})`;
+    const expr =
+      field === "email"
+        ? `lower(trim(coalesce(${candidates.join(", ")})))`
+        : field === "countryid"
+          ? `upper(coalesce(${candidates.join(", ")}))`
+          : `coalesce(${candidates.join(", ")})`;
     return field === "email" ? { target: field, expression: expr, required: true } : { target: field, expression: expr };
   });
 }

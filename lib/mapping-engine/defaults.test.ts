@@ -59,10 +59,18 @@ describe("default DESTINATION mapping", () => {
     segmentMembership: { ups: { "seg-1": { lastQualificationTime: "2024-12-01T10:00:00Z", status: "realized" } } },
     identityMap: { email_lc_sha256: [{ id: sha256Hex("ada.lovelace@example.com") }] },
     attributes: {
-      firstName: { value: "Ada" }, lastName: { value: "Lovelace" }, email: { value: " Ada.Lovelace@Example.com " },
-      companyName: { value: "Analytical Engines" }, jobTitle: { value: "Programmer" }, phone: { value: "+44 20 7946 0000" },
-      address1: { value: "12 St James's Square" }, address2: { value: "Floor 2" }, city: { value: "London" },
-      state: { value: "ENG" }, zip: { value: "SW1Y 4LB" }, countryCode: "gb",
+      firstName: { value: "Ada" },
+      lastName: { value: "Lovelace" },
+      email: { value: " Ada.Lovelace@Example.com " },
+      companyName: { value: "Analytical Engines" },
+      jobTitle: { value: "Programmer" },
+      phone: { value: "+44 20 7946 0000" },
+      address1: { value: "12 St James's Square" },
+      address2: { value: "Floor 2" },
+      city: { value: "London" },
+      state: { value: "ENG" },
+      zip: { value: "SW1Y 4LB" },
+      countryCode: "gb",
     },
   };
   it("produces the twelve RainFocus attendee fields", () => {
@@ -71,14 +79,25 @@ describe("default DESTINATION mapping", () => {
     const r = previewMapping({ rules, payload: profile });
     expect(r.errors).toEqual([]);
     expect(r.output).toEqual({
-      address1: "12 St James's Square", address2: "Floor 2", city: "London", companyname: "Analytical Engines",
-      countryid: "GB", email: "ada.lovelace@example.com", firstname: "Ada", lastname: "Lovelace",
-      jobtitle: "Programmer", phone: "+44 20 7946 0000", state: "ENG", zip: "SW1Y 4LB",
+      address1: "12 St James's Square",
+      address2: "Floor 2",
+      city: "London",
+      companyname: "Analytical Engines",
+      countryid: "GB",
+      email: "ada.lovelace@example.com",
+      firstname: "Ada",
+      lastname: "Lovelace",
+      jobtitle: "Programmer",
+      phone: "+44 20 7946 0000",
+      state: "ENG",
+      zip: "SW1Y 4LB",
     });
   });
   it("email_lc_sha256 = sha256(lower(trim(email))) matches the profile identity", () => {
     const out = previewMapping({ rules: defaultDestinationMapping(), payload: profile }).output;
-    expect(compileExpression(DESTINATION_IDENTITY_EXPRESSION).evaluate({ email: profile.attributes.email.value }, [])).toBe(profile.identityMap.email_lc_sha256[0].id);
+    expect(compileExpression(DESTINATION_IDENTITY_EXPRESSION).evaluate({ email: profile.attributes.email.value }, [])).toBe(
+      profile.identityMap.email_lc_sha256[0].id,
+    );
     expect(sha256Hex(out.email as string)).toBe(profile.identityMap.email_lc_sha256[0].id);
   });
   it("requires an email", () => {
@@ -99,20 +118,39 @@ describe("previewMapping", () => {
     expect(withSchema).toEqual(worker);
   });
   it("reports validation in Adobe's shape", () => {
-    const r = previewMapping({ rules: [{ target: "_id", value: "1:x" }, { target: "foo", value: 1 }], payload: {}, tenantId: "acme" });
-    expect(r.validation).toEqual(expect.arrayContaining([
-      { pointerToViolation: "#", keyword: "required", message: expect.stringContaining("timestamp") },
-      { pointerToViolation: "#", keyword: "additionalProperties", message: "extraneous key [foo] is not permitted" },
-    ]));
+    const r = previewMapping({
+      rules: [
+        { target: "_id", value: "1:x" },
+        { target: "foo", value: 1 },
+      ],
+      payload: {},
+      tenantId: "acme",
+    });
+    expect(r.validation).toEqual(
+      expect.arrayContaining([
+        { pointerToViolation: "#", keyword: "required", message: expect.stringContaining("timestamp") },
+        { pointerToViolation: "#", keyword: "additionalProperties", message: "extraneous key [foo] is not permitted" },
+      ]),
+    );
     expect(r.validation.length).toBeLessThanOrEqual(5);
   });
   it("turns compile errors, bad payloads and bad schemas into errors instead of throwing", () => {
     expect(previewMapping({ rules: [{ target: "a", expression: "bogus(x)" }], payload: {} }).errors[0].message).toContain("unknown function 'bogus'");
-    expect(previewMapping({ rules: [], payload: "[".repeat(70) + "]".repeat(70) }).errors[0]).toEqual({ target: "(payload)", message: expect.stringContaining("deeper than 64") });
+    expect(previewMapping({ rules: [], payload: "[".repeat(70) + "]".repeat(70) }).errors[0]).toEqual({
+      target: "(payload)",
+      message: expect.stringContaining("deeper than 64"),
+    });
     expect(previewMapping({ rules: [], payload: {}, schema: { type: "string" } }).errors[0].target).toBe("(schema)");
     expect(previewMapping({ rules: [{ target: "a", value: 1 }], payload: {} })).toEqual({ output: { a: 1 }, errors: [], validation: [] });
     // One bad rule nulls only its own field; the others still map (issue 16).
-    const partial = previewMapping({ rules: [{ target: "a", expression: "bogus(x)" }, { target: "b", value: 2 }, { target: "c", expression: "upper(n)" }], payload: { n: "x" } });
+    const partial = previewMapping({
+      rules: [
+        { target: "a", expression: "bogus(x)" },
+        { target: "b", value: 2 },
+        { target: "c", expression: "upper(n)" },
+      ],
+      payload: { n: "x" },
+    });
     expect(partial.output).toEqual({ b: 2, c: "X" });
     expect(partial.errors).toEqual([{ target: "a", message: expect.stringContaining("unknown function 'bogus'") }]);
   });
@@ -143,7 +181,10 @@ describe("suggestMappings", () => {
     expect(new Set(s.map((x) => x.target)).size).toBe(s.length);
   });
   it("uses name similarity and skips incompatible types", () => {
-    const m = buildSchemaModel({ type: "object", properties: { _t: { type: "object", properties: { firstName: { type: "string" }, isVip: { type: "boolean" }, score: { type: "integer" } } } } });
+    const m = buildSchemaModel({
+      type: "object",
+      properties: { _t: { type: "object", properties: { firstName: { type: "string" }, isVip: { type: "boolean" }, score: { type: "integer" } } } },
+    });
     const s = suggestMappings({ first_name: "Ada", vip: "yes", score: { nested: true }, items: [{ id: 1 }] }, m);
     expect(s.find((x) => x.source === "first_name")).toMatchObject({ target: "_t.firstName", confidence: expect.any(Number) });
     expect(s.find((x) => x.source === "score")).toBeUndefined();

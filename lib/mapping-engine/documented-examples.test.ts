@@ -18,12 +18,26 @@ const addr = (type: string, cityKey = "City") => ({ line1: "345 park ave", line2
 const ADDRESSES = [addr("home"), addr("work", "City "), addr("office", "City ")];
 const PRODUCTS = ";Example product 1;1;3.50,Example category 2;Example product 2;1;5.99";
 
-interface Row { fn: string; expr: string; out: unknown; payload?: unknown; reading?: string; printed?: string; instant?: boolean }
+interface Row {
+  fn: string;
+  expr: string;
+  out: unknown;
+  payload?: unknown;
+  reading?: string;
+  printed?: string;
+  instant?: boolean;
+}
 
 const ROWS: Row[] = [
   // ---- String functions
   { fn: "concat", expr: 'concat("Hi, ", "there", "!")', out: "Hi, there!" },
-  { fn: "explode", expr: 'explode("Hi, there!", " ")', out: ["Hi,", "there!"], printed: '["Hi,", "there"]', reading: "the sample output drops the '!'; splitting keeps every character" },
+  {
+    fn: "explode",
+    expr: 'explode("Hi, there!", " ")',
+    out: ["Hi,", "there!"],
+    printed: '["Hi,", "there"]',
+    reading: "the sample output drops the '!'; splitting keeps every character",
+  },
   { fn: "instr", expr: 'instr("adobe.com", "com")', out: 6 },
   { fn: "replacestr", expr: 'replacestr("This is a string re test", "re", "replace")', out: "This is a string replace test" },
   { fn: "substr", expr: 'substr("This is a substring test", 7, 8)', out: " a subst" },
@@ -48,7 +62,11 @@ const ROWS: Row[] = [
   // ---- Hashing functions
   { fn: "sha1", expr: 'sha1("my text", "UTF-8")', out: "c3599c11e47719df18a2448690840c5dfcce3c80" },
   { fn: "sha256", expr: 'sha256("my text", "UTF-8")', out: "7330d2b39ca35eaf4cb95fc846c21ee6a39af698154a83a586ee270a0d372104" },
-  { fn: "sha512", expr: 'sha512("my text", "UTF-8")', out: "a3d7e45a0d9be5fd4e4b9a3b8c9c2163c21ef708bf11b4232bb21d2a8704ada2cdcd7b367dd0788a89a5c908cfe377aceb1072a7b386b7d4fd2ff68a8fd24d16" },
+  {
+    fn: "sha512",
+    expr: 'sha512("my text", "UTF-8")',
+    out: "a3d7e45a0d9be5fd4e4b9a3b8c9c2163c21ef708bf11b4232bb21d2a8704ada2cdcd7b367dd0788a89a5c908cfe377aceb1072a7b386b7d4fd2ff68a8fd24d16",
+  },
   { fn: "md5", expr: 'md5("my text", "UTF-8")', out: "d3b96ce8c9fb4e9bd0198d03ba6852c7" },
   { fn: "crc32", expr: 'crc32("my text", "UTF-8")', out: "8df92e80" },
   // ---- URL functions
@@ -58,37 +76,113 @@ const ROWS: Row[] = [
   { fn: "get_url_path", expr: 'get_url_path("sftp://example.com//home/joe/employee.csv")', out: "//home/joe/employee.csv" },
   { fn: "get_url_query_str", expr: 'get_url_query_str("foo://example.com:8042/over/there?name=ferret#nose", "retain")', out: { name: "ferret#nose" } },
   { fn: "get_url_query_str", expr: 'get_url_query_str("foo://example.com:8042/over/there?name=ferret#nose", "remove")', out: { name: "ferret" } },
-  { fn: "get_url_query_str", expr: 'get_url_query_str("foo://example.com:8042/over/there?name=ferret#nose", "append")', out: { name: "ferret", _anchor_: "nose" } },
-  { fn: "get_url_encoded", expr: 'get_url_encoded("https://example.com/partneralliance_asia-pacific_2022")', out: "https%3A%2F%2Fexample.com%2Fpartneralliance_asia-pacific_2022" },
-  { fn: "get_url_decoded", expr: 'get_url_decoded("https%3A%2F%2Fexample.com%2Fpartneralliance_asia-pacific_2022")', out: "https://example.com/partneralliance_asia-pacific_2022" },
+  {
+    fn: "get_url_query_str",
+    expr: 'get_url_query_str("foo://example.com:8042/over/there?name=ferret#nose", "append")',
+    out: { name: "ferret", _anchor_: "nose" },
+  },
+  {
+    fn: "get_url_encoded",
+    expr: 'get_url_encoded("https://example.com/partneralliance_asia-pacific_2022")',
+    out: "https%3A%2F%2Fexample.com%2Fpartneralliance_asia-pacific_2022",
+  },
+  {
+    fn: "get_url_decoded",
+    expr: 'get_url_decoded("https%3A%2F%2Fexample.com%2Fpartneralliance_asia-pacific_2022")',
+    out: "https://example.com/partneralliance_asia-pacific_2022",
+  },
   // ---- Date and time functions (instants compared; we write RFC 3339 with milliseconds)
-  { fn: "format", expr: 'format("2019-10-23T11:24:00+00:00", "yyyy-MM-dd HH:mm:ss")', out: "2019-10-23 11:24:00", printed: "format(2019-10-23T11:24:00+00:00, …) → 2019-10-23 11:24:35", reading: "the input has 00 seconds, so the output does too; the date is quoted (an unquoted date is not an expression)" },
+  {
+    fn: "format",
+    expr: 'format("2019-10-23T11:24:00+00:00", "yyyy-MM-dd HH:mm:ss")',
+    out: "2019-10-23 11:24:00",
+    printed: "format(2019-10-23T11:24:00+00:00, …) → 2019-10-23 11:24:35",
+    reading: "the input has 00 seconds, so the output does too; the date is quoted (an unquoted date is not an expression)",
+  },
   { fn: "dformat", expr: `dformat(1571829875000, "yyyy-MM-dd'T'HH:mm:ss.SSSX")`, out: "2019-10-23T11:24:35.000Z" },
   { fn: "date", expr: 'date("2019-10-23 11:24", "yyyy-MM-dd HH:mm", now())', out: "2019-10-23T11:24:00Z", instant: true },
   { fn: "date", expr: 'date("2019-10-23 11:24", "yyyy-MM-dd HH:mm")', out: "2019-10-23T11:24:00Z", instant: true },
   { fn: "date", expr: 'date("2019-10-23 11:24")', out: "2019-10-23T11:24:00Z", instant: true },
   { fn: "date_part", expr: 'date_part("MM", date("2019-10-17 11:55:12"))', out: 10 },
-  { fn: "set_date_part", expr: 'set_date_part("m", 4, date("2016-11-09T11:44:44.797"))', out: "2016-04-09T11:44:44.797Z", printed: "2016-04-09T11:44:44Z", reading: "setting the month keeps the input's .797 s; the page's output drops the fraction" },
-  { fn: "make_date_time", expr: 'make_date_time(2019, 10, 17, 11, 55, 12, 999, "America/Los_Angeles")', out: "2019-10-17T18:55:12.000Z", printed: "2019-10-17T11:55:12Z", reading: "the parts are wall-clock time in the given zone (PDT, UTC-7); the page prints the wall clock with a Z" },
-  { fn: "zone_date_to_utc", expr: 'zone_date_to_utc("2019-10-17T11:55:12 PST")', out: "2019-10-17T19:55:12Z", instant: true, reading: "the page's expression lacks quotes and the closing parenthesis" },
-  { fn: "zone_date_to_zone", expr: 'zone_date_to_zone("2021-10-26T13:43:59Z", "Europe/Paris")', out: "2021-10-26T15:43:59.000+02:00", printed: "zone_date_to_utc(now(), \"Europe/Paris\") → 2021-10-26T15:43:59Z", reading: "the example calls zone_date_to_utc with two arguments and now(); we pin the instant and write Paris local time with its offset" },
+  {
+    fn: "set_date_part",
+    expr: 'set_date_part("m", 4, date("2016-11-09T11:44:44.797"))',
+    out: "2016-04-09T11:44:44.797Z",
+    printed: "2016-04-09T11:44:44Z",
+    reading: "setting the month keeps the input's .797 s; the page's output drops the fraction",
+  },
+  {
+    fn: "make_date_time",
+    expr: 'make_date_time(2019, 10, 17, 11, 55, 12, 999, "America/Los_Angeles")',
+    out: "2019-10-17T18:55:12.000Z",
+    printed: "2019-10-17T11:55:12Z",
+    reading: "the parts are wall-clock time in the given zone (PDT, UTC-7); the page prints the wall clock with a Z",
+  },
+  {
+    fn: "zone_date_to_utc",
+    expr: 'zone_date_to_utc("2019-10-17T11:55:12 PST")',
+    out: "2019-10-17T19:55:12Z",
+    instant: true,
+    reading: "the page's expression lacks quotes and the closing parenthesis",
+  },
+  {
+    fn: "zone_date_to_zone",
+    expr: 'zone_date_to_zone("2021-10-26T13:43:59Z", "Europe/Paris")',
+    out: "2021-10-26T15:43:59.000+02:00",
+    printed: 'zone_date_to_utc(now(), "Europe/Paris") → 2021-10-26T15:43:59Z',
+    reading: "the example calls zone_date_to_utc with two arguments and now(); we pin the instant and write Paris local time with its offset",
+  },
   // ---- Hierarchies - Objects
   { fn: "is_empty", expr: "is_empty([1, null, 2, 3])", out: false },
-  { fn: "arrays_to_objects", expr: "arrays_to_objects('sku', explode(\"id1|id2\", '\\\\|'), 'price', [22.5,14.35])", out: [{ sku: "id1", price: 22.5 }, { sku: "id2", price: 14.35 }] },
+  {
+    fn: "arrays_to_objects",
+    expr: "arrays_to_objects('sku', explode(\"id1|id2\", '\\\\|'), 'price', [22.5,14.35])",
+    out: [
+      { sku: "id1", price: 22.5 },
+      { sku: "id2", price: 14.35 },
+    ],
+  },
   { fn: "to_object", expr: 'to_object("firstName", "John", "lastName", "Doe")', out: { firstName: "John", lastName: "Doe" } },
-  { fn: "str_to_object", expr: 'str_to_object("firstName - John ; lastName - ; - 123 345 7890", "-", ";")', out: { firstName: "John" }, printed: '{"firstName": "John", "lastName": "Doe", "phone": "123 456 7890"}', reading: "the printed output has values the input does not contain; pairs with an empty key or value are dropped" },
+  {
+    fn: "str_to_object",
+    expr: 'str_to_object("firstName - John ; lastName - ; - 123 345 7890", "-", ";")',
+    out: { firstName: "John" },
+    printed: '{"firstName": "John", "lastName": "Doe", "phone": "123 456 7890"}',
+    reading: "the printed output has values the input does not contain; pairs with an empty key or value are dropped",
+  },
   { fn: "str_to_object", expr: 'str_to_object("firstName - John ; lastName - ; phone - 123 456 7890", "-", ";").get("firstName")', out: "John" },
   { fn: "contains_key", expr: 'contains_key("evars.evar.field1")', out: true, payload: { evars: { evar: { field1: "" } } } },
   { fn: "nullify", expr: "nullify()", out: undefined },
   { fn: "get_keys", expr: 'get_keys({"book1": "Pride and Prejudice", "book2": "1984"})', out: ["book1", "book2"] },
   { fn: "get_values", expr: 'get_values("firstName - John , lastName - Cena , phone - 555 420 8692", "firstName", "-", ",")', out: "John" },
-  { fn: "map_get_values", expr: 'map_get_values(book_details,"author")', payload: { book_details: BOOK }, out: { author: "George R. R. Martin" }, reading: "the description says the value is returned; the appendix sample returns a map of the key, which we follow" },
+  {
+    fn: "map_get_values",
+    expr: 'map_get_values(book_details,"author")',
+    payload: { book_details: BOOK },
+    out: { author: "George R. R. Martin" },
+    reading: "the description says the value is returned; the appendix sample returns a map of the key, which we follow",
+  },
   { fn: "map_has_keys", expr: 'map_has_keys(book_details,"author")', payload: { book_details: BOOK }, out: true },
-  { fn: "add_to_map", expr: "add_to_map(book_details, book_details2)", payload: { book_details: BOOK, book_details2: BOOK2 }, out: { ...BOOK, publisher: "William Morrow" } },
+  {
+    fn: "add_to_map",
+    expr: "add_to_map(book_details, book_details2)",
+    payload: { book_details: BOOK, book_details2: BOOK2 },
+    out: { ...BOOK, publisher: "William Morrow" },
+  },
   { fn: "object_to_map", expr: 'object_to_map("firstName", "John", "lastName", "Doe")', out: { firstName: "John", lastName: "Doe" } },
   { fn: "object_to_map", expr: "object_to_map(address)", payload: { address: addr("office") }, out: addr("office") },
-  { fn: "object_to_map", expr: "object_to_map(addresses,type)", payload: { addresses: ADDRESSES }, out: { home: ADDRESSES[0], work: ADDRESSES[1], office: ADDRESSES[2] } },
-  { fn: "array_to_map", expr: 'array_to_map(addresses, "type")', payload: { addresses: ADDRESSES }, out: { home: ADDRESSES[0], work: ADDRESSES[1], office: ADDRESSES[2] } },
+  {
+    fn: "object_to_map",
+    expr: "object_to_map(addresses,type)",
+    payload: { addresses: ADDRESSES },
+    out: { home: ADDRESSES[0], work: ADDRESSES[1], office: ADDRESSES[2] },
+  },
+  {
+    fn: "array_to_map",
+    expr: 'array_to_map(addresses, "type")',
+    payload: { addresses: ADDRESSES },
+    out: { home: ADDRESSES[0], work: ADDRESSES[1], office: ADDRESSES[2] },
+  },
   { fn: "to_map", expr: 'to_map("firstName", "John", "lastName", "Doe")', out: { firstName: "John", lastName: "Doe" } },
   // ---- Hierarchies - Arrays
   { fn: "coalesce", expr: 'coalesce(null, null, null, "first", null, "second")', out: "first" },
@@ -113,7 +207,13 @@ const ROWS: Row[] = [
   { fn: "min", expr: "min(3, 1, 4)", out: 1 },
   { fn: "max", expr: "max(3, 1, 4)", out: 4 },
   // ---- Type conversions
-  { fn: "to_bigint", expr: 'to_bigint("1000000.34")', out: 1000000, printed: "1000000.34", reading: "a BigInteger has no fraction (the description); the printed sample keeps it" },
+  {
+    fn: "to_bigint",
+    expr: 'to_bigint("1000000.34")',
+    out: 1000000,
+    printed: "1000000.34",
+    reading: "a BigInteger has no fraction (the description); the printed sample keeps it",
+  },
   { fn: "to_decimal", expr: 'to_decimal("20.5")', out: 20.5 },
   { fn: "to_float", expr: 'to_float("12.3456")', out: 12.3456, printed: "12.34566", reading: "the printed sample has an extra digit" },
   { fn: "to_integer", expr: 'to_integer("12")', out: 12 },
@@ -135,7 +235,11 @@ const ROWS: Row[] = [
   { fn: "aa_get_product_names", expr: `aa_get_product_names("${PRODUCTS}")`, out: ["Example product 1", "Example product 2"] },
   { fn: "aa_get_product_quantity", expr: 'aa_get_product_quantity(";Example product 1;1;3.50,Example category 2;Example product 2")', out: ["1", null] },
   { fn: "aa_get_product_price", expr: 'aa_get_product_price(";Example product 1;1;3.50,Example category 2;Example product 2")', out: ["3.50", null] },
-  { fn: "aa_get_product_event_values", expr: 'aa_get_product_event_values(";Example product 1;1;4.20;event1=2.3|event2=5:1,;Example product 2;1;4.20;event1=3|event2=2:2", "event1")', out: ["2.3", "3"] },
+  {
+    fn: "aa_get_product_event_values",
+    expr: 'aa_get_product_event_values(";Example product 1;1;4.20;event1=2.3|event2=5:1,;Example product 2;1;4.20;event1=3|event2=2:2", "event1")',
+    out: ["2.3", "3"],
+  },
   { fn: "aa_get_product_evars", expr: 'aa_get_product_evars(";Example product;1;6.69;;eVar1=Merchandising value", "eVar1")', out: ["Merchandising value"] },
 ];
 
@@ -156,7 +260,20 @@ describe("functions.md examples (help/data-prep/functions.md)", () => {
 
   it("covers every documented function name", () => {
     const documented = new Set(ROWS.map((r) => r.fn));
-    for (const f of ["now", "timestamp", "uuid", "guid", "fpid_to_ecid", "to_boolean", "explode", "aa_get_product_quantities", "aa_get_product_prices", "make_timestamp", "arrays_to_object"]) documented.add(f);
+    for (const f of [
+      "now",
+      "timestamp",
+      "uuid",
+      "guid",
+      "fpid_to_ecid",
+      "to_boolean",
+      "explode",
+      "aa_get_product_quantities",
+      "aa_get_product_prices",
+      "make_timestamp",
+      "arrays_to_object",
+    ])
+      documented.add(f);
     for (const f of documented) if (f !== "equals" && f !== "equalsIgnoreCase") expect(FUNCTION_NAMES, f).toContain(f);
   });
 });
@@ -184,7 +301,6 @@ describe("field names and escaping (functions.md 'Fields', home.md 'Escape speci
     ["${new}", "reserved"],
   ])("%s", (expr, out) => expect(compileExpression(expr).evaluate(doc, [])).toBe(out));
 });
-
 
 describe("the editor's function catalog (function-catalog.ts)", () => {
   it("lists every callable function exactly once, each with a signature and a description", async () => {

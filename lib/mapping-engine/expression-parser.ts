@@ -37,16 +37,23 @@ export function parseExpression(text: string): Expr {
   let i = 0;
   let depth = 0;
 
-  const ws = () => { while (i < text.length && /\s/.test(text[i])) i++; };
+  const ws = () => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
   const peek = (s: string) => text.startsWith(s, i);
-  const fail = (msg: string, at = i): never => { throw new MappingSyntaxError(msg, at); };
+  const fail = (msg: string, at = i): never => {
+    throw new MappingSyntaxError(msg, at);
+  };
   const describeHere = () => (i >= text.length ? "end of expression" : `'${text[i]}'`);
-  const enter = () => { if (++depth > MAX_NESTING) fail("expression nested too deeply"); };
+  const enter = () => {
+    if (++depth > MAX_NESTING) fail("expression nested too deeply");
+  };
 
   function parseOr(): Expr {
     let left = parseAnd();
     for (ws(); peek("||"); ws()) {
-      const pos = i; i += 2;
+      const pos = i;
+      i += 2;
       left = { type: "binary", op: "||", left, right: parseAnd(), pos };
     }
     return left;
@@ -54,7 +61,8 @@ export function parseExpression(text: string): Expr {
   function parseAnd(): Expr {
     let left = parseCmp();
     for (ws(); peek("&&"); ws()) {
-      const pos = i; i += 2;
+      const pos = i;
+      i += 2;
       left = { type: "binary", op: "&&", left, right: parseCmp(), pos };
     }
     return left;
@@ -64,7 +72,8 @@ export function parseExpression(text: string): Expr {
     ws();
     const op = COMPARATORS.find((c) => peek(c));
     if (!op) return left;
-    const pos = i; i += op.length;
+    const pos = i;
+    i += op.length;
     const right = parseAdd();
     ws();
     if (COMPARATORS.some((c) => peek(c))) fail("comparisons cannot be chained; use && or parentheses");
@@ -72,8 +81,9 @@ export function parseExpression(text: string): Expr {
   }
   function parseAdd(): Expr {
     let left = parseMul();
-    for (ws(); (text[i] === "+" || (text[i] === "-" && text[i + 1] !== ">")); ws()) {
-      const pos = i, op = text[i++] as "+" | "-";
+    for (ws(); text[i] === "+" || (text[i] === "-" && text[i + 1] !== ">"); ws()) {
+      const pos = i,
+        op = text[i++] as "+" | "-";
       left = { type: "binary", op, left, right: parseMul(), pos };
     }
     return left;
@@ -81,7 +91,8 @@ export function parseExpression(text: string): Expr {
   function parseMul(): Expr {
     let left = parseUnary();
     for (ws(); text[i] === "*" || text[i] === "/" || text[i] === "%"; ws()) {
-      const pos = i, op = text[i++] as "*" | "/" | "%";
+      const pos = i,
+        op = text[i++] as "*" | "/" | "%";
       left = { type: "binary", op, left, right: parseUnary(), pos };
     }
     return left;
@@ -117,8 +128,14 @@ export function parseExpression(text: string): Expr {
       for (;;) {
         args.push(parseArg());
         ws();
-        if (text[i] === ",") { i++; continue; }
-        if (text[i] === close) { i++; break; }
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === close) {
+          i++;
+          break;
+        }
         fail(`expected ',' or '${close}' in ${what} but found ${describeHere()}`);
       }
     }
@@ -148,7 +165,10 @@ export function parseExpression(text: string): Expr {
       i++;
       return inner;
     }
-    if (c === "[") { i++; return { type: "array", items: parseArgs("array", "]"), pos }; }
+    if (c === "[") {
+      i++;
+      return { type: "array", items: parseArgs("array", "]"), pos };
+    }
     if (c === "{") return parseObject(pos);
     if (c === '"' || c === "'") {
       const s = lexString(text, i);
@@ -157,7 +177,10 @@ export function parseExpression(text: string): Expr {
     }
     if (c === "-" || c === "." || /\d/.test(c)) {
       const n = lexNumber(text, i, true);
-      if (n) { i = n.end; return { type: "literal", value: n.value, pos }; }
+      if (n) {
+        i = n.end;
+        return { type: "literal", value: n.value, pos };
+      }
     }
     if (/[A-Za-z_$@\\]/.test(c)) return parseNameOrCall(pos);
     return fail(`unexpected ${describeHere()}`);
@@ -172,8 +195,11 @@ export function parseExpression(text: string): Expr {
       for (;;) {
         ws();
         let key: string;
-        if (text[i] === '"' || text[i] === "'") { const s = lexString(text, i); key = s.value; i = s.end; }
-        else {
+        if (text[i] === '"' || text[i] === "'") {
+          const s = lexString(text, i);
+          key = s.value;
+          i = s.end;
+        } else {
           const id = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(i));
           if (!id) fail(`expected a key in object literal but found ${describeHere()}`);
           key = id![0];
@@ -184,8 +210,14 @@ export function parseExpression(text: string): Expr {
         i++;
         entries.push({ key, value: parseOr() });
         ws();
-        if (text[i] === ",") { i++; continue; }
-        if (text[i] === "}") { i++; break; }
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          break;
+        }
         fail(`expected ',' or '}' in object literal but found ${describeHere()}`);
       }
     }
@@ -204,8 +236,14 @@ export function parseExpression(text: string): Expr {
       const after = text[i + ident[0].length];
       if (after !== "." && after !== "[") {
         const w = ident[0];
-        if (w === "true" || w === "false") { i += w.length; return { type: "literal", value: w === "true", pos }; }
-        if (w === "null") { i += w.length; return { type: "literal", value: null, pos }; }
+        if (w === "true" || w === "false") {
+          i += w.length;
+          return { type: "literal", value: w === "true", pos };
+        }
+        if (w === "null") {
+          i += w.length;
+          return { type: "literal", value: null, pos };
+        }
       }
     }
     const scanned = scanPath(text, i, true);

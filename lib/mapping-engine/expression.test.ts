@@ -5,7 +5,12 @@ import { parseExpression } from "./expression-parser";
 
 const ev = (expr: string, doc: unknown = {}) => compileExpression(expr).evaluate(doc, []);
 function syntaxError(expr: string): MappingSyntaxError {
-  try { compileExpression(expr); } catch (e) { if (e instanceof MappingSyntaxError) return e; throw e; }
+  try {
+    compileExpression(expr);
+  } catch (e) {
+    if (e instanceof MappingSyntaxError) return e;
+    throw e;
+  }
   throw new Error(`expected a syntax error for ${expr}`);
 }
 

@@ -15,8 +15,10 @@ const rng = createPrng;
 describe("isoStringFromMs", () => {
   it("matches Date.prototype.toISOString across the whole range", () => {
     const r = rng(1);
-    const edges = [0, -1, 1, 86_399_999, 86_400_000, -86_400_000, 951_782_400_000, 951_868_800_000, 4_107_542_400_000,
-      -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15, 1.5, -1.5, -0, 1679479200000.999];
+    const edges = [
+      0, -1, 1, 86_399_999, 86_400_000, -86_400_000, 951_782_400_000, 951_868_800_000, 4_107_542_400_000, -62_167_219_200_000, -62_167_219_200_001,
+      253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15, 1.5, -1.5, -0, 1679479200000.999,
+    ];
     for (const ms of edges) expect(isoStringFromMs(ms)).toBe(new Date(ms).toISOString());
     for (let i = 0; i < 20_000; i++) {
       const ms = Math.floor((r() - 0.5) * 2 * 2.6e14);
@@ -54,12 +56,13 @@ const same = (a: Date | null | undefined, b: Date | null | undefined) => (a inst
 /** Random near-ISO strings: valid ones, then mutated (chars replaced, inserted, deleted, padded). */
 function isoLikeInputs(count: number, seed: number): string[] {
   const r = rng(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const dd = (n: number) => String(n).padStart(2, "0");
   const noise = ["0", "9", "a", "T", " ", ":", "-", "+", ".", "Z", "z", "/", "\u0660", "１"];
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    let s = `${String(Math.floor(r() * 10000)).padStart(4, "0")}-${dd(Math.floor(r() * 14))}-${dd(Math.floor(r() * 33))}${pick(["T", " "])}` +
+    let s =
+      `${String(Math.floor(r() * 10000)).padStart(4, "0")}-${dd(Math.floor(r() * 14))}-${dd(Math.floor(r() * 33))}${pick(["T", " "])}` +
       `${dd(Math.floor(r() * 26))}:${dd(Math.floor(r() * 62))}:${dd(Math.floor(r() * 62))}`;
     if (r() < 0.5) s += "." + String(Math.floor(r() * 1e9)).slice(0, 1 + Math.floor(r() * 10));
     if (r() < 0.6) s += pick(["Z", "+05:30", "-0800", "+00:00", "-00:00", "+99:99", "+5:30", "+0530:", "z", "+05"]);
@@ -79,15 +82,35 @@ function isoLikeInputs(count: number, seed: number): string[] {
 
 describe("parseIsoFast", () => {
   it("accepts exactly the ISO regex's language and computes the same instant", () => {
-    const fixed = ["2023-04-01T00:42:28.000Z", "2023-04-01 00:42:28", "2023-02-29T00:00:00", "2024-02-29T00:00:00", "2023-02-30T10:00:00Z",
-      "2023-12-31T23:59:60Z", "2023-13-01T00:00:00", "2023-00-10T00:00:00", "0099-01-01T00:00:00", "2023-04-01T00:42:28.1234567891Z",
-      "2023-04-01T00:42:28.", "2023-04-01T00:42:28.5+01:00", "2023-04-01T00:42:28+0100", "2023-04-01T00:42:28+01", "2023-04-01T00:42:28ZZ",
-      "2023-04-01t00:42:28", "", "2023", " 2023-04-01T00:42:28Z", "2023-04-01T00:42:28Z "];
+    const fixed = [
+      "2023-04-01T00:42:28.000Z",
+      "2023-04-01 00:42:28",
+      "2023-02-29T00:00:00",
+      "2024-02-29T00:00:00",
+      "2023-02-30T10:00:00Z",
+      "2023-12-31T23:59:60Z",
+      "2023-13-01T00:00:00",
+      "2023-00-10T00:00:00",
+      "0099-01-01T00:00:00",
+      "2023-04-01T00:42:28.1234567891Z",
+      "2023-04-01T00:42:28.",
+      "2023-04-01T00:42:28.5+01:00",
+      "2023-04-01T00:42:28+0100",
+      "2023-04-01T00:42:28+01",
+      "2023-04-01T00:42:28ZZ",
+      "2023-04-01t00:42:28",
+      "",
+      "2023",
+      " 2023-04-01T00:42:28Z",
+      "2023-04-01T00:42:28Z ",
+    ];
     const inputs = [...fixed, ...isoLikeInputs(30_000, 7)];
     let accepted = 0;
     for (const s of inputs) {
-      const want = isoByRegex(s), got = parseIsoFast(s);
-      if (!same(got, want)) throw new Error(`parseIsoFast(${JSON.stringify(s)}) = ${String(got?.getTime?.() ?? got)}, regex gives ${String(want?.getTime?.() ?? want)}`);
+      const want = isoByRegex(s),
+        got = parseIsoFast(s);
+      if (!same(got, want))
+        throw new Error(`parseIsoFast(${JSON.stringify(s)}) = ${String(got?.getTime?.() ?? got)}, regex gives ${String(want?.getTime?.() ?? want)}`);
       if (got !== undefined) accepted++;
     }
     expect(accepted).toBeGreaterThan(5000); // the generator really exercises the accepting side
@@ -99,8 +122,21 @@ describe("parseIsoFast", () => {
   });
 });
 
-const FIXED_FORMATS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.SSS", "MM/dd/yyyy", "dd-MM-yy", "yyyyMMddHHmmss", "hh:mm",
-  "yyyy-MM-dd'T'HH:mm:ss.S", "SS", "yyyy''MM", "HH:mm:ss.SSSSSS", "KK'h'mm", "yyy.MM.dd", "'at' HH:mm 'on' dd/MM/yyyy"];
+const FIXED_FORMATS = [
+  "yyyy-MM-dd HH:mm:ss",
+  "yyyy-MM-dd'T'HH:mm:ss.SSS",
+  "MM/dd/yyyy",
+  "dd-MM-yy",
+  "yyyyMMddHHmmss",
+  "hh:mm",
+  "yyyy-MM-dd'T'HH:mm:ss.S",
+  "SS",
+  "yyyy''MM",
+  "HH:mm:ss.SSSSSS",
+  "KK'h'mm",
+  "yyy.MM.dd",
+  "'at' HH:mm 'on' dd/MM/yyyy",
+];
 const REGEX_FORMATS = ["yyyy-M-d", "dd-MMM-yyyy", "MM/dd/yyyy hh:mm a", "yyyy-MM-dd'T'HH:mm:ssX", "EEE, d MMM yy"];
 
 /** Formatted random dates for `fmt`, then digits swapped at random and the usual mutations. */
@@ -135,10 +171,12 @@ describe("fixed-width date pattern reader", () => {
   it("agrees with the regex reader on valid, out-of-range, padded and malformed inputs", () => {
     let seed = 100;
     for (const fmt of [...FIXED_FORMATS, ...AUTO_DATE_PATTERNS]) {
-      const fast = buildDatePattern(fmt, true), slow = buildDatePattern(fmt, false);
+      const fast = buildDatePattern(fmt, true),
+        slow = buildDatePattern(fmt, false);
       let parsed = 0;
       for (const s of [...inputsFor(fmt, 3000, seed++), "", " ", "2023-02-30 10:00:00", "2023-13-01 00:00:00", "0000-00-00 00:00:00"]) {
-        const a = fast.parse(s), b = slow.parse(s);
+        const a = fast.parse(s),
+          b = slow.parse(s);
         if (!same(a, b)) throw new Error(`${fmt}: parse(${JSON.stringify(s)}) fixed=${String(a?.getTime() ?? a)} regex=${String(b?.getTime() ?? b)}`);
         if (a) parsed++;
       }
@@ -158,16 +196,43 @@ describe("date(x, literal format) specialisation", () => {
   };
   it("behaves like the generic date() for every kind of value, default and format", () => {
     const generic = FUNCTIONS.date.fn;
-    const values: unknown[] = [undefined, null, "", "2023-03-22 10:00:00", " 2023-03-22 10:00:00 ", "2023-02-30 10:00:00", "2023-03-22", "03/22/2023",
-      "22-Mar-2023", "10/23/2019 11:24 PM", "garbage", 0, 1679479200000, NaN, true, new Date(0), new Date(NaN), {}, [], ["2023-03-22"]];
+    const values: unknown[] = [
+      undefined,
+      null,
+      "",
+      "2023-03-22 10:00:00",
+      " 2023-03-22 10:00:00 ",
+      "2023-02-30 10:00:00",
+      "2023-03-22",
+      "03/22/2023",
+      "22-Mar-2023",
+      "10/23/2019 11:24 PM",
+      "garbage",
+      0,
+      1679479200000,
+      NaN,
+      true,
+      new Date(0),
+      new Date(NaN),
+      {},
+      [],
+      ["2023-03-22"],
+    ];
     const defaults: unknown[] = [undefined, null, "2020-01-01", "not a date", 5, new Date(86_400_000)];
     const formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "MM/dd/yyyy", "dd-MMM-yyyy", "MM/dd/yyyy hh:mm a", "yyyy-MM-dd'T'HH:mm:ssX"];
     for (const fmt of formats) {
       const two = compileExpression(`date(x, ${JSON.stringify(fmt)})`).evaluate;
       const three = compileExpression(`date(x, ${JSON.stringify(fmt)}, d)`).evaluate;
       for (const x of values) {
-        expect(outcome(() => two({ x }, [])), `${fmt} ${String(x)}`).toBe(outcome(() => generic(x, fmt)));
-        for (const d of defaults) expect(outcome(() => three({ x, d }, [])), `${fmt} ${String(x)} ${String(d)}`).toBe(outcome(() => generic(x, fmt, d)));
+        expect(
+          outcome(() => two({ x }, [])),
+          `${fmt} ${String(x)}`,
+        ).toBe(outcome(() => generic(x, fmt)));
+        for (const d of defaults)
+          expect(
+            outcome(() => three({ x, d }, [])),
+            `${fmt} ${String(x)} ${String(d)}`,
+          ).toBe(outcome(() => generic(x, fmt, d)));
       }
     }
   });
@@ -189,13 +254,30 @@ describe("date(x, literal format) specialisation", () => {
 describe("payload depth check on JSON text", () => {
   const nest = (n: number) => "[".repeat(n - 1) + "{}" + "]".repeat(n - 1); // depth n
   it("gives the same verdict whether the tree walk is skipped or not", () => {
-    for (const text of [nest(1), nest(63), nest(64), nest(65), `{"a":${nest(64)}}`, `{"a":${nest(63)}}`,
-      JSON.stringify({ many: Array.from({ length: 200 }, () => ({ x: [] })) }), JSON.stringify({ s: "[".repeat(500) + "{".repeat(500) }),
-      `{"a":${nest(64)},"s":"${"[".repeat(10)}"}`]) {
+    for (const text of [
+      nest(1),
+      nest(63),
+      nest(64),
+      nest(65),
+      `{"a":${nest(64)}}`,
+      `{"a":${nest(63)}}`,
+      JSON.stringify({ many: Array.from({ length: 200 }, () => ({ x: [] })) }),
+      JSON.stringify({ s: "[".repeat(500) + "{".repeat(500) }),
+      `{"a":${nest(64)},"s":"${"[".repeat(10)}"}`,
+    ]) {
       const parsed = JSON.parse(text) as unknown;
-      let objectVerdict = "ok", textVerdict = "ok";
-      try { admitPayload(parsed); } catch (e) { objectVerdict = (e as Error).message; }
-      try { admitPayload(text); } catch (e) { textVerdict = (e as Error).message; }
+      let objectVerdict = "ok",
+        textVerdict = "ok";
+      try {
+        admitPayload(parsed);
+      } catch (e) {
+        objectVerdict = (e as Error).message;
+      }
+      try {
+        admitPayload(text);
+      } catch (e) {
+        textVerdict = (e as Error).message;
+      }
       expect(textVerdict, text.slice(0, 40)).toBe(objectVerdict);
     }
     expect(() => admitPayload(nest(65))).toThrow(/deeper than 64/);
@@ -226,12 +308,26 @@ describe("hash(x[, literal charset]) specialisation", () => {
     const values: unknown[] = [undefined, null, "", "abc", "é€", 12, true, new Date(0), {}, []];
     for (const name of ["sha1", "sha256", "sha512", "md5"]) {
       const generic = FUNCTIONS[name].fn;
-      const outcome = (f: () => unknown) => { try { return JSON.stringify(f()); } catch (e) { return `error:${(e as Error).message}`; } };
+      const outcome = (f: () => unknown) => {
+        try {
+          return JSON.stringify(f());
+        } catch (e) {
+          return `error:${(e as Error).message}`;
+        }
+      };
       const one = compileExpression(`${name}(x)`).evaluate;
-      for (const x of values) expect(outcome(() => one({ x }, [])), `${name}(${String(x)})`).toBe(outcome(() => generic(x)));
+      for (const x of values)
+        expect(
+          outcome(() => one({ x }, [])),
+          `${name}(${String(x)})`,
+        ).toBe(outcome(() => generic(x)));
       for (const cs of ["UTF-8", "utf_8", "ISO-8859-1", "latin1", "US-ASCII", "EBCDIC", null]) {
         const two = compileExpression(`${name}(x, ${JSON.stringify(cs)})`).evaluate;
-        for (const x of values) expect(outcome(() => two({ x }, [])), `${name}(${String(x)}, ${cs})`).toBe(outcome(() => generic(x, cs)));
+        for (const x of values)
+          expect(
+            outcome(() => two({ x }, [])),
+            `${name}(${String(x)}, ${cs})`,
+          ).toBe(outcome(() => generic(x, cs)));
       }
     }
   });

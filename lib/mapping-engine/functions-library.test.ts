@@ -9,7 +9,11 @@ import { MAX_BUILT_STRING } from "./functions/limits";
 
 const ev = (expr: string, doc: unknown = {}) => compileExpression(expr).evaluate(doc, []);
 const err = (expr: string, doc: unknown = {}) => {
-  try { ev(expr, doc); } catch (e) { return (e as Error).message; }
+  try {
+    ev(expr, doc);
+  } catch (e) {
+    return (e as Error).message;
+  }
   throw new Error(`expected ${expr} to fail`);
 };
 const nodeHash = (alg: string, bytes: Buffer) => createHash(alg).update(bytes).digest("hex");
@@ -139,8 +143,12 @@ describe("maps, objects and arrays: edge cases", () => {
     expect(ev('map_has_keys(m, ["x", "y"])', { m: { a: 1 } })).toBe(false);
   });
   it("user agents: desktop and empty", () => {
-    expect(ev('ua_device_class("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36")')).toBe("Desktop");
-    expect(ev('ua_agent_version_major("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36")')).toBe("Chrome 120");
+    expect(ev('ua_device_class("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36")')).toBe(
+      "Desktop",
+    );
+    expect(
+      ev('ua_agent_version_major("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36")'),
+    ).toBe("Chrome 120");
     expect(ev('ua_os_name("")')).toBeNull();
     expect(ev('aa_get_event_value("event1,event2=3", "event1")')).toBe("1");
   });

@@ -19,8 +19,15 @@ export type { MappingRule, MappingIssue, ApplyResult, CompiledMapping, CompileOp
 export { defaultSourceMapping, defaultDestinationMapping, RAINFOCUS_ATTENDEE_FIELDS, DESTINATION_IDENTITY_EXPRESSION } from "./default-mappings";
 export { suggestMappings, type MappingSuggestion } from "./suggest";
 export {
-  mapPreview, MappingPreviewInputSchema, MappingRuleSchema, MappingRulesSchema, resolveSchemaModel, compileForSchema,
-  type MappingPreviewInput, type MappedPreview, type PreviewValidationIssue,
+  mapPreview,
+  MappingPreviewInputSchema,
+  MappingRuleSchema,
+  MappingRulesSchema,
+  resolveSchemaModel,
+  compileForSchema,
+  type MappingPreviewInput,
+  type MappedPreview,
+  type PreviewValidationIssue,
 } from "./map-preview";
 // Not here: previewMapping, mapAndValidate and validateMappedOutput, which validate XDM with ajv
 // (new Function, forbidden by the pages' CSP). Server code imports them from "@/lib/mapping-engine/preview".

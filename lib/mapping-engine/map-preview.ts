@@ -32,7 +32,10 @@ export const MappingPreviewInputSchema = z.object({
   rules: MappingRulesSchema,
   payload: z.union([z.record(z.string(), z.unknown()), z.string().max(1_048_576)]),
   schema: z.record(z.string(), z.unknown()).optional(),
-  tenantId: z.string().regex(/^_?[A-Za-z0-9][A-Za-z0-9_]{0,63}$/).optional(),
+  tenantId: z
+    .string()
+    .regex(/^_?[A-Za-z0-9][A-Za-z0-9_]{0,63}$/)
+    .optional(),
 });
 export type MappingPreviewInput = z.infer<typeof MappingPreviewInputSchema>;
 
@@ -89,7 +92,10 @@ export function mapPreview(input: MappingPreviewInput): MappedPreview {
     const bad = new Set(e.issues.map((i) => i.index));
     if (bad.has(-1)) return { output: {}, errors: ruleErrors };
     try {
-      compiled = compileForSchema((input.rules as MappingRule[]).filter((_, k) => !bad.has(k)), model);
+      compiled = compileForSchema(
+        (input.rules as MappingRule[]).filter((_, k) => !bad.has(k)),
+        model,
+      );
     } catch (again) {
       if (again instanceof MappingCompileError) return { output: {}, errors: ruleErrors };
       throw again;

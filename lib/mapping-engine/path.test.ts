@@ -5,21 +5,50 @@ import { formatPath, parsePath } from "./path";
 
 describe("parsePath", () => {
   it("parses dots, indexes and wildcards", () => {
-    expect(parsePath("attendee.email")).toEqual([{ kind: "key", key: "attendee" }, { kind: "key", key: "email" }]);
-    expect(parsePath("items[0].id")).toEqual([{ kind: "key", key: "items" }, { kind: "index", index: 0 }, { kind: "key", key: "id" }]);
+    expect(parsePath("attendee.email")).toEqual([
+      { kind: "key", key: "attendee" },
+      { kind: "key", key: "email" },
+    ]);
+    expect(parsePath("items[0].id")).toEqual([
+      { kind: "key", key: "items" },
+      { kind: "index", index: 0 },
+      { kind: "key", key: "id" },
+    ]);
     expect(parsePath("items[*].id")).toEqual([{ kind: "key", key: "items" }, { kind: "wildcard" }, { kind: "key", key: "id" }]);
-    expect(parsePath("m[1][2]")).toEqual([{ kind: "key", key: "m" }, { kind: "index", index: 1 }, { kind: "index", index: 2 }]);
+    expect(parsePath("m[1][2]")).toEqual([
+      { kind: "key", key: "m" },
+      { kind: "index", index: 1 },
+      { kind: "index", index: 2 },
+    ]);
   });
   it("supports ${…} escapes and \\. literal dots", () => {
     expect(parsePath("${First Name}")).toEqual([{ kind: "key", key: "First Name" }]);
-    expect(parsePath("a.${b.c}.d")).toEqual([{ kind: "key", key: "a" }, { kind: "key", key: "b.c" }, { kind: "key", key: "d" }]);
-    expect(parsePath("a\\.b.c")).toEqual([{ kind: "key", key: "a.b" }, { kind: "key", key: "c" }]);
+    expect(parsePath("a.${b.c}.d")).toEqual([
+      { kind: "key", key: "a" },
+      { kind: "key", key: "b.c" },
+      { kind: "key", key: "d" },
+    ]);
+    expect(parsePath("a\\.b.c")).toEqual([
+      { kind: "key", key: "a.b" },
+      { kind: "key", key: "c" },
+    ]);
   });
   it("rejects malformed paths with a position", () => {
-    const bad: [string, number][] = [["", 0], ["a..b", 2], ["a.", 2], ["a[x]", 2], ["a[1", 1], ["${abc", 0]];
+    const bad: [string, number][] = [
+      ["", 0],
+      ["a..b", 2],
+      ["a.", 2],
+      ["a[x]", 2],
+      ["a[1", 1],
+      ["${abc", 0],
+    ];
     for (const [p, pos] of bad) {
       let err: unknown;
-      try { parsePath(p); } catch (e) { err = e; }
+      try {
+        parsePath(p);
+      } catch (e) {
+        err = e;
+      }
       expect(err, p).toBeInstanceOf(MappingSyntaxError);
       expect((err as MappingSyntaxError).position, p).toBe(pos);
     }

@@ -3,10 +3,7 @@ import { MappingSyntaxError } from "./errors";
 // Data Prep path syntax: `a.b`, `a[0].b`, `a[*].b` (element-wise), `${odd name}` and `\.` for a
 // literal dot. Parsed once at compile time into segments; evaluation never re-parses.
 
-export type PathSegment =
-  | { kind: "key"; key: string }
-  | { kind: "index"; index: number }
-  | { kind: "wildcard" };
+export type PathSegment = { kind: "key"; key: string } | { kind: "index"; index: number } | { kind: "wildcard" };
 
 export interface ScannedPath {
   segments: PathSegment[];
@@ -50,7 +47,11 @@ export function scanPath(text: string, start: number, inExpression: boolean): Sc
       let key = "";
       let j = i + 2;
       while (j < text.length && text[j] !== "}") {
-        if (text[j] === "\\" && j + 1 < text.length) { key += text[j + 1]; j += 2; continue; }
+        if (text[j] === "\\" && j + 1 < text.length) {
+          key += text[j + 1];
+          j += 2;
+          continue;
+        }
         key += text[j++];
       }
       if (j >= text.length) throw new MappingSyntaxError("unclosed '${' in path", i);

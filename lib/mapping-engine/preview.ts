@@ -13,8 +13,15 @@ import type { CompiledMapping, MappingIssue } from "./types";
 
 // The whole pipeline from one module, for server code.
 export {
-  MappingRuleSchema, MappingRulesSchema, MappingPreviewInputSchema, resolveSchemaModel, compileForSchema, mapPreview,
-  type MappingPreviewInput, type MappedPreview, type PreviewValidationIssue,
+  MappingRuleSchema,
+  MappingRulesSchema,
+  MappingPreviewInputSchema,
+  resolveSchemaModel,
+  compileForSchema,
+  mapPreview,
+  type MappingPreviewInput,
+  type MappedPreview,
+  type PreviewValidationIssue,
 } from "./map-preview";
 
 export interface MappingPreviewResult {

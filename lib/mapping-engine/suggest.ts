@@ -14,10 +14,19 @@ export interface MappingSuggestion {
 }
 
 type SourceKind = "string" | "integer" | "number" | "boolean" | "date-string" | "array";
-interface SourceField { path: string; name: string; parents: string[]; kind: SourceKind }
+interface SourceField {
+  path: string;
+  name: string;
+  parents: string[];
+  kind: SourceKind;
+}
 
 function words(s: string): string[] {
-  return s.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 const norm = (s: string) => words(s).join("");
 
@@ -28,14 +37,19 @@ function bigramDice(a: string, b: string): number {
   for (let i = 0; i < a.length - 1; i++) grams.set(a.slice(i, i + 2), (grams.get(a.slice(i, i + 2)) ?? 0) + 1);
   let hits = 0;
   for (let i = 0; i < b.length - 1; i++) {
-    const g = b.slice(i, i + 2), n = grams.get(g) ?? 0;
-    if (n > 0) { hits++; grams.set(g, n - 1); }
+    const g = b.slice(i, i + 2),
+      n = grams.get(g) ?? 0;
+    if (n > 0) {
+      hits++;
+      grams.set(g, n - 1);
+    }
   }
   return (2 * hits) / (a.length + b.length - 2);
 }
 
 function contextSim(a: string[], b: string[]): number {
-  const A = new Set(a.flatMap(words)), B = new Set(b.flatMap(words));
+  const A = new Set(a.flatMap(words)),
+    B = new Set(b.flatMap(words));
   if (A.size === 0 && B.size === 0) return 1;
   if (A.size === 0 || B.size === 0) return 0.3;
   let inter = 0;
@@ -55,8 +69,16 @@ function collect(v: unknown, segs: PathSegment[], out: SourceField[], depth: num
     return;
   }
   if (!segs.length) return;
-  const kind: SourceKind = typeof v === "boolean" ? "boolean" : typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number")
-    : typeof v === "string" && /\d{4}/.test(v) && parseDateAuto(v) ? "date-string" : "string";
+  const kind: SourceKind =
+    typeof v === "boolean"
+      ? "boolean"
+      : typeof v === "number"
+        ? Number.isInteger(v)
+          ? "integer"
+          : "number"
+        : typeof v === "string" && /\d{4}/.test(v) && parseDateAuto(v)
+          ? "date-string"
+          : "string";
   out.push(field(segs, kind));
 }
 
@@ -68,7 +90,8 @@ function field(segs: PathSegment[], kind: SourceKind): SourceField {
 /** 1 = same type, <1 = Data Prep converts it, 0 = incompatible. */
 function typeFit(kind: SourceKind, t: XdmNode): [number, string] {
   const fmt = t.format;
-  if (t.type === "string" && (fmt === "date-time" || fmt === "date")) return kind === "date-string" ? [1, "date"] : kind === "integer" ? [0.6, "epoch number → date"] : [0, ""];
+  if (t.type === "string" && (fmt === "date-time" || fmt === "date"))
+    return kind === "date-string" ? [1, "date"] : kind === "integer" ? [0.6, "epoch number → date"] : [0, ""];
   if (t.type === "string") return kind === "string" || kind === "date-string" ? [1, "string"] : kind === "array" ? [0, ""] : [0.7, `${kind} → string`];
   if (t.type === "integer") return kind === "integer" ? [1, "integer"] : kind === "string" ? [0.5, "string → integer"] : [0, ""];
   if (t.type === "number") return kind === "integer" || kind === "number" ? [1, "number"] : kind === "string" ? [0.5, "string → number"] : [0, ""];
@@ -99,11 +122,13 @@ export function suggestMappings(samplePayload: unknown, target: XdmSchemaModel, 
     }
   }
   candidates.sort((a, b) => b.confidence - a.confidence || a.source.localeCompare(b.source));
-  const usedS = new Set<string>(), usedT = new Set<string>();
+  const usedS = new Set<string>(),
+    usedT = new Set<string>();
   const out: MappingSuggestion[] = [];
   for (const c of candidates) {
     if (usedS.has(c.source) || usedT.has(c.target)) continue;
-    usedS.add(c.source); usedT.add(c.target);
+    usedS.add(c.source);
+    usedT.add(c.target);
     out.push(c);
   }
   return out;

@@ -63,11 +63,17 @@ const MAX_OUTPUT_DEPTH = 64;
 export function toOutputValue(v: unknown, depth = 0): unknown {
   if (v === undefined || v === null || v === "") return undefined;
   switch (typeof v) {
-    case "string": case "boolean": return v;
-    case "number": return Number.isFinite(v) ? v : undefined;
-    case "bigint": return Number(v);
-    case "object": break;
-    default: return undefined;
+    case "string":
+    case "boolean":
+      return v;
+    case "number":
+      return Number.isFinite(v) ? v : undefined;
+    case "bigint":
+      return Number(v);
+    case "object":
+      break;
+    default:
+      return undefined;
   }
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : isoString(v);
   if (depth >= MAX_OUTPUT_DEPTH) throw new TransformError(`value nested deeper than ${MAX_OUTPUT_DEPTH} levels`);
@@ -104,7 +110,8 @@ export function coerceTo(type: TargetType, v: unknown): unknown {
       const d = toDateValue(v);
       return d ? isoString(d).slice(0, 10) : d;
     }
-    case "integer": case "number": {
+    case "integer":
+    case "number": {
       if (typeof v === "number") return v;
       if (typeof v === "boolean") return v ? 1 : 0;
       if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) {

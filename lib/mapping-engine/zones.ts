@@ -9,7 +9,16 @@ function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
     } catch {
       throw new TransformError(`unknown time zone '${zone}'`);
     }
@@ -21,8 +30,30 @@ function formatter(zone: string): Intl.DateTimeFormat {
 
 /** Fixed offsets (minutes) for the zone abbreviations Java parses with the 'z' letter. */
 export const ZONE_ABBREVIATIONS: Record<string, number> = {
-  UTC: 0, GMT: 0, UT: 0, Z: 0, PST: -480, PDT: -420, MST: -420, MDT: -360, CST: -360, CDT: -300, EST: -300, EDT: -240,
-  AKST: -540, AKDT: -480, HST: -600, CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60, BST: 60, IST: 330, JST: 540,
+  UTC: 0,
+  GMT: 0,
+  UT: 0,
+  Z: 0,
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  CST: -360,
+  CDT: -300,
+  EST: -300,
+  EDT: -240,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  WET: 0,
+  WEST: 60,
+  BST: 60,
+  IST: 330,
+  JST: 540,
 };
 
 /** The zone's UTC offset in minutes at the instant `ms`. Accepts IANA ids, abbreviations and ±hh:mm. */

@@ -22,7 +22,10 @@ export const SAMPLE_HTTP_API_PROFILE = {
   homeAddress: { street1: "1 Navy Yard", city: "Arlington", stateProvince: "VA", postalCode: "22202", countryCode: "US" },
   mobilePhone: { number: "+1 703 555 0100" },
   segmentMembership: { ups: { "5b0e1c7a-0000-4000-8000-000000000001": { lastQualificationTime: "2026-11-20T10:00:00Z", status: "realized" } } },
-  identityMap: { ecid: [{ id: "14575006536349286404619648085736425115" }], email_lc_sha256: [{ id: "a460d7fa831915bb17b55b9151a5278e916f2de6480dc2171845c4b305620428" }] },
+  identityMap: {
+    ecid: [{ id: "14575006536349286404619648085736425115" }],
+    email_lc_sha256: [{ id: "a460d7fa831915bb17b55b9151a5278e916f2de6480dc2171845c4b305620428" }],
+  },
 };
 
 export const DESTINATION_SAMPLES = [

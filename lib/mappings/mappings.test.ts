@@ -20,8 +20,16 @@ describe("sampleFields", () => {
 describe("diffRules", () => {
   it("reports added, removed and changed rules by target", () => {
     const changes = diffRules(
-      [{ target: "a", source: "x" }, { target: "b", source: "y" }, { target: "c", value: 1 }],
-      [{ target: "a", source: "x" }, { target: "b", expression: "lower(y)" }, { target: "d", source: "z" }],
+      [
+        { target: "a", source: "x" },
+        { target: "b", source: "y" },
+        { target: "c", value: 1 },
+      ],
+      [
+        { target: "a", source: "x" },
+        { target: "b", expression: "lower(y)" },
+        { target: "d", source: "z" },
+      ],
     );
     expect(changes.map((c) => `${c.target}:${c.kind}`)).toEqual(["a:same", "b:changed", "c:removed", "d:added"]);
     expect(summarizeChanges(changes)).toEqual({ added: 1, removed: 1, changed: 1 });

@@ -34,7 +34,9 @@ function admitOutput(output: Record<string, unknown>): void {
   }
   const bytes = Buffer.byteLength(JSON.stringify(output), "utf8");
   if (bytes > MAX_PAYLOAD_BYTES) {
-    throw new DomainError(`The mapped output is larger than ${formatBytes(MAX_PAYLOAD_BYTES)}, the most AEP takes per record (it is ${formatBytes(bytes)} rounded), so it is neither checked nor sendable.`);
+    throw new DomainError(
+      `The mapped output is larger than ${formatBytes(MAX_PAYLOAD_BYTES)}, the most AEP takes per record (it is ${formatBytes(bytes)} rounded), so it is neither checked nor sendable.`,
+    );
   }
 }
 

@@ -16,7 +16,10 @@ const heapMb = () => Number(liveSetting("PREVIEW_MAX_HEAP_MB") ?? 256);
 const WORKER_FILE = path.join(process.cwd(), "lib", "mappings", "preview-worker.ts");
 
 export class PreviewUnavailableError extends Error {
-  constructor(message: string, readonly code: "timeout" | "busy" | "failed") {
+  constructor(
+    message: string,
+    readonly code: "timeout" | "busy" | "failed",
+  ) {
     super(message);
     this.name = "PreviewUnavailableError";
   }
@@ -36,10 +39,19 @@ function start(): Promise<Worker> {
     const boot = `require("tsx/cjs"); require(${JSON.stringify(WORKER_FILE)});`;
     const w = new Worker(boot, { eval: true, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: heapMb() } });
     w.unref();
-    const fail = (e: Error) => { reset(w); reject(e); };
+    const fail = (e: Error) => {
+      reset(w);
+      reject(e);
+    };
     w.once("error", fail);
     w.on("message", (m: PreviewReply | { ready: true }) => {
-      if ("ready" in m) { worker = w; w.off("error", fail); w.on("error", (e) => crash(w, e)); resolve(w); return; }
+      if ("ready" in m) {
+        worker = w;
+        w.off("error", fail);
+        w.on("error", (e) => crash(w, e));
+        resolve(w);
+        return;
+      }
       if (running && m.id === running.id) {
         const done = running;
         clearTimeout(done.timer);
@@ -54,7 +66,10 @@ function start(): Promise<Worker> {
 }
 
 function reset(w: Worker): void {
-  if (worker === w || worker === null) { worker = null; ready = null; }
+  if (worker === w || worker === null) {
+    worker = null;
+    ready = null;
+  }
 }
 
 function crash(w: Worker, e: Error): void {
@@ -62,29 +77,39 @@ function crash(w: Worker, e: Error): void {
   const r = running;
   running = null;
   const oom = (e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
-  r?.reject(new PreviewUnavailableError(oom ? `The preview needed more than ${heapMb()} MB and was stopped; simplify the rules.` : `The preview stopped: ${e.message}`, oom ? "timeout" : "failed"));
+  r?.reject(
+    new PreviewUnavailableError(
+      oom ? `The preview needed more than ${heapMb()} MB and was stopped; simplify the rules.` : `The preview stopped: ${e.message}`,
+      oom ? "timeout" : "failed",
+    ),
+  );
   pump();
 }
 
 function pump(): void {
   if (running || queue.length === 0) return;
   const next = queue.shift()!;
-  start().then((w) => {
-    const id = nextId++;
-    const limit = timeoutMs();
-    const timer = setTimeout(() => {
-      running = null;
-      reset(w);
-      void w.terminate();
-      next.reject(new PreviewUnavailableError(`The preview took longer than ${limit / 1000} s and was stopped; simplify the rules or the schema.`, "timeout"));
+  start().then(
+    (w) => {
+      const id = nextId++;
+      const limit = timeoutMs();
+      const timer = setTimeout(() => {
+        running = null;
+        reset(w);
+        void w.terminate();
+        next.reject(
+          new PreviewUnavailableError(`The preview took longer than ${limit / 1000} s and was stopped; simplify the rules or the schema.`, "timeout"),
+        );
+        pump();
+      }, limit);
+      running = { ...next, id, timer };
+      w.postMessage({ ...next.job, id });
+    },
+    (e: Error) => {
+      next.reject(new PreviewUnavailableError(`The preview could not start: ${e.message}`, "failed"));
       pump();
-    }, limit);
-    running = { ...next, id, timer };
-    w.postMessage({ ...next.job, id });
-  }, (e: Error) => {
-    next.reject(new PreviewUnavailableError(`The preview could not start: ${e.message}`, "failed"));
-    pump();
-  });
+    },
+  );
 }
 
 /** Runs a preview job on the worker thread; rejects with PreviewUnavailableError on timeout/overload. */

@@ -39,7 +39,8 @@ export function sampleFields(sample: unknown): SampleField[] {
     const isContainer = type === "object" || type === "array";
     if (segments.length) out.push({ path, name, depth, type, example: example(value), leaf: !isContainer, parent });
     if (type === "object") {
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, [...segments, { kind: "key", key: k }], k, depth + 1, segments.length ? path : null);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>))
+        walk(v, [...segments, { kind: "key", key: k }], k, depth + 1, segments.length ? path : null);
     } else if (type === "array") {
       const items = (value as unknown[]).slice(0, 20);
       const merged = items.every((i) => i && typeof i === "object" && !Array.isArray(i)) && items.length ? Object.assign({}, ...items) : items[0];

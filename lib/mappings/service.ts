@@ -26,14 +26,23 @@ const json = (v: unknown) => v as Prisma.InputJsonValue;
 export async function getDraft(profileId: string): Promise<DraftView> {
   const profile = await getProfileOrThrow(profileId);
   const row = await db.mappingDraft.findUnique({ where: { profileId } });
-  if (row) return { rules: row.rules as unknown as MappingRule[], samples: row.samples as unknown as Sample[], schema: row.schema as DraftView["schema"], revision: row.revision, updatedAt: row.updatedAt };
+  if (row)
+    return {
+      rules: row.rules as unknown as MappingRule[],
+      samples: row.samples as unknown as Sample[],
+      schema: row.schema as DraftView["schema"],
+      revision: row.revision,
+      updatedAt: row.updatedAt,
+    };
   const latest = await latestPublishedMapping(db, profileId);
   const catalog = await listPushTypes();
   const samples: Sample[] =
     profile.direction === "SOURCE"
       ? catalog.filter((p) => profile.pushTypes.includes(p.name)).map((p) => ({ name: p.name, payload: p.sample as Record<string, unknown> }))
       : DESTINATION_SAMPLES.map((s) => ({ ...s, payload: s.payload as Record<string, unknown> }));
-  const rules = (latest?.rules as unknown as MappingRule[] | undefined) ?? (profile.direction === "SOURCE" ? defaultSourceMapping(profile.tenantId ?? "tenant") : defaultDestinationMapping());
+  const rules =
+    (latest?.rules as unknown as MappingRule[] | undefined) ??
+    (profile.direction === "SOURCE" ? defaultSourceMapping(profile.tenantId ?? "tenant") : defaultDestinationMapping());
   return { rules, samples, schema: uploadedOnly(latest?.schema, profile), revision: 0, updatedAt: null };
 }
 
@@ -73,7 +82,11 @@ export async function saveDraft(input: SaveDraft, { actor }: Ctx): Promise<Draft
 }
 
 export async function listVersions(profileId: string) {
-  return db.mappingVersion.findMany({ where: { profileId }, orderBy: { version: "desc" }, select: { version: true, publishedAt: true, publishedByEmail: true, rules: true } });
+  return db.mappingVersion.findMany({
+    where: { profileId },
+    orderBy: { version: "desc" },
+    select: { version: true, publishedAt: true, publishedByEmail: true, rules: true },
+  });
 }
 
 export async function getVersionOrThrow(profileId: string, version: number) {
@@ -94,7 +107,8 @@ export async function publish(profileId: string, revision: number, { actor, ip }
   if (draft.revision !== revision) throw new DomainError("The draft changed since you opened it. Reload before publishing.", "conflict");
   // An uploaded schema wins; else the one fetched from the Schema Registry; else the default.
   const schema = draft.schema ?? (await getAepSchema(profileId))?.schema ?? null;
-  if (profile.direction === "SOURCE" && !profile.tenantId && !schema) throw new DomainError("Set the XDM tenant ID (Credentials) or upload a schema before publishing.", "invalid");
+  if (profile.direction === "SOURCE" && !profile.tenantId && !schema)
+    throw new DomainError("Set the XDM tenant ID (Credentials) or upload a schema before publishing.", "invalid");
   if (draft.samples.length === 0) throw new DomainError("Add at least one sample payload: Publish validates the mapping against every sample.", "invalid");
   const check = checkMapping(draft.rules, draft.samples, { schema, tenantId: profile.tenantId, direction: profile.direction });
   if (check.compileError) throw new DomainError(`The mapping does not compile: ${check.compileError}`, "invalid");
@@ -114,12 +128,24 @@ export async function publish(profileId: string, revision: number, { actor, ip }
     const previous = await latestPublishedMapping(tx, profileId);
     const version = (previous?.version ?? 0) + 1;
     const row = await tx.mappingVersion.create({
-      data: { profileId, version, draftRevision: revision, rules: json(draft.rules), schema: schema ? json(schema) : Prisma.DbNull, publishedById: actor.id, publishedByEmail: actor.email },
+      data: {
+        profileId,
+        version,
+        draftRevision: revision,
+        rules: json(draft.rules),
+        schema: schema ? json(schema) : Prisma.DbNull,
+        publishedById: actor.id,
+        publishedByEmail: actor.email,
+      },
     });
     const changes = diffRules((previous?.rules as unknown as MappingRule[] | undefined) ?? [], draft.rules).filter((c) => c.kind !== "same");
     // Through the profile's one change path: a first published mapping can complete the checklist
     // (DRAFT → READY), recomputed in this transaction with the audit event.
-    const audit = { action: "mapping.publish" as const, before: { version: previous?.version ?? null }, after: { version, summary: summarizeChanges(changes), changes } };
+    const audit = {
+      action: "mapping.publish" as const,
+      before: { version: previous?.version ?? null },
+      after: { version, summary: summarizeChanges(changes), changes },
+    };
     await changeProfileIn(tx, profileId, { audit }, { actor, ip });
     return { version: row.version, publishedAt: row.publishedAt, alreadyPublished: false };
   });
@@ -127,7 +153,10 @@ export async function publish(profileId: string, revision: number, { actor, ip }
 }
 
 async function publishedFrom(client: Pick<Prisma.TransactionClient, "mappingVersion">, profileId: string, draftRevision: number) {
-  const row = await client.mappingVersion.findUnique({ where: { profileId_draftRevision: { profileId, draftRevision } }, select: { version: true, publishedAt: true } });
+  const row = await client.mappingVersion.findUnique({
+    where: { profileId_draftRevision: { profileId, draftRevision } },
+    select: { version: true, publishedAt: true },
+  });
   return row ? { ...row, alreadyPublished: true } : null;
 }
 
@@ -135,7 +164,17 @@ async function publishedFrom(client: Pick<Prisma.TransactionClient, "mappingVers
 export async function restoreVersion(profileId: string, version: number, revision: number, ctx: Ctx) {
   const [v, profile] = await Promise.all([getVersionOrThrow(profileId, version), getProfileOrThrow(profileId)]);
   const draft = await getDraft(profileId);
-  const saved = await saveDraft({ profileId, revision, rules: v.rules as unknown as MappingRule[], samples: draft.samples, schema: uploadedOnly(v.schema, profile) }, ctx);
-  await writeAudit(db, { actor: ctx.actor, action: "mapping.restore", targetType: "IntegrationProfile", targetId: profileId, after: { restoredVersion: version }, ip: ctx.ip });
+  const saved = await saveDraft(
+    { profileId, revision, rules: v.rules as unknown as MappingRule[], samples: draft.samples, schema: uploadedOnly(v.schema, profile) },
+    ctx,
+  );
+  await writeAudit(db, {
+    actor: ctx.actor,
+    action: "mapping.restore",
+    targetType: "IntegrationProfile",
+    targetId: profileId,
+    after: { restoredVersion: version },
+    ip: ctx.ip,
+  });
   return saved;
 }

@@ -9,7 +9,11 @@ export type SampleCheck = { sample: string; ok: boolean; problems: string[] };
  * What Publish checks: the rules compile, and every sample maps without transform errors to
  * valid XDM (SOURCE) — the same compile/apply/validate path the worker runs.
  */
-export function checkMapping(rules: MappingRule[], samples: { name: string; payload: unknown }[], opts: { schema: unknown | null; tenantId: string | null; direction: "SOURCE" | "DESTINATION" }): { compileError: string | null; samples: SampleCheck[] } {
+export function checkMapping(
+  rules: MappingRule[],
+  samples: { name: string; payload: unknown }[],
+  opts: { schema: unknown | null; tenantId: string | null; direction: "SOURCE" | "DESTINATION" },
+): { compileError: string | null; samples: SampleCheck[] } {
   let model;
   try {
     model = opts.direction === "SOURCE" ? resolveSchemaModel(opts.schema ?? undefined, opts.tenantId ?? undefined) : undefined;

@@ -37,7 +37,12 @@ async function queue(db: PrismaClient): Promise<Family[]> {
   );
   return [
     { name: "relay_queue_depth", help: "Deliveries due now that a worker may claim.", type: "gauge", samples: [{ value: r?.depth ?? 0 }] },
-    { name: "relay_queue_oldest_due_age_seconds", help: "Seconds the oldest due delivery has been waiting past its due time (0 when none is due).", type: "gauge", samples: [{ value: Math.max(0, r?.oldest ?? 0) }] },
+    {
+      name: "relay_queue_oldest_due_age_seconds",
+      help: "Seconds the oldest due delivery has been waiting past its due time (0 when none is due).",
+      type: "gauge",
+      samples: [{ value: Math.max(0, r?.oldest ?? 0) }],
+    },
   ];
 }
 

@@ -98,11 +98,7 @@ export function createAllowList(options: AllowListOptions): AllowList {
     for (const { address } of answers) {
       if (isLoopbackAddress(address) && allowLoopback) continue;
       if (isNonPublicAddress(address)) {
-        throw new OutboundNotAllowedError(
-          "private_address",
-          `${host} resolves to a private address (${address}) and is not allowed.`,
-          host,
-        );
+        throw new OutboundNotAllowedError("private_address", `${host} resolves to a private address (${address}) and is not allowed.`, host);
       }
     }
   }
@@ -115,7 +111,11 @@ export function createAllowList(options: AllowListOptions): AllowList {
         const family = options.family === 4 || options.family === "IPv4" ? 4 : options.family === 6 || options.family === "IPv6" ? 6 : 0;
         const usable = family ? answers.filter((a) => a.family === family) : answers;
         if (usable.length === 0) throw new DnsLookupError(host, `Could not resolve ${host} to an IPv${family} address.`);
-        if (options.all) callback(null, usable.map(({ address, family }) => ({ address, family })));
+        if (options.all)
+          callback(
+            null,
+            usable.map(({ address, family }) => ({ address, family })),
+          );
         else callback(null, usable[0]!.address, usable[0]!.family);
       })
       .catch((e: unknown) => {

@@ -1,10 +1,4 @@
-export type NotAllowedReason =
-  | "invalid_url"
-  | "scheme"
-  | "userinfo"
-  | "host"
-  | "private_address"
-  | "loopback";
+export type NotAllowedReason = "invalid_url" | "scheme" | "userinfo" | "host" | "private_address" | "loopback";
 
 /** Thrown before any byte leaves the process: the URL points somewhere we refuse to call. */
 export class OutboundNotAllowedError extends Error {

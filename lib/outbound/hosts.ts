@@ -1,12 +1,6 @@
 // Default outbound hosts. `*.suffix` matches any subdomain of suffix, never the bare suffix.
 // Regional DCS inlets look like dcs-va6.adobedc.net, hence the wildcard.
-export const ADOBE_HOSTS: readonly string[] = [
-  "ims-na1.adobelogin.com",
-  "*.adobelogin.com",
-  "platform.adobe.io",
-  "dcs.adobedc.net",
-  "*.adobedc.net",
-];
+export const ADOBE_HOSTS: readonly string[] = ["ims-na1.adobelogin.com", "*.adobelogin.com", "platform.adobe.io", "dcs.adobedc.net", "*.adobedc.net"];
 
 export const RAINFOCUS_HOSTS: readonly string[] = ["api.rainfocus.com", "events.rainfocus.com", "*.rainfocus.com"];
 

@@ -42,14 +42,16 @@ export const updateRainfocusCredentialsDef = defineAction({
   name: "profiles.updateRainfocusCredentials",
   roles: CAN.editProfiles,
   input: S.RainfocusCredentialsSchema,
-  handler: ({ profileId, version, ...input }, ctx) => changeProfile(profileId, { version, ...rainfocusChange(input), audit: "profile.credentials.rainfocus" }, ctx),
+  handler: ({ profileId, version, ...input }, ctx) =>
+    changeProfile(profileId, { version, ...rainfocusChange(input), audit: "profile.credentials.rainfocus" }, ctx),
 });
 
 export const updateRainfocusSettingsDef = defineAction({
   name: "profiles.updateRainfocusSettings",
   roles: CAN.editProfiles,
   input: S.RainfocusSettingsFormSchema,
-  handler: async ({ profileId, version, ...input }, ctx) => changeProfile(profileId, { version, ...await rainfocusSettingsChange(input), audit: "profile.settings.rainfocus" }, ctx),
+  handler: async ({ profileId, version, ...input }, ctx) =>
+    changeProfile(profileId, { version, ...(await rainfocusSettingsChange(input)), audit: "profile.settings.rainfocus" }, ctx),
 });
 
 export const updateEndpointDef = defineAction({
@@ -58,7 +60,7 @@ export const updateEndpointDef = defineAction({
   input: S.EndpointSchema,
   async handler({ profileId, version, ...input }, ctx) {
     // endpointChange forgets the discovered dataset and schema; an XDM profile reads them again now.
-    const after = await changeProfile(profileId, { version, ...await endpointChange(input), audit: "profile.endpoint" }, ctx);
+    const after = await changeProfile(profileId, { version, ...(await endpointChange(input)), audit: "profile.endpoint" }, ctx);
     if (after.direction !== "SOURCE" || after.delivery.mode !== "XDM") return after;
     const t = await refreshDataflowTarget(await getProfileRowOrThrow(profileId));
     return t.ok ? getProfileOrThrow(profileId) : after;
@@ -84,7 +86,14 @@ export const refreshDataflowDef = defineAction({
   async handler({ profileId }, ctx) {
     const t = await refreshDataflowTarget(await getProfileRowOrThrow(profileId));
     if (!t.ok) throw new ActionError(t.message, "invalid");
-    await writeAudit(db, { actor: ctx.actor, action: "profile.dataflow.refresh", targetType: "IntegrationProfile", targetId: profileId, after: { detail: t.detail }, ip: ctx.ip });
+    await writeAudit(db, {
+      actor: ctx.actor,
+      action: "profile.dataflow.refresh",
+      targetType: "IntegrationProfile",
+      targetId: profileId,
+      after: { detail: t.detail },
+      ip: ctx.ip,
+    });
     return getProfileOrThrow(profileId);
   },
 });
@@ -93,7 +102,8 @@ export const setPushTypesDef = defineAction({
   name: "profiles.setPushTypes",
   roles: CAN.editProfiles,
   input: S.PushTypesSchema,
-  handler: async ({ profileId, version, ...input }, ctx) => changeProfile(profileId, { version, ...await pushTypesChange(input), audit: "profile.pushTypes" }, ctx),
+  handler: async ({ profileId, version, ...input }, ctx) =>
+    changeProfile(profileId, { version, ...(await pushTypesChange(input)), audit: "profile.pushTypes" }, ctx),
 });
 
 export const testConnectionDef = defineAction({
@@ -176,7 +186,14 @@ export const publishDataPrepDef = defineAction({
   input: S.RefreshDataflowSchema,
   async handler({ profileId }, ctx) {
     const r = await publishProfileMappingSet(profileId);
-    await writeAudit(db, { actor: ctx.actor, action: "profile.dataPrep.publish", targetType: "IntegrationProfile", targetId: profileId, after: { mappingId: r.mappingId, mappingVersion: r.mappingVersion }, ip: ctx.ip });
+    await writeAudit(db, {
+      actor: ctx.actor,
+      action: "profile.dataPrep.publish",
+      targetType: "IntegrationProfile",
+      targetId: profileId,
+      after: { mappingId: r.mappingId, mappingVersion: r.mappingVersion },
+      ip: ctx.ip,
+    });
     return r;
   },
 });
@@ -187,7 +204,8 @@ export const deleteProfileDef = defineAction({
   input: S.DeleteProfileSchema,
   async handler({ profileId, confirmName }, { actor, ip }) {
     const profile = await getProfileOrThrow(profileId);
-    if (confirmName.trim() !== profile.name) throw new ActionError("Type the profile's exact name to delete it.", "invalid", { confirmName: ["Does not match the profile name."] });
+    if (confirmName.trim() !== profile.name)
+      throw new ActionError("Type the profile's exact name to delete it.", "invalid", { confirmName: ["Does not match the profile name."] });
     // Soft delete: the delivery history stays for audit.
     await db.$transaction(async (tx) => {
       await tx.integrationProfile.update({ where: { id: profileId }, data: { deletedAt: new Date(), status: "PAUSED" } });

@@ -31,7 +31,12 @@ export function adobeChange({ adobeClientSecret, adobePrivateKey, ...rest }: In<
     }
   }
   // New credentials must be tested again before the profile can be activated.
-  const data = { ...rest, adobeClientSecretSealed: sealIfGiven(adobeClientSecret), adobePrivateKeySealed: sealIfGiven(adobePrivateKey), adobeTest: Prisma.DbNull };
+  const data = {
+    ...rest,
+    adobeClientSecretSealed: sealIfGiven(adobeClientSecret),
+    adobePrivateKeySealed: sealIfGiven(adobePrivateKey),
+    adobeTest: Prisma.DbNull,
+  };
   return { data };
 }
 
@@ -49,7 +54,9 @@ export async function rainfocusSettingsChange(settings: In<typeof S.RainfocusSet
     // The client secret goes to this URL: only a RainFocus host or the RainFocus API's own origin,
     // never another allow-listed host (Adobe's, or another loopback port while the emulators run).
     if (!isRainfocusTokenUrl(settings.tokenUrl, integrationConfig().rainfocus.apiUrl)) {
-      throw new DomainError("The token URL must be on a RainFocus host.", "invalid", { tokenUrl: ["The token URL must be on a RainFocus host (or the RainFocus API URL's own host)."] });
+      throw new DomainError("The token URL must be on a RainFocus host.", "invalid", {
+        tokenUrl: ["The token URL must be on a RainFocus host (or the RainFocus API URL's own host)."],
+      });
     }
   }
   const overrides = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
@@ -60,12 +67,16 @@ export async function rainfocusSettingsChange(settings: In<typeof S.RainfocusSet
 export async function endpointChange({ streamingEndpointUrl, dataflowId }: In<typeof S.EndpointSchema>): Promise<ProfileChange> {
   const { outboundAllowList } = await import("@/lib/integrations/config");
   if (!outboundAllowList().isAllowed(streamingEndpointUrl)) {
-    throw new DomainError("This host is not on the outbound allow-list.", "invalid", { streamingEndpointUrl: ["This host is not on the outbound allow-list."] });
+    throw new DomainError("This host is not on the outbound allow-list.", "invalid", {
+      streamingEndpointUrl: ["This host is not on the outbound allow-list."],
+    });
   }
   // Loopback is open only for the local Adobe emulator, never for other services on this machine.
   const url = new URL(streamingEndpointUrl);
   if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) && Number(url.port) !== env().ADOBE_EMULATOR_PORT) {
-    throw new DomainError("Only the local Adobe emulator's port is allowed on this machine.", "invalid", { streamingEndpointUrl: [`Use port ${env().ADOBE_EMULATOR_PORT} (the Adobe emulator).`] });
+    throw new DomainError("Only the local Adobe emulator's port is allowed on this machine.", "invalid", {
+      streamingEndpointUrl: [`Use port ${env().ADOBE_EMULATOR_PORT} (the Adobe emulator).`],
+    });
   }
   // The dataset and schema were read from the dataflow saved before: read again after this change.
   const forgetTarget = { aepDatasetId: null, aepSchemaId: null, aepSchemaContentType: null, aepDiscoveredAt: null };

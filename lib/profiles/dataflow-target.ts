@@ -49,7 +49,8 @@ export async function refreshDataflowTarget(row: Row, opts: { adobe?: AdobeClien
  */
 async function fetchAndStoreSchema(adobe: AdobeClients, creds: AdobeCredentials, row: Row, schemaId: string): Promise<string> {
   const got = await adobe.platform(creds).getSchema(schemaId);
-  if (!got.ok) return `The schema could not be fetched from the Schema Registry (${got.message}); the mapping editor validates against the uploaded or default schema.`;
+  if (!got.ok)
+    return `The schema could not be fetched from the Schema Registry (${got.message}); the mapping editor validates against the uploaded or default schema.`;
   await db.integrationProfile.updateMany({
     where: { id: row.id, dataflowId: row.dataflowId, aepSchemaId: schemaId },
     data: { aepSchema: got.data.schema as Prisma.InputJsonValue, aepSchemaTitle: got.data.title.slice(0, 300), aepSchemaFetchedAt: new Date() },

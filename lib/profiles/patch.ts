@@ -4,7 +4,17 @@ import type { Actor } from "@/lib/auth/roles";
 import type { AuditAction } from "@/lib/audit/write-audit";
 import { DomainError, fieldErrorsOf } from "@/lib/errors";
 import * as S from "./schemas";
-import { adobeChange, basicsChange, deliveryModeChange, endpointChange, mergeChanges, pushTypesChange, rainfocusChange, rainfocusSettingsChange, type ProfileChange } from "./changes";
+import {
+  adobeChange,
+  basicsChange,
+  deliveryModeChange,
+  endpointChange,
+  mergeChanges,
+  pushTypesChange,
+  rainfocusChange,
+  rainfocusSettingsChange,
+  type ProfileChange,
+} from "./changes";
 import { getProfileOrThrow } from "./service";
 import { changeProfile } from "./change-profile";
 

@@ -23,7 +23,9 @@ export async function rotateCapability(
   const inUse = row.status === "ACTIVE" || row.status === "PAUSED";
   // Creating the first inlet replaces nothing, so there is nothing to confirm.
   if (inUse && current !== null && !input.confirm) {
-    throw new DomainError(`This profile is ${row.status.toLowerCase()}: confirm the rotation of its ${ROTATABLE[input.kind].label}.`, "invalid", { confirm: ["Confirm the rotation."] });
+    throw new DomainError(`This profile is ${row.status.toLowerCase()}: confirm the rotation of its ${ROTATABLE[input.kind].label}.`, "invalid", {
+      confirm: ["Confirm the rotation."],
+    });
   }
   const value = input.kind === "inlet" ? newInletId() : newInboundSecret();
   const stored = input.kind === "inlet" ? value : sealSecret(value);

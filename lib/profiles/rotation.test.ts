@@ -5,7 +5,11 @@ const now = Date.UTC(2026, 11, 6, 3, 0, 0);
 
 describe("rotation with grace", () => {
   it("keeps the old value until now + grace and stores the new one", () => {
-    expect(rotationUpdate("inlet", "old", "new", 24, now)).toEqual({ inletId: "new", previousInletId: "old", previousInletUntil: new Date(now + 24 * 3_600_000) });
+    expect(rotationUpdate("inlet", "old", "new", 24, now)).toEqual({
+      inletId: "new",
+      previousInletId: "old",
+      previousInletUntil: new Date(now + 24 * 3_600_000),
+    });
     expect(rotationUpdate("inboundSecret", "sealed-old", "sealed-new", 1, now)).toEqual({
       inboundSecretSealed: "sealed-new",
       previousInboundSecretSealed: "sealed-old",

@@ -25,7 +25,13 @@ export const ROTATABLE = {
  * The update that replaces `current` by `next` (both as stored), keeping `current` valid for
  * `graceHours`. Without a current value, or with no grace, nothing stays valid but the new one.
  */
-export function rotationUpdate(kind: RotatableKind, current: string | null, next: string, graceHours: GraceHours, now: number): Record<string, string | Date | null> {
+export function rotationUpdate(
+  kind: RotatableKind,
+  current: string | null,
+  next: string,
+  graceHours: GraceHours,
+  now: number,
+): Record<string, string | Date | null> {
   const c = ROTATABLE[kind];
   const keep = current !== null && graceHours > 0;
   return {

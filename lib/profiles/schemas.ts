@@ -5,9 +5,20 @@ import { API_PROFILE_PLACEMENTS, ORG_PLACEMENTS, TOKEN_GRANTS, WRITE_STYLES } fr
 // One schema per form, shared by the browser form and the server action / REST route.
 const id = z.string().min(1).max(100);
 const version = z.coerce.number().int().positive();
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).optional().transform((s) => s || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((s) => s || null);
 /** Replace-only secrets: blank means "keep the stored one". */
-const replaceSecret = (max: number) => z.string().max(max, `At most ${max} characters.`).optional().transform((s) => (s?.trim() ? s.trim() : undefined));
+const replaceSecret = (max: number) =>
+  z
+    .string()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((s) => (s?.trim() ? s.trim() : undefined));
 
 export const DATAFLOW_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const EVENT_CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -63,7 +74,8 @@ export const RainfocusCredentialsSchema = z.object({
 });
 
 /** "" = the deployment's value (RAINFOCUS_* env); anything else overrides it for this profile. */
-const inherit = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(""), z.enum(values)]).transform((v) => (v === "" ? undefined : (v as T[number])));
+const inherit = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.literal(""), z.enum(values)]).transform((v) => (v === "" ? undefined : (v as T[number])));
 
 export const RainfocusSettingsFormSchema = z.object({
   profileId: id,
@@ -72,7 +84,10 @@ export const RainfocusSettingsFormSchema = z.object({
     .string()
     .trim()
     .max(500, "At most 500 characters.")
-    .refine((v) => v === "" || v.startsWith("/") || /^https:\/\/[^\s]+$/.test(v) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(v), "A path such as /oauth/token, or a full https URL.")
+    .refine(
+      (v) => v === "" || v.startsWith("/") || /^https:\/\/[^\s]+$/.test(v) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(v),
+      "A path such as /oauth/token, or a full https URL.",
+    )
     .transform((v) => v || undefined),
   tokenGrant: inherit(TOKEN_GRANTS),
   orgPlacement: inherit(ORG_PLACEMENTS),
@@ -89,10 +104,14 @@ export const RainfocusSettingsFormSchema = z.object({
 export const EndpointSchema = z.object({
   profileId: id,
   version,
-  streamingEndpointUrl: z.string().trim().max(500).superRefine((v, ctx) => {
-    const problem = checkStreamingEndpoint(v);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  }),
+  streamingEndpointUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .superRefine((v, ctx) => {
+      const problem = checkStreamingEndpoint(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   dataflowId: z.string().trim().regex(DATAFLOW_ID_RE, "A dataflow ID looks like 2ad0a1c4-3d4c-4f3b-9c51-a1b2c3d4e5f6."),
 });
 
@@ -109,17 +128,23 @@ export const DeleteProfileSchema = z.object({ profileId: id, confirmName: z.stri
 export const TestConnectionSchema = z.object({ profileId: id, target: z.enum(["adobe", "rainfocus"]) });
 
 export const CustomPushTypeSchema = z.object({
-  name: z.string().trim().regex(/^[A-Z][A-Za-z0-9]{2,63}$/, "PascalCase, e.g. BadgePrinted."),
+  name: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Za-z0-9]{2,63}$/, "PascalCase, e.g. BadgePrinted."),
   label: z.string().trim().min(1).max(80),
   description: z.string().trim().min(1).max(500),
-  sample: z.string().max(256_000, "The sample is larger than 256 KB.").transform((s, ctx) => {
-    try {
-      const v = JSON.parse(s);
-      if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
-    } catch {
-      /* reported below */
-    }
-    ctx.addIssue({ code: "custom", message: "The sample must be a JSON object." });
-    return z.NEVER;
-  }),
+  sample: z
+    .string()
+    .max(256_000, "The sample is larger than 256 KB.")
+    .transform((s, ctx) => {
+      try {
+        const v = JSON.parse(s);
+        if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: "custom", message: "The sample must be a JSON object." });
+      return z.NEVER;
+    }),
 });

@@ -13,7 +13,10 @@ type Ctx = { actor: Pick<Actor, "id" | "email">; ip: string | null };
 const WITH_PUSH_TYPES = { pushTypes: true } as const;
 
 export async function getProfileOrThrow(id: string): Promise<ProfileView> {
-  const [row, published] = await Promise.all([db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES }), latestPublishedVersion(db, id)]);
+  const [row, published] = await Promise.all([
+    db.integrationProfile.findFirst({ where: { id, deletedAt: null }, include: WITH_PUSH_TYPES }),
+    latestPublishedVersion(db, id),
+  ]);
   if (!row) throw new DomainError("This profile does not exist or was deleted.", "not_found");
   return toProfileView(row, published);
 }

@@ -53,11 +53,17 @@ export function toProfileView(row: IntegrationProfile & { pushTypes: ProfilePush
     inbound: {
       configured: !!row.inboundSecretSealed,
       rotatedAt: row.inboundSecretRotatedAt,
-      previousValidUntil: row.previousInboundSecretSealed && row.previousInboundSecretUntil && row.previousInboundSecretUntil > new Date() ? row.previousInboundSecretUntil : null,
+      previousValidUntil:
+        row.previousInboundSecretSealed && row.previousInboundSecretUntil && row.previousInboundSecretUntil > new Date()
+          ? row.previousInboundSecretUntil
+          : null,
     },
     // The inlet id is a capability: only its last 4 characters leave the server (revealInlet shows it to editors).
     inlet: row.inletId
-      ? { hint: `••••${row.inletId.slice(-4)}`, previousValidUntil: row.previousInletId && row.previousInletUntil && row.previousInletUntil > new Date() ? row.previousInletUntil : null }
+      ? {
+          hint: `••••${row.inletId.slice(-4)}`,
+          previousValidUntil: row.previousInletId && row.previousInletUntil && row.previousInletUntil > new Date() ? row.previousInletUntil : null,
+        }
       : null,
     tests: { adobe: (row.adobeTest as ConnectionTest | null) ?? null, rainfocus: (row.rainfocusTest as ConnectionTest | null) ?? null },
     pushTypes: row.pushTypes.map((p) => p.pushType).sort(),

@@ -7,8 +7,15 @@ const get = (o: unknown, path: string) => path.split(".").reduce<unknown>((v, k)
 describe("push-type catalog", () => {
   it("lists SessionScheduled as the only confirmed type", () => {
     expect(PUSH_TYPE_NAMES).toEqual([
-      "AttendeeRegistered", "AttendeeUpdated", "AttendeeCancelled", "SessionScheduled", "SessionUnscheduled",
-      "SessionWaitlisted", "SessionAttended", "LeadCaptured", "ExhibitorMeeting",
+      "AttendeeRegistered",
+      "AttendeeUpdated",
+      "AttendeeCancelled",
+      "SessionScheduled",
+      "SessionUnscheduled",
+      "SessionWaitlisted",
+      "SessionAttended",
+      "LeadCaptured",
+      "ExhibitorMeeting",
     ]);
     expect(PUSH_TYPES.filter((p) => p.confirmed).map((p) => p.name)).toEqual(["SessionScheduled"]);
     expect(getPushType("LeadCaptured")?.label).toBe("Lead captured");

@@ -6,9 +6,15 @@
 import { createPrng } from "../prng";
 
 export type PushTypeName =
-  | "AttendeeRegistered" | "AttendeeUpdated" | "AttendeeCancelled"
-  | "SessionScheduled" | "SessionUnscheduled" | "SessionWaitlisted" | "SessionAttended"
-  | "LeadCaptured" | "ExhibitorMeeting";
+  | "AttendeeRegistered"
+  | "AttendeeUpdated"
+  | "AttendeeCancelled"
+  | "SessionScheduled"
+  | "SessionUnscheduled"
+  | "SessionWaitlisted"
+  | "SessionAttended"
+  | "LeadCaptured"
+  | "ExhibitorMeeting";
 
 type Part = "attendee" | "session" | "sessiontime" | "exhibitor" | "lead";
 
@@ -44,26 +50,117 @@ const PART_FIELDS: Record<Part, string[]> = {
 };
 const COMMON_FIELDS = ["transmissionId", "eventType", "timestamp", "event.name"];
 
-interface Spec { name: PushTypeName; label: string; description: string; confirmed: boolean; parts: Part[]; registered: string }
+interface Spec {
+  name: PushTypeName;
+  label: string;
+  description: string;
+  confirmed: boolean;
+  parts: Part[];
+  registered: string;
+}
 
 const SPECS: Spec[] = [
-  { name: "AttendeeRegistered", label: "Attendee registered", description: "An attendee completed registration for the event.", confirmed: false, parts: ["attendee"], registered: "Yes" },
-  { name: "AttendeeUpdated", label: "Attendee updated", description: "An attendee's registration details changed.", confirmed: false, parts: ["attendee"], registered: "Yes" },
-  { name: "AttendeeCancelled", label: "Attendee cancelled", description: "An attendee cancelled their registration.", confirmed: false, parts: ["attendee"], registered: "No" },
-  { name: "SessionScheduled", label: "Session scheduled", description: "An attendee added a session time to their schedule (documented example push type).", confirmed: true, parts: ["attendee", "session", "sessiontime"], registered: "Yes" },
-  { name: "SessionUnscheduled", label: "Session unscheduled", description: "An attendee removed a session time from their schedule.", confirmed: false, parts: ["attendee", "session", "sessiontime"], registered: "Yes" },
-  { name: "SessionWaitlisted", label: "Session waitlisted", description: "An attendee joined the waitlist of a full session time.", confirmed: false, parts: ["attendee", "session", "sessiontime"], registered: "Yes" },
-  { name: "SessionAttended", label: "Session attended", description: "An attendee was scanned into a session time.", confirmed: false, parts: ["attendee", "session", "sessiontime"], registered: "Yes" },
-  { name: "LeadCaptured", label: "Lead captured", description: "An exhibitor scanned an attendee's badge and recorded a lead.", confirmed: false, parts: ["attendee", "exhibitor", "lead"], registered: "Yes" },
-  { name: "ExhibitorMeeting", label: "Exhibitor meeting", description: "An attendee booked a meeting with an exhibitor at a set time and room.", confirmed: false, parts: ["attendee", "exhibitor", "sessiontime"], registered: "Yes" },
+  {
+    name: "AttendeeRegistered",
+    label: "Attendee registered",
+    description: "An attendee completed registration for the event.",
+    confirmed: false,
+    parts: ["attendee"],
+    registered: "Yes",
+  },
+  {
+    name: "AttendeeUpdated",
+    label: "Attendee updated",
+    description: "An attendee's registration details changed.",
+    confirmed: false,
+    parts: ["attendee"],
+    registered: "Yes",
+  },
+  {
+    name: "AttendeeCancelled",
+    label: "Attendee cancelled",
+    description: "An attendee cancelled their registration.",
+    confirmed: false,
+    parts: ["attendee"],
+    registered: "No",
+  },
+  {
+    name: "SessionScheduled",
+    label: "Session scheduled",
+    description: "An attendee added a session time to their schedule (documented example push type).",
+    confirmed: true,
+    parts: ["attendee", "session", "sessiontime"],
+    registered: "Yes",
+  },
+  {
+    name: "SessionUnscheduled",
+    label: "Session unscheduled",
+    description: "An attendee removed a session time from their schedule.",
+    confirmed: false,
+    parts: ["attendee", "session", "sessiontime"],
+    registered: "Yes",
+  },
+  {
+    name: "SessionWaitlisted",
+    label: "Session waitlisted",
+    description: "An attendee joined the waitlist of a full session time.",
+    confirmed: false,
+    parts: ["attendee", "session", "sessiontime"],
+    registered: "Yes",
+  },
+  {
+    name: "SessionAttended",
+    label: "Session attended",
+    description: "An attendee was scanned into a session time.",
+    confirmed: false,
+    parts: ["attendee", "session", "sessiontime"],
+    registered: "Yes",
+  },
+  {
+    name: "LeadCaptured",
+    label: "Lead captured",
+    description: "An exhibitor scanned an attendee's badge and recorded a lead.",
+    confirmed: false,
+    parts: ["attendee", "exhibitor", "lead"],
+    registered: "Yes",
+  },
+  {
+    name: "ExhibitorMeeting",
+    label: "Exhibitor meeting",
+    description: "An attendee booked a meeting with an exhibitor at a set time and room.",
+    confirmed: false,
+    parts: ["attendee", "exhibitor", "sessiontime"],
+    registered: "Yes",
+  },
 ];
 
 const FIRST = ["Ava", "Liam", "Noor", "Mateo", "Yuki", "Chloé", "Kwame", "Ingrid", "Ravi", "Sofia", "Oliver", "Mei", "Lucas", "Amara", "Jonas", "Priya"];
-const LAST = ["Martin", "Okafor", "Larsson", "García", "Tanaka", "Dubois", "Mensah", "Nilsson", "Sharma", "Rossi", "Smith", "Chen", "Silva", "Haddad", "Weber", "Kowalski"];
+const LAST = [
+  "Martin",
+  "Okafor",
+  "Larsson",
+  "García",
+  "Tanaka",
+  "Dubois",
+  "Mensah",
+  "Nilsson",
+  "Sharma",
+  "Rossi",
+  "Smith",
+  "Chen",
+  "Silva",
+  "Haddad",
+  "Weber",
+  "Kowalski",
+];
 const COMPANIES = ["acme.com", "globex.io", "initech.com", "umbrella.co", "hooli.com", "stark.example", "wayne.example", "tyrell.io"];
 const SESSIONS: [string, string, number][] = [
-  ["GS3", "Inspiration Keynote", 90], ["S101", "Real-Time CDP in Practice", 45], ["S214", "Journey Optimizer Deep Dive", 60],
-  ["L330", "Hands-on: Data Prep Mapping", 120], ["S402", "Privacy by Design for Events", 30], ["GS1", "Opening General Session", 75],
+  ["GS3", "Inspiration Keynote", 90],
+  ["S101", "Real-Time CDP in Practice", 45],
+  ["S214", "Journey Optimizer Deep Dive", 60],
+  ["L330", "Hands-on: Data Prep Mapping", 120],
+  ["S402", "Privacy by Design for Events", 30],
+  ["GS1", "Opening General Session", 75],
 ];
 const EXHIBITORS = ["IBM", "Accenture", "Deloitte", "Microsoft", "Publicis Sapient", "Cognizant"];
 const ROOMS = ["B32", "Hall A", "Lando 4301", "Marcello 4505", "Palazzo K", "Expo Booth 1142"];
@@ -104,15 +201,20 @@ function specOf(type: string): Spec {
 export function generatePushEvent(type: PushTypeName | string, index: number, options: GenerateOptions = {}): RainFocusPushPayload {
   const spec = specOf(type);
   const r = rng(hashName(spec.name) ^ Math.imul(index + 1, 0x9e3779b1));
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const rfId = (ms: number, n: number) => {
     let s = String(ms) + "001";
     for (let i = 0; i < n; i++) s += ALNUM[Math.floor(r() * ALNUM.length)];
     return s;
   };
   const when = (options.baseTime ?? DEFAULT_BASE_TIME) + (index % 1_000_000) * 31_000;
-  const first = pick(FIRST), last = pick(LAST), domain = pick(COMPANIES);
-  const email = `${first}.${last}${index % 100 === 0 ? "" : index % 1000}@${domain}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const first = pick(FIRST),
+    last = pick(LAST),
+    domain = pick(COMPANIES);
+  const email = `${first}.${last}${index % 100 === 0 ? "" : index % 1000}@${domain}`
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   const payload: RainFocusPushPayload = {
     transmissionId: rfId(when + 12, 3),
     eventType: spec.name,
@@ -122,7 +224,10 @@ export function generatePushEvent(type: PushTypeName | string, index: number, op
       registered: spec.registered,
       attendeeId: rfId(when - 86_400_000 * 40 - Math.floor(r() * 1e9), 4),
       externalId: rfId(when - 86_400_000 * 120 - Math.floor(r() * 1e9), 4),
-      clientId: `${Math.floor(r() * 0xffffffff).toString(16).toUpperCase().padStart(8, "0")}631CAFE70A495ECB@8f3f1f5c631caf3e495fd8.e`,
+      clientId: `${Math.floor(r() * 0xffffffff)
+        .toString(16)
+        .toUpperCase()
+        .padStart(8, "0")}631CAFE70A495ECB@8f3f1f5c631caf3e495fd8.e`,
       email,
     },
   };

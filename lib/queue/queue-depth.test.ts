@@ -6,7 +6,11 @@ describe("QueueDepthGauge", () => {
     let now = 0;
     let calls = 0;
     let next = 10;
-    const gauge = new QueueDepthGauge(async () => (calls++, next), 1000, () => now);
+    const gauge = new QueueDepthGauge(
+      async () => (calls++, next),
+      1000,
+      () => now,
+    );
     expect(await gauge.depth()).toBe(10);
     next = 20;
     now = 500;
@@ -23,11 +27,15 @@ describe("QueueDepthGauge", () => {
     let now = 0;
     let calls = 0;
     let fail = false;
-    const gauge = new QueueDepthGauge(async () => {
-      calls++;
-      if (fail) throw new Error("db down");
-      return 5;
-    }, 100, () => now);
+    const gauge = new QueueDepthGauge(
+      async () => {
+        calls++;
+        if (fail) throw new Error("db down");
+        return 5;
+      },
+      100,
+      () => now,
+    );
     await gauge.depth();
     fail = true;
     now = 200;

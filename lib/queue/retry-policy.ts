@@ -17,10 +17,7 @@ export interface RetryPolicy {
 /** 8 attempts: ceilings 30 s, 2 min, 8 min, 32 min, ~2 h, 6 h, 6 h — at most ~15 h, inside 24 h. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, maxAgeMs: 24 * 3600_000, baseMs: 30_000, capMs: 6 * 3600_000, factor: 4 };
 
-export type RetryDecision =
-  | { kind: "retry"; delayMs: number; at: Date }
-  | { kind: "failed"; reason: string }
-  | { kind: "dead"; reason: string };
+export type RetryDecision = { kind: "retry"; delayMs: number; at: Date } | { kind: "failed"; reason: string } | { kind: "dead"; reason: string };
 
 export interface FailedAttempt {
   /** Attempts made so far, this one included. */

@@ -26,7 +26,8 @@ type AttemptRow = {
 /** An Attempt as one element of the statement's JSON parameter; absent values are null. */
 function attemptRow(d: ClaimedDelivery, x: AttemptExchange, outcome: string | null): AttemptRow {
   const ex = x.exchange;
-  const requestBody = x.requestBody !== undefined ? x.requestBody : ex?.request.body !== undefined ? (parseJson(ex.request.body) ?? ex.request.body) : undefined;
+  const requestBody =
+    x.requestBody !== undefined ? x.requestBody : ex?.request.body !== undefined ? (parseJson(ex.request.body) ?? ex.request.body) : undefined;
   const responseBody = x.responseBody ?? ex?.response?.body;
   const error = x.error ?? ex?.error;
   return {
@@ -88,7 +89,13 @@ function decide(item: SettleItem, ctx: SettleContext, now: Date): Row {
   };
   if (outcome.kind === "delivered") return { ...row, delivered: now.toISOString() };
   const decision = decideRetry(
-    { attempts: d.attempts, retryable: outcome.retryable, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}), receivedAt: d.receivedAt, now },
+    {
+      attempts: d.attempts,
+      retryable: outcome.retryable,
+      ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
+      receivedAt: d.receivedAt,
+      now,
+    },
     ctx.policy,
     ctx.random,
   );

@@ -123,7 +123,10 @@ class StoreGroup {
     const skipped = rows.filter((r) => !created.has(r.id));
     if (skipped.length) {
       // Skipped by the index, so committed before this statement ended: visible now.
-      const found = await this.pool.query<{ id: string; profileId: string; transmissionId: string }>(EXISTING_SQL, [skipped.map((r) => r.pid), skipped.map((r) => r.transmissionId)]);
+      const found = await this.pool.query<{ id: string; profileId: string; transmissionId: string }>(EXISTING_SQL, [
+        skipped.map((r) => r.pid),
+        skipped.map((r) => r.transmissionId),
+      ]);
       for (const r of found.rows) existing.set(keyOf(r.profileId, r.transmissionId), r.id);
     }
     return { created, existing };

@@ -42,7 +42,12 @@ export function announceWork(pool: pg.Pool): void {
  * 500 single-event requests/s, waking on each would turn one cycle of many deliveries into many
  * cycles of one, each with its own claim and settle commits. Reconnects after a failure.
  */
-export function listenForWork(connectionString: string, wake: () => void, onError: (err: unknown) => void = () => {}, minGapMs = 100): { close(): Promise<void> } {
+export function listenForWork(
+  connectionString: string,
+  wake: () => void,
+  onError: (err: unknown) => void = () => {},
+  minGapMs = 100,
+): { close(): Promise<void> } {
   let last = 0;
   let trailing: NodeJS.Timeout | null = null;
   const onWork = () => {

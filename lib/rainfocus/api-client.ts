@@ -4,14 +4,7 @@ import type { Exchange, HttpResult } from "../http/types";
 import { responseFailure, transportFailure } from "./failure";
 import { joinUrl, RainfocusOAuthClient } from "./oauth-client";
 import type { RainfocusSettings } from "./settings";
-import type {
-  ApiProfileLogEntry,
-  AttendeeInput,
-  RainfocusClientConfig,
-  RainfocusCredentials,
-  RainfocusResult,
-  UpsertedAttendee,
-} from "./types";
+import type { ApiProfileLogEntry, AttendeeInput, RainfocusClientConfig, RainfocusCredentials, RainfocusResult, UpsertedAttendee } from "./types";
 
 // UNCONFIRMED paths (RainFocus publishes none for these); see emulators/README.md.
 export const ATTENDEE_STORE_PATH = "/api/attendee/store";
@@ -31,7 +24,10 @@ type Call = { method: "GET" | "POST"; path: string; query: Record<string, string
 export class RainfocusClient {
   readonly oauth: RainfocusOAuthClient;
 
-  constructor(private readonly config: RainfocusClientConfig, oauth?: RainfocusOAuthClient) {
+  constructor(
+    private readonly config: RainfocusClientConfig,
+    oauth?: RainfocusOAuthClient,
+  ) {
     this.oauth = oauth ?? new RainfocusOAuthClient(config);
   }
 
@@ -67,7 +63,12 @@ export class RainfocusClient {
    */
   updateAttendee(c: RainfocusCredentials, eventCode: string, a: AttendeeInput): Promise<RainfocusResult<UpsertedAttendee>> {
     const { countryid, state, ...rest } = a;
-    const body = { event: eventCode, ...rest, ...(countryid !== undefined ? { countryId: countryid } : {}), ...(state !== undefined ? { stateId: state } : {}) };
+    const body = {
+      event: eventCode,
+      ...rest,
+      ...(countryid !== undefined ? { countryId: countryid } : {}),
+      ...(state !== undefined ? { stateId: state } : {}),
+    };
     return this.call(c, { method: "POST", path: attendeeUpdatePath(c.orgId), query: {}, body, what: "Attendee update" }, (b) => {
       const id = (b as { attendeeId?: unknown })?.attendeeId;
       return typeof id === "string" || typeof id === "number" ? { attendeeId: String(id), email: a.email } : undefined;

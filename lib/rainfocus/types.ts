@@ -77,9 +77,7 @@ export interface RainfocusFailure {
   exchange?: Exchange;
 }
 
-export type RainfocusResult<T> =
-  | { ok: true; data: T; exchange: Exchange; refreshed: boolean }
-  | ({ ok: false } & RainfocusFailure);
+export type RainfocusResult<T> = { ok: true; data: T; exchange: Exchange; refreshed: boolean } | ({ ok: false } & RainfocusFailure);
 
 export interface UpsertedAttendee {
   attendeeId: string;

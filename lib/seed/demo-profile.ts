@@ -40,7 +40,9 @@ export async function ensureDemoProfile(db: PrismaClient, opts: { adobeUrl: stri
     },
   });
   // Activation needs a published mapping: the demo ships with the default one as version 1.
-  await db.mappingVersion.create({ data: { profileId: profile.id, version: 1, rules: defaultSourceMapping(DEMO_ADOBE.tenantId) as unknown as object[], publishedByEmail: "seed" } });
+  await db.mappingVersion.create({
+    data: { profileId: profile.id, version: 1, rules: defaultSourceMapping(DEMO_ADOBE.tenantId) as unknown as object[], publishedByEmail: "seed" },
+  });
   await db.auditEvent.create({ data: { action: "profile.seedDemo", targetType: "IntegrationProfile", after: { name: DEMO_PROFILE_NAME } } });
   return true;
 }

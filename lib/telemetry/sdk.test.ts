@@ -9,7 +9,11 @@ describe("the exporter's redaction of inbound capabilities", () => {
     const tracer = provider.getTracer("test");
     const inlet = "ab12cd34".padEnd(64, "f");
     const key = "0123456789abcdef0123456789abcdef";
-    tracer.startSpan(`POST /api/v1/inbound/collection/${inlet}`, { attributes: { "http.target": `/api/v1/inbound/collection/${inlet}?x-adobe-flow-id=f`, "next.route": "/api/v1/inbound/collection/[inletId]" } }).end();
+    tracer
+      .startSpan(`POST /api/v1/inbound/collection/${inlet}`, {
+        attributes: { "http.target": `/api/v1/inbound/collection/${inlet}?x-adobe-flow-id=f`, "next.route": "/api/v1/inbound/collection/[inletId]" },
+      })
+      .end();
     tracer.startSpan("POST /api/v1/inbound/aep/[profileId]/[key]", { attributes: { "http.target": `/api/v1/inbound/aep/p1/${key}` } }).end();
     await provider.forceFlush();
     const spans = memory.getFinishedSpans();

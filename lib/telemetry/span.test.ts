@@ -9,8 +9,16 @@ describe("withSpan with tracing off", () => {
     expect(tracingActive()).toBe(false);
     expect(withSpan("s", { a: 1 }, () => 42)).toBe(42);
     await expect(withSpan("s", {}, async () => "done")).resolves.toBe("done");
-    expect(() => withSpan("s", {}, () => { throw new Error("boom"); })).toThrow("boom");
-    await expect(withSpan("s", {}, async () => { throw new Error("later"); })).rejects.toThrow("later");
+    expect(() =>
+      withSpan("s", {}, () => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    await expect(
+      withSpan("s", {}, async () => {
+        throw new Error("later");
+      }),
+    ).rejects.toThrow("later");
     withSpan("s", {}, (span) => {
       expect(span.isRecording()).toBe(false);
       expect(traceParentOf(span)).toBeNull();
@@ -38,9 +46,19 @@ describe("withSpan with tracing off", () => {
 describe("traceparent", () => {
   it("parses version-00 traceparents and refuses anything else", () => {
     expect(spanContextOf("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")).toEqual({
-      traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331", traceFlags: 1, isRemote: true,
+      traceId: "0af7651916cd43dd8448eb211c80319c",
+      spanId: "b7ad6b7169203331",
+      traceFlags: 1,
+      isRemote: true,
     });
-    for (const bad of [null, undefined, "", "01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "00-00000000000000000000000000000000-b7ad6b7169203331-01", "00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01"]) {
+    for (const bad of [
+      null,
+      undefined,
+      "",
+      "01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+      "00-00000000000000000000000000000000-b7ad6b7169203331-01",
+      "00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01",
+    ]) {
       expect(spanContextOf(bad)).toBeNull();
     }
   });
@@ -63,7 +81,11 @@ describe("withSpan with a provider", () => {
     await withSpan("outer", { "relay.request_id": "r-12345678" }, async (span) => {
       parent = traceParentOf(span)!;
       setSpanAttributes({ "relay.events": 3 });
-      await expect(withSpan("inner", {}, async () => { throw new TypeError("bad"); })).rejects.toThrow("bad");
+      await expect(
+        withSpan("inner", {}, async () => {
+          throw new TypeError("bad");
+        }),
+      ).rejects.toThrow("bad");
     });
     const [inner, outer] = exporter.getFinishedSpans();
     expect(outer!.name).toBe("outer");

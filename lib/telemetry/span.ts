@@ -2,17 +2,7 @@
 // imported here (a few kB, no SDK): while tracing is off (lib/telemetry/index.ts started nothing)
 // withSpan calls its function straight away with a shared non-recording span, so the hot paths
 // allocate no span, context or link.
-import {
-  SpanKind,
-  SpanStatusCode,
-  TraceFlags,
-  isSpanContextValid,
-  trace,
-  type Attributes,
-  type Link,
-  type Span,
-  type SpanContext,
-} from "@opentelemetry/api";
+import { SpanKind, SpanStatusCode, TraceFlags, isSpanContextValid, trace, type Attributes, type Link, type Span, type SpanContext } from "@opentelemetry/api";
 
 export type { Attributes, Link, Span };
 export { SpanKind };
@@ -51,28 +41,30 @@ export interface WithSpanOptions {
 export function withSpan<T>(name: string, attributes: Attributes, fn: (span: Span) => T, options: WithSpanOptions = {}): T {
   if (!tracingActive()) return fn(NOOP_SPAN);
   const links = options.links?.();
-  return trace.getTracer("relay").startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes, ...(links?.length ? { links } : {}) }, (span) => {
-    let result: T;
-    try {
-      result = fn(span);
-    } catch (err) {
-      failSpan(span, err);
+  return trace
+    .getTracer("relay")
+    .startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes, ...(links?.length ? { links } : {}) }, (span) => {
+      let result: T;
+      try {
+        result = fn(span);
+      } catch (err) {
+        failSpan(span, err);
+        span.end();
+        throw err;
+      }
+      if (result instanceof Promise) {
+        return result.then(
+          (value) => (span.end(), value),
+          (err: unknown) => {
+            failSpan(span, err);
+            span.end();
+            throw err;
+          },
+        ) as T;
+      }
       span.end();
-      throw err;
-    }
-    if (result instanceof Promise) {
-      return result.then(
-        (value) => (span.end(), value),
-        (err: unknown) => {
-          failSpan(span, err);
-          span.end();
-          throw err;
-        },
-      ) as T;
-    }
-    span.end();
-    return result;
-  });
+      return result;
+    });
 }
 
 /** Attributes on the current span (the one withSpan made active), when one is recording. */

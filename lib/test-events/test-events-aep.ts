@@ -34,10 +34,14 @@ export function withSyntheticEmail(profile: Record<string, unknown>): Record<str
 }
 
 /** Checks a QA-edited payload is one AEP profile; returns what to store. */
-export function aepTestDelivery(format: AepTestFormat, payload: Record<string, unknown>): { profile: Record<string, unknown>; inboundFormat: string; exitedOnly: boolean } {
+export function aepTestDelivery(
+  format: AepTestFormat,
+  payload: Record<string, unknown>,
+): { profile: Record<string, unknown>; inboundFormat: string; exitedOnly: boolean } {
   const r = detectAepProfiles(payload, null);
   if (!r.ok) throw new DomainError(`Not an AEP profile: ${r.message}`, "invalid", { payload: [r.message] });
-  if (r.profiles.length !== 1) throw new DomainError("Send one profile: the worker writes one attendee per delivery.", "invalid", { payload: ["One profile, not a list."] });
+  if (r.profiles.length !== 1)
+    throw new DomainError("Send one profile: the worker writes one attendee per delivery.", "invalid", { payload: ["One profile, not a list."] });
   const profile = r.profiles[0] as Record<string, unknown>;
   return { profile, inboundFormat: AEP_TEST_FORMATS[format], exitedOnly: exitedOnly(profile) };
 }

@@ -40,16 +40,23 @@ export async function testSample(profileId: string, pushType: string, synthetic 
   return { profileId: profile.id, pushType, payload: sample };
 }
 
-export async function enqueueTestEvent(input: { profileId: string; pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }, ctx: Ctx): Promise<{ deliveryId: string; transmissionId: string }> {
+export async function enqueueTestEvent(
+  input: { profileId: string; pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean },
+  ctx: Ctx,
+): Promise<{ deliveryId: string; transmissionId: string }> {
   const profile = await getProfileRowOrThrow(input.profileId);
-  if (profile.status !== "ACTIVE") throw new DomainError(`The profile is ${profile.status.toLowerCase()}; activate it first (only active profiles deliver).`, "conflict");
+  if (profile.status !== "ACTIVE")
+    throw new DomainError(`The profile is ${profile.status.toLowerCase()}; activate it first (only active profiles deliver).`, "conflict");
   if (profile.direction === "DESTINATION") return enqueueAepTestEvent(profile.id, input, ctx);
   if (!profile.pushTypes.some((p) => p.pushType === input.pushType)) {
-    throw new DomainError(`Push type "${input.pushType}" is not enabled on this profile. Enable it under Push types.`, "invalid", { pushType: ["Not enabled on this profile."] });
+    throw new DomainError(`Push type "${input.pushType}" is not enabled on this profile. Enable it under Push types.`, "invalid", {
+      pushType: ["Not enabled on this profile."],
+    });
   }
   const base = input.payload ?? (await testSample(profile.id, input.pushType)).payload;
   const bytes = Buffer.byteLength(JSON.stringify(base));
-  if (bytes > MAX_INBOUND_BYTES) throw new DomainError(`The payload is ${bytes} bytes; the limit is 1 MB, as for RainFocus pushes.`, "invalid", { payload: ["Larger than 1 MB."] });
+  if (bytes > MAX_INBOUND_BYTES)
+    throw new DomainError(`The payload is ${bytes} bytes; the limit is 1 MB, as for RainFocus pushes.`, "invalid", { payload: ["Larger than 1 MB."] });
   // A fresh transmission id per send: the XDM _id derives from it, so AEP never dedups a resend.
   const transmissionId = `test-${randomUUID()}`;
   const payload: Record<string, unknown> = { ...base, transmissionId, eventType: input.pushType };
@@ -60,26 +67,48 @@ export async function enqueueTestEvent(input: { profileId: string; pushType: str
     data: { profileId: profile.id, direction: "SOURCE", pushType: input.pushType, transmissionId, sourcePayload: payload as Prisma.InputJsonValue, test: true },
     select: { id: true },
   });
-  await writeAudit(db, { actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "Delivery", targetId: deliveryId, after: { profileId: profile.id, pushType: input.pushType, transmissionId }, ip: ctx.ip });
+  await writeAudit(db, {
+    actor: ctx.actor,
+    action: TEST_SEND_ACTION,
+    targetType: "Delivery",
+    targetId: deliveryId,
+    after: { profileId: profile.id, pushType: input.pushType, transmissionId },
+    ip: ctx.ip,
+  });
   return { deliveryId, transmissionId };
 }
 
 async function enqueueAepTestEvent(profileId: string, input: { pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }, ctx: Ctx) {
-  if (!isAepTestFormat(input.pushType)) throw new DomainError(`Pick an AEP format (${Object.keys(AEP_TEST_FORMATS).join(", ")}).`, "invalid", { pushType: ["Not an AEP format."] });
+  if (!isAepTestFormat(input.pushType))
+    throw new DomainError(`Pick an AEP format (${Object.keys(AEP_TEST_FORMATS).join(", ")}).`, "invalid", { pushType: ["Not an AEP format."] });
   const base = input.payload ?? aepTestSample(input.pushType, false);
   const bytes = Buffer.byteLength(JSON.stringify(base));
-  if (bytes > MAX_INBOUND_BYTES) throw new DomainError(`The profile is ${bytes} bytes; the limit for one profile is 1 MB.`, "invalid", { payload: ["Larger than 1 MB."] });
+  if (bytes > MAX_INBOUND_BYTES)
+    throw new DomainError(`The profile is ${bytes} bytes; the limit for one profile is 1 MB.`, "invalid", { payload: ["Larger than 1 MB."] });
   const t = aepTestDelivery(input.pushType, input.syntheticAttendee ? withSyntheticEmail(base) : base);
   const transmissionId = `test-${randomUUID()}`;
   // An exit-only profile is recorded, never written, exactly as from AEP (lib/inbound/aep.ts).
   const { id: deliveryId } = await db.delivery.create({
     data: {
-      profileId, direction: "DESTINATION", pushType: null, transmissionId, sourcePayload: t.profile as Prisma.InputJsonValue, test: true, inboundFormat: t.inboundFormat,
+      profileId,
+      direction: "DESTINATION",
+      pushType: null,
+      transmissionId,
+      sourcePayload: t.profile as Prisma.InputJsonValue,
+      test: true,
+      inboundFormat: t.inboundFormat,
       ...(t.exitedOnly ? { status: "DELIVERED" as const, deliveredAt: new Date(), note: EXITED_ONLY_NOTE } : {}),
     },
     select: { id: true },
   });
-  await writeAudit(db, { actor: ctx.actor, action: TEST_SEND_ACTION, targetType: "Delivery", targetId: deliveryId, after: { profileId, format: t.inboundFormat, transmissionId }, ip: ctx.ip });
+  await writeAudit(db, {
+    actor: ctx.actor,
+    action: TEST_SEND_ACTION,
+    targetType: "Delivery",
+    targetId: deliveryId,
+    after: { profileId, format: t.inboundFormat, transmissionId },
+    ip: ctx.ip,
+  });
   return { deliveryId, transmissionId };
 }
 
@@ -97,11 +126,25 @@ export async function waitForSettled(deliveryId: string, timeoutMs: number): Pro
 
 /** The signed-in person's recent test sends (from the audit trail each send writes). */
 export async function listMyTestSends(actorId: string, limit = 20) {
-  const events = await db.auditEvent.findMany({ where: { action: TEST_SEND_ACTION, actorId }, orderBy: { createdAt: "desc" }, take: limit, select: { targetId: true } });
+  const events = await db.auditEvent.findMany({
+    where: { action: TEST_SEND_ACTION, actorId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { targetId: true },
+  });
   const ids = events.map((e) => e.targetId).filter((x): x is string => !!x);
   const rows = await db.delivery.findMany({
     where: { id: { in: ids } },
-    select: { id: true, receivedAt: true, pushType: true, status: true, attempts: true, lastStatusCode: true, lastError: true, profile: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      receivedAt: true,
+      pushType: true,
+      status: true,
+      attempts: true,
+      lastStatusCode: true,
+      lastError: true,
+      profile: { select: { id: true, name: true } },
+    },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r);

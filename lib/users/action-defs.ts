@@ -84,7 +84,14 @@ export const resetUserPassword = defineAction({
       await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
       const tokens = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt } });
       // (Not "apiTokens…": the audit log redacts keys that name secrets, token included.)
-      await writeAudit(tx, { actor, action: "user.resetPassword", targetType: "User", targetId: userId, after: { revokedAccessKeys: tokens.count, signInDelaysLifted: true }, ip });
+      await writeAudit(tx, {
+        actor,
+        action: "user.resetPassword",
+        targetType: "User",
+        targetId: userId,
+        after: { revokedAccessKeys: tokens.count, signInDelaysLifted: true },
+        ip,
+      });
       return tokens.count;
     });
     await clearLoginFailures(user.email);

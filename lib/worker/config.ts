@@ -11,7 +11,11 @@ export const DeliveryEnvShape = {
   DELIVERY_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
   /** First backoff ceiling; each retry multiplies it by 4 up to DELIVERY_RETRY_CAP_MS. */
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
-  DELIVERY_RETRY_CAP_MS: z.coerce.number().int().min(0).default(6 * 3600_000),
+  DELIVERY_RETRY_CAP_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(6 * 3600_000),
   /** A claimed delivery not settled within this becomes claimable by another worker. */
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
   DELIVERY_CLAIM_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
@@ -36,7 +40,11 @@ export const DeliveryEnvShape = {
    * turns under a PostgreSQL advisory lock, so more workers do not evaluate more often. 0: this
    * worker never evaluates (another one must, or no alert fires).
    */
-  ALERTS_EVAL_INTERVAL_MS: z.coerce.number().int().refine((ms) => ms === 0 || ms >= 1000, "0 (off) or at least 1000 ms").default(30_000),
+  ALERTS_EVAL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || ms >= 1000, "0 (off) or at least 1000 ms")
+    .default(30_000),
   /** `off` keeps `npm start` from starting a worker beside the console. */
   DELIVERY_WORKER: z.string().optional(),
 } as const;

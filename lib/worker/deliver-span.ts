@@ -9,7 +9,12 @@ import type { ClaimedDelivery } from "../queue/types";
  * holds deliveries of many inbound requests, so it is not a child of any of them: it carries one
  * span link per distinct inbound request (the traceparent stored on the rows), with its request id.
  */
-export function deliverSpan<T>(profileId: string, items: readonly ClaimedDelivery[], outcomes: Partial<Record<SettledStatus, number>>, send: () => Promise<T>): Promise<T> {
+export function deliverSpan<T>(
+  profileId: string,
+  items: readonly ClaimedDelivery[],
+  outcomes: Partial<Record<SettledStatus, number>>,
+  send: () => Promise<T>,
+): Promise<T> {
   if (!tracingActive()) return send();
   let attempt = 0;
   let retries = 0;

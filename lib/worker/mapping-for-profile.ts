@@ -40,9 +40,7 @@ export function mappingForProfile(profile: MappingProfile): ProfileMapping {
 
 export class MappingUnavailableError extends Error {}
 
-export type MapResult =
-  | { ok: true; output: Record<string, unknown>; warnings: string[] }
-  | { ok: false; output?: Record<string, unknown>; error: string };
+export type MapResult = { ok: true; output: Record<string, unknown>; warnings: string[] } | { ok: false; output?: Record<string, unknown>; error: string };
 
 /** A compiled mapping plus its version; compile once per worker and reuse (it is immutable). */
 export interface PreparedMapping {

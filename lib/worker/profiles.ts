@@ -45,7 +45,11 @@ export async function loadDeliveryProfiles(db: PrismaClient, ids: string[], keys
       deliveryMode: r.deliveryMode,
     };
     if (r.aepSchemaId && r.aepDatasetId && r.dataflowId) {
-      p.xdmTarget = { schemaRef: { id: r.aepSchemaId, contentType: r.aepSchemaContentType || XDM_FULL_CONTENT_TYPE }, datasetId: r.aepDatasetId, flowId: r.dataflowId };
+      p.xdmTarget = {
+        schemaRef: { id: r.aepSchemaId, contentType: r.aepSchemaContentType || XDM_FULL_CONTENT_TYPE },
+        datasetId: r.aepDatasetId,
+        flowId: r.dataflowId,
+      };
     }
     const v = versions.find((x) => x.profileId === r.id);
     if (v) p.published = { version: v.version, rules: v.rules as unknown as MappingRule[], schema: v.schema ?? null };

@@ -31,7 +31,10 @@ export async function sendDestination(
   const valid: Mapped[] = [];
   for (const d of items) {
     if (!profile.rainfocus) {
-      await report(d, failure({ retryable: false, errorClass: "configuration", error: "The profile has no RainFocus API credentials." }, [{ url: "(rainfocus)" }]));
+      await report(
+        d,
+        failure({ retryable: false, errorClass: "configuration", error: "The profile has no RainFocus API credentials." }, [{ url: "(rainfocus)" }]),
+      );
       continue;
     }
     const r = mapping.map(d.sourcePayload);
@@ -48,10 +51,19 @@ export async function sendDestination(
   }
 }
 
-async function upsertChunk(deps: DestinationDeps, profile: DeliveryProfile, chunk: Mapped[], report: (d: ClaimedDelivery, o: SendOutcome) => Promise<void>): Promise<void> {
+async function upsertChunk(
+  deps: DestinationDeps,
+  profile: DeliveryProfile,
+  chunk: Mapped[],
+  report: (d: ClaimedDelivery, o: SendOutcome) => Promise<void>,
+): Promise<void> {
   const creds = profile.rainfocus!;
   await deps.buckets.acquire(`rainfocus:${creds.clientId}`);
-  const r: RainfocusResult<UpsertedAttendee[]> = await deps.rainfocus.upsertAttendees(creds, profile.eventCode, chunk.map((m) => m.attendee));
+  const r: RainfocusResult<UpsertedAttendee[]> = await deps.rainfocus.upsertAttendees(
+    creds,
+    profile.eventCode,
+    chunk.map((m) => m.attendee),
+  );
   if (!r.ok && !r.retryable && chunk.length > 1) {
     for (const m of chunk) await upsertChunk(deps, profile, [m], report);
     return;

@@ -25,14 +25,19 @@ describe("the error a rejected XDM event leaves in the log", () => {
     );
     expect(outcome.kind).toBe("failure");
     if (outcome.kind === "failure") {
-      expect(outcome.error).toBe("AEP refused the event (400): _acme.session.title: expected type: String, found: JSONObject; the event: required key [timestamp] not found");
+      expect(outcome.error).toBe(
+        "AEP refused the event (400): _acme.session.title: expected type: String, found: JSONObject; the event: required key [timestamp] not found",
+      );
       expect(outcome.error).not.toContain("#/");
     }
   });
 });
 
 describe("what a batch leaves on each delivery's attempt", () => {
-  const exchange = { request: { method: "POST", url: "https://dcs.adobedc.net/collection/batch/x", headers: {}, body: '{"messages":"(2 messages)"}' }, durationMs: 5 } as unknown as Exchange;
+  const exchange = {
+    request: { method: "POST", url: "https://dcs.adobedc.net/collection/batch/x", headers: {}, body: '{"messages":"(2 messages)"}' },
+    durationMs: 5,
+  } as unknown as Exchange;
   const d = (id: string) => ({ id, attempts: 1 }) as never;
   const batch = [
     { d: d("a"), output: { a: 1 }, message: { body: { xdmEntity: { _acme: { password: "hunter2", n: 1 } } } }, json: "" },
@@ -41,7 +46,10 @@ describe("what a batch leaves on each delivery's attempt", () => {
   const bodies = (r: ReturnType<typeof batchOutcomes>) => r.map(([, o]) => o.exchanges.at(-1)!.requestBody);
 
   it("its own message, secrets redacted, when AEP answered per message", () => {
-    const r = batchOutcomes({ ok: true, refreshed: false, result: { status: "completed", httpStatus: 207, messages: [{ ok: true }, { ok: true }], exchange } } as never, batch);
+    const r = batchOutcomes(
+      { ok: true, refreshed: false, result: { status: "completed", httpStatus: 207, messages: [{ ok: true }, { ok: true }], exchange } } as never,
+      batch,
+    );
     expect(bodies(r)).toEqual([
       { batch: { size: 2, index: 0 }, message: { body: { xdmEntity: { _acme: { password: "[REDACTED]", n: 1 } } } } },
       { batch: { size: 2, index: 1 }, message: batch[1]!.message },
@@ -50,7 +58,10 @@ describe("what a batch leaves on each delivery's attempt", () => {
   });
 
   it("its own message too when the whole request failed", () => {
-    const r = batchOutcomes({ ok: true, refreshed: false, result: { status: "retryable", reason: "http_503", message: "AEP answered HTTP 503", httpStatus: 503, exchange } } as never, batch);
+    const r = batchOutcomes(
+      { ok: true, refreshed: false, result: { status: "retryable", reason: "http_503", message: "AEP answered HTTP 503", httpStatus: 503, exchange } } as never,
+      batch,
+    );
     expect(r.map(([, o]) => o.kind)).toEqual(["failure", "failure"]);
     expect(bodies(r)).toEqual([
       { batch: { size: 2, index: 0 }, message: { body: { xdmEntity: { _acme: { password: "[REDACTED]", n: 1 } } } } },

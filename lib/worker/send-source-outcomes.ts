@@ -8,13 +8,22 @@ export type Prepared = { d: ClaimedDelivery; output: Record<string, unknown> | u
 
 /** The rejected first try of a token refresh, logged beside the retry. */
 function refreshed<R extends { exchange: AttemptExchange["exchange"] }>(r: WithTokenResult<R>): AttemptExchange[] {
-  return r.ok && r.firstAttempt ? [{ exchange: r.firstAttempt.exchange, errorClass: "token_rejected", error: "The access token was refused; fetched a new one and retried once." }] : [];
+  return r.ok && r.firstAttempt
+    ? [{ exchange: r.firstAttempt.exchange, errorClass: "token_rejected", error: "The access token was refused; fetched a new one and retried once." }]
+    : [];
 }
 
 export function tokenFailure(r: Extract<WithTokenResult<unknown>, { ok: false }>, mapped: unknown): SendOutcome {
   const t = r.tokenError;
   return failure(
-    { retryable: t.retryable, errorClass: `token_${t.code}`, error: `Adobe IMS token: ${t.message}`, ...(t.status ? { statusCode: t.status } : {}), ...(t.retryAfterMs !== undefined ? { retryAfterMs: t.retryAfterMs } : {}), mapped },
+    {
+      retryable: t.retryable,
+      errorClass: `token_${t.code}`,
+      error: `Adobe IMS token: ${t.message}`,
+      ...(t.status ? { statusCode: t.status } : {}),
+      ...(t.retryAfterMs !== undefined ? { retryAfterMs: t.retryAfterMs } : {}),
+      mapped,
+    },
     [t.exchange ? { exchange: t.exchange } : { url: "(ims token)" }],
   );
 }
@@ -26,7 +35,10 @@ export function singleOutcome(r: WithTokenResult<StreamingResult>, mapped: Recor
 
 function streamingOutcome(x: StreamingResult, before: AttemptExchange[], mapped: Record<string, unknown> | undefined): SendOutcome {
   if (x.status === "delivered") return { kind: "delivered", statusCode: x.httpStatus, mapped, exchanges: [...before, { exchange: x.exchange }] };
-  const detail = x.status === "permanent" && x.violations?.length ? `: ${x.violations.map((v) => `${(v.pointerToViolation ?? "").replace(/^#\/?/, "").split("/").join(".") || "the event"}: ${v.message}`).join("; ")}` : "";
+  const detail =
+    x.status === "permanent" && x.violations?.length
+      ? `: ${x.violations.map((v) => `${(v.pointerToViolation ?? "").replace(/^#\/?/, "").split("/").join(".") || "the event"}: ${v.message}`).join("; ")}`
+      : "";
   return failure(
     {
       retryable: x.status === "retryable",
@@ -62,6 +74,18 @@ export function batchOutcomes(r: WithTokenResult<BatchResult>, batch: Prepared[]
       responseBody: JSON.stringify({ httpStatus: x.httpStatus, batchId: x.batchId, index: i, result: msg }),
     };
     if (msg.ok) return [m.d, { kind: "delivered", statusCode: x.httpStatus, mapped: m.output, exchanges: [...before, own] }];
-    return [m.d, failure({ retryable: msg.retryable, errorClass: `batch_${msg.statusCode}`, error: `AEP refused this message in the batch (${msg.statusCode}): ${msg.message}`, statusCode: msg.statusCode, mapped: m.output }, [...before, own])];
+    return [
+      m.d,
+      failure(
+        {
+          retryable: msg.retryable,
+          errorClass: `batch_${msg.statusCode}`,
+          error: `AEP refused this message in the batch (${msg.statusCode}): ${msg.message}`,
+          statusCode: msg.statusCode,
+          mapped: m.output,
+        },
+        [...before, own],
+      ),
+    ];
   });
 }

@@ -29,20 +29,49 @@ type Report = (d: ClaimedDelivery, o: SendOutcome) => Promise<void>;
  * - RAW: forward each RainFocus payload unchanged with the flow id, one /collection request each
  *   (the batch endpoint is documented with XDM envelopes only), and AEP's Data Prep maps it.
  */
-export async function sendSource(deps: SourceDeps, profile: DeliveryProfile, mapping: PreparedMapping, items: ClaimedDelivery[], report: Report): Promise<void> {
+export async function sendSource(
+  deps: SourceDeps,
+  profile: DeliveryProfile,
+  mapping: PreparedMapping,
+  items: ClaimedDelivery[],
+  report: Report,
+): Promise<void> {
   const endpointUrl = profile.streamingEndpointUrl;
   const flowId = profile.dataflowId;
   if (!endpointUrl || !flowId) {
-    await Promise.all(items.map((d) => report(d, failure({ retryable: false, errorClass: "configuration", error: "The profile has no streaming endpoint or dataflow ID." }, [{ url: endpointUrl ?? "" }]))));
+    await Promise.all(
+      items.map((d) =>
+        report(
+          d,
+          failure({ retryable: false, errorClass: "configuration", error: "The profile has no streaming endpoint or dataflow ID." }, [
+            { url: endpointUrl ?? "" },
+          ]),
+        ),
+      ),
+    );
     return;
   }
   const prepared = profile.deliveryMode === "RAW" ? prepareRaw(items) : await prepareXdm(deps, profile, mapping, items, report, endpointUrl, flowId);
   if (prepared.length === 0) return;
 
-  const plan = planBatches(prepared.map((m) => Buffer.byteLength(m.json)), { maxMessages: profile.deliveryMode === "RAW" ? 1 : deps.batchMaxMessages });
+  const plan = planBatches(
+    prepared.map((m) => Buffer.byteLength(m.json)),
+    { maxMessages: profile.deliveryMode === "RAW" ? 1 : deps.batchMaxMessages },
+  );
   await Promise.all(
     plan.tooLarge.map((i) =>
-      report(prepared[i]!.d, failure({ retryable: false, errorClass: "payload_too_large", error: "The event is larger than 1 MB; AEP would refuse it (413).", mapped: prepared[i]!.output }, [{ url: endpointUrl }])),
+      report(
+        prepared[i]!.d,
+        failure(
+          {
+            retryable: false,
+            errorClass: "payload_too_large",
+            error: "The event is larger than 1 MB; AEP would refuse it (413).",
+            mapped: prepared[i]!.output,
+          },
+          [{ url: endpointUrl }],
+        ),
+      ),
     ),
   );
   const target = { endpointUrl, flowId };
@@ -72,10 +101,20 @@ function prepareRaw(items: ClaimedDelivery[]): Prepared[] {
   return items.map((d) => ({ d, output: undefined, message: d.sourcePayload, json: JSON.stringify(d.sourcePayload) }));
 }
 
-async function prepareXdm(deps: SourceDeps, profile: DeliveryProfile, mapping: PreparedMapping, items: ClaimedDelivery[], report: Report, endpointUrl: string, flowId: string): Promise<Prepared[]> {
+async function prepareXdm(
+  deps: SourceDeps,
+  profile: DeliveryProfile,
+  mapping: PreparedMapping,
+  items: ClaimedDelivery[],
+  report: Report,
+  endpointUrl: string,
+  flowId: string,
+): Promise<Prepared[]> {
   const resolved = await deps.targets.resolve(profile, flowId);
   if (!resolved.ok) {
-    await Promise.all(items.map((d) => report(d, failure({ retryable: resolved.retryable, errorClass: "xdm_target", error: resolved.message }, [{ url: endpointUrl }]))));
+    await Promise.all(
+      items.map((d) => report(d, failure({ retryable: resolved.retryable, errorClass: "xdm_target", error: resolved.message }, [{ url: endpointUrl }]))),
+    );
     return [];
   }
   const xdm: XdmTarget = { ...resolved.target, ...(profile.adobe?.orgId ? { imsOrgId: profile.adobe.orgId } : {}) };

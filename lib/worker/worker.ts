@@ -96,7 +96,11 @@ export class DeliveryWorker {
           // given back (when the database answers) or left to its lease to expire.
           this.deps.log?.({ level: "error", msg: "delivery group failed", profileId, error: String(err) });
           const left = items.filter((d) => !settled.has(d.id));
-          await releaseClaims(this.deps.db, left.map((d) => d.id), token).catch(() => {});
+          await releaseClaims(
+            this.deps.db,
+            left.map((d) => d.id),
+            token,
+          ).catch(() => {});
         }
       }),
     );
@@ -122,7 +126,13 @@ export class DeliveryWorker {
     }
     const withVersion = (d: ClaimedDelivery, o: SendOutcome) => report(d, o, mapping.version);
     if (profile.direction === "SOURCE") {
-      await sendSource({ adobe: this.deps.adobe, buckets: this.inletRate, batchMaxMessages: this.deps.config.batchMaxMessages, concurrency: 4, targets: this.targets }, profile, mapping, items, withVersion);
+      await sendSource(
+        { adobe: this.deps.adobe, buckets: this.inletRate, batchMaxMessages: this.deps.config.batchMaxMessages, concurrency: 4, targets: this.targets },
+        profile,
+        mapping,
+        items,
+        withVersion,
+      );
     } else {
       await sendDestination({ rainfocus: this.deps.rainfocus, buckets: this.buckets, chunkSize: 100 }, profile, mapping, items, withVersion);
     }

@@ -31,7 +31,12 @@ export class XdmTargetResolver {
     const hit = this.cache.get(key);
     if (hit && this.now() - hit.at < TTL_MS) return hit.result;
     if (!profile.adobe) {
-      return { ok: false, retryable: false, message: "XDM mode needs the dataflow's dataset and schema, read through Flow Service with the profile's Adobe credentials: add the credentials, or switch the profile to raw mode." };
+      return {
+        ok: false,
+        retryable: false,
+        message:
+          "XDM mode needs the dataflow's dataset and schema, read through Flow Service with the profile's Adobe credentials: add the credentials, or switch the profile to raw mode.",
+      };
     }
     const found = await discoverFlowTarget(this.adobe.platform(profile.adobe), flowId);
     if (!found.ok) {
@@ -42,10 +47,16 @@ export class XdmTargetResolver {
       return result;
     }
     const t = found.target;
-    const result: ResolvedTarget = { ok: true, target: { schemaRef: { id: t.schemaRef.id, contentType: t.schemaRef.contentType || XDM_FULL_CONTENT_TYPE }, datasetId: t.datasetId, flowId } };
+    const result: ResolvedTarget = {
+      ok: true,
+      target: { schemaRef: { id: t.schemaRef.id, contentType: t.schemaRef.contentType || XDM_FULL_CONTENT_TYPE }, datasetId: t.datasetId, flowId },
+    };
     this.cache.set(key, { at: this.now(), result });
     await this.db.integrationProfile
-      .updateMany({ where: { id: profile.id, dataflowId: flowId }, data: { aepDatasetId: t.datasetId, aepSchemaId: t.schemaRef.id, aepSchemaContentType: t.schemaRef.contentType, aepDiscoveredAt: new Date(this.now()) } })
+      .updateMany({
+        where: { id: profile.id, dataflowId: flowId },
+        data: { aepDatasetId: t.datasetId, aepSchemaId: t.schemaRef.id, aepSchemaContentType: t.schemaRef.contentType, aepDiscoveredAt: new Date(this.now()) },
+      })
       .catch(() => undefined); // showing it in the console is a convenience; delivery does not depend on it
     return result;
   }

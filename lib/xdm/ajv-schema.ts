@@ -35,7 +35,8 @@ function toAjv(n: XdmNode, isRoot: boolean, futureToleranceMs: number): Json {
       if (n.enum) s.enum = n.enum;
       return s;
     }
-    case "integer": case "number": {
+    case "integer":
+    case "number": {
       const s: Json = { type: n.type };
       if (n.minimum !== undefined) s.minimum = n.minimum;
       if (n.maximum !== undefined) s.maximum = n.maximum;
@@ -57,7 +58,8 @@ function toAjv(n: XdmNode, isRoot: boolean, futureToleranceMs: number): Json {
         let s = toAjv(p, false, futureToleranceMs);
         if (isRoot && p.name === "_id") s = { ...s, type: "string", format: "uri-reference", pattern: ID_SCHEME_PATTERN };
         if (isRoot && p.name === "timestamp") s = { type: "string", minLength: 1, format: "date-time", [NOT_FUTURE_KEYWORD]: futureToleranceMs };
-        if (isRoot && p.name === "identityMap") s = { type: "object", minProperties: 1, additionalProperties: { type: "array", minItems: 1, items: IDENTITY_ITEM } };
+        if (isRoot && p.name === "identityMap")
+          s = { type: "object", minProperties: 1, additionalProperties: { type: "array", minItems: 1, items: IDENTITY_ITEM } };
         properties[p.name] = s;
         if (p.required) required.push(p.name);
       }

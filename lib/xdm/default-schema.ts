@@ -62,8 +62,19 @@ export function buildDefaultRainFocusSchema(tenantId: string): Json {
       title: "XDM ExperienceEvent",
       type: "object",
       properties: {
-        _id: { type: "string", format: "uri-reference", title: "Identifier", description: "Unique id of this record; derived from the RainFocus transmissionId so retries are idempotent." },
-        timestamp: { type: "string", format: "date-time", "meta:xdmType": "date-time", title: "Timestamp", description: "When the event happened (RFC 3339, in the past)." },
+        _id: {
+          type: "string",
+          format: "uri-reference",
+          title: "Identifier",
+          description: "Unique id of this record; derived from the RainFocus transmissionId so retries are idempotent.",
+        },
+        timestamp: {
+          type: "string",
+          format: "date-time",
+          "meta:xdmType": "date-time",
+          title: "Timestamp",
+          description: "When the event happened (RFC 3339, in the past).",
+        },
         eventType: { type: "string", title: "Event type", description: "The RainFocus push type, e.g. SessionScheduled." },
         identityMap: IDENTITY_MAP,
       },

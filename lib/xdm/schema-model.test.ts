@@ -28,7 +28,14 @@ describe("schema model", () => {
       title: "X",
       type: "object",
       properties: {
-        _acme: { type: "object", properties: { score: { type: "integer", "meta:xdmType": "long" }, born: { type: "string", "meta:xdmType": "date" }, tags: { type: "array", items: { type: "object", properties: { id: { type: "string", title: "Tag id" } } } } } },
+        _acme: {
+          type: "object",
+          properties: {
+            score: { type: "integer", "meta:xdmType": "long" },
+            born: { type: "string", "meta:xdmType": "date" },
+            tags: { type: "array", items: { type: "object", properties: { id: { type: "string", title: "Tag id" } } } },
+          },
+        },
         attrs: { type: "object", "meta:xdmType": "map", additionalProperties: { type: "string" } },
       },
       required: ["_acme"],

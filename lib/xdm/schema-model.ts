@@ -23,7 +23,15 @@ const INT_RANGES: Record<string, [number, number]> = {
 /** JSON with sorted keys, so semantically equal schemas hash the same. */
 function stableStringify(v: unknown): string {
   if (Array.isArray(v)) return "[" + v.map(stableStringify).join(",") + "]";
-  if (isObj(v)) return "{" + Object.keys(v).sort().map((k) => JSON.stringify(k) + ":" + stableStringify(v[k])).join(",") + "}";
+  if (isObj(v))
+    return (
+      "{" +
+      Object.keys(v)
+        .sort()
+        .map((k) => JSON.stringify(k) + ":" + stableStringify(v[k]))
+        .join(",") +
+      "}"
+    );
   return JSON.stringify(v) ?? "null";
 }
 
@@ -49,11 +57,18 @@ class Resolver {
   }
   /** Flattens $ref and allOf into one plain schema object (properties deep-merged). */
   flatten(s: Json, depth: number): Json {
-    if (depth > MAX_DEPTH) { this.warnings.push("schema nested too deeply; truncated"); return {}; }
+    if (depth > MAX_DEPTH) {
+      this.warnings.push("schema nested too deeply; truncated");
+      return {};
+    }
     const own: Json = { ...s };
-    delete own.allOf; delete own.$ref;
+    delete own.allOf;
+    delete own.$ref;
     const parts: Json[] = [];
-    if (typeof s.$ref === "string") { const r = this.ref(s.$ref); if (r) parts.push(r); }
+    if (typeof s.$ref === "string") {
+      const r = this.ref(s.$ref);
+      if (r) parts.push(r);
+    }
     if (Array.isArray(s.allOf)) for (const p of s.allOf) if (isObj(p)) parts.push(p);
     if (parts.length === 0) return own;
     let out: Json = {};
@@ -112,7 +127,8 @@ function node(raw: Json, name: string, path: string, required: boolean, r: Resol
     n.maximum ??= INT_RANGES[xdmType][1];
   }
   const identity = s["x-rf-identity"] ?? s["meta:identity"];
-  if (isObj(identity) && typeof identity.namespace === "string") n.identity = { namespace: identity.namespace, primary: identity.primary === true } as XdmIdentity;
+  if (isObj(identity) && typeof identity.namespace === "string")
+    n.identity = { namespace: identity.namespace, primary: identity.primary === true } as XdmIdentity;
   if (depth > MAX_DEPTH) return n;
   if (type === "object") {
     const req = new Set(Array.isArray(s.required) ? s.required : []);
@@ -140,8 +156,9 @@ const MAX_CACHED = 32;
  * (cached by the SHA-256 of its JSON text), so repeated previews against one upload cost a hash.
  */
 export function buildSchemaModel(schema: unknown): XdmSchemaModel {
-  const text = typeof schema === "string" ? schema : JSON.stringify(schema) ?? "";
-  if (text.length > MAX_SCHEMA_CHARS) throw new Error(`the schema is ${Math.ceil(text.length / 1024)} KB of JSON; Relay maps schemas up to ${MAX_SCHEMA_CHARS / 1024} KB`);
+  const text = typeof schema === "string" ? schema : (JSON.stringify(schema) ?? "");
+  if (text.length > MAX_SCHEMA_CHARS)
+    throw new Error(`the schema is ${Math.ceil(text.length / 1024)} KB of JSON; Relay maps schemas up to ${MAX_SCHEMA_CHARS / 1024} KB`);
   const key = sha256Hex(text);
   const hit = cache.get(key);
   if (hit) return hit;

@@ -26,14 +26,24 @@ describe("XDM validation with AEP rules", () => {
     expect(check((e) => (e._id = 12345678901))).toEqual([
       { schemaLocation: "#/properties/_id", pointerToViolation: "#/_id", keyword: "type", message: "expected type: String, found: Long" },
     ]);
-    expect(check((e) => (e._acme.session.length = "90"))[0]).toMatchObject({ pointerToViolation: "#/_acme/session/length", keyword: "type", message: "expected type: Integer, found: String" });
+    expect(check((e) => (e._acme.session.length = "90"))[0]).toMatchObject({
+      pointerToViolation: "#/_acme/session/length",
+      keyword: "type",
+      message: "expected type: Integer, found: String",
+    });
     expect(check((e) => (e._acme.session.length = 9e12))[0]).toMatchObject({ keyword: "maximum" });
   });
   it("requires _id and timestamp; _id must be a uri-reference", () => {
-    expect(check((e) => delete e._id)).toEqual([{ schemaLocation: "#", pointerToViolation: "#", keyword: "required", message: "required key [_id] not found" }]);
+    expect(check((e) => delete e._id)).toEqual([
+      { schemaLocation: "#", pointerToViolation: "#", keyword: "required", message: "required key [_id] not found" },
+    ]);
     expect(check((e) => delete e.timestamp)[0].message).toBe("required key [timestamp] not found");
     expect(check((e) => (e._id = "has space"))[0]).toMatchObject({ pointerToViolation: "#/_id", keyword: "format" });
-    expect(check((e) => (e._id = "1680309557133:001"))[0]).toMatchObject({ pointerToViolation: "#/_id", keyword: "format", message: expect.stringContaining("remove colons") });
+    expect(check((e) => (e._id = "1680309557133:001"))[0]).toMatchObject({
+      pointerToViolation: "#/_id",
+      keyword: "format",
+      message: expect.stringContaining("remove colons"),
+    });
     expect(check((e) => (e._id = "urn:rf:1"))).toEqual([]);
   });
   it("timestamp must be RFC 3339 and not in the future", () => {
@@ -52,7 +62,12 @@ describe("XDM validation with AEP rules", () => {
   });
   it("rejects unknown fields", () => {
     expect(check((e) => (e._acme.attendee.shoeSize = "44"))).toEqual([
-      { schemaLocation: "#/properties/_acme/properties/attendee", pointerToViolation: "#/_acme/attendee", keyword: "additionalProperties", message: "extraneous key [shoeSize] is not permitted" },
+      {
+        schemaLocation: "#/properties/_acme/properties/attendee",
+        pointerToViolation: "#/_acme/attendee",
+        keyword: "additionalProperties",
+        message: "extraneous key [shoeSize] is not permitted",
+      },
     ]);
     expect(check((e) => (e._other = { x: 1 }))[0].keyword).toBe("additionalProperties");
   });
@@ -103,7 +118,13 @@ describe("toStreamingValidationBody", () => {
               schemaLocation: "#",
               pointerToViolation: "#",
               causingExceptions: [
-                { schemaLocation: "#/properties/_id", pointerToViolation: "#/_id", causingExceptions: [], keyword: "type", message: "expected type: String, found: Long" },
+                {
+                  schemaLocation: "#/properties/_id",
+                  pointerToViolation: "#/_id",
+                  causingExceptions: [],
+                  keyword: "type",
+                  message: "expected type: String, found: Long",
+                },
               ],
               message: "1 schema violations found",
             },

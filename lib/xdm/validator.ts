@@ -38,33 +38,59 @@ function everitType(v: unknown): string {
   if (v === null) return "Null";
   if (Array.isArray(v)) return "JSONArray";
   switch (typeof v) {
-    case "string": return "String";
-    case "boolean": return "Boolean";
-    case "number": return Number.isInteger(v) ? (Math.abs(v) > 2147483647 ? "Long" : "Integer") : "BigDecimal";
-    case "object": return "JSONObject";
-    default: return typeof v;
+    case "string":
+      return "String";
+    case "boolean":
+      return "Boolean";
+    case "number":
+      return Number.isInteger(v) ? (Math.abs(v) > 2147483647 ? "Long" : "Integer") : "BigDecimal";
+    case "object":
+      return "JSONObject";
+    default:
+      return typeof v;
   }
 }
-const AJV_TO_EVERIT: Record<string, string> = { string: "String", integer: "Integer", number: "Number", boolean: "Boolean", object: "JSONObject", array: "JSONArray" };
+const AJV_TO_EVERIT: Record<string, string> = {
+  string: "String",
+  integer: "Integer",
+  number: "Number",
+  boolean: "Boolean",
+  object: "JSONObject",
+  array: "JSONArray",
+};
 
 function message(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   const data = e.data;
   switch (e.keyword) {
-    case "type": return `expected type: ${AJV_TO_EVERIT[String(p.type)] ?? p.type}, found: ${everitType(data)}`;
-    case "required": return `required key [${p.missingProperty}] not found`;
-    case "additionalProperties": return `extraneous key [${p.additionalProperty}] is not permitted`;
-    case "minLength": return `expected minLength: ${p.limit}, actual: ${typeof data === "string" ? data.length : 0}`;
-    case "maxLength": return `expected maxLength: ${p.limit}, actual: ${typeof data === "string" ? data.length : 0}`;
-    case "minProperties": return `minimum size: [${p.limit}], found: [${data && typeof data === "object" ? Object.keys(data).length : 0}]`;
-    case "minItems": return `expected minimum item count: ${p.limit}, found: ${Array.isArray(data) ? data.length : 0}`;
-    case "format": return `[${String(data)}] is not a valid ${p.format}`;
-    case "enum": return `${JSON.stringify(data)} is not a valid enum value`;
-    case "pattern": return `string [${String(data)}] does not match pattern ${p.pattern}`;
-    case "minimum": return `${String(data)} is not greater or equal to ${p.limit}`;
-    case "maximum": return `${String(data)} is not less or equal to ${p.limit}`;
-    case NOT_FUTURE_KEYWORD: return `[${String(data)}] is in the future; timestamp must be in the past`;
-    default: return e.message ?? e.keyword;
+    case "type":
+      return `expected type: ${AJV_TO_EVERIT[String(p.type)] ?? p.type}, found: ${everitType(data)}`;
+    case "required":
+      return `required key [${p.missingProperty}] not found`;
+    case "additionalProperties":
+      return `extraneous key [${p.additionalProperty}] is not permitted`;
+    case "minLength":
+      return `expected minLength: ${p.limit}, actual: ${typeof data === "string" ? data.length : 0}`;
+    case "maxLength":
+      return `expected maxLength: ${p.limit}, actual: ${typeof data === "string" ? data.length : 0}`;
+    case "minProperties":
+      return `minimum size: [${p.limit}], found: [${data && typeof data === "object" ? Object.keys(data).length : 0}]`;
+    case "minItems":
+      return `expected minimum item count: ${p.limit}, found: ${Array.isArray(data) ? data.length : 0}`;
+    case "format":
+      return `[${String(data)}] is not a valid ${p.format}`;
+    case "enum":
+      return `${JSON.stringify(data)} is not a valid enum value`;
+    case "pattern":
+      return `string [${String(data)}] does not match pattern ${p.pattern}`;
+    case "minimum":
+      return `${String(data)} is not greater or equal to ${p.limit}`;
+    case "maximum":
+      return `${String(data)} is not less or equal to ${p.limit}`;
+    case NOT_FUTURE_KEYWORD:
+      return `[${String(data)}] is in the future; timestamp must be in the past`;
+    default:
+      return e.message ?? e.keyword;
   }
 }
 
@@ -72,7 +98,12 @@ function toAdobe(e: ErrorObject): XdmValidationError {
   // Like Everit (AEP's validator), a missing key is reported on the object that lacks it.
   const pointer = "#" + e.instancePath;
   if (e.keyword === "pattern" && e.instancePath === "/_id") {
-    return { schemaLocation: "#/properties/_id", pointerToViolation: pointer, keyword: "format", message: `[${String(e.data)}] is not a valid uri-reference (a ':' must follow a URI scheme; remove colons)` };
+    return {
+      schemaLocation: "#/properties/_id",
+      pointerToViolation: pointer,
+      keyword: "format",
+      message: `[${String(e.data)}] is not a valid uri-reference (a ':' must follow a URI scheme; remove colons)`,
+    };
   }
   const schemaLocation = e.schemaPath.slice(0, e.schemaPath.lastIndexOf("/")) || "#";
   return { schemaLocation, pointerToViolation: pointer, keyword: e.keyword === NOT_FUTURE_KEYWORD ? "format" : e.keyword, message: message(e) };

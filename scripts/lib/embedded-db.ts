@@ -27,7 +27,9 @@ export async function startEmbeddedDb(opts: { dataDir: string; port: number; pas
     running = await startPostgres({ binDir, dataDir: opts.dataDir, port: opts.port, password, say });
     kind = "postgres";
   } else {
-    say(`no embedded PostgreSQL binary is published for ${process.platform}-${process.arch}: falling back to PGlite (WebAssembly, one query at a time, slower under load); set DATABASE_URL to use a PostgreSQL server`);
+    say(
+      `no embedded PostgreSQL binary is published for ${process.platform}-${process.arch}: falling back to PGlite (WebAssembly, one query at a time, slower under load); set DATABASE_URL to use a PostgreSQL server`,
+    );
     const { startPglite } = await import("./embedded-pglite");
     // Its own folder beside the PostgreSQL one: the two data formats are not interchangeable.
     running = await startPglite({ dataDir: path.join(path.dirname(opts.dataDir), "pglite"), port: opts.port });

@@ -65,7 +65,21 @@ async function initdb(binDir: string, dataDir: string, password: string, as: Run
       chownSync(pwFile, as.uid, as.gid!);
     }
     // The builtin C.UTF-8 provider: byte-order sorting like PGlite's C locale, Unicode upper/lower.
-    await run(path.join(binDir, "initdb"), ["-D", dataDir, "--username=postgres", `--pwfile=${pwFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"], as);
+    await run(
+      path.join(binDir, "initdb"),
+      [
+        "-D",
+        dataDir,
+        "--username=postgres",
+        `--pwfile=${pwFile}`,
+        "--auth=scram-sha-256",
+        "--encoding=UTF8",
+        "--locale=C",
+        "--locale-provider=builtin",
+        "--builtin-locale=C.UTF-8",
+      ],
+      as,
+    );
   } finally {
     rmSync(pwFile, { force: true });
   }
@@ -95,7 +109,13 @@ async function stopLeftover(dataDir: string, say: (msg: string) => void): Promis
 
 export type RunningPostgres = { port: number; stop: () => Promise<void> };
 
-export async function startPostgres(opts: { binDir: string; dataDir: string; port: number; password: string; say: (msg: string) => void }): Promise<RunningPostgres> {
+export async function startPostgres(opts: {
+  binDir: string;
+  dataDir: string;
+  port: number;
+  password: string;
+  say: (msg: string) => void;
+}): Promise<RunningPostgres> {
   const as = runAsUser();
   const parent = path.dirname(opts.dataDir);
   mkdirSync(parent, { recursive: true });
@@ -109,11 +129,15 @@ export async function startPostgres(opts: { binDir: string; dataDir: string; por
   writeFileSync(logFile, `--- ${new Date().toISOString()} starting on 127.0.0.1:${port}\n`, { flag: "a", mode: 0o600 });
   const args = ["-D", opts.dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
   const fd = openSync(logFile, "a");
-  const guardian = spawn(process.execPath, [path.join(process.cwd(), "scripts", "lib", "postgres-guardian.cjs"), JSON.stringify({ bin: path.join(opts.binDir, "postgres"), args, logFile, ...as })], {
-    detached: true,
-    env: minimalEnv(),
-    stdio: ["pipe", fd, fd],
-  });
+  const guardian = spawn(
+    process.execPath,
+    [path.join(process.cwd(), "scripts", "lib", "postgres-guardian.cjs"), JSON.stringify({ bin: path.join(opts.binDir, "postgres"), args, logFile, ...as })],
+    {
+      detached: true,
+      env: minimalEnv(),
+      stdio: ["pipe", fd, fd],
+    },
+  );
   closeSync(fd);
   guardian.unref();
   (guardian.stdin as unknown as { unref?: () => void }).unref?.();

@@ -5,7 +5,12 @@ import { BIN, run } from "./run";
 export async function migrateDeploy(databaseUrl: string, quiet = false): Promise<void> {
   const preload = path.join(process.cwd(), "scripts", "lib", "unref-timers.cjs");
   await run(BIN("prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${preload}`.trim(), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${preload}`.trim(),
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
     stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
   });
 }

@@ -19,7 +19,8 @@ async function sendMix(good: number, bad: number) {
   const endpointUrl = `${emu.adobeUrl}/collection/${DEMO_ADOBE.rawInletId}`;
   for (let i = 0; i < good; i++) await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.rawFlowId, body: xdmEvent(i) });
   // Valid JSON, invalid XDM: accepted 200 asynchronously, then failed in the dataset.
-  for (let i = 0; i < bad; i++) await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.rawFlowId, body: { ...xdmEvent(100 + i), timestamp: "yesterday" } });
+  for (let i = 0; i < bad; i++)
+    await adobe.streaming.sendSingle({ endpointUrl, flowId: DEMO_ADOBE.rawFlowId, body: { ...xdmEvent(100 + i), timestamp: "yesterday" } });
 }
 
 describe("Flow Service", () => {
@@ -73,7 +74,12 @@ describe("Flow Service", () => {
 
   it("5xx and 429 are retryable", async () => {
     await addFault(emu.adobeUrl, { route: "flow.runs", status: 429, retryAfter: 2, times: 1 });
-    expect(await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.rawFlowId)).toMatchObject({ ok: false, code: "rate_limited", retryable: true, retryAfterMs: 2000 });
+    expect(await adobe.platform(adobeCreds).listRuns(DEMO_ADOBE.rawFlowId)).toMatchObject({
+      ok: false,
+      code: "rate_limited",
+      retryable: true,
+      retryAfterMs: 2000,
+    });
     await addFault(emu.adobeUrl, { route: "flow", status: 500, times: 1 });
     expect(await adobe.platform(adobeCreds).getFlow(DEMO_ADOBE.rawFlowId)).toMatchObject({ ok: false, code: "unavailable", retryable: true });
   });
@@ -126,7 +132,13 @@ describe("Observability Insights V2 (help/observability/api/metrics.md)", () => 
     await sendMix(2, 0);
     const token = await adobe.ims.getToken(adobeCreds);
     if (!token.ok) throw new Error("no token");
-    const headers = { Authorization: `Bearer ${token.accessToken}`, "x-api-key": DEMO_ADOBE.clientId, "x-gw-ims-org-id": DEMO_ADOBE.orgId, "x-sandbox-name": "prod", "Content-Type": "application/json" };
+    const headers = {
+      Authorization: `Bearer ${token.accessToken}`,
+      "x-api-key": DEMO_ADOBE.clientId,
+      "x-gw-ims-org-id": DEMO_ADOBE.orgId,
+      "x-sandbox-name": "prod",
+      "Content-Type": "application/json",
+    };
     const day = new Date().toISOString().slice(0, 10);
     // The request of "Retrieve observability metrics", dataset ids replaced by the demo dataset and one unknown id.
     const request = {
@@ -134,21 +146,45 @@ describe("Observability Insights V2 (help/observability/api/metrics.md)", () => 
       end: new Date(Date.now() + 60_000).toISOString(),
       granularity: "day",
       metrics: [
-        { name: "timeseries.ingestion.dataset.recordsuccess.count", filters: [{ name: "dataSetId", value: `${DEMO_ADOBE.datasetId}|5eddb21420f516191b7a8dad`, groupBy: true }], aggregator: "sum", downsample: "sum" },
-        { name: "timeseries.ingestion.dataset.dailysize", filters: [{ name: "dataSetId", value: DEMO_ADOBE.datasetId, groupBy: false }], aggregator: "sum", downsample: "sum" },
+        {
+          name: "timeseries.ingestion.dataset.recordsuccess.count",
+          filters: [{ name: "dataSetId", value: `${DEMO_ADOBE.datasetId}|5eddb21420f516191b7a8dad`, groupBy: true }],
+          aggregator: "sum",
+          downsample: "sum",
+        },
+        {
+          name: "timeseries.ingestion.dataset.dailysize",
+          filters: [{ name: "dataSetId", value: DEMO_ADOBE.datasetId, groupBy: false }],
+          aggregator: "sum",
+          downsample: "sum",
+        },
       ],
     };
     const url = `${emu.adobeUrl}/data/infrastructure/observability/insights/metrics`;
     const res = await fetch(url, { method: "POST", headers, body: JSON.stringify(request) });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { metricResponses: { metric: string; filters: unknown[]; datapoints: { groupBy: Record<string, string>; dps: Record<string, number> }[]; granularity: string }[] };
-    expect(body.metricResponses.map((m) => [m.metric, m.granularity])).toEqual([["timeseries.ingestion.dataset.recordsuccess.count", "DAY"], ["timeseries.ingestion.dataset.dailysize", "DAY"]]);
+    const body = (await res.json()) as {
+      metricResponses: {
+        metric: string;
+        filters: unknown[];
+        datapoints: { groupBy: Record<string, string>; dps: Record<string, number> }[];
+        granularity: string;
+      }[];
+    };
+    expect(body.metricResponses.map((m) => [m.metric, m.granularity])).toEqual([
+      ["timeseries.ingestion.dataset.recordsuccess.count", "DAY"],
+      ["timeseries.ingestion.dataset.dailysize", "DAY"],
+    ]);
     expect(body.metricResponses[0]!.datapoints.map((d) => d.groupBy)).toEqual([{ dataSetId: DEMO_ADOBE.datasetId }, { dataSetId: "5eddb21420f516191b7a8dad" }]);
     expect(Object.values(body.metricResponses[0]!.datapoints[0]!.dps)).toEqual([2]);
     expect(Object.keys(body.metricResponses[0]!.datapoints[0]!.dps)[0]).toBe(`${day}T00:00:00Z`);
     expect(body.metricResponses[1]!.datapoints[0]!.groupBy).toEqual({});
     const bad = await fetch(url, { method: "POST", headers, body: JSON.stringify({ ...request, start: request.end, end: request.start }) });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ type: "http://ns.adobe.com/aep/errors/INSGHT-1000-400", title: "Bad Request - Start date cannot be after end date.", status: 400 });
+    expect(await bad.json()).toMatchObject({
+      type: "http://ns.adobe.com/aep/errors/INSGHT-1000-400",
+      title: "Bad Request - Start date cannot be after end date.",
+      status: 400,
+    });
   });
 });

@@ -38,7 +38,12 @@ describe("Schema Registry: look up a schema", () => {
   it("the documented request by meta:altId works too; an unknown id is 404 with the documented NotFoundError body", async () => {
     const token = await adobe.ims.getToken(adobeCreds);
     if (!token.ok) throw new Error(token.message);
-    const headers = { Authorization: `Bearer ${token.accessToken}`, "x-api-key": DEMO_ADOBE.clientId, "x-gw-ims-org-id": DEMO_ADOBE.orgId, "x-sandbox-name": "prod" };
+    const headers = {
+      Authorization: `Bearer ${token.accessToken}`,
+      "x-api-key": DEMO_ADOBE.clientId,
+      "x-gw-ims-org-id": DEMO_ADOBE.orgId,
+      "x-sandbox-name": "prod",
+    };
     const base = `${emu.adobeUrl}/data/foundation/schemaregistry/tenant/schemas`;
     const altId = `_demotenant.schemas.${DEMO_ADOBE.schemaId.split("/").pop()}`;
     const ok = await fetch(`${base}/${altId}`, { headers: { ...headers, Accept: "application/vnd.adobe.xed+json; version=1" } });
@@ -46,7 +51,12 @@ describe("Schema Registry: look up a schema", () => {
     const missing = "https://ns.adobe.com/incorrectTenantId/schemas/ee067e31b08514d21e2b82577813409d";
     const nf = await fetch(`${base}/${encodeURIComponent(missing)}`, { headers: { ...headers, Accept: "application/vnd.adobe.xed-full+json; version=1" } });
     expect(nf.status).toBe(404);
-    expect(await nf.json()).toEqual({ type: "/placeholder/type/uri", status: 404, title: "NotFoundError", detail: `Object ${missing} with version 1 not found` });
+    expect(await nf.json()).toEqual({
+      type: "/placeholder/type/uri",
+      status: 404,
+      title: "NotFoundError",
+      detail: `Object ${missing} with version 1 not found`,
+    });
     const noVersion = await fetch(`${base}/${altId}`, { headers: { ...headers, Accept: "application/vnd.adobe.xed-full+json" } });
     expect(noVersion.status).toBe(400);
     expect(await noVersion.json()).toMatchObject({ status: 400, title: "BadRequestError" });
@@ -55,6 +65,10 @@ describe("Schema Registry: look up a schema", () => {
   });
 
   it("the client reports a 404 as not found", async () => {
-    expect(await adobe.platform(adobeCreds).getSchema("https://ns.adobe.com/demotenant/schemas/nope")).toMatchObject({ ok: false, code: "not_found", status: 404 });
+    expect(await adobe.platform(adobeCreds).getSchema("https://ns.adobe.com/demotenant/schemas/nope")).toMatchObject({
+      ok: false,
+      code: "not_found",
+      status: 404,
+    });
   });
 });

@@ -95,8 +95,14 @@ describe("single message", () => {
   });
 
   it("refuses non-allow-listed endpoints and redirects before delivering anything", async () => {
-    expect(await streaming.sendSingle({ endpointUrl: "https://dcs.evil.example.com/collection/x", flowId, body: {} })).toMatchObject({ status: "permanent", reason: "not_allowed" });
-    expect(await streaming.sendSingle({ endpointUrl: "http://10.0.0.8/collection/x", flowId, body: {} })).toMatchObject({ status: "permanent", reason: "not_allowed" });
+    expect(await streaming.sendSingle({ endpointUrl: "https://dcs.evil.example.com/collection/x", flowId, body: {} })).toMatchObject({
+      status: "permanent",
+      reason: "not_allowed",
+    });
+    expect(await streaming.sendSingle({ endpointUrl: "http://10.0.0.8/collection/x", flowId, body: {} })).toMatchObject({
+      status: "permanent",
+      reason: "not_allowed",
+    });
     const strict = new StreamingClient({ allowList: strictList });
     expect(await strict.sendSingle({ endpointUrl: endpoint, flowId, body: {} })).toMatchObject({ status: "permanent", reason: "not_allowed" });
     expect(await received(emu.adobeUrl)).toHaveLength(0);

@@ -13,13 +13,25 @@ afterAll(() => emu.close());
 beforeEach(() => reset(emu.adobeUrl));
 
 const schemaRef = { id: DEMO_ADOBE.schemaId, contentType: "application/vnd.adobe.xed-full+json;version=1" };
-const header = (over: Record<string, unknown> = {}) => ({ schemaRef, imsOrgId: DEMO_ADOBE.orgId, datasetId: DEMO_ADOBE.datasetId, createdAt: 1526283801869, ...over });
+const header = (over: Record<string, unknown> = {}) => ({
+  schemaRef,
+  imsOrgId: DEMO_ADOBE.orgId,
+  datasetId: DEMO_ADOBE.datasetId,
+  createdAt: 1526283801869,
+  ...over,
+});
 // help/ingestion/tutorials/streaming-multiple-messages.md, "Stream to a dataset": first message of the request.
 const docEntity = (id: string, name: string, email: string) => ({
   _id: id,
   timestamp: "2019-02-23T22:07:01Z",
   environment: {
-    browserDetails: { userAgent: "Mozilla/5.0 (Windows NT 5.1) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/29.0.1547.57 Safari/537.36 OPR/16.0.1196.62", acceptLanguage: "en-US", cookiesEnabled: true, javaScriptVersion: "1.6", javaEnabled: true },
+    browserDetails: {
+      userAgent: "Mozilla/5.0 (Windows NT 5.1) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/29.0.1547.57 Safari/537.36 OPR/16.0.1196.62",
+      acceptLanguage: "en-US",
+      cookiesEnabled: true,
+      javaScriptVersion: "1.6",
+      javaEnabled: true,
+    },
     colorDepth: 32,
     viewportHeight: 799,
     viewportWidth: 414,
@@ -31,14 +43,23 @@ const docEntity = (id: string, name: string, email: string) => ({
 const message = (entity: unknown, h = header()) => ({ header: h, body: { xdmMeta: { schemaRef }, xdmEntity: entity } });
 
 async function post(path: string, body: unknown, headers: Record<string, string> = { "x-adobe-flow-id": DEMO_ADOBE.flowId }) {
-  const res = await fetch(`${emu.adobeUrl}${path}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const res = await fetch(`${emu.adobeUrl}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 const batchPath = `/collection/batch/${DEMO_ADOBE.inletId}`;
 
 describe("XDM inlet, /collection/batch (help/ingestion/tutorials/streaming-multiple-messages.md)", () => {
   it("'Stream to a dataset': two enveloped messages → 207 with one xactionId each", async () => {
-    const r = await post(batchPath, { messages: [message(docEntity("9af5adcc-db9c-4692-b826-65d3abe68c22", "Fernie Snow", "gregdorcey@example.com")), message(docEntity("7af6adcc-dc9e-4692-b826-55d2abe68c11", "Carmine Santiago", "emilyong@example.com"))] });
+    const r = await post(batchPath, {
+      messages: [
+        message(docEntity("9af5adcc-db9c-4692-b826-65d3abe68c22", "Fernie Snow", "gregdorcey@example.com")),
+        message(docEntity("7af6adcc-dc9e-4692-b826-55d2abe68c11", "Carmine Santiago", "emilyong@example.com")),
+      ],
+    });
     expect(r.status).toBe(207);
     // Documented response: {inletId, batchId, receivedTimeMs, responses:[{xactionId}, {xactionId}]}
     expect(Object.keys(r.body).sort()).toEqual(["batchId", "inletId", "receivedTimeMs", "responses"]);
@@ -50,8 +71,21 @@ describe("XDM inlet, /collection/batch (help/ingestion/tutorials/streaming-multi
   it("'Send request payload with valid and invalid messages': no body, wrong org and xdmSchema headers fail per message", async () => {
     const valid = message(docEntity("9af5adcc-db9c-4692-b826-65d3abe68c22", "Tip Top Collection", "rogerkanagawa@example.com"));
     const noBody = { header: header() };
-    const wrongOrg = message(docEntity("9af5adcc-db9c-4692-b826-65d3abe68c22", "Carmine Santiago", "mohandeewar@example.com"), header({ imsOrgId: "invalidIMSOrg@AdobeOrg" }));
-    const legacy = { header: { msgType: "xdmEntityCreate", msgId: "79d2e715-f25f-4c36", xdmSchema: { name: "_xdm.context.experienceevent" }, imsOrgId: DEMO_ADOBE.orgId, datasetId: DEMO_ADOBE.datasetId, createdAt: 1526283801869 }, body: { xdmMeta: { xdmSchema: { name: "_xdm.context.experienceevent" } }, xdmEntity: { _id: "abc", timestamp: "2018-05-18T15:28:25Z" } } };
+    const wrongOrg = message(
+      docEntity("9af5adcc-db9c-4692-b826-65d3abe68c22", "Carmine Santiago", "mohandeewar@example.com"),
+      header({ imsOrgId: "invalidIMSOrg@AdobeOrg" }),
+    );
+    const legacy = {
+      header: {
+        msgType: "xdmEntityCreate",
+        msgId: "79d2e715-f25f-4c36",
+        xdmSchema: { name: "_xdm.context.experienceevent" },
+        imsOrgId: DEMO_ADOBE.orgId,
+        datasetId: DEMO_ADOBE.datasetId,
+        createdAt: 1526283801869,
+      },
+      body: { xdmMeta: { xdmSchema: { name: "_xdm.context.experienceevent" } }, xdmEntity: { _id: "abc", timestamp: "2018-05-18T15:28:25Z" } },
+    };
     const r = await post(batchPath, { messages: [valid, noBody, wrongOrg, legacy] });
     expect(r.status).toBe(207);
     const ids = `inletId: [${DEMO_ADOBE.inletId}] imsOrgId: [${DEMO_ADOBE.orgId}]`;
@@ -72,10 +106,16 @@ describe("XDM inlet, /collection/batch (help/ingestion/tutorials/streaming-multi
 
   it("'Response codes': 500 when the schema does not match the dataset's XDM definition; the client does not retry it", async () => {
     const other = { ...schemaRef, id: "https://ns.adobe.com/demotenant/schemas/another" };
-    const r = await post(batchPath, { messages: [{ header: header({ schemaRef: other }), body: { xdmMeta: { schemaRef: other }, xdmEntity: docEntity("b1", "x", "b@example.com") } }] });
+    const r = await post(batchPath, {
+      messages: [{ header: header({ schemaRef: other }), body: { xdmMeta: { schemaRef: other }, xdmEntity: docEntity("b1", "x", "b@example.com") } }],
+    });
     expect(r.status).toBe(500);
     const client = new StreamingClient({ allowList: allowLoopback, timeoutMs: 2000 });
-    const sent = await client.sendBatch({ endpointUrl: `${emu.adobeUrl}/collection/${DEMO_ADOBE.inletId}`, flowId: DEMO_ADOBE.flowId, messages: [{ header: header({ schemaRef: other }), body: { xdmMeta: { schemaRef: other }, xdmEntity: docEntity("b2", "x", "b@example.com") } }] });
+    const sent = await client.sendBatch({
+      endpointUrl: `${emu.adobeUrl}/collection/${DEMO_ADOBE.inletId}`,
+      flowId: DEMO_ADOBE.flowId,
+      messages: [{ header: header({ schemaRef: other }), body: { xdmMeta: { schemaRef: other }, xdmEntity: docEntity("b2", "x", "b@example.com") } }],
+    });
     expect(sent).toMatchObject({ status: "permanent", reason: "xdm_mismatch", httpStatus: 500 });
   });
 
@@ -100,7 +140,10 @@ describe("XDM inlet, single message (help/sources/tutorials/api/create/streaming
     expect((await post(single, docEntity("e1", "x", "e@example.com"))).body.report.message).toContain("Message has unknown xdm format");
     expect((await post(single, message(docEntity("e2", "x", "e@example.com")), {})).body.report.message).toContain("flowId is required");
     const other = { ...schemaRef, id: "https://ns.adobe.com/demotenant/schemas/another" };
-    const mismatch = await post(single, { header: header({ schemaRef: other }), body: { xdmMeta: { schemaRef: other }, xdmEntity: docEntity("e3", "x", "e@example.com") } });
+    const mismatch = await post(single, {
+      header: header({ schemaRef: other }),
+      body: { xdmMeta: { schemaRef: other }, xdmEntity: docEntity("e3", "x", "e@example.com") },
+    });
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.report.message).toContain("did not match");
   });
@@ -110,7 +153,14 @@ describe("dataset and schema discovery through Flow Service", () => {
   it("flow → target connection → Catalog dataset → schemaRef, with the profile's credentials", async () => {
     const adobe = createAdobeClients({ imsUrl: emu.adobeUrl, platformUrl: emu.adobeUrl, allowList: allowLoopback, timeoutMs: 2000 });
     const r = await discoverFlowTarget(adobe.platform(adobeCreds), DEMO_ADOBE.flowId);
-    expect(r).toMatchObject({ ok: true, target: { flowId: DEMO_ADOBE.flowId, datasetId: DEMO_ADOBE.datasetId, schemaRef: { id: DEMO_ADOBE.schemaId, contentType: "application/vnd.adobe.xed-full+json;version=1" } } });
+    expect(r).toMatchObject({
+      ok: true,
+      target: {
+        flowId: DEMO_ADOBE.flowId,
+        datasetId: DEMO_ADOBE.datasetId,
+        schemaRef: { id: DEMO_ADOBE.schemaId, contentType: "application/vnd.adobe.xed-full+json;version=1" },
+      },
+    });
     const unknown = await discoverFlowTarget(adobe.platform(adobeCreds), "00000000-0000-4000-8000-00000000dead");
     expect(unknown).toMatchObject({ ok: false });
   });
@@ -118,7 +168,14 @@ describe("dataset and schema discovery through Flow Service", () => {
   it("Catalog answers keyed by dataset id with schemaRef (help/catalog/api/list-objects.md)", async () => {
     const token = await createAdobeClients({ imsUrl: emu.adobeUrl, platformUrl: emu.adobeUrl, allowList: allowLoopback }).ims.getToken(adobeCreds);
     if (!token.ok) throw new Error("no token");
-    const res = await fetch(`${emu.adobeUrl}/data/foundation/catalog/dataSets/${DEMO_ADOBE.datasetId}`, { headers: { Authorization: `Bearer ${token.accessToken}`, "x-api-key": DEMO_ADOBE.clientId, "x-gw-ims-org-id": DEMO_ADOBE.orgId, "x-sandbox-name": "prod" } });
+    const res = await fetch(`${emu.adobeUrl}/data/foundation/catalog/dataSets/${DEMO_ADOBE.datasetId}`, {
+      headers: {
+        Authorization: `Bearer ${token.accessToken}`,
+        "x-api-key": DEMO_ADOBE.clientId,
+        "x-gw-ims-org-id": DEMO_ADOBE.orgId,
+        "x-sandbox-name": "prod",
+      },
+    });
     const body = (await res.json()) as Record<string, { schemaRef: { id: string; contentType: string } }>;
     expect(Object.keys(body)).toEqual([DEMO_ADOBE.datasetId]);
     expect(body[DEMO_ADOBE.datasetId]!.schemaRef).toEqual({ id: DEMO_ADOBE.schemaId, contentType: "application/vnd.adobe.xed+json;version=1" });
@@ -131,7 +188,9 @@ describe("runs (help/sources/tutorials/api/monitor.md)", () => {
     const adobe = createAdobeClients({ imsUrl: emu.adobeUrl, platformUrl: emu.adobeUrl, allowList: allowLoopback });
     const token = await adobe.ims.getToken(adobeCreds);
     if (!token.ok) throw new Error("no token");
-    const res = await fetch(`${emu.adobeUrl}/data/foundation/flowservice/runs?property=flowId==${DEMO_ADOBE.flowId}`, { headers: { Authorization: `Bearer ${token.accessToken}`, "x-api-key": DEMO_ADOBE.clientId, "x-gw-ims-org-id": DEMO_ADOBE.orgId } });
+    const res = await fetch(`${emu.adobeUrl}/data/foundation/flowservice/runs?property=flowId==${DEMO_ADOBE.flowId}`, {
+      headers: { Authorization: `Bearer ${token.accessToken}`, "x-api-key": DEMO_ADOBE.clientId, "x-gw-ims-org-id": DEMO_ADOBE.orgId },
+    });
     const run = ((await res.json()) as any).items[0];
     expect(typeof run.metrics.durationSummary.startedAtUTC).toBe("number");
     expect(typeof run.metrics.durationSummary.completedAtUTC).toBe("number");

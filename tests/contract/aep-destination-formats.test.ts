@@ -4,7 +4,13 @@ import { readAepBody } from "@/lib/inbound/aep-stream";
 import { defaultDestinationMapping } from "@/lib/mapping-engine";
 import { previewMapping } from "@/lib/mapping-engine/preview";
 import { httpApiProfile, sdkProfile } from "@/emulators/adobe/destination-profiles";
-import { HTTP_API_EXPORTED_DATA, HTTP_API_SEGMENT_NAMES, SDK_INPUT_PROFILES, SDK_RENDERED_RESULT, SDK_UPLOAD_NAMESPACE_PROFILE } from "./fixtures/aep-destination-docs";
+import {
+  HTTP_API_EXPORTED_DATA,
+  HTTP_API_SEGMENT_NAMES,
+  SDK_INPUT_PROFILES,
+  SDK_RENDERED_RESULT,
+  SDK_UPLOAD_NAMESPACE_PROFILE,
+} from "./fixtures/aep-destination-docs";
 
 // The bodies AEP documents, read the way the inbound endpoint reads them (streamed, then detected).
 const limits = { maxBytes: 64 * 1024 * 1024, maxSkeletonBytes: 1024 * 1024, maxProfileBytes: 1024 * 1024, maxProfiles: 10_000 };

@@ -17,7 +17,9 @@ beforeAll(async () => {
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
       if (req.url === "/token") {
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ access_token: `tok-${raw.includes("client_id") ? "form" : "basic"}`, token_type: "bearer", expires_in: 3600 }));
+        res
+          .writeHead(200, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ access_token: `tok-${raw.includes("client_id") ? "form" : "basic"}`, token_type: "bearer", expires_in: 3600 }));
         return;
       }
       got.push({ auth: req.headers.authorization, body: JSON.parse(raw), at: Date.now() });
@@ -46,24 +48,49 @@ describe("AEP destination simulator", () => {
   it("best effort: at most maxUsersPerRequest per call; retries only the documented statuses", async () => {
     expect(BEST_EFFORT_RETRY_DELAYS_S).toEqual([15, 30]);
     answers = [400];
-    const r = await runExport({ targetUrl: url, format: "sdk-aggregated", auth: { type: "none" }, count: 25, aggregation: { type: "BEST_EFFORT", maxUsersPerRequest: 10 }, concurrency: 1, delayScale: 0.001 });
+    const r = await runExport({
+      targetUrl: url,
+      format: "sdk-aggregated",
+      auth: { type: "none" },
+      count: 25,
+      aggregation: { type: "BEST_EFFORT", maxUsersPerRequest: 10 },
+      concurrency: 1,
+      delayScale: 0.001,
+    });
     expect(r.calls.map((c) => c.profiles)).toEqual([10, 10, 5]);
     expect(r).toMatchObject({ delivered: 15, dropped: 10 }); // 400 is never retried
     for (const status of BEST_EFFORT_RETRIED_STATUSES) {
       answers = [status];
       const again = await runExport({ targetUrl: url, format: "sdk-single", auth: { type: "none" }, count: 1, delayScale: 0.001 });
-      expect(again.calls[0]!.attempts.map((a) => a.status), String(status)).toEqual([status, 202]);
+      expect(
+        again.calls[0]!.attempts.map((a) => a.status),
+        String(status),
+      ).toEqual([status, 202]);
     }
     expect((got.at(-1)!.body as { profile: { attributes: { email: { value: string } } } }).profile.attributes.email.value).toMatch(/@example\.com$/);
   });
 
   it("configurable aggregation: maxNumEventsInBatch per call, 420/429/>500 retried once, nothing else", async () => {
-    const r = await runExport({ targetUrl: url, format: "sdk-aggregated", auth: { type: "oauth2", tokenUrl: `${url}/token`, clientId: "c", clientSecret: "s", clientType: "basic" }, count: 2500, aggregation: { type: "CONFIGURABLE", maxNumEventsInBatch: 1000 }, concurrency: 1 });
+    const r = await runExport({
+      targetUrl: url,
+      format: "sdk-aggregated",
+      auth: { type: "oauth2", tokenUrl: `${url}/token`, clientId: "c", clientSecret: "s", clientType: "basic" },
+      count: 2500,
+      aggregation: { type: "CONFIGURABLE", maxNumEventsInBatch: 1000 },
+      concurrency: 1,
+    });
     expect(r.calls.map((c) => c.profiles)).toEqual([1000, 1000, 500]);
     expect(got.every((g) => g.auth === "Bearer tok-basic")).toBe(true);
     for (const status of [420, 429, 500, 501, 503, 400, 404]) {
       answers = [status, status];
-      const once = await runExport({ targetUrl: url, format: "sdk-aggregated", auth: { type: "none" }, count: 1, aggregation: { type: "CONFIGURABLE", maxNumEventsInBatch: 1000 }, delayScale: 0.00001 });
+      const once = await runExport({
+        targetUrl: url,
+        format: "sdk-aggregated",
+        auth: { type: "none" },
+        count: 1,
+        aggregation: { type: "CONFIGURABLE", maxNumEventsInBatch: 1000 },
+        delayScale: 0.00001,
+      });
       expect(once.calls[0]!.attempts.length, String(status)).toBe(configurableRetried(status) ? 2 : 1);
     }
   });

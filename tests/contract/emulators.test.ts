@@ -38,7 +38,11 @@ describe("faults", () => {
     await addFault(emu.adobeUrl, { route: "dcs", status: 503, probability: 0.5 });
     const out: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const res = await fetch(`${emu.adobeUrl}/collection/x?x-adobe-flow-id=f`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+      const res = await fetch(`${emu.adobeUrl}/collection/x?x-adobe-flow-id=f`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+      });
       out.push(res.status);
     }
     return out;
@@ -86,7 +90,12 @@ describe("push simulator", () => {
 
   it("sends N varied events signed with HMAC-SHA256 of the raw body", async () => {
     got.length = 0;
-    const r = await control<{ sent: number; delivered: number }>(emu.rainfocusUrl, "POST", "push", { targetUrl: inboundUrl, secret: "inbound-secret", pushType: "SessionScheduled", count: 5 });
+    const r = await control<{ sent: number; delivered: number }>(emu.rainfocusUrl, "POST", "push", {
+      targetUrl: inboundUrl,
+      secret: "inbound-secret",
+      pushType: "SessionScheduled",
+      count: 5,
+    });
     expect(r).toMatchObject({ sent: 5, delivered: 5 });
     expect(got).toHaveLength(5);
     for (const g of got) {

@@ -41,7 +41,10 @@ export async function control<T = Record<string, unknown>>(baseUrl: string, meth
 export const reset = (baseUrl: string, seed = 42) => control(baseUrl, "POST", "reset", { seed });
 export const addFault = (baseUrl: string, rule: Record<string, unknown>) => control(baseUrl, "POST", "faults", rule);
 
-export async function received(baseUrl: string, route?: string): Promise<{ route: string; headers: Record<string, string>; body: string; query: Record<string, string> }[]> {
+export async function received(
+  baseUrl: string,
+  route?: string,
+): Promise<{ route: string; headers: Record<string, string>; body: string; query: Record<string, string> }[]> {
   const r = await control<{ requests: { route: string; headers: Record<string, string>; body: string; query: Record<string, string> }[] }>(
     baseUrl,
     "GET",
@@ -64,5 +67,8 @@ export function xdmEvent(i: number, overrides: Record<string, unknown> = {}): Re
 
 export function xdmEnvelope(entity: unknown, orgId: string = DEMO_ADOBE.orgId): Record<string, unknown> {
   const schemaRef = { id: DEMO_ADOBE.schemaId, contentType: "application/vnd.adobe.xed-full+json;version=1" };
-  return { header: { schemaRef, imsOrgId: orgId, datasetId: DEMO_ADOBE.datasetId, source: { name: "rf-aep-console" } }, body: { xdmMeta: { schemaRef }, xdmEntity: entity } };
+  return {
+    header: { schemaRef, imsOrgId: orgId, datasetId: DEMO_ADOBE.datasetId, source: { name: "rf-aep-console" } },
+    body: { xdmMeta: { schemaRef }, xdmEntity: entity },
+  };
 }

@@ -12,7 +12,11 @@ afterAll(() => emu.close());
 beforeEach(() => reset(emu.adobeUrl));
 
 async function push(body: Record<string, unknown>) {
-  const res = await fetch(`${emu.rainfocusUrl}/_emulator/push`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${emu.rainfocusUrl}/_emulator/push`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 

@@ -8,8 +8,10 @@ import { allowLoopback, control, received, reset, rfCreds, startForTests } from 
 // choice is exercised against the emulator, which accepts each placement Relay can send.
 let emu: RunningEmulators;
 const EVENT = DEMO_RAINFOCUS.eventCode;
-const client = (settings: Partial<RainfocusSettings> = {}) => new RainfocusClient({ apiUrl: emu.rainfocusUrl, allowList: allowLoopback, timeoutMs: 2000, settings });
-const attendees = async () => (await control<{ stores: { environment: string; attendees: Record<string, string>[] }[] }>(emu.rainfocusUrl, "GET", `attendees?event=${EVENT}`)).stores;
+const client = (settings: Partial<RainfocusSettings> = {}) =>
+  new RainfocusClient({ apiUrl: emu.rainfocusUrl, allowList: allowLoopback, timeoutMs: 2000, settings });
+const attendees = async () =>
+  (await control<{ stores: { environment: string; attendees: Record<string, string>[] }[] }>(emu.rainfocusUrl, "GET", `attendees?event=${EVENT}`)).stores;
 
 beforeAll(async () => {
   emu = await startForTests();
@@ -20,10 +22,16 @@ beforeEach(() => reset(emu.rainfocusUrl));
 describe("RainFocus write styles", () => {
   it("attendee-update: one flat attendee per call to /api/{org}/v2/attendee/update, answering {attendeeId}", async () => {
     const rf = client({ writeStyle: "attendee-update" });
-    const r = await rf.upsertAttendees(rfCreds, EVENT, [{ email: "Ann@Example.com", firstname: "Ann", countryid: "GB", state: "06" }, { email: "bob@example.com" }]);
+    const r = await rf.upsertAttendees(rfCreds, EVENT, [
+      { email: "Ann@Example.com", firstname: "Ann", countryid: "GB", state: "06" },
+      { email: "bob@example.com" },
+    ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.data).toEqual([{ attendeeId: expect.any(String), email: "Ann@Example.com" }, { attendeeId: expect.any(String), email: "bob@example.com" }]);
+    expect(r.data).toEqual([
+      { attendeeId: expect.any(String), email: "Ann@Example.com" },
+      { attendeeId: expect.any(String), email: "bob@example.com" },
+    ]);
     const calls = await received(emu.rainfocusUrl, "rf.attendee.update");
     expect(calls).toHaveLength(2);
     expect(JSON.parse(calls[0]!.body)).toEqual({ event: EVENT, email: "Ann@Example.com", firstname: "Ann", countryId: "GB", stateId: "06" });
@@ -36,7 +44,13 @@ describe("RainFocus write styles", () => {
 
   it("batch-store (the default): {attendees:[…]} to /api/attendee/store?event=", async () => {
     const r = await client().upsertAttendees(rfCreds, EVENT, [{ email: "c@example.com" }, { email: "d@example.com" }]);
-    expect(r).toMatchObject({ ok: true, data: [{ email: "c@example.com", created: true }, { email: "d@example.com", created: true }] });
+    expect(r).toMatchObject({
+      ok: true,
+      data: [
+        { email: "c@example.com", created: true },
+        { email: "d@example.com", created: true },
+      ],
+    });
     expect(await received(emu.rainfocusUrl, "rf.attendee.store")).toHaveLength(1);
   });
 });
@@ -65,7 +79,13 @@ describe("RainFocus token, org and apiProfile placement", () => {
 
   it("a profile's override wins over the deployment's setting", async () => {
     const rf = client({ writeStyle: "batch-store" });
-    expect((await rf.upsertAttendees({ ...rfCreds, settings: { writeStyle: "attendee-update", apiProfile: DEMO_RAINFOCUS.clientId } }, EVENT, [{ email: "g@example.com" }])).ok).toBe(true);
+    expect(
+      (
+        await rf.upsertAttendees({ ...rfCreds, settings: { writeStyle: "attendee-update", apiProfile: DEMO_RAINFOCUS.clientId } }, EVENT, [
+          { email: "g@example.com" },
+        ])
+      ).ok,
+    ).toBe(true);
     expect(await received(emu.rainfocusUrl, "rf.attendee.update")).toHaveLength(1);
     expect(await received(emu.rainfocusUrl, "rf.attendee.store")).toHaveLength(0);
   });

@@ -61,7 +61,11 @@ describe("Attendee Store", () => {
   });
 
   it("answers 400 responseCode 103 without apiProfile", async () => {
-    const res = await fetch(`${emu.rainfocusUrl}/api/attendee/store?event=${EVENT}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const res = await fetch(`${emu.rainfocusUrl}/api/attendee/store?event=${EVENT}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("application/json");
     expect(await res.json()).toEqual({ responseCode: "103", responseMessage: "Required parameter missing: apiProfile" });

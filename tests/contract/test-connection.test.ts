@@ -36,7 +36,10 @@ describe("testAdobeConnection", () => {
   it("unreachable, not allowed, timeout", async () => {
     expect(await testAdobeConnection(adobeCreds, { ...cfg(), imsUrl: "http://127.0.0.1:1" })).toMatchObject({ ok: false, code: "unreachable" });
     expect(await testAdobeConnection(adobeCreds, { ...cfg(), allowList: strictList })).toMatchObject({ ok: false, code: "not_allowed" });
-    expect(await testAdobeConnection(adobeCreds, { ...cfg(), streamingEndpointUrl: "https://10.1.2.3/collection/x" })).toMatchObject({ ok: false, code: "not_allowed" });
+    expect(await testAdobeConnection(adobeCreds, { ...cfg(), streamingEndpointUrl: "https://10.1.2.3/collection/x" })).toMatchObject({
+      ok: false,
+      code: "not_allowed",
+    });
     expect(await received(emu.adobeUrl)).toHaveLength(0);
     await addFault(emu.adobeUrl, { route: "ims.token", hang: true, times: 1 });
     expect(await testAdobeConnection(adobeCreds, { ...cfg(), timeoutMs: 200 })).toMatchObject({ ok: false, code: "timeout" });
@@ -48,9 +51,18 @@ describe("testAdobeConnection", () => {
     expect(await received(emu.adobeUrl, "ims.token")).toHaveLength(2);
 
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    await control(emu.adobeUrl, "POST", "credentials", { ...adobeCreds, technicalAccountId: "T@techacct.adobe.com", publicKeyPem: publicKey.export({ type: "spki", format: "pem" }) });
+    await control(emu.adobeUrl, "POST", "credentials", {
+      ...adobeCreds,
+      technicalAccountId: "T@techacct.adobe.com",
+      publicKeyPem: publicKey.export({ type: "spki", format: "pem" }),
+    });
     const r = await testAdobeConnection(
-      { ...adobeCreds, authMethod: "JWT", technicalAccountId: "T@techacct.adobe.com", privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString() },
+      {
+        ...adobeCreds,
+        authMethod: "JWT",
+        technicalAccountId: "T@techacct.adobe.com",
+        privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      },
       cfg(),
     );
     expect(r.ok).toBe(true);

@@ -27,7 +27,13 @@ describe("server action input guard", () => {
   it("refuses a 10,000-deep sample in a mapping draft without overflowing", async () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = { a: deep };
-    const r = await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 0, rules: [], samples: [{ name: "deep", payload: deep }], schema: null });
+    const r = await executeAction(M.saveMappingDraftDef, actors.OPS, {
+      profileId,
+      revision: 0,
+      rules: [],
+      samples: [{ name: "deep", payload: deep }],
+      schema: null,
+    });
     expect(r).toMatchObject({ ok: false, code: "invalid", error: expect.stringContaining("levels deep") });
   });
 });

@@ -29,7 +29,13 @@ async function evaluateAlerts(now: Date, opts: { allowList: typeof loopback }) {
 
 /** A worker as `npm run worker` builds it; its alert webhooks may reach this file's receiver. */
 function worker() {
-  const env = { APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY, ADOBE_IMS_URL: "http://127.0.0.1:9", ADOBE_PLATFORM_URL: "http://127.0.0.1:9", RAINFOCUS_API_URL: "http://127.0.0.1:9", LOG_LEVEL: "error" };
+  const env = {
+    APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY,
+    ADOBE_IMS_URL: "http://127.0.0.1:9",
+    ADOBE_PLATFORM_URL: "http://127.0.0.1:9",
+    RAINFOCUS_API_URL: "http://127.0.0.1:9",
+    LOG_LEVEL: "error",
+  };
   return createWorkerFromEnv(db, env, {}, { alertAllowList: loopback });
 }
 
@@ -43,16 +49,42 @@ let actors: Record<Role, Actor>;
 /** A delivery with one attempt settled as `status` at `receivedAt` (none while it is queued). */
 async function delivery(status: string, receivedAt: Date, extra: { nextAttemptAt?: Date } = {}) {
   const d = await db.delivery.create({
-    data: { profileId, direction: "SOURCE", pushType: "SessionScheduled", transmissionId: `alert-${++seq}-${Date.now()}`, status: status as "FAILED", receivedAt, ...extra },
+    data: {
+      profileId,
+      direction: "SOURCE",
+      pushType: "SessionScheduled",
+      transmissionId: `alert-${++seq}-${Date.now()}`,
+      status: status as "FAILED",
+      receivedAt,
+      ...extra,
+    },
   });
   if (status === "QUEUED") return;
   const failed = status !== "DELIVERED";
   await db.attempt.create({
-    data: { deliveryId: d.id, number: 1, requestUrl: "http://aep.test/x", requestHeaders: {}, durationMs: 1, startedAt: receivedAt, outcome: status, responseStatus: failed ? 503 : 200, ...(failed ? { errorClass: "http_5xx", error: "503" } : {}) },
+    data: {
+      deliveryId: d.id,
+      number: 1,
+      requestUrl: "http://aep.test/x",
+      requestHeaders: {},
+      durationMs: 1,
+      startedAt: receivedAt,
+      outcome: status,
+      responseStatus: failed ? 503 : 200,
+      ...(failed ? { errorClass: "http_5xx", error: "503" } : {}),
+    },
   });
 }
 async function rule(data: Record<string, unknown>) {
-  const base = { failureEnabled: true, failurePercent: 10, failureWindowMinutes: 15, failureMinDeliveries: 3, queueEnabled: false, queueAgeMinutes: 10, webhookUrl: null };
+  const base = {
+    failureEnabled: true,
+    failurePercent: 10,
+    failureWindowMinutes: 15,
+    failureMinDeliveries: 3,
+    queueEnabled: false,
+    queueAgeMinutes: 10,
+    webhookUrl: null,
+  };
   await db.alertRule.upsert({ where: { id: "default" }, create: { id: "default", ...base, ...data }, update: { ...base, ...data } });
 }
 
@@ -94,7 +126,10 @@ describe("alert evaluation", () => {
     expect(await evaluateAlerts(at(41), { allowList: loopback })).toEqual([]);
 
     const events = await db.alertEvent.findMany({ where: { kind: "failure_ratio" }, orderBy: { at: "asc" } });
-    expect(events.map((e) => [e.state, e.webhookStatus, e.webhookError])).toEqual([["FIRING", 204, null], ["RECOVERED", 204, null]]);
+    expect(events.map((e) => [e.state, e.webhookStatus, e.webhookError])).toEqual([
+      ["FIRING", 204, null],
+      ["RECOVERED", 204, null],
+    ]);
   });
 
   it("records a failed or refused webhook on the transition and never throws", async () => {
@@ -134,7 +169,11 @@ describe("saveAlertRuleAction", () => {
 
     const saved = await executeAction(saveAlertRuleDef, actors.ADMIN, valid);
     expect(saved).toMatchObject({ ok: true, data: { failurePercent: 5, queueEnabled: false, webhookUrl: null } });
-    expect(await db.alertRule.findUniqueOrThrow({ where: { id: "default" } })).toMatchObject({ failurePercent: 5, queueEnabled: false, updatedById: actors.ADMIN.id });
+    expect(await db.alertRule.findUniqueOrThrow({ where: { id: "default" } })).toMatchObject({
+      failurePercent: 5,
+      queueEnabled: false,
+      updatedById: actors.ADMIN.id,
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "alerts.update", actorId: actors.ADMIN.id } });
     expect(audit.after).toMatchObject({ failurePercent: 5 });
   });
@@ -145,7 +184,16 @@ describe("the alert webhook URL", () => {
 
   it("is refused on this machine or a private network, whatever the spelling, even while the emulators run", async () => {
     const before = await db.alertRule.findUnique({ where: { id: "default" } });
-    for (const webhookUrl of ["http://127.0.0.1:6379/", "http://localhost:5432/x", "http://[::1]:54321/", "http://2130706433/", "http://0x7f000001:8080/", "https://10.0.0.7/hook", "https://169.254.169.254/latest", "http://hooks.adobedc.net/plain-http"]) {
+    for (const webhookUrl of [
+      "http://127.0.0.1:6379/",
+      "http://localhost:5432/x",
+      "http://[::1]:54321/",
+      "http://2130706433/",
+      "http://0x7f000001:8080/",
+      "https://10.0.0.7/hook",
+      "https://169.254.169.254/latest",
+      "http://hooks.adobedc.net/plain-http",
+    ]) {
       const r = await executeAction(saveAlertRuleDef, actors.ADMIN, { ...valid, webhookUrl });
       expect(r, webhookUrl).toMatchObject({ ok: false, code: "invalid", fieldErrors: { webhookUrl: [expect.any(String)] } });
     }
@@ -167,7 +215,16 @@ describe("auth failure burst", () => {
     const { recordRefusal, flushRefusals } = await import("@/lib/inbound-refusals/record");
     await rule({ failureEnabled: false, authFailuresEnabled: true, authFailuresPerWindow: 5, authFailuresWindowMinutes: 5 });
     const t = at(600);
-    const refusal = (code: string, status: number, i: number) => ({ endpoint: "rainfocus", profileId, status, code, message: "no", ip: `198.51.100.${i % 3}`, requestId: `req-${i}`, at: new Date(t.getTime() - 60_000 + i * 100) });
+    const refusal = (code: string, status: number, i: number) => ({
+      endpoint: "rainfocus",
+      profileId,
+      status,
+      code,
+      message: "no",
+      ip: `198.51.100.${i % 3}`,
+      requestId: `req-${i}`,
+      at: new Date(t.getTime() - 60_000 + i * 100),
+    });
     // Five bad signatures are not a burst; a disabled push type is not an authentication failure.
     for (let i = 0; i < 5; i++) recordRefusal(refusal("bad_signature", 401, i));
     for (let i = 0; i < 10; i++) recordRefusal(refusal("push_type_disabled", 422, i));
@@ -177,7 +234,11 @@ describe("auth failure burst", () => {
     recordRefusal(refusal("unauthorized", 401, 6));
     await flushRefusals();
     const firing = await evaluateAlerts(at(600.5), { allowList: loopback });
-    expect(firing.find((a) => a.kind === "auth_failures")).toMatchObject({ state: "FIRING", message: expect.stringContaining("6 inbound requests were refused"), href: expect.stringContaining("/deliveries/refused") });
+    expect(firing.find((a) => a.kind === "auth_failures")).toMatchObject({
+      state: "FIRING",
+      message: expect.stringContaining("6 inbound requests were refused"),
+      href: expect.stringContaining("/deliveries/refused"),
+    });
     // Counted per minute and sender, not one row per request.
     expect(await db.inboundRefusal.count({ where: { profileId, code: "bad_signature" } })).toBe(3);
     expect((await db.inboundRefusal.aggregate({ where: { profileId }, _sum: { count: true } }))._sum.count).toBe(16);
@@ -204,7 +265,11 @@ describe("evaluation by the workers, not by pages", () => {
 
     // One worker tick: stored, sent, and the banner reads it.
     await worker().evaluateAlertsIfDue(at(900));
-    expect(await db.alertEvent.findFirstOrThrow({ where: { kind: "failure_ratio" }, orderBy: { at: "desc" } })).toMatchObject({ state: "FIRING", at: at(900), webhookStatus: 204 });
+    expect(await db.alertEvent.findFirstOrThrow({ where: { kind: "failure_ratio" }, orderBy: { at: "desc" } })).toMatchObject({
+      state: "FIRING",
+      at: at(900),
+      webhookStatus: 204,
+    });
     expect(failureHooks()).toHaveLength(hooks + 1);
     expect(await getAlertBanner(at(900))).toContainEqual(expect.objectContaining({ kind: "failure_ratio", state: "FIRING" }));
   });

@@ -36,11 +36,22 @@ async function captureLines<T>(fn: () => Promise<T>): Promise<{ result: T; lines
     err.mockRestore();
   }
   const raw = chunks.join("");
-  return { result, raw, lines: raw.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Line) };
+  return {
+    result,
+    raw,
+    lines: raw
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Line),
+  };
 }
 
-const call = (handler: (r: Request, c: { params: Promise<any> }) => Promise<Response>, url: string, headers: Record<string, string> = {}, params: object = {}) =>
-  handler(new Request(`http://localhost${url}`, { headers }), { params: Promise.resolve(params) });
+const call = (
+  handler: (r: Request, c: { params: Promise<any> }) => Promise<Response>,
+  url: string,
+  headers: Record<string, string> = {},
+  params: object = {},
+) => handler(new Request(`http://localhost${url}`, { headers }), { params: Promise.resolve(params) });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -54,7 +65,11 @@ describe("/api/v1 request ids and request logs", () => {
   it("keeps a caller's X-Request-Id, answers it and logs one request line with it (no query string, no credentials)", async () => {
     process.env.LOG_LEVEL = "info";
     const requestId = "caller-trace-0001";
-    const { result: res, lines, raw } = await captureLines(() =>
+    const {
+      result: res,
+      lines,
+      raw,
+    } = await captureLines(() =>
       call(meGET, "/api/v1/me?access_token=qs-secret-123", { "x-test-actor": "OPS", "X-Request-Id": requestId, authorization: "Bearer relay_hdr-secret-456" }),
     );
     expect(res.status).toBe(200);
@@ -88,9 +103,21 @@ describe("/api/v1 request ids and request logs", () => {
     expect(line).toMatchObject({ level: "warn", requestId, status: 401, path: "/api/v1/me", method: "GET" });
     expect(line).not.toHaveProperty("actorId");
 
-    const forbidden = await captureLines(() => call(apiRoute(ENDPOINTS.listUsers, async () => Response.json({})), "/api/v1/users", { "x-test-actor": "QA" }));
+    const forbidden = await captureLines(() =>
+      call(
+        apiRoute(ENDPOINTS.listUsers, async () => Response.json({})),
+        "/api/v1/users",
+        { "x-test-actor": "QA" },
+      ),
+    );
     expect(forbidden.result.status).toBe(403);
-    expect(forbidden.lines.find((l) => l.msg === "api request")).toMatchObject({ level: "warn", status: 403, actorId: actors.QA!.id, role: "QA", requestId: forbidden.result.headers.get("x-request-id") });
+    expect(forbidden.lines.find((l) => l.msg === "api request")).toMatchObject({
+      level: "warn",
+      status: 403,
+      actorId: actors.QA!.id,
+      role: "QA",
+      requestId: forbidden.result.headers.get("x-request-id"),
+    });
   });
 
   it("logs the actions a request runs under the request's id", async () => {
@@ -101,7 +128,17 @@ describe("/api/v1 request ids and request logs", () => {
     expect(res.status).toBe(404);
     expect(res.headers.get("x-request-id")).toBe("caller-trace-0002");
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: "info", msg: "action", requestId: "caller-trace-0002", action: "deliveries.get", actorId: actors.AUDITOR!.id, role: "AUDITOR", outcome: "invalid", code: "not_found", durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        level: "info",
+        msg: "action",
+        requestId: "caller-trace-0002",
+        action: "deliveries.get",
+        actorId: actors.AUDITOR!.id,
+        role: "AUDITOR",
+        outcome: "invalid",
+        code: "not_found",
+        durationMs: expect.any(Number),
+      }),
     );
     expect(lines).toContainEqual(expect.objectContaining({ msg: "api request", requestId: "caller-trace-0002", status: 404 }));
   });
@@ -118,7 +155,14 @@ describe("/api/v1 request ids and request logs", () => {
     expect(requestId).toMatch(UUID);
     expect(await res.json()).toEqual({ error: { code: "error", message: "Internal error.", requestId } });
     expect(lines).toEqual([
-      expect.objectContaining({ level: "error", msg: "route failed", requestId, method: "GET", path: "/api/v1/boom", error: expect.objectContaining({ name: "Error", message: "database went away", code: "P1001" }) }),
+      expect.objectContaining({
+        level: "error",
+        msg: "route failed",
+        requestId,
+        method: "GET",
+        path: "/api/v1/boom",
+        error: expect.objectContaining({ name: "Error", message: "database went away", code: "P1001" }),
+      }),
     ]);
     expect(raw).not.toContain("pw-in-error-789");
   });

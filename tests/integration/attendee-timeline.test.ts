@@ -13,7 +13,14 @@ let n = 0;
 
 async function delivery(profileId: string, direction: "SOURCE" | "DESTINATION", minutesAgo: number, sourcePayload: object) {
   return db.delivery.create({
-    data: { profileId, direction, transmissionId: `tl-${tag}-${++n}`, status: "DELIVERED", receivedAt: new Date(Date.now() - minutesAgo * 60_000), sourcePayload },
+    data: {
+      profileId,
+      direction,
+      transmissionId: `tl-${tag}-${++n}`,
+      status: "DELIVERED",
+      receivedAt: new Date(Date.now() - minutesAgo * 60_000),
+      sourcePayload,
+    },
   });
 }
 const timeline = async (who: string, maskEmails = false) =>

@@ -16,7 +16,12 @@ const input = (x: Record<string, string> = {}) => DashboardInputSchema.parse(x);
 let seq = 0;
 async function profile(name: string, direction: "SOURCE" | "DESTINATION" = "SOURCE") {
   return db.integrationProfile.create({
-    data: { name: `dash ${name} ${Date.now().toString(36)}`, direction, eventCode: "E1", adobeTest: { ok: true, message: "Token issued", at: min(5).toISOString() } },
+    data: {
+      name: `dash ${name} ${Date.now().toString(36)}`,
+      direction,
+      eventCode: "E1",
+      adobeTest: { ok: true, message: "Token issued", at: min(5).toISOString() },
+    },
   });
 }
 type Try = { outcome: "DELIVERED" | "RETRYING" | "FAILED" | "DEAD"; atMin: number; status?: number; error?: string };
@@ -44,9 +49,16 @@ async function delivery(profileId: string, d: { status: string; receivedMin: num
   for (const [i, t] of (d.tries ?? []).entries()) {
     await db.attempt.create({
       data: {
-        deliveryId: row.id, number: i + 1, requestUrl: "http://aep.test/collection/x", requestHeaders: {}, durationMs: 5,
-        responseStatus: t.status ?? (t.outcome === "DELIVERED" ? 200 : null), errorClass: t.error ? "http_5xx" : null, error: t.error ?? null,
-        startedAt: min(t.atMin), outcome: t.outcome,
+        deliveryId: row.id,
+        number: i + 1,
+        requestUrl: "http://aep.test/collection/x",
+        requestHeaders: {},
+        durationMs: 5,
+        responseStatus: t.status ?? (t.outcome === "DELIVERED" ? 200 : null),
+        errorClass: t.error ? "http_5xx" : null,
+        error: t.error ?? null,
+        startedAt: min(t.atMin),
+        outcome: t.outcome,
       },
     });
   }
@@ -66,7 +78,7 @@ describe("dashboard aggregates", () => {
     // A: ten delivered on the first try, latencies 100..1000 ms, spread over the last 50 minutes.
     for (let i = 1; i <= 10; i++) {
       const at = i * 5 - 1;
-      await delivery(a.id, { status: "DELIVERED", receivedMin: at + i * 100 / 60_000, tries: [ok(at)] });
+      await delivery(a.id, { status: "DELIVERED", receivedMin: at + (i * 100) / 60_000, tries: [ok(at)] });
     }
     await delivery(a.id, { status: "FAILED", receivedMin: 3, tries: [err503("FAILED", 3)] });
     await delivery(a.id, { status: "DEAD", receivedMin: 6, tries: [err503("RETRYING", 6), err503("DEAD", 4)] });
@@ -108,13 +120,34 @@ describe("dashboard aggregates", () => {
     expect(d.overall.totals.successRate).toBeCloseTo(4 / 12);
     expect(d.errors[0]).toMatchObject({ error: "AEP answered 503 for ava@example.com", count: 8, deliveries: 4, replays: 0, lastStatusCode: 503 });
     const sum = (k: "DELIVERED" | "REPLAYED" | "RETRYING" | "DEAD") => d.series.reduce((s, p) => s + p[k], 0);
-    expect({ delivered: sum("DELIVERED"), replayed: sum("REPLAYED"), retrying: sum("RETRYING"), dead: sum("DEAD") }).toEqual({ delivered: 0, replayed: 4, retrying: 4, dead: 4 });
+    expect({ delivered: sum("DELIVERED"), replayed: sum("REPLAYED"), retrying: sum("RETRYING"), dead: sum("DEAD") }).toEqual({
+      delivered: 0,
+      replayed: 4,
+      retrying: 4,
+      dead: 4,
+    });
     // The top error's link opens exactly the deliveries it counts.
-    const list = await listDeliveries(ListDeliveriesSchema.parse({ profileId: c.id, attempt: "failed", attemptError: d.errors[0]!.key, from: d.from.toISOString(), to: NOW.toISOString(), test: "no" }), { maskEmails: false });
+    const list = await listDeliveries(
+      ListDeliveriesSchema.parse({
+        profileId: c.id,
+        attempt: "failed",
+        attemptError: d.errors[0]!.key,
+        from: d.from.toISOString(),
+        to: NOW.toISOString(),
+        test: "no",
+      }),
+      { maskEmails: false },
+    );
     expect(list.items).toHaveLength(4);
-    const replays = await listDeliveries(ListDeliveriesSchema.parse({ profileId: c.id, attempt: "replayed", from: d.from.toISOString(), to: NOW.toISOString() }), { maskEmails: false });
+    const replays = await listDeliveries(
+      ListDeliveriesSchema.parse({ profileId: c.id, attempt: "replayed", from: d.from.toISOString(), to: NOW.toISOString() }),
+      { maskEmails: false },
+    );
     expect(replays.items).toHaveLength(4);
-    const firstSends = await listDeliveries(ListDeliveriesSchema.parse({ profileId: c.id, attempt: "delivered", from: d.from.toISOString(), to: NOW.toISOString() }), { maskEmails: false });
+    const firstSends = await listDeliveries(
+      ListDeliveriesSchema.parse({ profileId: c.id, attempt: "delivered", from: d.from.toISOString(), to: NOW.toISOString() }),
+      { maskEmails: false },
+    );
     expect(firstSends.items).toHaveLength(0);
   });
 
@@ -123,7 +156,12 @@ describe("dashboard aggregates", () => {
     expect(d.series).toHaveLength(13);
     expect(d.series.every((p, i) => i === 0 || new Date(p.start).getTime() - new Date(d.series[i - 1]!.start).getTime() === 5 * 60_000)).toBe(true);
     const sum = (k: "DELIVERED" | "FAILED" | "DEAD" | "RETRYING") => d.series.reduce((s, p) => s + p[k], 0);
-    expect({ delivered: sum("DELIVERED"), failed: sum("FAILED"), dead: sum("DEAD"), retrying: sum("RETRYING") }).toEqual({ delivered: 10, failed: 1, dead: 1, retrying: 2 });
+    expect({ delivered: sum("DELIVERED"), failed: sum("FAILED"), dead: sum("DEAD"), retrying: sum("RETRYING") }).toEqual({
+      delivered: 10,
+      failed: 1,
+      dead: 1,
+      retrying: 2,
+    });
     const week = await getDashboard(input({ range: "7d" }), { maskEmails: false, now: NOW });
     expect(week.series).toHaveLength(29);
   });

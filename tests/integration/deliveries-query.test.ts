@@ -10,7 +10,17 @@ import { listDeliveries, countDeliveries } from "@/lib/delivery-log/list-deliver
 import { DeliveryFilterSchema } from "@/lib/delivery-log/schemas";
 import { readRemoteStatus } from "@/lib/delivery-log/remote-status";
 import { getDeliveryDetail } from "@/lib/delivery-log/get-delivery";
-import { createDestinationProfile, createSourceProfile, drain, emulator, postPush, pushEvents, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
+import {
+  createDestinationProfile,
+  createSourceProfile,
+  drain,
+  emulator,
+  postPush,
+  pushEvents,
+  startTestEmulators,
+  testWorker,
+  type TestProfile,
+} from "../support/delivery";
 
 // The delivery log's query service against a real database: keyset pages, every filter, masking,
 // the detail view, and the remote status beside it (with a hanging remote that must not block).

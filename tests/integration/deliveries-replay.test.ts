@@ -48,10 +48,16 @@ describe("replay and test events", () => {
     await drain(testWorker(emu));
     const d = await byId(id!);
     expect(d.status).toBe("DELIVERED");
-    expect(d.attemptLog.map((a) => [a.number, a.responseStatus])).toEqual([[1, 400], [2, 200]]);
+    expect(d.attemptLog.map((a) => [a.number, a.responseStatus])).toEqual([
+      [1, 400],
+      [2, 200],
+    ]);
     // The replay is marked: attempts from replayedAt on are replays (the dashboard shows them apart).
     expect(d.replayedAt).not.toBeNull();
-    expect(d.attemptLog.map((a) => [a.outcome, a.startedAt >= d.replayedAt!])).toEqual([["FAILED", false], ["DELIVERED", true]]);
+    expect(d.attemptLog.map((a) => [a.outcome, a.startedAt >= d.replayedAt!])).toEqual([
+      ["FAILED", false],
+      ["DELIVERED", true],
+    ]);
     const audit = await db.auditEvent.findFirst({ where: { action: "delivery.replay", targetId: id }, orderBy: { createdAt: "desc" } });
     expect(audit).toMatchObject({ actorId: actors.OPS.id, ip: "127.0.0.1" });
   });
@@ -61,7 +67,9 @@ describe("replay and test events", () => {
     await db.delivery.update({ where: { id }, data: { status: "DELIVERING" } });
     await expect(replayDelivery(id!, "current", ctx())).rejects.toMatchObject({ code: "conflict" });
     await db.delivery.update({ where: { id }, data: { status: "FAILED", mappingVersion: 1 } });
-    await db.mappingVersion.create({ data: { profileId: p.id, version: 2, rules: (await import("@/lib/mapping-engine")).defaultSourceMapping("demotenant") as object[] } });
+    await db.mappingVersion.create({
+      data: { profileId: p.id, version: 2, rules: (await import("@/lib/mapping-engine")).defaultSourceMapping("demotenant") as object[] },
+    });
     try {
       await expect(replayDelivery(id!, "original", ctx())).rejects.toThrow(/v1.*v2.*Replay with current mapping/);
       await expect(replayDelivery(id!, "current", ctx())).resolves.toMatchObject({ status: "QUEUED", mappingVersion: 2 });
@@ -109,13 +117,22 @@ describe("replay and test events", () => {
     const [failedId] = await failSome(1);
     const [deliveredId] = (await postPush(p.id, pushEvents("SessionScheduled", n++, 1), p.secret)).body.deliveryIds as string[];
     await drain(testWorker(emu));
-    const snapshot = async () => (await Promise.all([failedId!, deliveredId!].map(byId))).map((d) => ({ status: d.status, attempts: d.attempts, deliveredAt: d.deliveredAt, attemptLog: d.attemptLog.length }));
+    const snapshot = async () =>
+      (await Promise.all([failedId!, deliveredId!].map(byId))).map((d) => ({
+        status: d.status,
+        attempts: d.attempts,
+        deliveredAt: d.deliveredAt,
+        attemptLog: d.attemptLog.length,
+      }));
     const before = await snapshot();
     expect(before.map((d) => d.status)).toEqual(["FAILED", "DELIVERED"]);
     await db.integrationProfile.update({ where: { id: p.id }, data: { deletedAt: new Date() } });
     try {
       for (const id of [failedId!, deliveredId!]) {
-        await expect(replayDelivery(id, "current", ctx())).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/was deleted.*cannot be replayed/) });
+        await expect(replayDelivery(id, "current", ctx())).rejects.toMatchObject({
+          code: "conflict",
+          message: expect.stringMatching(/was deleted.*cannot be replayed/),
+        });
         await expect(replayPreview(id)).rejects.toMatchObject({ code: "conflict" });
       }
       const bulk = await bulkReplay({ filter: { profileId: p.id }, useMapping: "current", dryRun: false, loop: true }, ctx());
@@ -130,7 +147,13 @@ describe("replay and test events", () => {
 
   it("sends a test event through the real worker, flagged test, and lists it in the sender's history", async () => {
     const worker = testWorker(emu);
-    const loop = (async () => { const end = Date.now() + 5000; while (Date.now() < end) { const r = await worker.runOnce(); if (!r.claimed) await new Promise((x) => setTimeout(x, 20)); } })();
+    const loop = (async () => {
+      const end = Date.now() + 5000;
+      while (Date.now() < end) {
+        const r = await worker.runOnce();
+        if (!r.claimed) await new Promise((x) => setTimeout(x, 20));
+      }
+    })();
     const qa = { actor: actors.QA, ip: null };
     const { deliveryId, transmissionId } = await enqueueTestEvent({ profileId: p.id, pushType: "SessionScheduled", syntheticAttendee: true }, qa);
     expect(await waitForSettled(deliveryId, 5000)).toBe(true);

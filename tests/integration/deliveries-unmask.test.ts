@@ -25,7 +25,11 @@ describe("audited email unmask", () => {
     id = (
       await db.delivery.create({
         data: {
-          profileId: p.id, direction: "SOURCE", transmissionId: `um-${tag}`, status: "FAILED", lastError: `AEP refused ${EMAIL}: bad identity ${tag}`,
+          profileId: p.id,
+          direction: "SOURCE",
+          transmissionId: `um-${tag}`,
+          status: "FAILED",
+          lastError: `AEP refused ${EMAIL}: bad identity ${tag}`,
           sourcePayload: { attendee: { email: EMAIL }, answers: { [EMAIL]: "yes" } },
         },
       })
@@ -59,7 +63,12 @@ describe("audited email unmask", () => {
       const r = await executeAction(unmaskDeliveriesDef, actors[role], { attendee: EMAIL }, "10.0.0.9");
       expect(r.ok && r.data.items[0]!.email).toBe(EMAIL);
       const audit = await db.auditEvent.findFirst({ where: { action: "deliveries.unmask", actorId: actors[role].id }, orderBy: { createdAt: "desc" } });
-      expect(audit).toMatchObject({ actorEmail: actors[role].email, targetType: "Delivery", ip: "10.0.0.9", after: { filter: { attendee: EMAIL }, deliveryIds: [id] } });
+      expect(audit).toMatchObject({
+        actorEmail: actors[role].email,
+        targetType: "Delivery",
+        ip: "10.0.0.9",
+        after: { filter: { attendee: EMAIL }, deliveryIds: [id] },
+      });
       expect(JSON.stringify(audit!.after).match(/@/g)).toHaveLength(1); // the filter's own text, no revealed row
     }
   });
@@ -83,10 +92,14 @@ describe("audited email unmask", () => {
     const count = () => db.auditEvent.count({ where: { action: "deliveries.unmask", actorId: actors.ADMIN.id } });
     const before = await count();
     const { GET: list } = await import("@/app/api/v1/deliveries/route");
-    const res = await list(new Request(`http://relay.test/api/v1/deliveries?attendee=${encodeURIComponent(EMAIL)}`, { headers }), { params: Promise.resolve({}) });
+    const res = await list(new Request(`http://relay.test/api/v1/deliveries?attendee=${encodeURIComponent(EMAIL)}`, { headers }), {
+      params: Promise.resolve({}),
+    });
     expect((await res.json()).items[0].email).toBe(EMAIL);
     const { GET: exportGet } = await import("@/app/api/v1/deliveries/export/route");
-    const csv = await exportGet(new Request(`http://relay.test/api/v1/deliveries/export?attendee=${encodeURIComponent(EMAIL)}`, { headers }), { params: Promise.resolve({}) });
+    const csv = await exportGet(new Request(`http://relay.test/api/v1/deliveries/export?attendee=${encodeURIComponent(EMAIL)}`, { headers }), {
+      params: Promise.resolve({}),
+    });
     expect(await csv.text()).toContain(EMAIL);
     expect(await count()).toBe(before + 2);
     const last = await db.auditEvent.findMany({ where: { action: "deliveries.unmask", actorId: actors.ADMIN.id }, orderBy: { createdAt: "desc" }, take: 2 });

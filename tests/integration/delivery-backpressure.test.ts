@@ -8,7 +8,18 @@ vi.hoisted(() => {
 
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
-import { createDestinationProfile, createSourceProfile, drain, postAep, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
+import {
+  createDestinationProfile,
+  createSourceProfile,
+  drain,
+  postAep,
+  postPush,
+  pushEvents,
+  settleLeftovers,
+  startTestEmulators,
+  testWorker,
+  type TestProfile,
+} from "../support/delivery";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
 import {
-  createSourceProfile, dcsRequests, emulator, messageIds, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile,
+  createSourceProfile,
+  dcsRequests,
+  emulator,
+  messageIds,
+  postPush,
+  pushEvents,
+  settleLeftovers,
+  startTestEmulators,
+  testWorker,
+  type TestProfile,
 } from "../support/delivery";
 
 // The reliability test of issue 7: 2,000 events through the inbound handler while the Adobe
@@ -45,7 +54,9 @@ describe("delivery under faults", () => {
     const t0 = Date.now();
     try {
       // Pushed while the workers run, 4 requests at a time, with later 429 bursts mid-stream.
-      const bursts = [700, 1800].map((ms) => setTimeout(() => void emulator(emu.adobeUrl, "POST", "faults", { route: "dcs", status: 429, retryAfter: 1, times: 5 }), ms));
+      const bursts = [700, 1800].map((ms) =>
+        setTimeout(() => void emulator(emu.adobeUrl, "POST", "faults", { route: "dcs", status: 429, retryAfter: 1, times: 5 }), ms),
+      );
       const ids: string[] = [];
       const chunks = Array.from({ length: EVENTS / 50 }, (_, i) => pushEvents("SessionScheduled", 100_000 + i * 50, 50));
       const pushOne = async (): Promise<void> => {
@@ -63,7 +74,16 @@ describe("delivery under faults", () => {
       bursts.forEach(clearTimeout);
       await Promise.all(workers.map((w) => w.stop()));
 
-      const rows = await db.delivery.findMany({ where: { id: { in: ids } }, select: { id: true, transmissionId: true, status: true, attempts: true, attemptLog: { select: { number: true, responseStatus: true, startedAt: true } } } });
+      const rows = await db.delivery.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          transmissionId: true,
+          status: true,
+          attempts: true,
+          attemptLog: { select: { number: true, responseStatus: true, startedAt: true } },
+        },
+      });
       expect(rows.filter((d) => d.status !== "DELIVERED").map((d) => [d.id, d.status])).toEqual([]);
 
       // What the emulator received: every message of every request, and which were accepted

@@ -33,10 +33,12 @@ describe("delivery worker: AEP → RainFocus", () => {
     expect(rows.map((d) => d.status)).toEqual(["DELIVERED", "DELIVERED"]);
     expect(rows.every((d) => d.attemptLog.length === 1 && d.attemptLog[0]!.responseStatus === 200)).toBe(true);
     const got = await attendees();
-    expect(got).toEqual(expect.arrayContaining([
-      expect.objectContaining({ email: "ann@example.com", firstname: "Ann", lastname: "Lee", countryid: "GB" }),
-      expect.objectContaining({ email: "bob@example.com", firstname: "Bob" }),
-    ]));
+    expect(got).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: "ann@example.com", firstname: "Ann", lastname: "Lee", countryid: "GB" }),
+        expect.objectContaining({ email: "bob@example.com", firstname: "Bob" }),
+      ]),
+    );
   });
 
   it("writes one attendee per call when the profile's write style is attendee-update", async () => {
@@ -68,7 +70,11 @@ describe("delivery worker: AEP → RainFocus", () => {
   });
 
   it("fails a profile without an email (nothing to match an attendee on)", async () => {
-    const r = await postAep(p.id, { profiles: [{ identityMap: { email_lc_sha256: [{ id: "cd".repeat(32) }] }, attributes: { firstName: { value: "Nobody" } } }] }, p.secret);
+    const r = await postAep(
+      p.id,
+      { profiles: [{ identityMap: { email_lc_sha256: [{ id: "cd".repeat(32) }] }, attributes: { firstName: { value: "Nobody" } } }] },
+      p.secret,
+    );
     await drain(testWorker(emu), 100);
     const d = await db.delivery.findUniqueOrThrow({ where: { id: r.body.deliveryIds[0] } });
     expect(d).toMatchObject({ status: "FAILED" });

@@ -62,7 +62,12 @@ describe("inbound: RainFocus push", () => {
     const { flushRefusals } = await import("@/lib/inbound-refusals/record");
     await flushRefusals();
     const tally = async () => {
-      const rows = await db.inboundRefusal.groupBy({ by: ["profileId", "code", "status"], where: { profileId: { in: [p.id, "no-such-profile"] } }, _sum: { count: true }, _count: true });
+      const rows = await db.inboundRefusal.groupBy({
+        by: ["profileId", "code", "status"],
+        where: { profileId: { in: [p.id, "no-such-profile"] } },
+        _sum: { count: true },
+        _count: true,
+      });
       return Object.fromEntries(rows.map((r) => [`${r.profileId === p.id ? "p" : r.profileId} ${r.code} ${r.status}`, r._sum.count!]));
     };
     const before = await tally();
@@ -72,7 +77,11 @@ describe("inbound: RainFocus push", () => {
     await postPush("no-such-profile", events, p.secret);
     await flushRefusals();
     const after = await tally();
-    const added = Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => n));
+    const added = Object.fromEntries(
+      Object.entries(after)
+        .map(([k, n]) => [k, n - (before[k] ?? 0)])
+        .filter(([, n]) => n),
+    );
     expect(added).toEqual({ "p bad_signature 401": 3, "p unknown_push_type 422": 1, "no-such-profile not_found 404": 1 });
     const rows = await db.inboundRefusal.findMany({ where: { profileId: { in: [p.id, "no-such-profile"] } } });
     // Nothing of the request but our answer, the address and the request id.
@@ -174,12 +183,33 @@ describe("inbound: AEP destination", () => {
     const text = JSON.stringify({ profiles });
     // Chunked, no Content-Length, as a proxy may forward it.
     const bytes = Buffer.from(text);
-    const body = new ReadableStream<Uint8Array>({ start(c) { for (let i = 0; i < bytes.length; i += 65_536) c.enqueue(bytes.subarray(i, i + 65_536)); c.close(); } });
-    const res = await aepPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}`, { method: "POST", headers: { Authorization: `Bearer ${p.secret}` }, body, duplex: "half" } as RequestInit), { params: Promise.resolve({ profileId: p.id }) });
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < bytes.length; i += 65_536) c.enqueue(bytes.subarray(i, i + 65_536));
+        c.close();
+      },
+    });
+    const res = await aepPOST(
+      new Request(`http://relay.test/api/v1/inbound/aep/${p.id}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${p.secret}` },
+        body,
+        duplex: "half",
+      } as RequestInit),
+      { params: Promise.resolve({ profileId: p.id }) },
+    );
     const out = (await res.json()) as Record<string, any>;
     expect(res.status).toBe(202);
     expect(out).toMatchObject({ accepted: 10_000, duplicates: 0, format: "sdk-aggregated" });
-    expect(await db.delivery.count({ where: { profileId: p.id, inboundFormat: "sdk-aggregated", transmissionId: { in: [aepTransmissionId(profiles[0]!), aepTransmissionId(profiles[9_999]!)] } } })).toBe(2);
+    expect(
+      await db.delivery.count({
+        where: {
+          profileId: p.id,
+          inboundFormat: "sdk-aggregated",
+          transmissionId: { in: [aepTransmissionId(profiles[0]!), aepTransmissionId(profiles[9_999]!)] },
+        },
+      }),
+    ).toBe(2);
     const tooMany = await postAep(p.id, { profiles: [...profiles, profile("one-more@example.com")] }, p.secret);
     expect(tooMany).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
     // Not left queued for the next files' workers.
@@ -188,14 +218,34 @@ describe("inbound: AEP destination", () => {
 
   it("issues OAuth 2 client-credentials tokens (form or Basic) that authenticate only this profile", async () => {
     const form = `grant_type=client_credentials&client_id=${p.id}&client_secret=${encodeURIComponent(p.secret)}`;
-    const viaForm = await tokenPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }), { params: Promise.resolve({ profileId: p.id }) });
+    const viaForm = await tokenPOST(
+      new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
+      { params: Promise.resolve({ profileId: p.id }) },
+    );
     const tok = (await viaForm.json()) as { access_token: string; token_type: string; expires_in: number };
     expect(viaForm.status).toBe(200);
     expect(tok).toMatchObject({ token_type: "bearer", expires_in: 3600 });
     const basic = `Basic ${Buffer.from(`${p.id}:${p.secret}`).toString("base64")}`;
-    const viaBasic = await tokenPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, { method: "POST", headers: { Authorization: basic, "Content-Type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" }), { params: Promise.resolve({ profileId: p.id }) });
+    const viaBasic = await tokenPOST(
+      new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, {
+        method: "POST",
+        headers: { Authorization: basic, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "grant_type=client_credentials",
+      }),
+      { params: Promise.resolve({ profileId: p.id }) },
+    );
     expect(viaBasic.status).toBe(200);
-    const wrong = await tokenPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, { method: "POST", body: `grant_type=client_credentials&client_id=${p.id}&client_secret=nope` }), { params: Promise.resolve({ profileId: p.id }) });
+    const wrong = await tokenPOST(
+      new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/token`, {
+        method: "POST",
+        body: `grant_type=client_credentials&client_id=${p.id}&client_secret=nope`,
+      }),
+      { params: Promise.resolve({ profileId: p.id }) },
+    );
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toEqual({ error: "invalid_client", error_description: expect.any(String) });
     expect(await postAep(p.id, { profiles: [profile("tok@example.com")] }, tok.access_token)).toMatchObject({ status: 202, body: { accepted: 1 } });
@@ -205,7 +255,9 @@ describe("inbound: AEP destination", () => {
 
   it("accepts unauthenticated requests on the profile's unguessable URL only", async () => {
     const post = (key: string) =>
-      keyPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/${key}`, { method: "POST", body: HTTP_API_EXPORTED_DATA.replace("John", "Jon") }), { params: Promise.resolve({ profileId: p.id, key }) });
+      keyPOST(new Request(`http://relay.test/api/v1/inbound/aep/${p.id}/${key}`, { method: "POST", body: HTTP_API_EXPORTED_DATA.replace("John", "Jon") }), {
+        params: Promise.resolve({ profileId: p.id, key }),
+      });
     const ok = await post(aepUrlKey(p.id, p.secret));
     expect(ok.status).toBe(202);
     expect(await ok.json()).toMatchObject({ accepted: 1, format: "http-api" });

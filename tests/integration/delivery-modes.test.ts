@@ -25,14 +25,18 @@ describe("XDM mode", () => {
     expect(req!.route).toBe("dcs.batch");
     const body = JSON.parse(req!.body);
     expect(body.messages).toHaveLength(3);
-    for (const m of body.messages) expect(m.header).toMatchObject({ schemaRef: { id: DEMO_ADOBE.schemaId }, datasetId: DEMO_ADOBE.datasetId, flowId: DEMO_ADOBE.flowId });
+    for (const m of body.messages)
+      expect(m.header).toMatchObject({ schemaRef: { id: DEMO_ADOBE.schemaId }, datasetId: DEMO_ADOBE.datasetId, flowId: DEMO_ADOBE.flowId });
     const ingested = await emulator<{ items: { outcome: string }[] }>(emu.adobeUrl, "GET", `ingested?flowId=${DEMO_ADOBE.flowId}`);
     expect(ingested.items.map((i) => i.outcome)).toEqual(["success", "success", "success"]);
   });
 
   it("a stale stored schema gets a batch 500 and the deliveries FAIL without retrying (not transient)", async () => {
     const p = await createSourceProfile(emu);
-    await db.integrationProfile.update({ where: { id: p.id }, data: { aepDatasetId: DEMO_ADOBE.datasetId, aepSchemaId: "https://ns.adobe.com/demotenant/schemas/old" } });
+    await db.integrationProfile.update({
+      where: { id: p.id },
+      data: { aepDatasetId: DEMO_ADOBE.datasetId, aepSchemaId: "https://ns.adobe.com/demotenant/schemas/old" },
+    });
     await postPush(p.id, pushEvents("SessionScheduled", 9100, 2), p.secret);
     expect(await testWorker(emu).runOnce()).toMatchObject({ claimed: 2, FAILED: 2 });
     const d = await db.delivery.findFirstOrThrow({ where: { profileId: p.id } });
@@ -58,7 +62,9 @@ describe("RAW mode", () => {
     expect(await testWorker(emu).runOnce()).toMatchObject({ claimed: 2, DELIVERED: 2 });
     const reqs = await dcsRequests(emu);
     expect(reqs.map((r) => r.route)).toEqual(["dcs.single", "dcs.single"]);
-    expect(reqs.map((r) => JSON.parse(r.body)).sort((a, b) => a.transmissionId.localeCompare(b.transmissionId))).toEqual([...events].sort((a, b) => String(a.transmissionId).localeCompare(String(b.transmissionId))));
+    expect(reqs.map((r) => JSON.parse(r.body)).sort((a, b) => a.transmissionId.localeCompare(b.transmissionId))).toEqual(
+      [...events].sort((a, b) => String(a.transmissionId).localeCompare(String(b.transmissionId))),
+    );
     for (const r of reqs) expect(r.headers["x-adobe-flow-id"]).toBe(DEMO_ADOBE.rawFlowId);
   });
 });

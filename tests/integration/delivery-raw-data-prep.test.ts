@@ -22,12 +22,22 @@ beforeEach(async () => {
 
 describe("raw mode with a published Data Prep mapping set", () => {
   it("every catalog push type lands in the dataset as the XDM Relay's preview shows", { timeout: 60_000 }, async () => {
-    const p = await createSourceProfile(emu, { mode: "RAW", endpoint: demoRawStreamingEndpoint(emu.adobeUrl), flowId: DEMO_ADOBE.rawFlowId, pushTypes: [...PUSH_TYPE_NAMES] });
+    const p = await createSourceProfile(emu, {
+      mode: "RAW",
+      endpoint: demoRawStreamingEndpoint(emu.adobeUrl),
+      flowId: DEMO_ADOBE.rawFlowId,
+      pushTypes: [...PUSH_TYPE_NAMES],
+    });
     await db.integrationProfile.update({ where: { id: p.id }, data: { aepSchemaId: DEMO_ADOBE.schemaId, aepDatasetId: DEMO_ADOBE.datasetId } });
 
     const built = await buildProfileMappingSet(p.id);
     expect(built.set.outputSchema.schemaRef.id).toBe(DEMO_ADOBE.schemaId);
-    const adobe = createAdobeClients({ imsUrl: emu.adobeUrl, platformUrl: emu.adobeUrl, allowList: createAllowList({ hosts: DEFAULT_OUTBOUND_HOSTS, allowLoopback: true }), timeoutMs: 5000 });
+    const adobe = createAdobeClients({
+      imsUrl: emu.adobeUrl,
+      platformUrl: emu.adobeUrl,
+      allowList: createAllowList({ hosts: DEFAULT_OUTBOUND_HOSTS, allowLoopback: true }),
+      timeoutMs: 5000,
+    });
     const creds = { authMethod: "OAUTH_S2S" as const, clientId: DEMO_ADOBE.clientId, clientSecret: DEMO_ADOBE.clientSecret, orgId: DEMO_ADOBE.orgId };
     const published = await publishMappingSet(adobe.platform(creds), DEMO_ADOBE.rawFlowId, built.set);
     expect(published).toMatchObject({ ok: true });

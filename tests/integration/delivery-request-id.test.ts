@@ -20,7 +20,11 @@ async function captureLines(fn: () => Promise<void>): Promise<Record<string, any
     out.mockRestore();
     err.mockRestore();
   }
-  return lines.join("").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, any>);
+  return lines
+    .join("")
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, any>);
 }
 
 describe("request ids from inbound to worker", () => {
@@ -36,8 +40,24 @@ describe("request ids from inbound to worker", () => {
   afterAll(() => emu.close());
 
   it("logs one JSON object per line with level, time, msg, requestId and fields, secrets redacted", () => {
-    const line = JSON.parse(formatLogLine("info", "hello", { requestId: "req-12345678", deliveryId: "d1", clientSecret: "s3cret", nested: { authorization: "Bearer x" }, error: new Error("boom") }));
-    expect(line).toMatchObject({ level: "info", msg: "hello", requestId: "req-12345678", deliveryId: "d1", clientSecret: "[redacted]", nested: { authorization: "[redacted]" }, error: { message: "boom" } });
+    const line = JSON.parse(
+      formatLogLine("info", "hello", {
+        requestId: "req-12345678",
+        deliveryId: "d1",
+        clientSecret: "s3cret",
+        nested: { authorization: "Bearer x" },
+        error: new Error("boom"),
+      }),
+    );
+    expect(line).toMatchObject({
+      level: "info",
+      msg: "hello",
+      requestId: "req-12345678",
+      deliveryId: "d1",
+      clientSecret: "[redacted]",
+      nested: { authorization: "[redacted]" },
+      error: { message: "boom" },
+    });
     expect(new Date(line.time).toISOString()).toBe(line.time);
     const written: string[] = [];
     const logger = createLogger({ level: "warn", write: (l) => written.push(l) }).child({ requestId: "r-abcdefgh" });
@@ -61,7 +81,17 @@ describe("request ids from inbound to worker", () => {
     const worker = testWorker(emu, {}, { LOG_LEVEL: "info" });
     const settled = await captureLines(() => drain(worker));
     for (const id of ids) {
-      expect(settled).toContainEqual(expect.objectContaining({ level: "info", msg: "delivery settled", deliveryId: id, requestId, status: "DELIVERED", attempt: 1, durationMs: expect.any(Number) }));
+      expect(settled).toContainEqual(
+        expect.objectContaining({
+          level: "info",
+          msg: "delivery settled",
+          deliveryId: id,
+          requestId,
+          status: "DELIVERED",
+          attempt: 1,
+          durationMs: expect.any(Number),
+        }),
+      );
     }
   });
 

@@ -77,7 +77,11 @@ describe("delivery retention", () => {
   it("`npm run retention -- --days N` prunes now and prints what it did", async () => {
     const [id] = await deliveredBatch(1);
     await age([id!], 8);
-    const out = spawnSync(process.execPath, ["--import", "tsx", "scripts/retention.ts", "--days", "7"], { env: { ...process.env }, encoding: "utf8", timeout: 30_000 });
+    const out = spawnSync(process.execPath, ["--import", "tsx", "scripts/retention.ts", "--days", "7"], {
+      env: { ...process.env },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(out.status, out.stderr).toBe(0);
     const line = JSON.parse(out.stdout.trim().split("\n").at(-1)!) as { retentionDays: number; deliveries: number; attempts: number };
     // At least this one (the first test's 29-day-old delivery is past 7 days too).

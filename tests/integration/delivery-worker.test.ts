@@ -5,8 +5,16 @@ import type { RunningEmulators } from "@/emulators/index";
 import { DEMO_ADOBE } from "@/lib/demo-credentials";
 import { claimDue } from "@/lib/queue/claim";
 import {
-  createSourceProfile, messageIds,
-  dcsRequests, drain, emulator, postPush, pushEvents, startTestEmulators, testWorker, type TestProfile,
+  createSourceProfile,
+  messageIds,
+  dcsRequests,
+  drain,
+  emulator,
+  postPush,
+  pushEvents,
+  startTestEmulators,
+  testWorker,
+  type TestProfile,
 } from "../support/delivery";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -55,7 +63,12 @@ describe("delivery worker: RainFocus → AEP", () => {
     // XDM mode (the default): the documented envelope, with the dataset and schema discovered from the dataflow.
     const sent = JSON.parse(got[0]!.body);
     expect(sent.body.xdmEntity._id).toBe(sha(e!.transmissionId as string));
-    expect(sent.header).toMatchObject({ schemaRef: { id: DEMO_ADOBE.schemaId }, datasetId: DEMO_ADOBE.datasetId, flowId: DEMO_ADOBE.flowId, imsOrgId: DEMO_ADOBE.orgId });
+    expect(sent.header).toMatchObject({
+      schemaRef: { id: DEMO_ADOBE.schemaId },
+      datasetId: DEMO_ADOBE.datasetId,
+      flowId: DEMO_ADOBE.flowId,
+      imsOrgId: DEMO_ADOBE.orgId,
+    });
     expect(sent.body.xdmMeta.schemaRef).toEqual(sent.header.schemaRef);
     expect(got[0]!.headers["x-adobe-flow-id"]).toBeDefined();
     expect(JSON.stringify(d!.attemptLog)).not.toMatch(/Bearer [A-Za-z0-9]/);
@@ -75,8 +88,14 @@ describe("delivery worker: RainFocus → AEP", () => {
 
   it("settles a 207 per message: delivered, refused, retried", async () => {
     await emulator(emu.adobeUrl, "POST", "faults", {
-      route: "dcs.batch", status: 207, times: 1,
-      body: { inletId: "x", batchId: "b1", responses: [{ xactionId: "b1:0" }, { statusCode: 400, message: "Message has unknown xdm format" }, { statusCode: 503, message: "try later" }] },
+      route: "dcs.batch",
+      status: 207,
+      times: 1,
+      body: {
+        inletId: "x",
+        batchId: "b1",
+        responses: [{ xactionId: "b1:0" }, { statusCode: 400, message: "Message has unknown xdm format" }, { statusCode: 503, message: "try later" }],
+      },
     });
     const ids = await push(next(3));
     const w = testWorker(emu);
@@ -141,7 +160,13 @@ describe("delivery worker: RainFocus → AEP", () => {
 
   it("refreshes a rejected token once and delivers (authenticated inlet)", async () => {
     const inletId = "auth-inlet-" + "0".repeat(50);
-    await emulator(emu.adobeUrl, "POST", "inlets", { inletId, flowId: "d3a0f100-0000-4000-8000-000000000001", dataType: "raw", authenticationRequired: true, tenantId: "demotenant" });
+    await emulator(emu.adobeUrl, "POST", "inlets", {
+      inletId,
+      flowId: "d3a0f100-0000-4000-8000-000000000001",
+      dataType: "raw",
+      authenticationRequired: true,
+      tenantId: "demotenant",
+    });
     const auth = await createSourceProfile(emu, { endpoint: `${emu.adobeUrl}/collection/${inletId}` });
     const w = testWorker(emu);
     await push(next(), auth);
@@ -152,13 +177,21 @@ describe("delivery worker: RainFocus → AEP", () => {
     await drain(w, 100);
     const d = (await deliveries([id!]))[0]!;
     expect(d).toMatchObject({ status: "DELIVERED", attempts: 1 });
-    expect(d.attemptLog.map((a) => [a.number, a.errorClass, a.responseStatus])).toEqual([[1, "token_rejected", 403], [1, null, 200]]);
+    expect(d.attemptLog.map((a) => [a.number, a.errorClass, a.responseStatus])).toEqual([
+      [1, "token_rejected", 403],
+      [1, null, 200],
+    ]);
     const tokensAfter = (await emulator(emu.adobeUrl, "GET", "stats")) as Record<string, any>;
     expect(JSON.stringify(tokensAfter)).not.toBe(JSON.stringify(tokensBefore));
   });
 
   it("refreshes once on a gateway-style 401 401013 and retries", async () => {
-    await emulator(emu.adobeUrl, "POST", "faults", { route: "dcs.single", status: 401, body: { error_code: "401013", message: "Oauth token is not valid" }, times: 1 });
+    await emulator(emu.adobeUrl, "POST", "faults", {
+      route: "dcs.single",
+      status: 401,
+      body: { error_code: "401013", message: "Oauth token is not valid" },
+      times: 1,
+    });
     const [id] = await push(next());
     const w = testWorker(emu);
     await drain(w, 100);
@@ -192,7 +225,12 @@ describe("delivery worker: RainFocus → AEP", () => {
     expect(d).toMatchObject({ status: "DELIVERED", attempts: 2 });
     // The dead worker wakes up and reports a failure: logged, but the delivery stays DELIVERED.
     const { settle } = await import("@/lib/queue/settle");
-    const late = await settle(db, lost[0]!, { kind: "failure", retryable: true, errorClass: "network", error: "late", exchanges: [{ url: "x" }] }, { policy: { maxAttempts: 8, maxAgeMs: 1e9, baseMs: 1, capMs: 1, factor: 2 }, mappingVersion: null });
+    const late = await settle(
+      db,
+      lost[0]!,
+      { kind: "failure", retryable: true, errorClass: "network", error: "late", exchanges: [{ url: "x" }] },
+      { policy: { maxAttempts: 8, maxAgeMs: 1e9, baseMs: 1, capMs: 1, factor: 2 }, mappingVersion: null },
+    );
     expect(late.owned).toBe(false);
     const after = (await deliveries([id!]))[0]!;
     expect(after.status).toBe("DELIVERED");
@@ -212,7 +250,10 @@ describe("delivery worker: RainFocus → AEP", () => {
     expect(await slowRun).toMatchObject({ claimed: 1, RETRYING: 1 }); // its own view; not applied
     const d = (await deliveries([id!]))[0]!;
     expect(d).toMatchObject({ status: "DELIVERED", attempts: 2, leaseToken: null });
-    expect(d.attemptLog.map((a) => [a.number, a.responseStatus]).sort()).toEqual([[1, 503], [2, 200]]);
+    expect(d.attemptLog.map((a) => [a.number, a.responseStatus]).sort()).toEqual([
+      [1, 503],
+      [2, 200],
+    ]);
     await emulator(emu.adobeUrl, "DELETE", "faults");
   });
 

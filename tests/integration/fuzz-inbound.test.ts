@@ -23,7 +23,9 @@ const show = (body: Buffer) => JSON.stringify(body.subarray(0, 120).toString("ut
 type Call = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 async function call(handler: Call, url: string, method: string, body: Buffer | null, headers: Record<string, string>, params: Record<string, string> = {}) {
-  const res = await handler(new Request(url, { method, headers, ...(body === null ? {} : { body: new Uint8Array(body) }) }), { params: Promise.resolve(params) });
+  const res = await handler(new Request(url, { method, headers, ...(body === null ? {} : { body: new Uint8Array(body) }) }), {
+    params: Promise.resolve(params),
+  });
   const text = await res.text();
   let json: any = null;
   try {
@@ -54,11 +56,27 @@ describe("fuzz: malformed requests", () => {
     let accepted = 0;
     const statuses = new Map<number, number>();
     for (let i = 0; i < 1800; i++) {
-      const body = malformedBody(r, () => (r.next() < 0.5 ? pushEvents("SessionScheduled", 100_000 + i, 1)[0] : pushEvents("SessionScheduled", 100_000 + i, 1 + r.int(3))));
+      const body = malformedBody(r, () =>
+        r.next() < 0.5 ? pushEvents("SessionScheduled", 100_000 + i, 1)[0] : pushEvents("SessionScheduled", 100_000 + i, 1 + r.int(3)),
+      );
       const sig = r.int(10);
-      const signature = sig < 7 ? signBody(body, source.secret) : sig === 7 ? signBody(body, "rfin_wrong") : sig === 8 ? r.pick(["sha256=", "sha256=zz", "md5=00", signBody(body, source.secret).toUpperCase()]) : null;
+      const signature =
+        sig < 7
+          ? signBody(body, source.secret)
+          : sig === 7
+            ? signBody(body, "rfin_wrong")
+            : sig === 8
+              ? r.pick(["sha256=", "sha256=zz", "md5=00", signBody(body, source.secret).toUpperCase()])
+              : null;
       const profileId = r.next() < 0.05 ? r.pick(["nonexistent", "", "../../etc", "%00", "\u0000", dest.id]) : source.id;
-      const res = await call(rainfocusPOST, `http://relay.test/api/v1/inbound/rainfocus/${encodeURIComponent(profileId)}`, "POST", body, headersFor(r, signature ? { "X-RF-Signature": signature } : {}), { profileId });
+      const res = await call(
+        rainfocusPOST,
+        `http://relay.test/api/v1/inbound/rainfocus/${encodeURIComponent(profileId)}`,
+        "POST",
+        body,
+        headersFor(r, signature ? { "X-RF-Signature": signature } : {}),
+        { profileId },
+      );
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       expect(res.status, `body #${i}: ${show(body)} → ${res.text.slice(0, 200)}`).toBeLessThan(500);
       if (res.status === 202) accepted += res.json.accepted as number;
@@ -81,15 +99,35 @@ describe("fuzz: malformed requests", () => {
   it("AEP inbound: no 5xx, and only accepted profiles are stored", async () => {
     const before = await db.delivery.count();
     let accepted = 0;
-    const validExport = () => ({ profiles: Array.from({ length: 1 + r.int(3) }, (_, j) => ({ identityMap: { email: [{ id: `fuzz${r.int(1e9)}-${j}@example.test` }] }, attributes: { a: r.int(10) }, segmentMembership: { ups: { s1: { status: r.pick(["realized", "exited"]) } } } })) });
+    const validExport = () => ({
+      profiles: Array.from({ length: 1 + r.int(3) }, (_, j) => ({
+        identityMap: { email: [{ id: `fuzz${r.int(1e9)}-${j}@example.test` }] },
+        attributes: { a: r.int(10) },
+        segmentMembership: { ups: { s1: { status: r.pick(["realized", "exited"]) } } },
+      })),
+    });
     for (let i = 0; i < 1200; i++) {
       const body = malformedBody(r, validExport);
       const auth = r.int(10);
-      const authorization = auth < 7 ? `Bearer ${dest.secret}` : auth === 7 ? "Bearer rfin_wrong" : auth === 8 ? r.pick(["Bearer", "Basic abc", `bearer  ${dest.secret}x`, "Bearer \u0000"]) : null;
+      const authorization =
+        auth < 7
+          ? `Bearer ${dest.secret}`
+          : auth === 7
+            ? "Bearer rfin_wrong"
+            : auth === 8
+              ? r.pick(["Bearer", "Basic abc", `bearer  ${dest.secret}x`, "Bearer \u0000"])
+              : null;
       const profileId = r.next() < 0.05 ? r.pick(["nonexistent", source.id]) : dest.id;
       let res;
       try {
-        res = await call(aepPOST, `http://relay.test/api/v1/inbound/aep/${profileId}`, "POST", body, headersFor(r, authorization ? { Authorization: authorization } : {}), { profileId });
+        res = await call(
+          aepPOST,
+          `http://relay.test/api/v1/inbound/aep/${profileId}`,
+          "POST",
+          body,
+          headersFor(r, authorization ? { Authorization: authorization } : {}),
+          { profileId },
+        );
       } catch (err) {
         // new Request() refuses header values with control characters: nothing reaches the handler.
         if (authorization?.includes("\u0000")) continue;

@@ -31,20 +31,86 @@ const CASES: Case[] = [];
 // An id with NUL (PostgreSQL refuses it) or half a surrogate pair (Prisma cannot serialise it)
 // reached the database from the path: 500. Now 400 in apiRoute, for every route.
 CASES.push(
-  { name: "GET /profiles/[id] with NUL in the id", route: profileRoute, method: "GET", path: "/api/v1/profiles/[id]", params: () => ({ id: "\u0000" }), status: 400 },
-  { name: "DELETE /profiles/[id] with NUL inside the id", route: profileRoute, method: "DELETE", path: "/api/v1/profiles/[id]", params: () => ({ id: "a\u0000b" }), status: 400 },
-  { name: "POST /profiles/[id]/pause with a lone surrogate id", route: () => import("@/app/api/v1/profiles/[id]/pause/route"), method: "POST", path: "/api/v1/profiles/[id]/pause", params: () => ({ id: "\ud800" }), status: 400 },
-  { name: "POST /profiles/[id]/mapping/publish with a lone surrogate id", route: () => import("@/app/api/v1/profiles/[id]/mapping/publish/route"), method: "POST", path: "/api/v1/profiles/[id]/mapping/publish", params: () => ({ id: "\udc00" }), body: () => '{"revision":1}', status: 400 },
-  { name: "GET /profiles/[id]/mapping/versions with NUL in the id", route: () => import("@/app/api/v1/profiles/[id]/mapping/versions/route"), method: "GET", path: "/api/v1/profiles/[id]/mapping/versions", params: () => ({ id: "\u0000" }), status: 400 },
-  { name: "GET /deliveries/[id] with NUL in the id", route: () => import("@/app/api/v1/deliveries/[id]/route"), method: "GET", path: "/api/v1/deliveries/[id]", params: () => ({ id: "a\u0000b" }), status: 400 },
-  { name: "POST /deliveries/[id]/replay with NUL in the id", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "\u0000" }), status: 400 },
+  {
+    name: "GET /profiles/[id] with NUL in the id",
+    route: profileRoute,
+    method: "GET",
+    path: "/api/v1/profiles/[id]",
+    params: () => ({ id: "\u0000" }),
+    status: 400,
+  },
+  {
+    name: "DELETE /profiles/[id] with NUL inside the id",
+    route: profileRoute,
+    method: "DELETE",
+    path: "/api/v1/profiles/[id]",
+    params: () => ({ id: "a\u0000b" }),
+    status: 400,
+  },
+  {
+    name: "POST /profiles/[id]/pause with a lone surrogate id",
+    route: () => import("@/app/api/v1/profiles/[id]/pause/route"),
+    method: "POST",
+    path: "/api/v1/profiles/[id]/pause",
+    params: () => ({ id: "\ud800" }),
+    status: 400,
+  },
+  {
+    name: "POST /profiles/[id]/mapping/publish with a lone surrogate id",
+    route: () => import("@/app/api/v1/profiles/[id]/mapping/publish/route"),
+    method: "POST",
+    path: "/api/v1/profiles/[id]/mapping/publish",
+    params: () => ({ id: "\udc00" }),
+    body: () => '{"revision":1}',
+    status: 400,
+  },
+  {
+    name: "GET /profiles/[id]/mapping/versions with NUL in the id",
+    route: () => import("@/app/api/v1/profiles/[id]/mapping/versions/route"),
+    method: "GET",
+    path: "/api/v1/profiles/[id]/mapping/versions",
+    params: () => ({ id: "\u0000" }),
+    status: 400,
+  },
+  {
+    name: "GET /deliveries/[id] with NUL in the id",
+    route: () => import("@/app/api/v1/deliveries/[id]/route"),
+    method: "GET",
+    path: "/api/v1/deliveries/[id]",
+    params: () => ({ id: "a\u0000b" }),
+    status: 400,
+  },
+  {
+    name: "POST /deliveries/[id]/replay with NUL in the id",
+    route: () => import("@/app/api/v1/deliveries/[id]/replay/route"),
+    method: "POST",
+    path: "/api/v1/deliveries/[id]/replay",
+    params: () => ({ id: "\u0000" }),
+    status: 400,
+  },
 );
 
 // The inbound endpoints looked such a profile id up in PostgreSQL: 503, which makes senders retry
 // forever. Now the unknown profile's 404.
 CASES.push(
-  { name: "POST /inbound/rainfocus/[profileId] with NUL in the id", route: () => import("@/app/api/v1/inbound/rainfocus/[profileId]/route"), method: "POST", path: "/api/v1/inbound/rainfocus/[profileId]", params: () => ({ profileId: "\u0000" }), body: () => '{"transmissionId":"t","eventType":"SessionScheduled"}', status: 404 },
-  { name: "POST /inbound/aep/[profileId] with NUL in the id", route: () => import("@/app/api/v1/inbound/aep/[profileId]/route"), method: "POST", path: "/api/v1/inbound/aep/[profileId]", params: () => ({ profileId: "x\u0000" }), body: () => '{"profiles":[]}', status: 404 },
+  {
+    name: "POST /inbound/rainfocus/[profileId] with NUL in the id",
+    route: () => import("@/app/api/v1/inbound/rainfocus/[profileId]/route"),
+    method: "POST",
+    path: "/api/v1/inbound/rainfocus/[profileId]",
+    params: () => ({ profileId: "\u0000" }),
+    body: () => '{"transmissionId":"t","eventType":"SessionScheduled"}',
+    status: 404,
+  },
+  {
+    name: "POST /inbound/aep/[profileId] with NUL in the id",
+    route: () => import("@/app/api/v1/inbound/aep/[profileId]/route"),
+    method: "POST",
+    path: "/api/v1/inbound/aep/[profileId]",
+    params: () => ({ profileId: "x\u0000" }),
+    body: () => '{"profiles":[]}',
+    status: 404,
+  },
 );
 
 // PATCH applied its parts one by one: a valid basics part was saved (and audited) before an
@@ -69,28 +135,112 @@ CASES.push({
   method: "PATCH",
   path: "/api/v1/profiles/[id]",
   params: (ids) => ({ id: ids.draft.id }),
-  body: () => JSON.stringify({ version: 1, basics: { name: "renamed by a refused PATCH", eventCode: "evt" }, pushTypes: ["SessionScheduled", "NoSuchPushType"] }),
+  body: () =>
+    JSON.stringify({ version: 1, basics: { name: "renamed by a refused PATCH", eventCode: "evt" }, pushTypes: ["SessionScheduled", "NoSuchPushType"] }),
   status: 400,
   stores: "nothing",
 });
 
 // Request size limits: bodies that used to be ignored or read as {} whatever their size or shape.
 CASES.push(
-  { name: "POST /deliveries/[id]/replay refuses a body that is not JSON (it used to replay as if {})", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "nonexistent" }), body: () => '{"useMapping":"current"', status: 400 },
-  { name: "POST /deliveries/[id]/replay refuses a body over its cap", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "nonexistent" }), body: () => JSON.stringify({ useMapping: "current", pad: "x".repeat(20_000) }), status: 400 },
-  { name: "POST /deliveries/[id]/replay still takes an empty body", route: () => import("@/app/api/v1/deliveries/[id]/replay/route"), method: "POST", path: "/api/v1/deliveries/[id]/replay", params: () => ({ id: "nonexistent" }), body: () => "", status: 404 },
-  { name: "POST /profiles/[id]/activate refuses a body over 4 KB instead of ignoring it", route: () => import("@/app/api/v1/profiles/[id]/activate/route"), method: "POST", path: "/api/v1/profiles/[id]/activate", params: (ids) => ({ id: ids.draft.id }), body: () => "x".repeat(5_000), status: 400 },
-  { name: "PUT /profiles/[id]/mapping refuses 3 MB (its cap was 4 MB, the console's own save 2 MB)", route: () => import("@/app/api/v1/profiles/[id]/mapping/route"), method: "PUT", path: "/api/v1/profiles/[id]/mapping", params: (ids) => ({ id: ids.draft.id }), body: () => JSON.stringify({ revision: 0, rules: [], samples: [{ name: "big", payload: { pad: "x".repeat(3_000_000) } }] }), status: 400 },
+  {
+    name: "POST /deliveries/[id]/replay refuses a body that is not JSON (it used to replay as if {})",
+    route: () => import("@/app/api/v1/deliveries/[id]/replay/route"),
+    method: "POST",
+    path: "/api/v1/deliveries/[id]/replay",
+    params: () => ({ id: "nonexistent" }),
+    body: () => '{"useMapping":"current"',
+    status: 400,
+  },
+  {
+    name: "POST /deliveries/[id]/replay refuses a body over its cap",
+    route: () => import("@/app/api/v1/deliveries/[id]/replay/route"),
+    method: "POST",
+    path: "/api/v1/deliveries/[id]/replay",
+    params: () => ({ id: "nonexistent" }),
+    body: () => JSON.stringify({ useMapping: "current", pad: "x".repeat(20_000) }),
+    status: 400,
+  },
+  {
+    name: "POST /deliveries/[id]/replay still takes an empty body",
+    route: () => import("@/app/api/v1/deliveries/[id]/replay/route"),
+    method: "POST",
+    path: "/api/v1/deliveries/[id]/replay",
+    params: () => ({ id: "nonexistent" }),
+    body: () => "",
+    status: 404,
+  },
+  {
+    name: "POST /profiles/[id]/activate refuses a body over 4 KB instead of ignoring it",
+    route: () => import("@/app/api/v1/profiles/[id]/activate/route"),
+    method: "POST",
+    path: "/api/v1/profiles/[id]/activate",
+    params: (ids) => ({ id: ids.draft.id }),
+    body: () => "x".repeat(5_000),
+    status: 400,
+  },
+  {
+    name: "PUT /profiles/[id]/mapping refuses 3 MB (its cap was 4 MB, the console's own save 2 MB)",
+    route: () => import("@/app/api/v1/profiles/[id]/mapping/route"),
+    method: "PUT",
+    path: "/api/v1/profiles/[id]/mapping",
+    params: (ids) => ({ id: ids.draft.id }),
+    body: () => JSON.stringify({ revision: 0, rules: [], samples: [{ name: "big", payload: { pad: "x".repeat(3_000_000) } }] }),
+    status: 400,
+  },
 );
 
 // Dates JavaScript takes but PostgreSQL does not (before year 1, after 9999) reached the query: 500.
 CASES.push(
-  { name: "GET /deliveries?to=-271821-04-20", route: () => import("@/app/api/v1/deliveries/route"), method: "GET", path: "/api/v1/deliveries?to=-271821-04-20", params: () => ({}), status: 400 },
-  { name: "GET /deliveries/export?from=+275760-09-13T00:00:00.000Z", route: () => import("@/app/api/v1/deliveries/export/route"), method: "GET", path: "/api/v1/deliveries/export?from=%2B275760-09-13T00%3A00%3A00.000Z", params: () => ({}), status: 400 },
-  { name: "GET /deliveries with a cursor dated before year 1 (ignored)", route: () => import("@/app/api/v1/deliveries/route"), method: "GET", path: "/api/v1/deliveries?cursor=-271821-04-20T00%3A00%3A00.000Z_x", params: () => ({}), status: 200 },
-  { name: "GET /audit?from=-271821-04-20", route: () => import("@/app/api/v1/audit/route"), method: "GET", path: "/api/v1/audit?from=-271821-04-20", params: () => ({}), status: 400 },
-  { name: "GET /audit?to=+010000-01-01T00:00:00Z", route: () => import("@/app/api/v1/audit/route"), method: "GET", path: "/api/v1/audit?to=%2B010000-01-01T00%3A00%3A00Z", params: () => ({}), status: 400 },
-  { name: "POST /deliveries/replay with until before year 1", route: () => import("@/app/api/v1/deliveries/replay/route"), method: "POST", path: "/api/v1/deliveries/replay", params: () => ({}), body: () => JSON.stringify({ dryRun: true, filter: {}, until: "-271821-04-20" }), status: 400 },
+  {
+    name: "GET /deliveries?to=-271821-04-20",
+    route: () => import("@/app/api/v1/deliveries/route"),
+    method: "GET",
+    path: "/api/v1/deliveries?to=-271821-04-20",
+    params: () => ({}),
+    status: 400,
+  },
+  {
+    name: "GET /deliveries/export?from=+275760-09-13T00:00:00.000Z",
+    route: () => import("@/app/api/v1/deliveries/export/route"),
+    method: "GET",
+    path: "/api/v1/deliveries/export?from=%2B275760-09-13T00%3A00%3A00.000Z",
+    params: () => ({}),
+    status: 400,
+  },
+  {
+    name: "GET /deliveries with a cursor dated before year 1 (ignored)",
+    route: () => import("@/app/api/v1/deliveries/route"),
+    method: "GET",
+    path: "/api/v1/deliveries?cursor=-271821-04-20T00%3A00%3A00.000Z_x",
+    params: () => ({}),
+    status: 200,
+  },
+  {
+    name: "GET /audit?from=-271821-04-20",
+    route: () => import("@/app/api/v1/audit/route"),
+    method: "GET",
+    path: "/api/v1/audit?from=-271821-04-20",
+    params: () => ({}),
+    status: 400,
+  },
+  {
+    name: "GET /audit?to=+010000-01-01T00:00:00Z",
+    route: () => import("@/app/api/v1/audit/route"),
+    method: "GET",
+    path: "/api/v1/audit?to=%2B010000-01-01T00%3A00%3A00Z",
+    params: () => ({}),
+    status: 400,
+  },
+  {
+    name: "POST /deliveries/replay with until before year 1",
+    route: () => import("@/app/api/v1/deliveries/replay/route"),
+    method: "POST",
+    path: "/api/v1/deliveries/replay",
+    params: () => ({}),
+    body: () => JSON.stringify({ dryRun: true, filter: {}, until: "-271821-04-20" }),
+    status: 400,
+  },
 );
 
 async function rowCounts(): Promise<string> {
@@ -118,7 +268,14 @@ describe("fuzz regressions", () => {
     const before = await rowCounts();
     const params = c.params(ids);
     const url = `http://relay.test${c.path.replace(/\[(\w+)\]/g, (_, k: string) => encodeURIComponent(params[k]!.replace(/[\ud800-\udfff]/g, "\ufffd")))}`;
-    const res = await handler(new Request(url, { method: c.method, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, ...(c.body ? { body: c.body(ids) } : {}) }), { params: Promise.resolve(params) });
+    const res = await handler(
+      new Request(url, {
+        method: c.method,
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        ...(c.body ? { body: c.body(ids) } : {}),
+      }),
+      { params: Promise.resolve(params) },
+    );
     const text = await res.text();
     expect(res.status, text).toBe(c.status);
     if (c.stores === "nothing" || res.status >= 400) expect(await rowCounts()).toBe(before);
@@ -138,7 +295,15 @@ describe("fuzz regressions", () => {
         c.enqueue(new Uint8Array(65_536).fill(0x78));
       },
     });
-    const res = await POST(new Request("http://relay.test/api/v1/mapping/preview", { method: "POST", headers: { Authorization: `Bearer ${token}` }, body, duplex: "half" } as RequestInit), { params: Promise.resolve({}) });
+    const res = await POST(
+      new Request("http://relay.test/api/v1/mapping/preview", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}` },
+        body,
+        duplex: "half",
+      } as RequestInit),
+      { params: Promise.resolve({}) },
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/larger than/);
     expect(pulled).toBeGreaterThanOrEqual(total);

@@ -41,7 +41,13 @@ function routeFiles(dir = "app/api"): string[] {
   });
 }
 
-const patternOf = (file: string) => "/" + path.dirname(file).split(path.sep).join("/").replace(/^app\//, "");
+const patternOf = (file: string) =>
+  "/" +
+  path
+    .dirname(file)
+    .split(path.sep)
+    .join("/")
+    .replace(/^app\//, "");
 /** [id] → id; [...nextauth] → nextauth (catch-all) */
 const paramsOf = (pattern: string) => [...pattern.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map((m) => ({ name: m[2]!, catchAll: !!m[1] }));
 
@@ -98,8 +104,19 @@ describe("fuzz: every route handler", () => {
     for (const [i, e] of pushEvents("SessionScheduled", 900_000, 3).entries()) {
       const body = JSON.stringify(e);
       const { POST } = await import("@/app/api/v1/inbound/rainfocus/[profileId]/route");
-      await POST(new Request(`http://relay.test/api/v1/inbound/rainfocus/${source.id}`, { method: "POST", headers: { "X-RF-Signature": signBody(body, source.secret) }, body }), { params: Promise.resolve({ profileId: source.id }) });
-      if (i === 0) await db.delivery.updateMany({ where: { transmissionId: (e as { transmissionId: string }).transmissionId }, data: { status: "FAILED", lastError: "fuzz" } });
+      await POST(
+        new Request(`http://relay.test/api/v1/inbound/rainfocus/${source.id}`, {
+          method: "POST",
+          headers: { "X-RF-Signature": signBody(body, source.secret) },
+          body,
+        }),
+        { params: Promise.resolve({ profileId: source.id }) },
+      );
+      if (i === 0)
+        await db.delivery.updateMany({
+          where: { transmissionId: (e as { transmissionId: string }).transmissionId },
+          data: { status: "FAILED", lastError: "fuzz" },
+        });
     }
     deliveryIds = (await db.delivery.findMany({ where: { profileId: source.id }, select: { id: true } })).map((d) => d.id);
   });
@@ -112,58 +129,114 @@ describe("fuzz: every route handler", () => {
     expect(problems).toEqual([]);
     for (const pattern of Object.keys(HTTP_ONLY)) {
       expect(routeFiles().map(patternOf), `HTTP_ONLY lists ${pattern}, which is not a route any more`).toContain(pattern);
-      expect(ROUTES.some((r) => r.pattern === pattern), `${pattern} must be in the route table, so the e2e fuzz covers it`).toBe(true);
+      expect(
+        ROUTES.some((r) => r.pattern === pattern),
+        `${pattern} must be in the route table, so the e2e fuzz covers it`,
+      ).toBe(true);
     }
     expect(discovered.length).toBeGreaterThanOrEqual(25);
   });
 
   /** Valid requests per route, to mutate; a route without one gets its route-table body (or {}). */
-  type Seed = { body?: (r: Rng) => unknown; query?: string; headers?: (r: Rng, body: string | Uint8Array) => Record<string, string>; params?: (r: Rng) => Record<string, string> };
+  type Seed = {
+    body?: (r: Rng) => unknown;
+    query?: string;
+    headers?: (r: Rng, body: string | Uint8Array) => Record<string, string>;
+    params?: (r: Rng) => Record<string, string>;
+  };
   const profileIds = () => [source.id, dest.id, draft.id];
   const seeds = (): Record<string, Seed> => ({
-    "POST /api/v1/profiles": { body: (r) => ({ name: `fuzz ${r.int(1e6)}`, direction: r.pick(["SOURCE", "DESTINATION"]), eventCode: `evt${r.int(100)}`, rainfocusEnvironment: r.pick(["dev", "prod"]) }) },
+    "POST /api/v1/profiles": {
+      body: (r) => ({
+        name: `fuzz ${r.int(1e6)}`,
+        direction: r.pick(["SOURCE", "DESTINATION"]),
+        eventCode: `evt${r.int(100)}`,
+        rainfocusEnvironment: r.pick(["dev", "prod"]),
+      }),
+    },
     "PATCH /api/v1/profiles/[id]": {
       body: (r) => ({
         version: 1 + r.int(4),
         ...(r.chance(0.5) ? { basics: { name: `fuzz ${r.int(1e6)}`, eventCode: "evt" } } : {}),
-        ...(r.chance(0.4) ? { endpoint: { streamingEndpointUrl: "https://dcs.adobedc.net/collection/fuzzinlet01", dataflowId: "2ad0a1c4-3d4c-4f3b-9c51-a1b2c3d4e5f6" } } : {}),
+        ...(r.chance(0.4)
+          ? { endpoint: { streamingEndpointUrl: "https://dcs.adobedc.net/collection/fuzzinlet01", dataflowId: "2ad0a1c4-3d4c-4f3b-9c51-a1b2c3d4e5f6" } }
+          : {}),
         ...(r.chance(0.3) ? { pushTypes: ["SessionScheduled", "AttendeeRegistered"] } : {}),
-        ...(r.chance(0.2) ? { adobe: { adobeAuthMethod: "OAUTH_S2S", adobeClientId: "c", adobeClientSecret: "s", adobeOrgId: "o@AdobeOrg", tenantId: "acme" } } : {}),
+        ...(r.chance(0.2)
+          ? { adobe: { adobeAuthMethod: "OAUTH_S2S", adobeClientId: "c", adobeClientSecret: "s", adobeOrgId: "o@AdobeOrg", tenantId: "acme" } }
+          : {}),
         ...(r.chance(0.2) ? { rainfocus: { rainfocusClientId: "c", rainfocusSecret: "s", rainfocusOrgId: "o", rainfocusEnvironment: "dev" } } : {}),
       }),
     },
     "PUT /api/v1/profiles/[id]/mapping": {
-      body: (r) => ({ revision: r.int(4), rules: [{ target: "a", source: "b" }, { target: "c", expression: "upper(b)" }], samples: [{ name: "s", payload: { b: "x" } }], schema: null }),
+      body: (r) => ({
+        revision: r.int(4),
+        rules: [
+          { target: "a", source: "b" },
+          { target: "c", expression: "upper(b)" },
+        ],
+        samples: [{ name: "s", payload: { b: "x" } }],
+        schema: null,
+      }),
     },
     "POST /api/v1/profiles/[id]/mapping/publish": { body: (r) => ({ revision: r.int(5) }) },
     "POST /api/v1/profiles/[id]/test-connection": { body: (r) => ({ target: r.pick(["adobe", "rainfocus"]) }) },
-    "POST /api/v1/mapping/preview": { body: () => ({ rules: [{ target: "a", source: "b" }, { target: "c", expression: "upper(b)" }], payload: { b: "x" }, tenantId: "acme" }) },
+    "POST /api/v1/mapping/preview": {
+      body: () => ({
+        rules: [
+          { target: "a", source: "b" },
+          { target: "c", expression: "upper(b)" },
+        ],
+        payload: { b: "x" },
+        tenantId: "acme",
+      }),
+    },
     "POST /api/v1/deliveries/replay": { body: (r) => ({ dryRun: r.chance(0.8), filter: { status: "FAILED", profileId: source.id } }) },
     "POST /api/v1/deliveries/[id]/replay": { body: (r) => ({ useMapping: r.pick(["original", "current"]) }) },
     // timeoutMs=0: answer at once instead of waiting for a worker this test does not run.
-    "POST /api/v1/test-events": { query: "timeoutMs=0", body: (r) => ({ profileId: r.pick(profileIds()), pushType: "SessionScheduled", ...(r.chance(0.5) ? { payload: { attendee: { email: "a@b.c" } } } : {}) }) },
+    "POST /api/v1/test-events": {
+      query: "timeoutMs=0",
+      body: (r) => ({ profileId: r.pick(profileIds()), pushType: "SessionScheduled", ...(r.chance(0.5) ? { payload: { attendee: { email: "a@b.c" } } } : {}) }),
+    },
     "POST /api/v1/inbound/rainfocus/[profileId]": {
-      body: (r) => (r.chance(0.5) ? pushEvents("SessionScheduled", 200_000 + r.int(1e6), 1)[0] : pushEvents("SessionScheduled", 200_000 + r.int(1e6), 1 + r.int(3))),
+      body: (r) =>
+        r.chance(0.5) ? pushEvents("SessionScheduled", 200_000 + r.int(1e6), 1)[0] : pushEvents("SessionScheduled", 200_000 + r.int(1e6), 1 + r.int(3)),
       headers: (r, body): Record<string, string> => (r.chance(0.85) ? { "X-RF-Signature": signBody(Buffer.from(body), source.secret) } : {}),
       params: (r) => ({ profileId: r.chance(0.9) ? source.id : r.pick(profileIds()) }),
     },
     "POST /api/v1/inbound/collection/[inletId]": {
-      body: (r) => (r.chance(0.5) ? pushEvents("SessionScheduled", 300_000 + r.int(1e6), 1)[0] : pushEvents("SessionScheduled", 300_000 + r.int(1e6), 1 + r.int(3))),
+      body: (r) =>
+        r.chance(0.5) ? pushEvents("SessionScheduled", 300_000 + r.int(1e6), 1)[0] : pushEvents("SessionScheduled", 300_000 + r.int(1e6), 1 + r.int(3)),
       headers: (r): Record<string, string> => (r.chance(0.85) ? { "x-adobe-flow-id": DEMO_ADOBE.flowId } : {}),
       params: (r) => ({ inletId: r.chance(0.9) ? source.inletId! : "0".repeat(64) }),
     },
     "POST /api/v1/inbound/aep/[profileId]": {
-      body: (r) => ({ profiles: [{ identityMap: { email: [{ id: `fuzz${r.int(1e9)}@example.test` }] }, attributes: { a: r.int(10) }, segmentMembership: { ups: { s1: { status: "realized" } } } }] }),
+      body: (r) => ({
+        profiles: [
+          {
+            identityMap: { email: [{ id: `fuzz${r.int(1e9)}@example.test` }] },
+            attributes: { a: r.int(10) },
+            segmentMembership: { ups: { s1: { status: "realized" } } },
+          },
+        ],
+      }),
       headers: (r): Record<string, string> => (r.chance(0.85) ? { Authorization: `Bearer ${dest.secret}` } : {}),
       params: (r) => ({ profileId: r.chance(0.9) ? dest.id : r.pick(profileIds()) }),
     },
     "POST /api/v1/inbound/aep/[profileId]/[key]": {
-      body: (r) => ({ person: { name: { firstName: `F${r.int(1e9)}` } }, personalEmail: { address: `fuzz${r.int(1e9)}@example.test` }, segmentMembership: { ups: { s1: { status: "realized" } } } }),
+      body: (r) => ({
+        person: { name: { firstName: `F${r.int(1e9)}` } },
+        personalEmail: { address: `fuzz${r.int(1e9)}@example.test` },
+        segmentMembership: { ups: { s1: { status: "realized" } } },
+      }),
       params: (r) => ({ profileId: dest.id, key: r.chance(0.85) ? aepUrlKey(dest.id, dest.secret) : "0".repeat(32) }),
     },
     "POST /api/v1/inbound/aep/[profileId]/token": {
       body: () => "grant_type=client_credentials",
-      headers: (r): Record<string, string> => (r.chance(0.85) ? { Authorization: `Basic ${Buffer.from(`${dest.id}:${dest.secret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      headers: (r): Record<string, string> =>
+        r.chance(0.85)
+          ? { Authorization: `Basic ${Buffer.from(`${dest.id}:${dest.secret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" }
+          : {},
       params: () => ({ profileId: dest.id }),
     },
     "GET /api/metrics": { headers: (r): Record<string, string> => (r.chance(0.8) ? { Authorization: `Bearer ${METRICS_TOKEN}` } : {}) },
@@ -183,7 +256,8 @@ describe("fuzz: every route handler", () => {
   /** Credentials that get past authentication, for the size tests. */
   function authHeadersFor(d: Discovered): Record<string, string> {
     if (d.key === "GET /api/metrics") return { Authorization: `Bearer ${METRICS_TOKEN}` };
-    if (d.pattern.includes("/inbound/aep/")) return { Authorization: d.pattern.endsWith("/token") ? `Basic ${Buffer.from(`${dest.id}:${dest.secret}`).toString("base64")}` : `Bearer ${dest.secret}` };
+    if (d.pattern.includes("/inbound/aep/"))
+      return { Authorization: d.pattern.endsWith("/token") ? `Basic ${Buffer.from(`${dest.id}:${dest.secret}`).toString("base64")}` : `Bearer ${dest.secret}` };
     return d.entry.roles === "public" ? {} : { Authorization: `Bearer ${token}` };
   }
 
@@ -215,7 +289,9 @@ describe("fuzz: every route handler", () => {
       const baseQuery = seed.query ?? new URL(d.entry.url, "http://relay.test").search.slice(1);
       for (let i = 0; i < CASES; i++) {
         const params = pathParams(r, d, seed);
-        const urlPath = d.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => encodeURIComponent(String(params[name]).replace(/[\ud800-\udfff]/g, "\ufffd")));
+        const urlPath = d.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) =>
+          encodeURIComponent(String(params[name]).replace(/[\ud800-\udfff]/g, "\ufffd")),
+        );
         const hasBody = d.method !== "GET" && d.method !== "DELETE";
         const { body, kind } = hasBody ? malformedBody(r, valid) : { body: null, kind: "no body" };
         // GETs and DELETEs get random queries; bodies keep the route's own query (test-events' timeoutMs).
@@ -230,7 +306,10 @@ describe("fuzz: every route handler", () => {
         try {
           let timer: NodeJS.Timeout | undefined;
           const hung = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("no answer within 10 s")), 10_000)));
-          res = await Promise.race([d.handler(new Request(url, { method: d.method, headers, ...(body === null ? {} : { body }) }), { params: Promise.resolve(params) }), hung]);
+          res = await Promise.race([
+            d.handler(new Request(url, { method: d.method, headers, ...(body === null ? {} : { body }) }), { params: Promise.resolve(params) }),
+            hung,
+          ]);
           text = await Promise.race([res.text(), hung]);
           clearTimeout(timer);
         } catch (err) {
@@ -241,7 +320,8 @@ describe("fuzz: every route handler", () => {
         const after = await rowCounts();
         const fail = (what: string) => {
           // Up to three per route, so one systematic bug does not hide the others.
-          if (failures.filter((f) => f.startsWith(d.key)).length < 3) failures.push(`${d.key}: ${what}\n  ${describe()}\n  → ${res.status} ${text.slice(0, 300)}`);
+          if (failures.filter((f) => f.startsWith(d.key)).length < 3)
+            failures.push(`${d.key}: ${what}\n  ${describe()}\n  → ${res.status} ${text.slice(0, 300)}`);
         };
         if (res.status >= 500) fail("5xx");
         const rows = changed(counts, after);
@@ -250,7 +330,12 @@ describe("fuzz: every route handler", () => {
       }
       const refusedAuth = (statuses.get(401) ?? 0) + (statuses.get(403) ?? 0);
       if (d.entry.roles !== "public") expect(refusedAuth, `${d.key}: the fuzz must get past authentication`).toBeLessThan(CASES * 0.5);
-      report.push(`${d.key} (${Math.round(performance.now() - routeStarted)} ms): ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ")}`);
+      report.push(
+        `${d.key} (${Math.round(performance.now() - routeStarted)} ms): ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(" ")}`,
+      );
     }
     console.log(`fuzz-routes: ${total} requests (seed ${FUZZ_SEED})\n  ${report.join("\n  ")}`);
     expect(failures, failures.join("\n\n")).toEqual([]);
@@ -285,13 +370,21 @@ describe("fuzz: every route handler", () => {
     for (const d of withBody) {
       const seed = table[d.key] ?? {};
       const r = prng(seedFor(`size ${d.key}`));
-      const params = Object.fromEntries(paramsOf(d.pattern).map(({ name }) => [name, seed.params?.(r)[name] ?? (d.pattern.includes("/deliveries/") ? deliveryIds[0]! : draft.id)]));
+      const params = Object.fromEntries(
+        paramsOf(d.pattern).map(({ name }) => [name, seed.params?.(r)[name] ?? (d.pattern.includes("/deliveries/") ? deliveryIds[0]! : draft.id)]),
+      );
       const url = `http://relay.test${d.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, n: string) => params[n]!)}${seed.query ? `?${seed.query}` : ""}`;
       for (const declared of [true, false]) {
         const { stream, stats } = lazyBody(SIZE);
-        const headers: Record<string, string> = { "Content-Type": "application/json", ...authHeadersFor(d), ...(declared ? { "Content-Length": String(SIZE) } : {}) };
+        const headers: Record<string, string> = {
+          "Content-Type": "application/json",
+          ...authHeadersFor(d),
+          ...(declared ? { "Content-Length": String(SIZE) } : {}),
+        };
         const started = performance.now();
-        const res = await d.handler(new Request(url, { method: d.method, headers, body: stream, duplex: "half" } as RequestInit), { params: Promise.resolve(params) });
+        const res = await d.handler(new Request(url, { method: d.method, headers, body: stream, duplex: "half" } as RequestInit), {
+          params: Promise.resolve(params),
+        });
         const text = await res.text();
         const ms = performance.now() - started;
         const what = `${d.key} (${declared ? "Content-Length: 3000000" : "streamed, no Content-Length"})`;
@@ -313,7 +406,15 @@ describe("fuzz: every route handler", () => {
     // What is discarded past the cap is bounded too: a 40 MB stream is given up on after 16 MB more.
     const preview = withBody.find((d) => d.key === "POST /api/v1/mapping/preview")!;
     const { stream, stats } = lazyBody(40_000_000);
-    const res = await preview.handler(new Request("http://relay.test/api/v1/mapping/preview", { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: stream, duplex: "half" } as RequestInit), { params: Promise.resolve({}) });
+    const res = await preview.handler(
+      new Request("http://relay.test/api/v1/mapping/preview", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}` },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+      { params: Promise.resolve({}) },
+    );
     expect(res.status).toBe(400);
     expect(stats.pulled).toBeLessThan(2_100_000 + MAX_DISCARD_BYTES + 256 * 1024);
   });
@@ -330,7 +431,9 @@ describe("fuzz: every route handler", () => {
   it("leaves nothing stored that a read then fails on (every profile, mapping and delivery still reads)", async () => {
     const byKey = new Map(discovered.map((d) => [d.key, d]));
     const get = async (key: string, url: string, params: Record<string, string> = {}) => {
-      const res = await byKey.get(key)!.handler(new Request(`http://relay.test${url}`, { headers: { Authorization: `Bearer ${token}` } }), { params: Promise.resolve(params) });
+      const res = await byKey
+        .get(key)!
+        .handler(new Request(`http://relay.test${url}`, { headers: { Authorization: `Bearer ${token}` } }), { params: Promise.resolve(params) });
       const text = await res.text();
       expect(res.status, `${url} → ${text.slice(0, 300)}`).toBe(200);
       return text;
@@ -346,7 +449,8 @@ describe("fuzz: every route handler", () => {
     await get("GET /api/v1/profiles", "/api/v1/profiles");
     await get("GET /api/v1/deliveries", "/api/v1/deliveries?limit=200");
     await get("GET /api/v1/audit", "/api/v1/audit");
-    for (const format of ["csv", "ndjson"]) expect((await get("GET /api/v1/deliveries/export", `/api/v1/deliveries/export?format=${format}`)).length).toBeGreaterThan(0);
+    for (const format of ["csv", "ndjson"])
+      expect((await get("GET /api/v1/deliveries/export", `/api/v1/deliveries/export?format=${format}`)).length).toBeGreaterThan(0);
     // Whatever was accepted is well-formed JSON objects, never a stray string or array.
     for (const d of await db.delivery.findMany({ select: { sourcePayload: true } })) {
       if (d.sourcePayload !== null) expect(typeof d.sourcePayload === "object" && !Array.isArray(d.sourcePayload)).toBe(true);

@@ -16,9 +16,27 @@ describe("refused-authentication limit on the capability endpoints", () => {
     resetInboundLimiter({ profileRatePerSec: 1000, profileBurst: 1000, authFailuresPerMinute: 3 });
     const form = { "Content-Type": "application/x-www-form-urlencoded" };
     const tries: [string, (i: number) => Promise<Response>][] = [
-      ["203.0.113.81", (i) => collection(post(`/api/v1/inbound/collection/${inlet(i)}?x-adobe-flow-id=f`, "203.0.113.81", "{}"), { params: Promise.resolve({ inletId: inlet(i) }) })],
-      ["203.0.113.82", (i) => aepKey(post(`/api/v1/inbound/aep/missing/${i}`, "203.0.113.82", "{}"), { params: Promise.resolve({ profileId: "missing", key: String(i).padStart(32, "0") }) })],
-      ["203.0.113.83", (i) => aepToken(post("/api/v1/inbound/aep/missing/token", "203.0.113.83", `grant_type=client_credentials&client_id=missing&client_secret=guess${i}`, form), { params: Promise.resolve({ profileId: "missing" }) })],
+      [
+        "203.0.113.81",
+        (i) =>
+          collection(post(`/api/v1/inbound/collection/${inlet(i)}?x-adobe-flow-id=f`, "203.0.113.81", "{}"), {
+            params: Promise.resolve({ inletId: inlet(i) }),
+          }),
+      ],
+      [
+        "203.0.113.82",
+        (i) =>
+          aepKey(post(`/api/v1/inbound/aep/missing/${i}`, "203.0.113.82", "{}"), {
+            params: Promise.resolve({ profileId: "missing", key: String(i).padStart(32, "0") }),
+          }),
+      ],
+      [
+        "203.0.113.83",
+        (i) =>
+          aepToken(post("/api/v1/inbound/aep/missing/token", "203.0.113.83", `grant_type=client_credentials&client_id=missing&client_secret=guess${i}`, form), {
+            params: Promise.resolve({ profileId: "missing" }),
+          }),
+      ],
     ];
     for (const [ip, attempt] of tries) {
       for (let i = 0; i < 3; i++) expect([401, 404], ip).toContain((await attempt(i)).status);

@@ -6,7 +6,18 @@ import { resetInboundLimiter } from "@/lib/inbound/route";
 import type { Actor, Role } from "@/lib/auth/roles";
 import type { RunningEmulators } from "@/emulators/index";
 import { createActors } from "../support/actors";
-import { createSourceProfile, dcsRequests, emulator, postCollection, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
+import {
+  createSourceProfile,
+  dcsRequests,
+  emulator,
+  postCollection,
+  postPush,
+  pushEvents,
+  settleLeftovers,
+  startTestEmulators,
+  testWorker,
+  type TestProfile,
+} from "../support/delivery";
 
 // The AEP-compatible inlet: what RainFocus sends to an AEP raw inlet, answered as AEP answers
 // (help/sources/tutorials/api/create/streaming/http.md), and rotation with a grace period.

@@ -24,7 +24,8 @@ describe("inbound rate limits", () => {
   it("a profile over its rate gets 429 + Retry-After and nothing is stored; other profiles go on", async () => {
     resetInboundLimiter({ profileRatePerSec: 1, profileBurst: 2, authFailuresPerMinute: 1000 });
     const other = await createSourceProfile(emu);
-    const send = (profile: TestProfile) => postPush(profile.id, pushEvents("SessionScheduled", n++, 1), profile.secret, undefined, { "X-Forwarded-For": "198.51.100.20" });
+    const send = (profile: TestProfile) =>
+      postPush(profile.id, pushEvents("SessionScheduled", n++, 1), profile.secret, undefined, { "X-Forwarded-For": "198.51.100.20" });
     expect((await send(p)).status).toBe(202);
     expect((await send(p)).status).toBe(202);
     const before = await db.delivery.count({ where: { profileId: p.id } });

@@ -22,13 +22,16 @@ describe("publish validates against the schema fetched from the Schema Registry"
   let emu: RunningEmulators;
   let actors: Record<Role, Actor>;
   let profileId: string;
-  const sample = { name: "SessionScheduled", payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown> };
+  const sample = {
+    name: "SessionScheduled",
+    payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown>,
+  };
 
   beforeAll(async () => {
     emu = await startEmulators({ adobePort: 0, rainfocusPort: 0 });
     // The user's real schema has no session field group: the default mapping writes _demotenant.session.*.
     const real = demoRegistrySchema();
-    delete ((real.properties as Record<string, { properties: Record<string, unknown> }>)._demotenant!.properties).session;
+    delete (real.properties as Record<string, { properties: Record<string, unknown> }>)._demotenant!.properties.session;
     real.title = "Acme events without sessions";
     emu.adobe.state.schemas.set(DEMO_ADOBE.schemaId, real);
     actors = await createActors("aepschema");
@@ -36,15 +39,33 @@ describe("publish validates against the schema fetched from the Schema Registry"
     if (!r.ok) throw new Error(r.error);
     profileId = r.data.profile.id;
     const c = await executeAction(D.updateAdobeCredentialsDef, actors.OPS, {
-      profileId, version: 1, adobeAuthMethod: "OAUTH_S2S", adobeClientId: DEMO_ADOBE.clientId, adobeClientSecret: DEMO_ADOBE.clientSecret, adobeOrgId: DEMO_ADOBE.orgId, tenantId: "demotenant",
+      profileId,
+      version: 1,
+      adobeAuthMethod: "OAUTH_S2S",
+      adobeClientId: DEMO_ADOBE.clientId,
+      adobeClientSecret: DEMO_ADOBE.clientSecret,
+      adobeOrgId: DEMO_ADOBE.orgId,
+      tenantId: "demotenant",
     });
     if (!c.ok) throw new Error(c.error);
     await db.integrationProfile.update({ where: { id: profileId }, data: { dataflowId: DEMO_ADOBE.flowId } });
-    await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 0, rules: defaultSourceMapping("demotenant"), samples: [sample], schema: null });
+    await executeAction(M.saveMappingDraftDef, actors.OPS, {
+      profileId,
+      revision: 0,
+      rules: defaultSourceMapping("demotenant"),
+      samples: [sample],
+      schema: null,
+    });
   });
   afterAll(() => emu.close());
 
-  const adobe = () => createAdobeClients({ imsUrl: emu.adobeUrl, platformUrl: emu.adobeUrl, allowList: createAllowList({ hosts: DEFAULT_OUTBOUND_HOSTS, allowLoopback: true }), timeoutMs: 3000 });
+  const adobe = () =>
+    createAdobeClients({
+      imsUrl: emu.adobeUrl,
+      platformUrl: emu.adobeUrl,
+      allowList: createAllowList({ hosts: DEFAULT_OUTBOUND_HOSTS, allowLoopback: true }),
+      timeoutMs: 3000,
+    });
 
   it("after discovery + fetch, a mapping the default schema accepts (see the next test) is refused by the fetched schema", async () => {
     expect(await getAepSchema(profileId)).toBeNull();
@@ -60,7 +81,13 @@ describe("publish validates against the schema fetched from the Schema Registry"
   });
 
   it("an uploaded schema overrides the fetched one", async () => {
-    const saved = await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 1, rules: defaultSourceMapping("demotenant"), samples: [sample], schema: buildDefaultRainFocusSchema("demotenant") });
+    const saved = await executeAction(M.saveMappingDraftDef, actors.OPS, {
+      profileId,
+      revision: 1,
+      rules: defaultSourceMapping("demotenant"),
+      samples: [sample],
+      schema: buildDefaultRainFocusSchema("demotenant"),
+    });
     expect(saved.ok).toBe(true);
     expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 2 })).toMatchObject({ ok: true, data: { version: 1 } });
   });
@@ -80,9 +107,27 @@ describe("a version published against the fetched schema", () => {
     const id = r.data.profile.id;
     await executeAction(D.updateAdobeCredentialsDef, actors.OPS, { profileId: id, version: 1, adobeAuthMethod: "OAUTH_S2S", tenantId: "demotenant" });
     const fetched = { ...buildDefaultRainFocusSchema("demotenant"), $id: DEMO_ADOBE.schemaId, title: "Fetched" };
-    await db.integrationProfile.update({ where: { id }, data: { aepSchemaId: DEMO_ADOBE.schemaId, aepDatasetId: DEMO_ADOBE.datasetId, aepSchema: fetched, aepSchemaTitle: "Fetched", aepSchemaFetchedAt: new Date() } });
-    const sample = { name: "SessionScheduled", payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown> };
-    await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId: id, revision: 0, rules: defaultSourceMapping("demotenant"), samples: [sample], schema: null });
+    await db.integrationProfile.update({
+      where: { id },
+      data: {
+        aepSchemaId: DEMO_ADOBE.schemaId,
+        aepDatasetId: DEMO_ADOBE.datasetId,
+        aepSchema: fetched,
+        aepSchemaTitle: "Fetched",
+        aepSchemaFetchedAt: new Date(),
+      },
+    });
+    const sample = {
+      name: "SessionScheduled",
+      payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown>,
+    };
+    await executeAction(M.saveMappingDraftDef, actors.OPS, {
+      profileId: id,
+      revision: 0,
+      rules: defaultSourceMapping("demotenant"),
+      samples: [sample],
+      schema: null,
+    });
     expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId: id, revision: 1 })).toMatchObject({ ok: true, data: { version: 1 } });
     expect((await db.mappingVersion.findFirstOrThrow({ where: { profileId: id } })).schema).toMatchObject({ $id: DEMO_ADOBE.schemaId });
     const restored = await executeAction(M.restoreMappingVersionDef, actors.OPS, { profileId: id, version: 1, revision: 1 });

@@ -23,7 +23,10 @@ describe("the mapping editor's server-side XDM check", () => {
 
   it("reports what the worker's path reports for a bad output, for every role", async () => {
     // No timestamp, and an object where the schema has a string.
-    const rules = [...defaultSourceMapping("acme").filter((r) => r.target !== "timestamp" && r.target !== "_acme.session.title"), { target: "_acme.session.title", source: "session" }];
+    const rules = [
+      ...defaultSourceMapping("acme").filter((r) => r.target !== "timestamp" && r.target !== "_acme.session.title"),
+      { target: "_acme.session.title", source: "session" },
+    ];
     const mapped = mapPreview({ rules, payload, tenantId: "acme" });
     expect(mapped.model?.hash).toBe(defaultSchemaModel("acme").hash);
 
@@ -42,7 +45,10 @@ describe("the mapping editor's server-side XDM check", () => {
 
   it("finds nothing wrong with the default mapping's output", async () => {
     const mapped = mapPreview({ rules: defaultSourceMapping("acme"), payload, tenantId: "acme" });
-    expect(await executeAction(M.validateMappingOutputDef, actors.QA, { output: mapped.output, tenantId: "acme" })).toEqual({ ok: true, data: { validation: [] } });
+    expect(await executeAction(M.validateMappingOutputDef, actors.QA, { output: mapped.output, tenantId: "acme" })).toEqual({
+      ok: true,
+      data: { validation: [] },
+    });
   });
 
   it("checks against an uploaded schema, which wins over the tenant default", async () => {
@@ -51,8 +57,15 @@ describe("the mapping editor's server-side XDM check", () => {
       properties: { _id: { type: "string" }, timestamp: { type: "string", format: "date-time" }, count: { type: "integer" } },
       required: ["_id", "timestamp"],
     };
-    const r = await executeAction(M.validateMappingOutputDef, actors.AUDITOR, { output: { _id: "1", timestamp: "2024-01-01T00:00:00Z", count: "x" }, schema, tenantId: "acme" });
-    expect(r).toMatchObject({ ok: true, data: { validation: [{ pointerToViolation: "#/count", keyword: "type", message: "expected type: Integer, found: String" }] } });
+    const r = await executeAction(M.validateMappingOutputDef, actors.AUDITOR, {
+      output: { _id: "1", timestamp: "2024-01-01T00:00:00Z", count: "x" },
+      schema,
+      tenantId: "acme",
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { validation: [{ pointerToViolation: "#/count", keyword: "type", message: "expected type: Integer, found: String" }] },
+    });
     const unusable = await executeAction(M.validateMappingOutputDef, actors.OPS, { output: { a: 1 }, schema: { type: "string" } });
     expect(unusable).toMatchObject({ ok: false, code: "invalid" });
     if (!unusable.ok) expect(unusable.error).toMatch(/^The XDM schema is not usable: /);
@@ -61,10 +74,17 @@ describe("the mapping editor's server-side XDM check", () => {
   it("refuses an output over AEP's 1 MB record limit, or too deep, with a clear error", async () => {
     const big = await executeAction(M.validateMappingOutputDef, actors.OPS, { output: { _id: "1", blob: "x".repeat(MAX_PAYLOAD_BYTES) }, tenantId: "acme" });
     expect(big).toMatchObject({ ok: false, code: "invalid" });
-    if (!big.ok) expect(big.error).toBe("The mapped output is larger than 1 MB, the most AEP takes per record (it is 1 MB rounded), so it is neither checked nor sendable.");
+    if (!big.ok)
+      expect(big.error).toBe(
+        "The mapped output is larger than 1 MB, the most AEP takes per record (it is 1 MB rounded), so it is neither checked nor sendable.",
+      );
     // Multi-byte characters count as the bytes they are sent as.
     const wide = await executeAction(M.validateMappingOutputDef, actors.OPS, { output: { blob: "é".repeat(MAX_PAYLOAD_BYTES / 2) }, tenantId: "acme" });
-    expect(wide).toMatchObject({ ok: false, code: "invalid", error: expect.stringMatching(/^The mapped output is larger than 1 MB, the most AEP takes per record/) });
+    expect(wide).toMatchObject({
+      ok: false,
+      code: "invalid",
+      error: expect.stringMatching(/^The mapped output is larger than 1 MB, the most AEP takes per record/),
+    });
 
     let deep: Record<string, unknown> = {};
     const root = deep;
@@ -76,7 +96,11 @@ describe("the mapping editor's server-side XDM check", () => {
   });
 
   it("refuses a request with nothing to check against, or without a session", async () => {
-    expect(await executeAction(M.validateMappingOutputDef, actors.OPS, { output: {} })).toMatchObject({ ok: false, code: "invalid", error: "Give the uploaded XDM schema or the tenant id to check against." });
+    expect(await executeAction(M.validateMappingOutputDef, actors.OPS, { output: {} })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      error: "Give the uploaded XDM schema or the tenant id to check against.",
+    });
     expect(await executeAction(M.validateMappingOutputDef, actors.OPS, { output: [], tenantId: "acme" })).toMatchObject({ ok: false, code: "invalid" });
     expect(await executeAction(M.validateMappingOutputDef, null, { output: {}, tenantId: "acme" })).toMatchObject({ ok: false, code: "unauthorized" });
   });

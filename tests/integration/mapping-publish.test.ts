@@ -13,7 +13,10 @@ import { createActors } from "../support/actors";
 describe("publish is idempotent per draft revision", () => {
   let actors: Record<Role, Actor>;
   let profileId: string;
-  const sample = { name: "SessionScheduled", payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown> };
+  const sample = {
+    name: "SessionScheduled",
+    payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown>,
+  };
 
   beforeAll(async () => {
     actors = await createActors("publish");
@@ -25,7 +28,9 @@ describe("publish is idempotent per draft revision", () => {
   });
 
   it("eight concurrent publishes of one revision make one version, audited once, and none fails", async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => executeAction(M.publishMappingDef, i % 2 ? actors.OPS : actors.ADMIN, { profileId, revision: 1 })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => executeAction(M.publishMappingDef, i % 2 ? actors.OPS : actors.ADMIN, { profileId, revision: 1 })),
+    );
     expect(results.map((r) => r.ok && r.data.version)).toEqual(Array(8).fill(1));
     expect(results.filter((r) => r.ok && !r.data.alreadyPublished)).toHaveLength(1);
     expect(await db.mappingVersion.count({ where: { profileId } })).toBe(1);
@@ -33,10 +38,25 @@ describe("publish is idempotent per draft revision", () => {
   });
 
   it("the next revision is the next version; publishing an old revision again is a conflict", async () => {
-    await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 1, rules: defaultSourceMapping("acme").map((r) => (r.target === "_acme.session.title" ? { target: r.target, expression: "upper(session.title)" } : r)), samples: [sample], schema: null });
-    expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 2 })).toMatchObject({ ok: true, data: { version: 2, alreadyPublished: false } });
-    expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 2 })).toMatchObject({ ok: true, data: { version: 2, alreadyPublished: true } });
-    expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 1 })).toMatchObject({ ok: true, data: { version: 1, alreadyPublished: true } });
+    await executeAction(M.saveMappingDraftDef, actors.OPS, {
+      profileId,
+      revision: 1,
+      rules: defaultSourceMapping("acme").map((r) => (r.target === "_acme.session.title" ? { target: r.target, expression: "upper(session.title)" } : r)),
+      samples: [sample],
+      schema: null,
+    });
+    expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 2 })).toMatchObject({
+      ok: true,
+      data: { version: 2, alreadyPublished: false },
+    });
+    expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 2 })).toMatchObject({
+      ok: true,
+      data: { version: 2, alreadyPublished: true },
+    });
+    expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 1 })).toMatchObject({
+      ok: true,
+      data: { version: 1, alreadyPublished: true },
+    });
     expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 3 })).toMatchObject({ ok: false, code: "conflict" });
     expect(await db.mappingVersion.count({ where: { profileId } })).toBe(2);
   });

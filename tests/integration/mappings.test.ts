@@ -14,7 +14,10 @@ import { createActors } from "../support/actors";
 describe("mapping drafts and published versions", () => {
   let actors: Record<Role, Actor>;
   let profileId: string;
-  const sample = { name: "SessionScheduled", payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown> };
+  const sample = {
+    name: "SessionScheduled",
+    payload: PUSH_TYPES.find((p) => p.name === "SessionScheduled")!.samplePayload as unknown as Record<string, unknown>,
+  };
 
   beforeAll(async () => {
     actors = await createActors("mappings");
@@ -32,14 +35,22 @@ describe("mapping drafts and published versions", () => {
     expect(saved).toMatchObject({ ok: true, data: { revision: 1 } });
     const stale = await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 0, rules: [], samples: [], schema: null });
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
-    expect(await executeAction(M.saveMappingDraftDef, actors.QA, { profileId, revision: 1, rules, samples: [], schema: null })).toMatchObject({ code: "forbidden" });
+    expect(await executeAction(M.saveMappingDraftDef, actors.QA, { profileId, revision: 1, rules, samples: [], schema: null })).toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("refuses a sample that is too deep and a schema that is not an XDM schema, changing nothing", async () => {
     let deep: Record<string, unknown> = {};
     const root = deep;
     for (let i = 0; i < 70; i++) deep = (deep.a = {}) as Record<string, unknown>;
-    const r1 = await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 1, rules: [], samples: [{ name: "deep", payload: root }], schema: null });
+    const r1 = await executeAction(M.saveMappingDraftDef, actors.OPS, {
+      profileId,
+      revision: 1,
+      rules: [],
+      samples: [{ name: "deep", payload: root }],
+      schema: null,
+    });
     expect(r1).toMatchObject({ ok: false, code: "invalid" });
     const r2 = await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 1, rules: [], samples: [], schema: { type: "string" } });
     expect(r2).toMatchObject({ ok: false, code: "invalid" });
@@ -60,7 +71,9 @@ describe("mapping drafts and published versions", () => {
   it("publishes versions 1 and 2, audits the diff, and the worker uses the latest", async () => {
     await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 2, rules: defaultSourceMapping("acme"), samples: [sample], schema: null });
     expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 3 })).toMatchObject({ ok: true, data: { version: 1 } });
-    const changed = defaultSourceMapping("acme").map((r) => (r.target === "_acme.session.title" ? { target: r.target, expression: "upper(session.title)" } : r));
+    const changed = defaultSourceMapping("acme").map((r) =>
+      r.target === "_acme.session.title" ? { target: r.target, expression: "upper(session.title)" } : r,
+    );
     await executeAction(M.saveMappingDraftDef, actors.OPS, { profileId, revision: 3, rules: changed, samples: [sample], schema: null });
     expect(await executeAction(M.publishMappingDef, actors.OPS, { profileId, revision: 4 })).toMatchObject({ ok: true, data: { version: 2 } });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "mapping.publish", targetId: profileId }, orderBy: { createdAt: "desc" } });
@@ -70,7 +83,9 @@ describe("mapping drafts and published versions", () => {
     const mapping = prepareMapping(mappingForProfile(profiles.get(profileId)!));
     expect(mapping.version).toBe(2);
     const out = mapping.map(sample.payload);
-    expect(out.ok && (out.output._acme as { session: { title: string } }).session.title).toBe(String((sample.payload.session as { title: string }).title).toUpperCase());
+    expect(out.ok && (out.output._acme as { session: { title: string } }).session.title).toBe(
+      String((sample.payload.session as { title: string }).title).toUpperCase(),
+    );
   });
 
   it("restores version 1 as the draft without changing what is live", async () => {

@@ -22,7 +22,13 @@ function routeFiles(dir: string): string[] {
 function v1Routes(): { file: string; path: string; methods: string[] }[] {
   return routeFiles("app/api/v1").map((file) => ({
     file,
-    path: "/" + path.dirname(path.relative("app/api/v1", file)).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}"),
+    path:
+      "/" +
+      path
+        .dirname(path.relative("app/api/v1", file))
+        .split(path.sep)
+        .join("/")
+        .replace(/\[(\w+)\]/g, "{$1}"),
     methods: [...readFileSync(file, "utf8").matchAll(/export\s+(?:async\s+)?(?:const|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!),
   }));
 }
@@ -34,7 +40,13 @@ describe("openapi.json", () => {
     const routes = v1Routes().filter((r) => !NOT_DOCUMENTED.some((re) => re.test(r.path)));
     expect(routes.length).toBeGreaterThan(10);
     const onDisk = routes.flatMap((r) => r.methods.map((m) => `${m} ${r.path}`)).sort();
-    const documented = Object.entries(paths).flatMap(([p, item]) => Object.keys(item).filter((k) => k !== "parameters").map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const documented = Object.entries(paths)
+      .flatMap(([p, item]) =>
+        Object.keys(item)
+          .filter((k) => k !== "parameters")
+          .map((m) => `${m.toUpperCase()} ${p}`),
+      )
+      .sort();
     expect(documented).toEqual(onDisk);
   });
 

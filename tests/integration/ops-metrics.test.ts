@@ -2,7 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RunningEmulators } from "@/emulators/index";
 import { GET } from "@/app/api/metrics/route";
-import { createSourceProfile, drain, emulator, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile } from "../support/delivery";
+import {
+  createSourceProfile,
+  drain,
+  emulator,
+  postPush,
+  pushEvents,
+  settleLeftovers,
+  startTestEmulators,
+  testWorker,
+  type TestProfile,
+} from "../support/delivery";
 
 const TOKEN = "metrics-test-token-0123456789";
 const scrape = (auth?: string) => GET(new Request("http://relay.test/api/metrics", { headers: auth ? { Authorization: auth } : {} }));
@@ -74,7 +84,12 @@ describe("GET /api/metrics", () => {
     process.env.METRICS_TOKEN = TOKEN;
     const tokens = async () => {
       const m = parse(await (await scrape(`Bearer ${TOKEN}`)).text());
-      return { ok: m.get('relay_token_requests_total{issuer="adobe_ims",outcome="ok"}') ?? 0, refused: [...m].filter(([k]) => k.startsWith('relay_token_requests_total{issuer="adobe_ims",outcome="') && !k.includes('outcome="ok"')).reduce((t, [, v]) => t + v, 0) };
+      return {
+        ok: m.get('relay_token_requests_total{issuer="adobe_ims",outcome="ok"}') ?? 0,
+        refused: [...m]
+          .filter(([k]) => k.startsWith('relay_token_requests_total{issuer="adobe_ims",outcome="') && !k.includes('outcome="ok"'))
+          .reduce((t, [, v]) => t + v, 0),
+      };
     };
     const start = await tokens();
     let n = 71_000;

@@ -46,7 +46,11 @@ describe("scale-out: two web servers + three workers on one database", () => {
     recorder.record = (r, body) => {
       const entry = record(r, body);
       if (!r.route.startsWith("dcs")) return entry;
-      const receipt: Receipt = { ids: messageIds({ route: r.route, body: body.toString("utf8") }), token: r.headers.authorization ?? "", at: performance.now() };
+      const receipt: Receipt = {
+        ids: messageIds({ route: r.route, body: body.toString("utf8") }),
+        token: r.headers.authorization ?? "",
+        at: performance.now(),
+      };
       receipts.push(receipt);
       Object.defineProperty(entry, "status", {
         enumerable: true,
@@ -63,12 +67,14 @@ describe("scale-out: two web servers + three workers on one database", () => {
       children.push(startStandaloneServer(database.url, port));
     }
     for (let i = 0; i < 3; i++) {
-      children.push(startWorkerProcess(database.url, emu, {
-        // Claims of 100 so that the three workers share a backlog instead of one taking 500 at a time.
-        DELIVERY_CLAIM_BATCH: "100",
-        DELIVERY_RETRY_BASE_MS: "5",
-        DELIVERY_RETRY_CAP_MS: "50",
-      }));
+      children.push(
+        startWorkerProcess(database.url, emu, {
+          // Claims of 100 so that the three workers share a backlog instead of one taking 500 at a time.
+          DELIVERY_CLAIM_BATCH: "100",
+          DELIVERY_RETRY_BASE_MS: "5",
+          DELIVERY_RETRY_CAP_MS: "50",
+        }),
+      );
     }
   }, 300_000);
 
@@ -98,7 +104,11 @@ describe("scale-out: two web servers + three workers on one database", () => {
     await Promise.all(
       bases.map(async (base, lane) => {
         for (let b = lane; b < bodies.length; b += bases.length) {
-          const res = await fetch(`${base}/api/v1/inbound/rainfocus/${profile.id}`, { method: "POST", headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(bodies[b]!, secret) }, body: bodies[b] });
+          const res = await fetch(`${base}/api/v1/inbound/rainfocus/${profile.id}`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(bodies[b]!, secret) },
+            body: bodies[b],
+          });
           expect(res.status, await res.clone().text()).toBe(202);
           const created = ((await res.json()) as { deliveryIds: string[] }).deliveryIds;
           ids.push(...created);
@@ -109,14 +119,21 @@ describe("scale-out: two web servers + three workers on one database", () => {
     const acceptedS = (performance.now() - t0) / 1000;
     expect(new Set(ids).size).toBe(N);
 
-    const count = async (status: string) => Number((await sql.query(`SELECT count(*)::int AS n FROM "Delivery" WHERE "profileId" = $1 AND status = $2::"DeliveryStatus"`, [profile.id, status])).rows[0].n);
+    const count = async (status: string) =>
+      Number(
+        (await sql.query(`SELECT count(*)::int AS n FROM "Delivery" WHERE "profileId" = $1 AND status = $2::"DeliveryStatus"`, [profile.id, status])).rows[0].n,
+      );
     await until(async () => (await count("DELIVERED")) === N, 110_000, `${N} deliveries DELIVERED`, 250);
     const deliveredS = (performance.now() - t0) / 1000;
-    console.log(`[scale-out] ${N} events: accepted by 2 web servers in ${acceptedS.toFixed(1)} s, all DELIVERED by 3 workers after ${deliveredS.toFixed(1)} s (${Math.round(N / deliveredS)} events/s); ${receipts.length} DCS requests, ${receipts.filter((r) => r.status === 503).length} failed with 503`);
+    console.log(
+      `[scale-out] ${N} events: accepted by 2 web servers in ${acceptedS.toFixed(1)} s, all DELIVERED by 3 workers after ${deliveredS.toFixed(1)} s (${Math.round(N / deliveredS)} events/s); ${receipts.length} DCS requests, ${receipts.filter((r) => r.status === 503).length} failed with 503`,
+    );
 
     // Every delivery, and nothing else, with its attempts.
     const { rows: deliveries } = await sql.query<{ id: string; status: string; attempts: number; mid: string; rid: string | null }>(
-      `SELECT id, status, attempts, "mappedPayload"->>'_id' AS mid, "requestId" AS rid FROM "Delivery" WHERE "profileId" = $1`, [profile.id]);
+      `SELECT id, status, attempts, "mappedPayload"->>'_id' AS mid, "requestId" AS rid FROM "Delivery" WHERE "profileId" = $1`,
+      [profile.id],
+    );
     expect(deliveries.length).toBe(N);
     expect(deliveries.every((d) => d.status === "DELIVERED")).toBe(true);
     // Each delivery carries the X-Request-Id its web server answered with (what the worker logs).
@@ -124,7 +141,9 @@ describe("scale-out: two web servers + three workers on one database", () => {
     expect(deliveries.filter((d) => d.rid !== requestIds.get(d.id)).length).toBe(0);
     const { rows: attempts } = await sql.query<{ did: string; number: number; settled: number; ms: number; dcs: boolean; st: number | null }>(
       `SELECT a."deliveryId" AS did, a.number, extract(epoch FROM a."startedAt") * 1000 AS settled, a."durationMs" AS ms, a."requestUrl" LIKE '%/collection/%' AS dcs, a."responseStatus" AS st
-         FROM "Attempt" a JOIN "Delivery" d ON d.id = a."deliveryId" WHERE d."profileId" = $1`, [profile.id]);
+         FROM "Attempt" a JOIN "Delivery" d ON d.id = a."deliveryId" WHERE d."profileId" = $1`,
+      [profile.id],
+    );
     const byDelivery = new Map<string, typeof attempts>();
     for (const a of attempts) (byDelivery.get(a.did) ?? byDelivery.set(a.did, []).get(a.did)!).push(a);
 
@@ -139,9 +158,11 @@ describe("scale-out: two web servers + three workers on one database", () => {
       const dcs = (byDelivery.get(d.id) ?? []).filter((a) => a.dcs).sort((x, y) => x.number - y.number);
       // Attempt numbers 1..n, one DCS exchange each (a token refresh may add an IMS exchange).
       const numbers = dcs.map((a) => a.number);
-      if (numbers.join() !== Array.from({ length: d.attempts }, (_, i) => i + 1).join()) problems.push(`${d.id}: attempts ${d.attempts}, DCS attempt numbers [${numbers}]`);
+      if (numbers.join() !== Array.from({ length: d.attempts }, (_, i) => i + 1).join())
+        problems.push(`${d.id}: attempts ${d.attempts}, DCS attempt numbers [${numbers}]`);
       // Recorded at settle time: attempt k ran in [settled − durationMs, settled]; k + 1 starts after k settled.
-      for (let k = 1; k < dcs.length; k++) if (dcs[k]!.settled - dcs[k]!.ms + 1 < dcs[k - 1]!.settled) problems.push(`${d.id}: attempt ${dcs[k]!.number} overlaps attempt ${dcs[k - 1]!.number}`);
+      for (let k = 1; k < dcs.length; k++)
+        if (dcs[k]!.settled - dcs[k]!.ms + 1 < dcs[k - 1]!.settled) problems.push(`${d.id}: attempt ${dcs[k]!.number} overlaps attempt ${dcs[k - 1]!.number}`);
       if (dcs.at(-1)?.st === null || dcs.slice(0, -1).some((a) => a.st !== null && a.st < 300)) problems.push(`${d.id}: a 2xx attempt before the last`);
       if (d.attempts > 1) retried++;
 
@@ -150,7 +171,8 @@ describe("scale-out: two web servers + three workers on one database", () => {
       if (accepted !== 1) problems.push(`${d.id}: _id ${d.mid} accepted ${accepted} times`);
       if (seen.length !== dcs.length) problems.push(`${d.id}: _id ${d.mid} received ${seen.length} times for ${dcs.length} recorded attempts`);
       // As the emulator saw it: each request carrying this _id was answered before the next arrived.
-      for (let k = 1; k < seen.length; k++) if (seen[k - 1]!.answeredAt === undefined || seen[k]!.at < seen[k - 1]!.answeredAt!) problems.push(`${d.id}: _id ${d.mid} in flight twice at once`);
+      for (let k = 1; k < seen.length; k++)
+        if (seen[k - 1]!.answeredAt === undefined || seen[k]!.at < seen[k - 1]!.answeredAt!) problems.push(`${d.id}: _id ${d.mid} in flight twice at once`);
     }
     expect(problems.slice(0, 20)).toEqual([]);
     // The injected faults did make deliveries retry, and all three workers sent (one IMS token each).

@@ -47,7 +47,11 @@ describe("standalone server + two worker processes on a fresh database", () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
       const body = JSON.stringify(pushEvents("SessionScheduled", 1000 + i * 10, 10));
-      const res = await fetch(`${base}/api/v1/inbound/rainfocus/${profile.id}`, { method: "POST", headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(body, secret) }, body });
+      const res = await fetch(`${base}/api/v1/inbound/rainfocus/${profile.id}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-RF-Signature": signBody(body, secret) },
+        body,
+      });
       expect(res.status).toBe(202);
       ids.push(...((await res.json()) as { deliveryIds: string[] }).deliveryIds);
     }

@@ -5,7 +5,18 @@ import { db } from "@/lib/db";
 import { DEMO_ADOBE, DEMO_RAINFOCUS, type RunningEmulators } from "@/emulators/index";
 import { flushTracing, shutdownTracing, startTracing } from "@/lib/telemetry";
 import {
-  createDestinationProfile, createSourceProfile, dcsRequests, drain, emulator, postAep, postPush, pushEvents, settleLeftovers, startTestEmulators, testWorker, type TestProfile,
+  createDestinationProfile,
+  createSourceProfile,
+  dcsRequests,
+  drain,
+  emulator,
+  postAep,
+  postPush,
+  pushEvents,
+  settleLeftovers,
+  startTestEmulators,
+  testWorker,
+  type TestProfile,
 } from "../support/delivery";
 
 // OpenTelemetry (issue 9): with an OTLP endpoint the inbound routes export a relay.inbound span
@@ -17,13 +28,18 @@ import {
 type OtlpValue = { stringValue?: string; intValue?: number | string; boolValue?: boolean; doubleValue?: number };
 type OtlpAttr = { key: string; value: OtlpValue };
 type OtlpSpan = {
-  traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number;
-  attributes: OtlpAttr[]; links?: { traceId: string; spanId: string; attributes?: OtlpAttr[] }[];
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: OtlpAttr[];
+  links?: { traceId: string; spanId: string; attributes?: OtlpAttr[] }[];
   status?: { code?: number; message?: string };
 };
 type Exported = { resourceSpans: { resource: { attributes: OtlpAttr[] }; scopeSpans: { spans: OtlpSpan[] }[] }[] };
 
-const plain = (v: OtlpValue) => v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : v.boolValue ?? v.doubleValue);
+const plain = (v: OtlpValue) => v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : (v.boolValue ?? v.doubleValue));
 const attrs = (list: OtlpAttr[] = []) => Object.fromEntries(list.map((a) => [a.key, plain(a.value)]));
 
 describe("OpenTelemetry tracing from inbound to worker", () => {
@@ -73,7 +89,11 @@ describe("OpenTelemetry tracing from inbound to worker", () => {
     expect([first.status, second.status]).toEqual([202, 202]);
     const refused = await postPush(source.id, pushEvents("SessionScheduled", 72_003, 1), "rfin_wrong-secret");
     expect(refused.status).toBe(401);
-    const aep = await postAep(destination.id, { profiles: [{ identityMap: { email_lc_sha256: [{ id: "ab".repeat(32) }] }, attributes: { email: "trace@example.com", firstName: { value: "Tia" } } }] }, destination.secret);
+    const aep = await postAep(
+      destination.id,
+      { profiles: [{ identityMap: { email_lc_sha256: [{ id: "ab".repeat(32) }] }, attributes: { email: "trace@example.com", firstName: { value: "Tia" } } }] },
+      destination.secret,
+    );
     expect(aep.status).toBe(202);
 
     await drain(testWorker(emu), 200);
@@ -86,12 +106,22 @@ describe("OpenTelemetry tracing from inbound to worker", () => {
     const all = spans();
     const inbound = all.filter((s) => s.name === "relay.inbound");
     const spanOf = (requestId: string) => inbound.find((s) => s.attrs["relay.request_id"] === requestId)!;
-    for (const [res, events] of [[first, 2], [second, 1]] as const) {
+    for (const [res, events] of [
+      [first, 2],
+      [second, 1],
+    ] as const) {
       const requestId = res.headers.get("x-request-id")!;
       const span = spanOf(requestId);
       expect(span).toBeDefined();
       expect(span.service).toBe("relay-web");
-      expect(span.attrs).toMatchObject({ "relay.request_id": requestId, "relay.profile_id": source.id, "relay.endpoint": "rainfocus", "relay.events": events, "relay.accepted": events, "http.response.status_code": 202 });
+      expect(span.attrs).toMatchObject({
+        "relay.request_id": requestId,
+        "relay.profile_id": source.id,
+        "relay.endpoint": "rainfocus",
+        "relay.events": events,
+        "relay.accepted": events,
+        "http.response.status_code": 202,
+      });
       // Each delivery row stores the request id and the traceparent of that request's span.
       for (const row of rows.filter((r) => (res.body.deliveryIds as string[]).includes(r.id))) {
         expect(row.requestId).toBe(requestId);
@@ -99,12 +129,24 @@ describe("OpenTelemetry tracing from inbound to worker", () => {
       }
     }
     expect(spanOf("rf-trace-ops-0002")).toBeDefined();
-    expect(inbound.find((s) => s.attrs["http.response.status_code"] === 401)?.attrs).toMatchObject({ "relay.error_code": "bad_signature", "relay.profile_id": source.id });
+    expect(inbound.find((s) => s.attrs["http.response.status_code"] === 401)?.attrs).toMatchObject({
+      "relay.error_code": "bad_signature",
+      "relay.profile_id": source.id,
+    });
 
     const deliver = all.filter((s) => s.name === "relay.deliver" && s.attrs["relay.profile_id"] === source.id);
     expect(deliver).toHaveLength(1);
     const d = deliver[0]!;
-    expect(d.attrs).toMatchObject({ "relay.direction": "SOURCE", "relay.batch_size": 3, "relay.attempt": 1, "relay.retries": 0, "relay.delivered": 3, "relay.retrying": 0, "relay.failed": 0, "relay.dead": 0 });
+    expect(d.attrs).toMatchObject({
+      "relay.direction": "SOURCE",
+      "relay.batch_size": 3,
+      "relay.attempt": 1,
+      "relay.retries": 0,
+      "relay.delivered": 3,
+      "relay.retrying": 0,
+      "relay.failed": 0,
+      "relay.dead": 0,
+    });
     expect(d.kind).toBe(5); // SPAN_KIND_CONSUMER
     // Links, not a parent: the batch holds deliveries of two requests (two traces).
     expect(d.parentSpanId ?? "").toBe("");
@@ -130,7 +172,15 @@ describe("OpenTelemetry tracing from inbound to worker", () => {
     const rfRequests = await emulator<{ requests: { headers: Record<string, string> }[] }>(emu.rainfocusUrl, "GET", "requests");
     const rfTokens = rfRequests.requests.map((r) => /^Bearer\s+(.+)$/i.exec(r.headers.authorization ?? "")?.[1]).filter((t): t is string => Boolean(t));
     expect(rfTokens.length).toBeGreaterThan(0);
-    for (const secret of [source.secret, destination.secret, DEMO_ADOBE.clientSecret, DEMO_RAINFOCUS.clientSecret, process.env.APP_ENCRYPTION_KEY!, ...bearers, ...rfTokens]) {
+    for (const secret of [
+      source.secret,
+      destination.secret,
+      DEMO_ADOBE.clientSecret,
+      DEMO_RAINFOCUS.clientSecret,
+      process.env.APP_ENCRYPTION_KEY!,
+      ...bearers,
+      ...rfTokens,
+    ]) {
       expect(exported).not.toContain(secret);
     }
     expect(exported).not.toMatch(/sha256=[0-9a-f]{64}/);

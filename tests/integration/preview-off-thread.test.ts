@@ -18,11 +18,14 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 
 const preview = (body: unknown, role: Role = "AUDITOR") =>
-  previewPOST(new Request("http://localhost/api/v1/mapping/preview", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-test-actor": role, origin: "http://localhost", host: "localhost" },
-    body: JSON.stringify(body),
-  }), { params: Promise.resolve({}) });
+  previewPOST(
+    new Request("http://localhost/api/v1/mapping/preview", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-test-actor": role, origin: "http://localhost", host: "localhost" },
+      body: JSON.stringify(body),
+    }),
+    { params: Promise.resolve({}) },
+  );
 
 describe("mapping preview off the request event loop", () => {
   afterAll(() => stopPreviewPool());
@@ -35,7 +38,10 @@ describe("mapping preview off the request event loop", () => {
   it("answers /api/health while a heavy preview is running", async () => {
     const rules = Array.from({ length: 2000 }, (_, k) => ({ target: `h${k}`, expression: `sha256(rpad(s, 65536, "${k % 10}"))` }));
     let previewFinished = false;
-    const heavy = preview({ rules, payload: { s: "x" } }).then((r) => { previewFinished = true; return r; });
+    const heavy = preview({ rules, payload: { s: "x" } }).then((r) => {
+      previewFinished = true;
+      return r;
+    });
     // Let the request body be read and the job be handed to the worker thread.
     await new Promise((r) => setTimeout(r, 50));
     const health = await healthGET();
@@ -55,7 +61,15 @@ describe("mapping preview off the request event loop", () => {
     const body = await res.json();
     expect(body.errors[0]).toEqual({ target: "(schema)", message: expect.stringContaining(`more than ${MAX_SCHEMA_PROPERTIES} fields`) });
 
-    const grow = await (await preview({ rules: [{ target: "big", expression: 'replacestr(rpad(s, 65536, "a"), "a", "aaaaaaaaaaaaaaaa")' }, { target: "ok", value: 1 }], payload: { s: "" } })).json();
+    const grow = await (
+      await preview({
+        rules: [
+          { target: "big", expression: 'replacestr(rpad(s, 65536, "a"), "a", "aaaaaaaaaaaaaaaa")' },
+          { target: "ok", value: 1 },
+        ],
+        payload: { s: "" },
+      })
+    ).json();
     expect(grow.output).toEqual({ ok: 1 });
     expect(grow.errors).toEqual([{ target: "big", message: expect.stringContaining("longer than") }]);
   }, 60_000);

@@ -26,12 +26,24 @@ describe("integration profile change: one transaction, one status rule", () => {
     const r = await executeAction(D.createProfileDef, actors.OPS, { name: "One unit", direction: "DESTINATION", eventCode: "unit26" });
     if (!r.ok) throw new Error(r.error);
     profileId = r.data.profile.id;
-    await changeProfile(profileId, { version: 1, data: { rainfocusClientId: "rf", rainfocusSecretSealed: sealSecret("rf-secret-1234"), rainfocusOrgId: "org" }, audit: "profile.credentials.rainfocus" }, ctx());
+    await changeProfile(
+      profileId,
+      {
+        version: 1,
+        data: { rainfocusClientId: "rf", rainfocusSecretSealed: sealSecret("rf-secret-1234"), rainfocusOrgId: "org" },
+        audit: "profile.credentials.rainfocus",
+      },
+      ctx(),
+    );
   });
 
   it("records a test result without bumping the version, and the status follows only a complete checklist", async () => {
     const before = await getProfileOrThrow(profileId);
-    const after = await changeProfile(profileId, { data: { rainfocusTest: { ok: true, message: "ok", at: new Date().toISOString() } }, audit: { action: "profile.test.rainfocus", after: { ok: true } } }, ctx());
+    const after = await changeProfile(
+      profileId,
+      { data: { rainfocusTest: { ok: true, message: "ok", at: new Date().toISOString() } }, audit: { action: "profile.test.rainfocus", after: { ok: true } } },
+      ctx(),
+    );
     expect(after.version).toBe(before.version);
     // Still no published mapping: the checklist is not complete.
     expect(after.status).toBe("DRAFT");
@@ -62,7 +74,14 @@ describe("integration profile change: one transaction, one status rule", () => {
 
     // New RainFocus credentials clear the test result (rainfocusChange), so the checklist is open again.
     const v = (await getProfileOrThrow(profileId)).version;
-    const r = await executeAction(D.updateRainfocusCredentialsDef, actors.OPS, { profileId, version: v, rainfocusClientId: "rf2", rainfocusSecret: "", rainfocusOrgId: "org", rainfocusEnvironment: "dev" });
+    const r = await executeAction(D.updateRainfocusCredentialsDef, actors.OPS, {
+      profileId,
+      version: v,
+      rainfocusClientId: "rf2",
+      rainfocusSecret: "",
+      rainfocusOrgId: "org",
+      rainfocusEnvironment: "dev",
+    });
     expect(r).toMatchObject({ ok: true, data: { status: "DRAFT" } });
     const event = await db.auditEvent.findFirst({ where: { targetId: profileId, action: "profile.credentials.rainfocus" }, orderBy: { createdAt: "desc" } });
     expect(event).toMatchObject({ before: { status: "READY" }, after: { status: "DRAFT" } });
@@ -73,7 +92,9 @@ describe("integration profile change: one transaction, one status rule", () => {
     const events = await db.auditEvent.count({ where: { targetId: profileId } });
     const paused = await executeAction(D.pauseProfileDef, actors.OPS, { profileId });
     expect(paused).toMatchObject({ ok: false, code: "invalid" });
-    await expect(changeProfile(profileId, { version: before.version - 1, data: { name: "Stale" }, audit: "profile.update" }, ctx())).rejects.toMatchObject({ code: "conflict" });
+    await expect(changeProfile(profileId, { version: before.version - 1, data: { name: "Stale" }, audit: "profile.update" }, ctx())).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await getProfileOrThrow(profileId)).toEqual(before);
     expect(await db.auditEvent.count({ where: { targetId: profileId } })).toBe(events);
   });
@@ -94,7 +115,10 @@ describe("integration profile change: one transaction, one status rule", () => {
     await writeAudit(db, { actor: actors.QA, action: "delivery.test.send", targetType: "Delivery", targetId });
     for (const targetType of ["Delivery", "delivery"]) {
       const { items } = await listAuditEvents(AuditFilterSchema.parse({ targetType, targetId }));
-      expect(items.map((e) => e.targetType), targetType).toEqual(["Delivery"]);
+      expect(
+        items.map((e) => e.targetType),
+        targetType,
+      ).toEqual(["Delivery"]);
     }
   });
 });

@@ -24,7 +24,10 @@ describe("integration profile PATCH", () => {
     const before = await getProfileOrThrow(profileId);
     const auditCount = (await audits()).length;
     const body = { version: before.version, basics: { name: "Renamed", eventCode: "patch2" }, pushTypes: ["SessionScheduled", "NoSuchType"] };
-    await expect(patchProfile(profileId, body, { actor: actors.OPS, ip: null })).rejects.toMatchObject({ code: "invalid", fieldErrors: { pushTypes: ["Unknown: NoSuchType"] } });
+    await expect(patchProfile(profileId, body, { actor: actors.OPS, ip: null })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { pushTypes: ["Unknown: NoSuchType"] },
+    });
     const after = await getProfileOrThrow(profileId);
     expect({ name: after.name, version: after.version, pushTypes: after.pushTypes }).toEqual({ name: "Patch me", version: before.version, pushTypes: [] });
     expect((await audits()).length).toBe(auditCount);
@@ -33,12 +36,27 @@ describe("integration profile PATCH", () => {
   it("saves every part at once: one new version, one audit event with the whole before and after", async () => {
     const before = await getProfileOrThrow(profileId);
     const auditCount = (await audits()).length;
-    const body = { version: before.version, basics: { name: "Renamed", eventCode: "patch2" }, pushTypes: ["SessionScheduled"], rainfocus: { rainfocusClientId: "rf", rainfocusEnvironment: "dev" } };
+    const body = {
+      version: before.version,
+      basics: { name: "Renamed", eventCode: "patch2" },
+      pushTypes: ["SessionScheduled"],
+      rainfocus: { rainfocusClientId: "rf", rainfocusEnvironment: "dev" },
+    };
     const after = await patchProfile(profileId, body, { actor: actors.OPS, ip: null });
-    expect(after).toMatchObject({ name: "Renamed", eventCode: "patch2", version: before.version + 1, pushTypes: ["SessionScheduled"], rainfocus: { clientId: "rf", environment: "dev" } });
+    expect(after).toMatchObject({
+      name: "Renamed",
+      eventCode: "patch2",
+      version: before.version + 1,
+      pushTypes: ["SessionScheduled"],
+      rainfocus: { clientId: "rf", environment: "dev" },
+    });
     const added = (await audits()).slice(auditCount);
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ action: "profile.update", before: { name: "Patch me", pushTypes: [] }, after: { name: "Renamed", pushTypes: ["SessionScheduled"], rainfocus: { clientId: "rf" } } });
+    expect(added[0]).toMatchObject({
+      action: "profile.update",
+      before: { name: "Patch me", pushTypes: [] },
+      after: { name: "Renamed", pushTypes: ["SessionScheduled"], rainfocus: { clientId: "rf" } },
+    });
   });
 
   it("a stale version saves nothing and says so", async () => {

@@ -38,7 +38,14 @@ describe("integration profiles", () => {
     expect(row.adobeClientSecretSealed).not.toContain(SECRET);
     const r2 = await executeAction(D.updateAdobeCredentialsDef, actors.OPS, { ...base, version: 2, adobeClientSecret: "" });
     expect(r2).toMatchObject({ ok: true, data: { adobe: { clientSecret: "••••XYZ9" } } });
-    await executeAction(D.updateRainfocusCredentialsDef, actors.OPS, { profileId, version: 3, rainfocusClientId: "rf", rainfocusSecret: RF_SECRET, rainfocusOrgId: "org", rainfocusEnvironment: "dev" });
+    await executeAction(D.updateRainfocusCredentialsDef, actors.OPS, {
+      profileId,
+      version: 3,
+      rainfocusClientId: "rf",
+      rainfocusSecret: RF_SECRET,
+      rainfocusOrgId: "org",
+      rainfocusEnvironment: "dev",
+    });
   });
 
   it("refuses a stale version with a conflict instead of overwriting", async () => {
@@ -49,14 +56,28 @@ describe("integration profiles", () => {
 
   it("validates the endpoint and dataflow ID and refuses unknown push types", async () => {
     const v = (await getProfileOrThrow(profileId)).version;
-    const bad = await executeAction(D.updateEndpointDef, actors.OPS, { profileId, version: v, streamingEndpointUrl: "https://evil.example.com/collection/abcdefgh", dataflowId: "nope" });
+    const bad = await executeAction(D.updateEndpointDef, actors.OPS, {
+      profileId,
+      version: v,
+      streamingEndpointUrl: "https://evil.example.com/collection/abcdefgh",
+      dataflowId: "nope",
+    });
     expect(bad).toMatchObject({ ok: false, code: "invalid" });
     if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["dataflowId", "streamingEndpointUrl"]);
     const unknown = await executeAction(D.setPushTypesDef, actors.OPS, { profileId, version: v, pushTypes: ["SessionScheduled", "Bogus"] });
     expect(unknown).toMatchObject({ ok: false, code: "invalid" });
-    const good = await executeAction(D.setPushTypesDef, actors.OPS, { profileId, version: v, pushTypes: ["SessionScheduled", "AttendeeRegistered", "SessionScheduled"] });
+    const good = await executeAction(D.setPushTypesDef, actors.OPS, {
+      profileId,
+      version: v,
+      pushTypes: ["SessionScheduled", "AttendeeRegistered", "SessionScheduled"],
+    });
     expect(good).toMatchObject({ ok: true, data: { pushTypes: ["AttendeeRegistered", "SessionScheduled"] } });
-    const ep = await executeAction(D.updateEndpointDef, actors.OPS, { profileId, version: v + 1, streamingEndpointUrl: "https://dcs.adobedc.net/collection/abc123def456", dataflowId: "2AD0A1C4-3D4C-4F3B-9C51-A1B2C3D4E5F6" });
+    const ep = await executeAction(D.updateEndpointDef, actors.OPS, {
+      profileId,
+      version: v + 1,
+      streamingEndpointUrl: "https://dcs.adobedc.net/collection/abc123def456",
+      dataflowId: "2AD0A1C4-3D4C-4F3B-9C51-A1B2C3D4E5F6",
+    });
     expect(ep).toMatchObject({ ok: true, data: { endpoint: { dataflowId: "2ad0a1c4-3d4c-4f3b-9c51-a1b2c3d4e5f6" } } });
   });
 
@@ -68,27 +89,87 @@ describe("integration profiles", () => {
 
   it("stores RainFocus setting overrides per profile, blank = the deployment's value, and asks for a new test", async () => {
     const v = (await getProfileOrThrow(profileId)).version;
-    const bad = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl: "ftp://x", tokenGrant: "magic", orgPlacement: "", apiProfile: "a b", apiProfilePlacement: "", writeStyle: "" });
-    expect(bad).toMatchObject({ ok: false, code: "invalid", fieldErrors: { tokenUrl: expect.any(Array), tokenGrant: expect.any(Array), apiProfile: expect.any(Array) } });
-    const offList = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl: "https://evil.example.org/token", tokenGrant: "", orgPlacement: "", apiProfile: "", apiProfilePlacement: "", writeStyle: "" });
+    const bad = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, {
+      profileId,
+      version: v,
+      tokenUrl: "ftp://x",
+      tokenGrant: "magic",
+      orgPlacement: "",
+      apiProfile: "a b",
+      apiProfilePlacement: "",
+      writeStyle: "",
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { tokenUrl: expect.any(Array), tokenGrant: expect.any(Array), apiProfile: expect.any(Array) },
+    });
+    const offList = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, {
+      profileId,
+      version: v,
+      tokenUrl: "https://evil.example.org/token",
+      tokenGrant: "",
+      orgPlacement: "",
+      apiProfile: "",
+      apiProfilePlacement: "",
+      writeStyle: "",
+    });
     expect(offList).toMatchObject({ ok: false, fieldErrors: { tokenUrl: ["This host is not on the outbound allow-list."] } });
     // Allow-listed, but Adobe's: the RainFocus client secret would be sent there.
     for (const tokenUrl of ["https://ims-na1.adobelogin.com/ims/token/v3", "https://dcs.adobedc.net/collection/x"]) {
-      const elsewhere = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl, tokenGrant: "", orgPlacement: "", apiProfile: "", apiProfilePlacement: "", writeStyle: "" });
+      const elsewhere = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, {
+        profileId,
+        version: v,
+        tokenUrl,
+        tokenGrant: "",
+        orgPlacement: "",
+        apiProfile: "",
+        apiProfilePlacement: "",
+        writeStyle: "",
+      });
       expect(elsewhere, tokenUrl).toMatchObject({ ok: false, code: "invalid", fieldErrors: { tokenUrl: [expect.stringMatching(/RainFocus host/)] } });
     }
-    const ok = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, { profileId, version: v, tokenUrl: "", tokenGrant: "none", orgPlacement: "", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" });
-    expect(ok).toMatchObject({ ok: true, data: { rainfocus: { settings: { tokenGrant: "none", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" } }, tests: { rainfocus: null } } });
+    const ok = await executeAction(D.updateRainfocusSettingsDef, actors.OPS, {
+      profileId,
+      version: v,
+      tokenUrl: "",
+      tokenGrant: "none",
+      orgPlacement: "",
+      apiProfile: "key-1",
+      apiProfilePlacement: "header",
+      writeStyle: "attendee-update",
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      data: {
+        rainfocus: { settings: { tokenGrant: "none", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" } },
+        tests: { rainfocus: null },
+      },
+    });
     const row = await db.integrationProfile.findUniqueOrThrow({ where: { id: profileId } });
     expect(row.rainfocusSettings).toEqual({ tokenGrant: "none", apiProfile: "key-1", apiProfilePlacement: "header", writeStyle: "attendee-update" });
-    const cleared = await executeAction(D.updateRainfocusSettingsDef, actors.ADMIN, { profileId, version: v + 1, tokenUrl: "", tokenGrant: "", orgPlacement: "", apiProfile: "", apiProfilePlacement: "", writeStyle: "" });
+    const cleared = await executeAction(D.updateRainfocusSettingsDef, actors.ADMIN, {
+      profileId,
+      version: v + 1,
+      tokenUrl: "",
+      tokenGrant: "",
+      orgPlacement: "",
+      apiProfile: "",
+      apiProfilePlacement: "",
+      writeStyle: "",
+    });
     expect(cleared).toMatchObject({ ok: true, data: { rainfocus: { settings: {} } } });
     expect(await executeAction(D.updateRainfocusSettingsDef, actors.QA, { profileId, version: v + 2 })).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   it("refuses a private key that is not a valid PEM", async () => {
     const v = (await getProfileOrThrow(profileId)).version;
-    const r = await executeAction(D.updateAdobeCredentialsDef, actors.OPS, { profileId, version: v, adobeAuthMethod: "JWT", adobePrivateKey: "-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----" });
+    const r = await executeAction(D.updateAdobeCredentialsDef, actors.OPS, {
+      profileId,
+      version: v,
+      adobeAuthMethod: "JWT",
+      adobePrivateKey: "-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----",
+    });
     expect(r).toMatchObject({ ok: false, fieldErrors: { adobePrivateKey: ["Not a valid PEM private key."] } });
   });
 
@@ -102,7 +183,10 @@ describe("integration profiles", () => {
   it("QA and AUDITOR can read but not edit", async () => {
     for (const role of ["QA", "AUDITOR"] as const) {
       expect(await executeAction(D.getProfileDef, actors[role], { profileId })).toMatchObject({ ok: true });
-      expect(await executeAction(D.updateBasicsDef, actors[role], { profileId, version: 1, name: "x", eventCode: "y" })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await executeAction(D.updateBasicsDef, actors[role], { profileId, version: 1, name: "x", eventCode: "y" })).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
     }
   });
 

@@ -13,9 +13,23 @@ describe("claimDue", () => {
     while ((await claimDue(db, { limit: 500, leaseMs: 3600_000, token: "claim-drain" })).length > 0);
     const profile = (name: string, status: string, deleted = false) =>
       db.integrationProfile.create({
-        data: { name, direction: "SOURCE", status: status as never, eventCode: "claim", tenantId: "_t", adobeOrgId: "o@AdobeOrg", adobeClientId: "c", ...(deleted ? { deletedAt: new Date() } : {}) },
+        data: {
+          name,
+          direction: "SOURCE",
+          status: status as never,
+          eventCode: "claim",
+          tenantId: "_t",
+          adobeOrgId: "o@AdobeOrg",
+          adobeClientId: "c",
+          ...(deleted ? { deletedAt: new Date() } : {}),
+        },
       });
-    const [active, paused, ready, gone] = await Promise.all([profile("claim active", "ACTIVE"), profile("claim paused", "PAUSED"), profile("claim ready", "READY"), profile("claim deleted", "ACTIVE", true)]);
+    const [active, paused, ready, gone] = await Promise.all([
+      profile("claim active", "ACTIVE"),
+      profile("claim paused", "PAUSED"),
+      profile("claim ready", "READY"),
+      profile("claim deleted", "ACTIVE", true),
+    ]);
     const row = (id: string, profileId: string, status: string, dueMinutesAgo: number, extra: { leaseMinutes?: number; test?: boolean } = {}) =>
       pool.query(
         `INSERT INTO "Delivery" (id, "profileId", direction, "transmissionId", "sourcePayload", status, test, "receivedAt", "nextAttemptAt", "leaseUntil")

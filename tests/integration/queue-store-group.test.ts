@@ -38,7 +38,9 @@ describe("storeDeliveries under concurrency", () => {
       expect(same1!.deliveryIds[0]).toBe(same2!.deliveryIds[0]);
 
       // PostgreSQL refuses \u0000 inside jsonb: that request fails, and fails alone, in a burst.
-      const burst: NewDelivery[][] = Array.from({ length: 10 }, (_, i) => [{ transmissionId: `group-burst-${i}`, pushType: "SessionScheduled", sourcePayload: {} }]);
+      const burst: NewDelivery[][] = Array.from({ length: 10 }, (_, i) => [
+        { transmissionId: `group-burst-${i}`, pushType: "SessionScheduled", sourcePayload: {} },
+      ]);
       burst.splice(5, 0, [
         { transmissionId: "group-poison-ok", pushType: "SessionScheduled", sourcePayload: {} },
         { transmissionId: "group-poison", pushType: "SessionScheduled", sourcePayload: { bad: "a\u0000b" } },
@@ -46,7 +48,9 @@ describe("storeDeliveries under concurrency", () => {
       const after = await Promise.allSettled(burst.map((items) => storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items)));
       expect(after.map((r) => r.status)).toEqual(after.map((_, i) => (i === 5 ? "rejected" : "fulfilled")));
 
-      const { rows } = await pool.query<{ transmissionId: string; id: string }>(`SELECT "transmissionId", id FROM "Delivery" WHERE "profileId" = $1`, [profile.id]);
+      const { rows } = await pool.query<{ transmissionId: string; id: string }>(`SELECT "transmissionId", id FROM "Delivery" WHERE "profileId" = $1`, [
+        profile.id,
+      ]);
       const stored = new Map(rows.map((r) => [r.transmissionId, r.id]));
       expect(stored.size).toBe(71);
       expect(stored.has("group-poison-ok")).toBe(false);
@@ -60,7 +64,15 @@ describe("storeDeliveries under concurrency", () => {
 
   it("answers a request sent again with the rows stored the first time", async () => {
     const profile = await db.integrationProfile.create({
-      data: { name: "store group again", direction: "SOURCE", status: "ACTIVE", eventCode: "group", tenantId: "_t", adobeOrgId: "o@AdobeOrg", adobeClientId: "c" },
+      data: {
+        name: "store group again",
+        direction: "SOURCE",
+        status: "ACTIVE",
+        eventCode: "group",
+        tenantId: "_t",
+        adobeOrgId: "o@AdobeOrg",
+        adobeClientId: "c",
+      },
     });
     const items = [
       { transmissionId: "again-1", pushType: "SessionScheduled", sourcePayload: {} },
@@ -70,7 +82,10 @@ describe("storeDeliveries under concurrency", () => {
     const first = await storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items);
     expect(first).toMatchObject({ accepted: 2, duplicates: 1, duplicateTransmissionIds: ["again-1"] });
     expect(first.deliveryIds[0]).toBe(first.deliveryIds[1]);
-    const again = await Promise.all([storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items), storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items)]);
+    const again = await Promise.all([
+      storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items),
+      storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, items),
+    ]);
     for (const a of again) expect(a).toMatchObject({ accepted: 0, duplicates: 3, deliveryIds: first.deliveryIds });
   });
 });

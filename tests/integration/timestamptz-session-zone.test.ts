@@ -67,18 +67,43 @@ beforeAll(async () => {
   const p = await utc.integrationProfile.create({ data: { name: "tz profile", direction: "SOURCE", status: "ACTIVE", eventCode: "E1" } });
   profileId = p.id;
   let n = 0;
-  const delivery = async (key: string, d: { status: "DELIVERED" | "FAILED" | "QUEUED" | "RETRYING"; receivedAt: Date; nextAttemptAt?: Date; attempt?: { outcome: "DELIVERED" | "FAILED" | "RETRYING"; at: Date } }) => {
+  const delivery = async (
+    key: string,
+    d: {
+      status: "DELIVERED" | "FAILED" | "QUEUED" | "RETRYING";
+      receivedAt: Date;
+      nextAttemptAt?: Date;
+      attempt?: { outcome: "DELIVERED" | "FAILED" | "RETRYING"; at: Date };
+    },
+  ) => {
     const row = await utc.delivery.create({
       data: {
-        profileId, direction: "SOURCE", pushType: "SessionScheduled", transmissionId: `tz-${++n}`, status: d.status, receivedAt: d.receivedAt,
-        nextAttemptAt: d.nextAttemptAt ?? d.receivedAt, sourcePayload: { attendee: { email: `a${n}@example.com` } }, attempts: d.attempt ? 1 : 0,
+        profileId,
+        direction: "SOURCE",
+        pushType: "SessionScheduled",
+        transmissionId: `tz-${++n}`,
+        status: d.status,
+        receivedAt: d.receivedAt,
+        nextAttemptAt: d.nextAttemptAt ?? d.receivedAt,
+        sourcePayload: { attendee: { email: `a${n}@example.com` } },
+        attempts: d.attempt ? 1 : 0,
         deliveredAt: d.attempt?.outcome === "DELIVERED" ? d.attempt.at : null,
       },
     });
     if (d.attempt) {
       const failed = d.attempt.outcome !== "DELIVERED";
       await utc.attempt.create({
-        data: { deliveryId: row.id, number: 1, requestUrl: "http://aep.test/x", requestHeaders: {}, durationMs: 5, startedAt: d.attempt.at, outcome: d.attempt.outcome, responseStatus: failed ? 503 : 200, ...(failed ? { errorClass: "http_5xx", error: "AEP answered 503" } : {}) },
+        data: {
+          deliveryId: row.id,
+          number: 1,
+          requestUrl: "http://aep.test/x",
+          requestHeaders: {},
+          durationMs: 5,
+          startedAt: d.attempt.at,
+          outcome: d.attempt.outcome,
+          responseStatus: failed ? 503 : 200,
+          ...(failed ? { errorClass: "http_5xx", error: "AEP answered 503" } : {}),
+        },
       });
     }
     ids[key] = row.id;
@@ -86,16 +111,43 @@ beforeAll(async () => {
   // In the last hour: A delivered 29 min ago, C due a minute ago, D retrying in an hour (not due).
   await delivery("A", { status: "DELIVERED", receivedAt: ago(30 * MIN), attempt: { outcome: "DELIVERED", at: ago(29 * MIN) } });
   await delivery("C", { status: "QUEUED", receivedAt: ago(5 * MIN), nextAttemptAt: ago(1 * MIN) });
-  await delivery("D", { status: "RETRYING", receivedAt: ago(10 * MIN), nextAttemptAt: new Date(NOW.getTime() + 60 * MIN), attempt: { outcome: "RETRYING", at: ago(9 * MIN) } });
+  await delivery("D", {
+    status: "RETRYING",
+    receivedAt: ago(10 * MIN),
+    nextAttemptAt: new Date(NOW.getTime() + 60 * MIN),
+    attempt: { outcome: "RETRYING", at: ago(9 * MIN) },
+  });
   // Just outside the hour, inside 24 h.
   // Well before the 1 h window, which starts on a whole 5-minute bucket (up to 65 min back).
   await delivery("B", { status: "FAILED", receivedAt: ago(75 * MIN), attempt: { outcome: "FAILED", at: ago(72 * MIN) } });
   // Retention at 30 days: E an hour past it (pruned), F an hour short of it (kept).
-  await delivery("E", { status: "DELIVERED", receivedAt: ago(30 * 86_400_000 + 60 * MIN), attempt: { outcome: "DELIVERED", at: ago(30 * 86_400_000 + 59 * MIN) } });
-  await delivery("F", { status: "DELIVERED", receivedAt: ago(30 * 86_400_000 - 60 * MIN), attempt: { outcome: "DELIVERED", at: ago(30 * 86_400_000 - 61 * MIN) } });
+  await delivery("E", {
+    status: "DELIVERED",
+    receivedAt: ago(30 * 86_400_000 + 60 * MIN),
+    attempt: { outcome: "DELIVERED", at: ago(30 * 86_400_000 + 59 * MIN) },
+  });
+  await delivery("F", {
+    status: "DELIVERED",
+    receivedAt: ago(30 * 86_400_000 - 60 * MIN),
+    attempt: { outcome: "DELIVERED", at: ago(30 * 86_400_000 - 61 * MIN) },
+  });
 
   const refusal = (code: string, lastAt: Date, count: number) =>
-    utc.inboundRefusal.create({ data: { minute: new Date(Math.floor(lastAt.getTime() / MIN) * MIN), endpoint: "rainfocus", profileId, status: 401, code, message: "no", ip: `10.0.0.${count}`, count, firstAt: lastAt, lastAt, requestId: "r" } });
+    utc.inboundRefusal.create({
+      data: {
+        minute: new Date(Math.floor(lastAt.getTime() / MIN) * MIN),
+        endpoint: "rainfocus",
+        profileId,
+        status: 401,
+        code,
+        message: "no",
+        ip: `10.0.0.${count}`,
+        count,
+        firstAt: lastAt,
+        lastAt,
+        requestId: "r",
+      },
+    });
   await refusal("bad_signature", ago(20 * MIN), 3);
   await refusal("invalid_json", ago(70 * MIN), 2);
   await refusal("bad_signature", ago(8 * 86_400_000 + 60 * MIN), 7);
@@ -149,7 +201,22 @@ describe("a database whose TimeZone is not UTC", () => {
         logFailedAttempts: await app.deliveries.countDeliveries(withFailedAttempt),
       };
     };
-    const expected = { received: 3, attempts: 2, delivered: 1, retrying: 1, failed: 0, inSeries: 2, errors: 1, queue: 2, liveAttempts: 1, refusedTile: 3, refusedLog: 3, logLastHour: 3, logPage: 3, logFailedAttempts: 2 };
+    const expected = {
+      received: 3,
+      attempts: 2,
+      delivered: 1,
+      retrying: 1,
+      failed: 0,
+      inSeries: 2,
+      errors: 1,
+      queue: 2,
+      liveAttempts: 1,
+      refusedTile: 3,
+      refusedLog: 3,
+      logLastHour: 3,
+      logPage: 3,
+      logFailedAttempts: 2,
+    };
     expect(await counts(utc)).toEqual(expected);
     expect(await counts(la)).toEqual(expected);
   });
@@ -185,11 +252,18 @@ describe("a database whose TimeZone is not UTC", () => {
     near(await epochMs(`SELECT "leaseUntil" FROM "Delivery" WHERE id = $1`, ids.C), Date.now() + 30_000);
 
     const settledAt = Date.now();
-    await settle(la, claimed[0]!, { kind: "delivered", statusCode: 200, exchanges: [{ url: "http://aep.test/x" }] }, { policy: DEFAULT_RETRY_POLICY, mappingVersion: null });
+    await settle(
+      la,
+      claimed[0]!,
+      { kind: "delivered", statusCode: 200, exchanges: [{ url: "http://aep.test/x" }] },
+      { policy: DEFAULT_RETRY_POLICY, mappingVersion: null },
+    );
     near(await epochMs(`SELECT "deliveredAt" FROM "Delivery" WHERE id = $1`, ids.C), settledAt);
     near(await epochMs(`SELECT max("startedAt") FROM "Attempt" WHERE "deliveryId" = $1`, ids.C), settledAt);
 
-    const stored = await storeDeliveries(la, { id: profileId, direction: "SOURCE" }, [{ transmissionId: "tz-stored", pushType: "SessionScheduled", sourcePayload: {} }]);
+    const stored = await storeDeliveries(la, { id: profileId, direction: "SOURCE" }, [
+      { transmissionId: "tz-stored", pushType: "SessionScheduled", sourcePayload: {} },
+    ]);
     near(await epochMs(`SELECT "receivedAt" FROM "Delivery" WHERE id = $1`, stored.deliveryIds[0]), Date.now());
     near(await epochMs(`SELECT "nextAttemptAt" FROM "Delivery" WHERE id = $1`, stored.deliveryIds[0]), Date.now());
 

@@ -22,7 +22,17 @@ export function startTestEmulators(): Promise<RunningEmulators> {
 
 export type TestProfile = { id: string; secret: string; inletId?: string };
 
-export async function createSourceProfile(emu: RunningEmulators, opts: { status?: "DRAFT" | "READY" | "ACTIVE" | "PAUSED"; endpoint?: string; flowId?: string; mode?: "XDM" | "RAW"; pushTypes?: string[]; adobe?: boolean } = {}): Promise<TestProfile> {
+export async function createSourceProfile(
+  emu: RunningEmulators,
+  opts: {
+    status?: "DRAFT" | "READY" | "ACTIVE" | "PAUSED";
+    endpoint?: string;
+    flowId?: string;
+    mode?: "XDM" | "RAW";
+    pushTypes?: string[];
+    adobe?: boolean;
+  } = {},
+): Promise<TestProfile> {
   const secret = "rfin_" + randomBytes(12).toString("base64url");
   const inletId = randomBytes(32).toString("hex");
   const k = key();
@@ -96,22 +106,36 @@ export async function postPush(profileId: string, body: unknown, secret: string 
   const text = raw ?? JSON.stringify(body);
   const headers: Record<string, string> = { "Content-Type": "application/json", ...extraHeaders };
   if (secret !== null) headers["X-RF-Signature"] = signBody(text, secret);
-  const res = await rainfocusPOST(new Request(`http://relay.test/api/v1/inbound/rainfocus/${profileId}`, { method: "POST", headers, body: text }), { params: Promise.resolve({ profileId }) });
+  const res = await rainfocusPOST(new Request(`http://relay.test/api/v1/inbound/rainfocus/${profileId}`, { method: "POST", headers, body: text }), {
+    params: Promise.resolve({ profileId }),
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
 }
 
 export async function postAep(profileId: string, body: unknown, bearer: string | null) {
   const headers: Record<string, string> = { "Content-Type": "application/json", ...(bearer !== null ? { Authorization: `Bearer ${bearer}` } : {}) };
-  const res = await aepPOST(new Request(`http://relay.test/api/v1/inbound/aep/${profileId}`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({ profileId }) });
+  const res = await aepPOST(new Request(`http://relay.test/api/v1/inbound/aep/${profileId}`, { method: "POST", headers, body: JSON.stringify(body) }), {
+    params: Promise.resolve({ profileId }),
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
 }
 
 /** Posts to the AEP-compatible inlet as RainFocus posts to AEP: raw JSON and x-adobe-flow-id. */
-export async function postCollection(inletId: string, body: unknown, opts: { flowId?: string | null; query?: boolean; raw?: string; headers?: Record<string, string> } = {}) {
+export async function postCollection(
+  inletId: string,
+  body: unknown,
+  opts: { flowId?: string | null; query?: boolean; raw?: string; headers?: Record<string, string> } = {},
+) {
   const flowId = opts.flowId === undefined ? DEMO_ADOBE.flowId : opts.flowId;
-  const headers: Record<string, string> = { "Content-Type": "application/json", ...(flowId && !opts.query ? { "x-adobe-flow-id": flowId } : {}), ...opts.headers };
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    ...(flowId && !opts.query ? { "x-adobe-flow-id": flowId } : {}),
+    ...opts.headers,
+  };
   const url = `http://relay.test/api/v1/inbound/collection/${inletId}${flowId && opts.query ? `?x-adobe-flow-id=${flowId}` : ""}`;
-  const res = await collectionPOST(new Request(url, { method: "POST", headers, body: opts.raw ?? JSON.stringify(body) }), { params: Promise.resolve({ inletId }) });
+  const res = await collectionPOST(new Request(url, { method: "POST", headers, body: opts.raw ?? JSON.stringify(body) }), {
+    params: Promise.resolve({ inletId }),
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
 }
 
@@ -126,7 +150,11 @@ export async function drain(worker: DeliveryWorker, ms = 300): Promise<void> {
 }
 
 export async function emulator<T = any>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl}/_emulator/${path}`, { method, headers: body === undefined ? {} : { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}/_emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (res.status >= 400) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
   return (res.status === 204 ? {} : await res.json()) as T;
 }
@@ -145,6 +173,10 @@ export async function settleLeftovers(): Promise<void> {
 }
 
 export async function dcsRequests(emu: RunningEmulators): Promise<{ route: string; body: string; status: number; headers: Record<string, string> }[]> {
-  const r = await emulator<{ requests: { route: string; body: string; status: number; headers: Record<string, string> }[] }>(emu.adobeUrl, "GET", "requests?route=dcs");
+  const r = await emulator<{ requests: { route: string; body: string; status: number; headers: Record<string, string> }[] }>(
+    emu.adobeUrl,
+    "GET",
+    "requests?route=dcs",
+  );
   return r.requests;
 }

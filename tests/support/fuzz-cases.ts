@@ -29,8 +29,37 @@ export function seedFor(key: string, base = FUZZ_SEED): number {
 }
 
 export const ODD_VALUES: readonly unknown[] = [
-  null, true, false, 0, -1, 1e308, -0, 0.5, -2147483649, 9007199254740993, "", " ", "\u0000", "a\u0000b", "\ud800", "\udfff", "💥".repeat(50),
-  [], {}, [[]], { "": "" }, JSON.parse('{"__proto__":{"polluted":true}}'), "SessionScheduled", "__proto__", "constructor", "NaN", "Infinity", "2026-13-45", "x".repeat(300), "<script>alert(1)</script>", "'; DROP TABLE \"Delivery\";--",
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1e308,
+  -0,
+  0.5,
+  -2147483649,
+  9007199254740993,
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "\udfff",
+  "💥".repeat(50),
+  [],
+  {},
+  [[]],
+  { "": "" },
+  JSON.parse('{"__proto__":{"polluted":true}}'),
+  "SessionScheduled",
+  "__proto__",
+  "constructor",
+  "NaN",
+  "Infinity",
+  "2026-13-45",
+  "x".repeat(300),
+  "<script>alert(1)</script>",
+  '\'; DROP TABLE "Delivery";--',
 ];
 export const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "then"];
 
@@ -97,21 +126,25 @@ export function malformedBody(r: Rng, valid: () => unknown, opts: BodyOptions = 
   const good = JSON.stringify(valid()) ?? "null";
   const hugeChance = opts.hugeChance ?? 0.1;
   switch (r.int(18)) {
-    case 0: return { kind: "binary", body: Uint8Array.from({ length: r.int(300) }, () => r.int(256)) };
-    case 1: return { kind: "truncated", body: good.slice(0, r.int(good.length)) };
+    case 0:
+      return { kind: "binary", body: Uint8Array.from({ length: r.int(300) }, () => r.int(256)) };
+    case 1:
+      return { kind: "truncated", body: good.slice(0, r.int(good.length)) };
     case 2: {
       const size = r.chance(hugeChance) ? 1_100_000 + r.int(200_000) : r.int(200_000);
       const base = valid();
       const o = base && typeof base === "object" && !Array.isArray(base) ? base : { value: base };
       return { kind: `huge string (${size})`, body: JSON.stringify({ ...o, huge: r.pick(["x", "é", "💥", "\\u0041"]).repeat(size / 2) }) };
     }
-    case 3: return { kind: "deep nesting", body: nested(r, r.pick([50, 65, 500, 5_000, 50_000])) };
+    case 3:
+      return { kind: "deep nesting", body: nested(r, r.pick([50, 65, 500, 5_000, 50_000])) };
     case 4: {
       const d = r.pick([63, 65, 200, 3_000, 20_000]);
       const inner = good.startsWith("{") && good.length > 2 ? good.slice(1) : "}";
       return { kind: "deep nesting inside a valid body", body: `{"deep":${nested(r, d)},` + (inner === "}" ? '"x":1}' : inner) };
     }
-    case 5: return { kind: "random JSON", body: JSON.stringify(randomValue(r)) ?? "null" };
+    case 5:
+      return { kind: "random JSON", body: JSON.stringify(randomValue(r)) ?? "null" };
     case 6: {
       const v = valid();
       if (!v || typeof v !== "object") return { kind: "random JSON", body: JSON.stringify(randomValue(r)) ?? "null" };
@@ -119,47 +152,214 @@ export function malformedBody(r: Rng, valid: () => unknown, opts: BodyOptions = 
       for (const key of Object.keys(o)) if (r.chance(0.5)) o[key] = r.pick(ODD_VALUES);
       return { kind: "wrong types at the top", body: JSON.stringify(o) };
     }
-    case 7: return { kind: "prototype keys", body: good.replace(/^\{/, r.pick(['{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},', '{"__proto__":null,', '{"constructor":"x","toString":1,"hasOwnProperty":false,']) ) };
-    case 8: return { kind: "array of odd values", body: JSON.stringify(Array.from({ length: r.pick([0, 1, 501, 1001, 5001]) }, () => r.pick(ODD_VALUES))) };
-    case 9: return { kind: "mangled quotes", body: good.replace(/"/g, r.pick(["'", "", '\\"', "“"])) };
-    case 10: return { kind: "BOM or trailing garbage", body: r.pick(["\ufeff", "", " \n\t"]) + good + r.pick(["", ",", "}", "]", "\u0000", "garbage", good]) };
-    case 11: case 12: return { kind: "wrong types deep", body: JSON.stringify(mutateDeep(r, valid())) ?? "null" };
+    case 7:
+      return {
+        kind: "prototype keys",
+        body: good.replace(
+          /^\{/,
+          r.pick([
+            '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
+            '{"__proto__":null,',
+            '{"constructor":"x","toString":1,"hasOwnProperty":false,',
+          ]),
+        ),
+      };
+    case 8:
+      return { kind: "array of odd values", body: JSON.stringify(Array.from({ length: r.pick([0, 1, 501, 1001, 5001]) }, () => r.pick(ODD_VALUES))) };
+    case 9:
+      return { kind: "mangled quotes", body: good.replace(/"/g, r.pick(["'", "", '\\"', "“"])) };
+    case 10:
+      return { kind: "BOM or trailing garbage", body: r.pick(["\ufeff", "", " \n\t"]) + good + r.pick(["", ",", "}", "]", "\u0000", "garbage", good]) };
+    case 11:
+    case 12:
+      return { kind: "wrong types deep", body: JSON.stringify(mutateDeep(r, valid())) ?? "null" };
     case 13: {
       const esc = r.pick(["\\u0000", "\\ud800", "\\udc00", "\\ud800\\u0041", "\\uDBFF", "\\u0000\\u0000", "\\ud83d\\udca5"]);
       const at = good.indexOf('":"');
       const body = at >= 0 ? good.slice(0, at + 3) + esc + good.slice(at + 3) : `{"k":"${esc}","v":${good}}`;
       return { kind: `escape ${esc}`, body };
     }
-    case 14: return { kind: "invalid UTF-8", body: withBadBytes(r, good) };
-    case 15: return { kind: "form or text body", body: r.pick(["a=1&b=%00", "csrfToken=&email=a%40b.c&password=", "email[]=1&email[]=2", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--", "hello", "<xml/>", "\u0000"]) };
+    case 14:
+      return { kind: "invalid UTF-8", body: withBadBytes(r, good) };
+    case 15:
+      return {
+        kind: "form or text body",
+        body: r.pick([
+          "a=1&b=%00",
+          "csrfToken=&email=a%40b.c&password=",
+          "email[]=1&email[]=2",
+          '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+          "hello",
+          "<xml/>",
+          "\u0000",
+        ]),
+      };
     case 16: {
-      const num = r.pick(["1e309", "-1e309", "1e-400", "123456789012345678901234567890", "-0", "0.0000001", "1E2", "01", "+1", ".5", "0x10", "NaN", "Infinity"]);
+      const num = r.pick([
+        "1e309",
+        "-1e309",
+        "1e-400",
+        "123456789012345678901234567890",
+        "-0",
+        "0.0000001",
+        "1E2",
+        "01",
+        "+1",
+        ".5",
+        "0x10",
+        "NaN",
+        "Infinity",
+      ]);
       return { kind: `number ${num}`, body: good.replace(/(:\s*)(-?\d+(\.\d+)?|true|false|null)/, `$1${num}`) };
     }
     default:
       return r.chance(0.6)
         ? { kind: "valid", body: good }
-        : { kind: "short junk", body: r.pick(["", "null", "[]", "{}", "0", '""', "[{}]", "NaN", "undefined", "true", "{\"profiles\":null}", "{\"profile\":[]}", "{", "}", "[", "\"", "{\"a\":}", "{,}"]) };
+        : {
+            kind: "short junk",
+            body: r.pick([
+              "",
+              "null",
+              "[]",
+              "{}",
+              "0",
+              '""',
+              "[{}]",
+              "NaN",
+              "undefined",
+              "true",
+              '{"profiles":null}',
+              '{"profile":[]}',
+              "{",
+              "}",
+              "[",
+              '"',
+              '{"a":}',
+              "{,}",
+            ]),
+          };
   }
 }
 
 export const CONTENT_TYPES = [
-  "application/json", "application/json", "application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-  "application/json; charset=utf-16", "application/octet-stream", "application/json; charset=latin1", "", "*/*", "application/jsonx", "application/json; boundary=",
+  "application/json",
+  "application/json",
+  "application/json",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/json; charset=utf-16",
+  "application/octet-stream",
+  "application/json; charset=latin1",
+  "",
+  "*/*",
+  "application/jsonx",
+  "application/json; boundary=",
 ];
 
 /** Query values that broke or might break parsers: odd limits, cursors, dates, encodings. Raw (already percent-encoded where needed). */
 const RAW_QUERY_VALUES = [
-  "", "-1", "0", "1", "1.5", "201", "1e9", "99999999999999999999", "NaN", "Infinity", "-Infinity", "0x10", "null", "undefined", "true", "%5B%5D", "%7B%7D",
-  "2026-13-45", "0000-00-00", "2026-02-30", "%2B275760-09-13T00%3A00%3A00.000Z", "-271821-04-20", "275761-01-01", "1e20", "9999-99-99T99%3A99%3A99Z", "2026-11-23T10%3A00%3A00%2B14%3A00",
-  "%27%3B%20DROP%20TABLE%20x%3B--", "%", "%zz", "%E0%A4%A", "%ED%A0%80", "%00", "a%00b", "%C0%80", "%FF%FE", "a,b,c", ",,,", "QUEUED,,FAILED", "queued", "DELIVERED,".repeat(40), "%F0%9F%92%A5",
-  "eyJ9", "eyJ0IjoiMjAyNi0xMS0yM1QwMDowMDowMFoiLCJpZCI6IngifQ", "eyJ0IjpudWxsLCJpZCI6MX0", "bnVsbA", "W10", "x%7Cy", "2026-11-23T00%3A00%3A00.000Z%7Cabc", "%5C", "%2F..%2F..%2Fetc%2Fpasswd",
-  "csv", "ndjson", "json", "xml", "15m", "1h", "7d", "999d", "yes", "no", "1", "default", "SOURCE", "DESTINATION", "ADMIN", "profile.update",
+  "",
+  "-1",
+  "0",
+  "1",
+  "1.5",
+  "201",
+  "1e9",
+  "99999999999999999999",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "0x10",
+  "null",
+  "undefined",
+  "true",
+  "%5B%5D",
+  "%7B%7D",
+  "2026-13-45",
+  "0000-00-00",
+  "2026-02-30",
+  "%2B275760-09-13T00%3A00%3A00.000Z",
+  "-271821-04-20",
+  "275761-01-01",
+  "1e20",
+  "9999-99-99T99%3A99%3A99Z",
+  "2026-11-23T10%3A00%3A00%2B14%3A00",
+  "%27%3B%20DROP%20TABLE%20x%3B--",
+  "%",
+  "%zz",
+  "%E0%A4%A",
+  "%ED%A0%80",
+  "%00",
+  "a%00b",
+  "%C0%80",
+  "%FF%FE",
+  "a,b,c",
+  ",,,",
+  "QUEUED,,FAILED",
+  "queued",
+  "DELIVERED,".repeat(40),
+  "%F0%9F%92%A5",
+  "eyJ9",
+  "eyJ0IjoiMjAyNi0xMS0yM1QwMDowMDowMFoiLCJpZCI6IngifQ",
+  "eyJ0IjpudWxsLCJpZCI6MX0",
+  "bnVsbA",
+  "W10",
+  "x%7Cy",
+  "2026-11-23T00%3A00%3A00.000Z%7Cabc",
+  "%5C",
+  "%2F..%2F..%2Fetc%2Fpasswd",
+  "csv",
+  "ndjson",
+  "json",
+  "xml",
+  "15m",
+  "1h",
+  "7d",
+  "999d",
+  "yes",
+  "no",
+  "1",
+  "default",
+  "SOURCE",
+  "DESTINATION",
+  "ADMIN",
+  "profile.update",
 ];
 
 export const QUERY_KEYS = [
-  "limit", "cursor", "status", "profileId", "q", "range", "from", "to", "direction", "test", "pushType", "http", "mappingVersion", "failedAttempts", "attendee", "format",
-  "action", "actor", "targetType", "targetId", "sort", "order", "page", "confirmName", "callbackUrl", "__proto__", "constructor", "", "a%00", "%", "limit[]", "filter[status]",
+  "limit",
+  "cursor",
+  "status",
+  "profileId",
+  "q",
+  "range",
+  "from",
+  "to",
+  "direction",
+  "test",
+  "pushType",
+  "http",
+  "mappingVersion",
+  "failedAttempts",
+  "attendee",
+  "format",
+  "action",
+  "actor",
+  "targetType",
+  "targetId",
+  "sort",
+  "order",
+  "page",
+  "confirmName",
+  "callbackUrl",
+  "__proto__",
+  "constructor",
+  "",
+  "a%00",
+  "%",
+  "limit[]",
+  "filter[status]",
 ];
 
 export type QueryOptions = {

@@ -29,7 +29,13 @@ export const ROUTES: RouteEntry[] = [
   { pattern: "/api/v1/me", method: "GET", url: "/api/v1/me", roles: ALL },
   { pattern: "/api/v1/users", method: "GET", url: "/api/v1/users", roles: ["ADMIN"] },
   { pattern: "/api/v1/audit", method: "GET", url: "/api/v1/audit", roles: ["ADMIN", "AUDITOR"] },
-  { pattern: "/api/v1/mapping/preview", method: "POST", url: "/api/v1/mapping/preview", roles: ALL, body: { rules: [{ target: "a", source: "b" }], payload: { b: 1 } } },
+  {
+    pattern: "/api/v1/mapping/preview",
+    method: "POST",
+    url: "/api/v1/mapping/preview",
+    roles: ALL,
+    body: { rules: [{ target: "a", source: "b" }], payload: { b: 1 } },
+  },
   { pattern: "/api/v1/profiles", method: "GET", url: "/api/v1/profiles", roles: ALL },
   { pattern: "/api/v1/profiles", method: "POST", url: "/api/v1/profiles", roles: EDIT, body: {} },
   { pattern: "/api/v1/profiles/[id]", method: "GET", url: "/api/v1/profiles/nonexistent", roles: ALL },
@@ -37,15 +43,33 @@ export const ROUTES: RouteEntry[] = [
   { pattern: "/api/v1/profiles/[id]", method: "DELETE", url: "/api/v1/profiles/nonexistent", roles: ["ADMIN"] },
   { pattern: "/api/v1/profiles/[id]/activate", method: "POST", url: "/api/v1/profiles/nonexistent/activate", roles: EDIT },
   { pattern: "/api/v1/profiles/[id]/pause", method: "POST", url: "/api/v1/profiles/nonexistent/pause", roles: EDIT },
-  { pattern: "/api/v1/profiles/[id]/test-connection", method: "POST", url: "/api/v1/profiles/nonexistent/test-connection", roles: EDIT, body: { target: "adobe" } },
+  {
+    pattern: "/api/v1/profiles/[id]/test-connection",
+    method: "POST",
+    url: "/api/v1/profiles/nonexistent/test-connection",
+    roles: EDIT,
+    body: { target: "adobe" },
+  },
   // Inbound webhooks are not API-token routes: they authenticate by the profile's inbound secret
   // (RainFocus: X-RF-Signature HMAC of the body; AEP: Bearer <inbound secret>), so "public" here.
   { pattern: "/api/v1/inbound/rainfocus/[profileId]", method: "POST", url: "/api/v1/inbound/rainfocus/nonexistent", roles: "public", body: {} },
   { pattern: "/api/v1/inbound/aep/[profileId]", method: "POST", url: "/api/v1/inbound/aep/nonexistent", roles: "public", body: {} },
   // The AEP-compatible inlet RainFocus posts to: the unguessable inlet id is the capability.
-  { pattern: "/api/v1/inbound/collection/[inletId]", method: "POST", url: "/api/v1/inbound/collection/0000000000000000000000000000000000000000000000000000000000000000", roles: "public", body: {} },
+  {
+    pattern: "/api/v1/inbound/collection/[inletId]",
+    method: "POST",
+    url: "/api/v1/inbound/collection/0000000000000000000000000000000000000000000000000000000000000000",
+    roles: "public",
+    body: {},
+  },
   // AEP HTTP API destination "None" auth: the URL key (an HMAC of the inbound secret) authenticates.
-  { pattern: "/api/v1/inbound/aep/[profileId]/[key]", method: "POST", url: "/api/v1/inbound/aep/nonexistent/0123456789abcdef0123456789abcdef", roles: "public", body: {} },
+  {
+    pattern: "/api/v1/inbound/aep/[profileId]/[key]",
+    method: "POST",
+    url: "/api/v1/inbound/aep/nonexistent/0123456789abcdef0123456789abcdef",
+    roles: "public",
+    body: {},
+  },
   // AEP OAuth 2 client credentials token URL: client id = profile id, client secret = inbound secret.
   { pattern: "/api/v1/inbound/aep/[profileId]/token", method: "POST", url: "/api/v1/inbound/aep/nonexistent/token", roles: "public", body: {} },
   { pattern: "/api/v1/profiles/[id]/mapping", method: "GET", url: "/api/v1/profiles/nonexistent/mapping", roles: ALL },

@@ -30,7 +30,11 @@ export async function ensureStandaloneBuild(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true });
   // Page-data collection imports lib/env.ts, which wants a DATABASE_URL; nothing connects to it.
   await run(path.join("node_modules", ".bin", "next"), ["build"], {
-    ...process.env, NEXT_OUTPUT: "standalone", NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "postgresql://build@127.0.0.1:1/build",
+    ...process.env,
+    NEXT_OUTPUT: "standalone",
+    NEXT_DIST_DIR: DIST,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: "postgresql://build@127.0.0.1:1/build",
   });
   // What the Dockerfile's runtime stage copies next to server.js.
   cpSync(path.join(DIST, "static"), path.join(STANDALONE, DIST, "static"), { recursive: true });
@@ -71,8 +75,13 @@ export function startStandaloneServer(databaseUrl: string, port: number, env: Re
     cwd: STANDALONE,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
-      ...commonEnv(databaseUrl), PORT: String(port), HOSTNAME: "127.0.0.1", AUTH_SECRET: process.env.AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: `--require ${path.resolve("scripts/lib/client-ip.cjs")}`, ...env,
+      ...commonEnv(databaseUrl),
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      AUTH_SECRET: process.env.AUTH_SECRET,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: `--require ${path.resolve("scripts/lib/client-ip.cjs")}`,
+      ...env,
     },
   });
 }
@@ -81,7 +90,15 @@ export function startStandaloneServer(databaseUrl: string, port: number, env: Re
 export function startWorkerProcess(databaseUrl: string, emu: { adobeUrl: string; rainfocusUrl: string }, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...commonEnv(databaseUrl), EMULATORS: "on", ADOBE_IMS_URL: emu.adobeUrl, ADOBE_PLATFORM_URL: emu.adobeUrl, RAINFOCUS_API_URL: emu.rainfocusUrl, DELIVERY_POLL_MS: "50", ...env },
+    env: {
+      ...commonEnv(databaseUrl),
+      EMULATORS: "on",
+      ADOBE_IMS_URL: emu.adobeUrl,
+      ADOBE_PLATFORM_URL: emu.adobeUrl,
+      RAINFOCUS_API_URL: emu.rainfocusUrl,
+      DELIVERY_POLL_MS: "50",
+      ...env,
+    },
   });
 }
 
@@ -91,9 +108,17 @@ export async function createActiveDemoProfile(client: PrismaClient, name: string
   const key = parseKey(process.env.APP_ENCRYPTION_KEY!);
   const profile = await client.integrationProfile.create({
     data: {
-      name, direction: "SOURCE", status: "ACTIVE", eventCode: DEMO_RAINFOCUS.eventCode, tenantId: DEMO_ADOBE.tenantId,
-      adobeClientId: DEMO_ADOBE.clientId, adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, key), adobeOrgId: DEMO_ADOBE.orgId,
-      streamingEndpointUrl: demoStreamingEndpoint(adobeUrl), dataflowId: DEMO_ADOBE.flowId, inboundSecretSealed: seal(secret, key),
+      name,
+      direction: "SOURCE",
+      status: "ACTIVE",
+      eventCode: DEMO_RAINFOCUS.eventCode,
+      tenantId: DEMO_ADOBE.tenantId,
+      adobeClientId: DEMO_ADOBE.clientId,
+      adobeClientSecretSealed: seal(DEMO_ADOBE.clientSecret, key),
+      adobeOrgId: DEMO_ADOBE.orgId,
+      streamingEndpointUrl: demoStreamingEndpoint(adobeUrl),
+      dataflowId: DEMO_ADOBE.flowId,
+      inboundSecretSealed: seal(secret, key),
       pushTypes: { create: [{ pushType: "SessionScheduled" }] },
     },
   });

@@ -11,7 +11,13 @@ export type TestDatabase = { url: string; database: string; drop: () => Promise<
 
 function adminConfig(serverUrl: string): pg.ClientConfig {
   const u = new URL(serverUrl);
-  return { host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username || "postgres"), password: u.password || undefined, database: "postgres" };
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username || "postgres"),
+    password: u.password || undefined,
+    database: "postgres",
+  };
 }
 
 /**

@@ -11,7 +11,14 @@ export default async function AccountPage() {
   const actor = await requirePageRole(CAN.anySignedIn);
   return (
     <>
-      <PageHeader title="Your account" description={<>Signed in as <b>{actor.email}</b> · {ROLE_LABELS[actor.role]}: {ROLE_DESCRIPTIONS[actor.role]}.</>} />
+      <PageHeader
+        title="Your account"
+        description={
+          <>
+            Signed in as <b>{actor.email}</b> · {ROLE_LABELS[actor.role]}: {ROLE_DESCRIPTIONS[actor.role]}.
+          </>
+        }
+      />
       <AccountClient initialTokens={await listApiTokens(actor.id)} />
     </>
   );

@@ -20,7 +20,11 @@ function apply(theme: Theme) {
 }
 
 export function ThemeChoice() {
-  const theme = useSyncExternalStore((fn) => (listeners.add(fn), () => listeners.delete(fn)), read, () => null);
+  const theme = useSyncExternalStore(
+    (fn) => (listeners.add(fn), () => listeners.delete(fn)),
+    read,
+    () => null,
+  );
   return (
     <fieldset className="mt-4 space-y-2" aria-label="Theme">
       {(Object.keys(LABELS) as Theme[]).map((t) => (

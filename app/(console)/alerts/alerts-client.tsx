@@ -7,7 +7,13 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
 
-type NumberField = "failurePercent" | "failureWindowMinutes" | "failureMinDeliveries" | "queueAgeMinutes" | "authFailuresPerWindow" | "authFailuresWindowMinutes";
+type NumberField =
+  | "failurePercent"
+  | "failureWindowMinutes"
+  | "failureMinDeliveries"
+  | "queueAgeMinutes"
+  | "authFailuresPerWindow"
+  | "authFailuresWindowMinutes";
 
 export function AlertsClient({ rule, canEdit }: { rule: AlertRuleInput; canEdit: boolean }) {
   const { form, submit, errorsOf, pending, error, saved } = useZodActionForm({
@@ -49,8 +55,20 @@ export function AlertsClient({ rule, canEdit }: { rule: AlertRuleInput; canEdit:
             {num("authFailuresWindowMinutes", "Window (minutes)", "Refusals counted in this window.")}
           </div>
         </fieldset>
-        <Field id="webhookUrl" label="Webhook URL (optional)" hint="Receives a JSON POST when an alert fires and when it recovers. Must be on the outbound allow-list." errors={errorsOf("webhookUrl")}>
-          <TextInput id="webhookUrl" type="url" disabled={!canEdit} invalid={!!errorsOf("webhookUrl")} placeholder="https://hooks.example.com/relay" {...form.register("webhookUrl")} />
+        <Field
+          id="webhookUrl"
+          label="Webhook URL (optional)"
+          hint="Receives a JSON POST when an alert fires and when it recovers. Must be on the outbound allow-list."
+          errors={errorsOf("webhookUrl")}
+        >
+          <TextInput
+            id="webhookUrl"
+            type="url"
+            disabled={!canEdit}
+            invalid={!!errorsOf("webhookUrl")}
+            placeholder="https://hooks.example.com/relay"
+            {...form.register("webhookUrl")}
+          />
         </Field>
         {error ? <Alert tone="error">{error}</Alert> : null}
         {saved ? <Alert tone="success">Alert settings saved.</Alert> : null}

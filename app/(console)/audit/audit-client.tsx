@@ -64,13 +64,21 @@ export function AuditClient({ actions }: { actions: string[] }) {
           <Select aria-label="Action" value={filter.action ?? ""} onChange={(e) => setFilter("action", e.target.value)} className="w-48">
             <option value="">All actions</option>
             {actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
+              <option key={a} value={a}>
+                {a}
+              </option>
             ))}
           </Select>
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium">Actor</span>
-          <TextInput aria-label="Actor" defaultValue={filter.actor} placeholder="email contains…" onBlur={(e) => setFilter("actor", e.target.value)} onKeyDown={(e) => e.key === "Enter" && setFilter("actor", e.currentTarget.value)} />
+          <TextInput
+            aria-label="Actor"
+            defaultValue={filter.actor}
+            placeholder="email contains…"
+            onBlur={(e) => setFilter("actor", e.target.value)}
+            onKeyDown={(e) => e.key === "Enter" && setFilter("actor", e.currentTarget.value)}
+          />
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium">From</span>
@@ -81,8 +89,14 @@ export function AuditClient({ actions }: { actions: string[] }) {
           <TextInput aria-label="To" type="date" value={filter.to ?? ""} onChange={(e) => setFilter("to", e.target.value)} />
         </label>
         <div className="ml-auto flex items-center gap-2">
-          {exported ? <span className="text-xs text-zinc-500" role="status">{exported}</span> : null}
-          <Button variant="secondary" disabled={exporting} onClick={exportCsv}>{exporting ? "Exporting…" : "Export CSV"}</Button>
+          {exported ? (
+            <span className="text-xs text-zinc-500" role="status">
+              {exported}
+            </span>
+          ) : null}
+          <Button variant="secondary" disabled={exporting} onClick={exportCsv}>
+            {exporting ? "Exporting…" : "Export CSV"}
+          </Button>
         </div>
       </Card>
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
@@ -92,17 +106,34 @@ export function AuditClient({ actions }: { actions: string[] }) {
         ) : (
           <Table label="Audit events">
             <thead>
-              <tr><Th>Time</Th><Th>Actor</Th><Th>Action</Th><Th>Target</Th><Th>IP</Th><Th /></tr>
+              <tr>
+                <Th>Time</Th>
+                <Th>Actor</Th>
+                <Th>Action</Th>
+                <Th>Target</Th>
+                <Th>IP</Th>
+                <Th />
+              </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {rows.map((e) => (
                 <Fragment key={e.id}>
                   <tr>
-                    <Td><TimeAgo date={e.createdAt} /></Td>
-                    <Td className="max-w-48"><div className="truncate" title={e.actorEmail ?? undefined}>{e.actorEmail ?? (e.action === "auth.login.failed" ? "—" : "system")}</div></Td>
+                    <Td>
+                      <TimeAgo date={e.createdAt} />
+                    </Td>
+                    <Td className="max-w-48">
+                      <div className="truncate" title={e.actorEmail ?? undefined}>
+                        {e.actorEmail ?? (e.action === "auth.login.failed" ? "—" : "system")}
+                      </div>
+                    </Td>
                     <Td>
                       <code className={`font-mono text-xs ${e.action.endsWith(".failed") ? "text-red-700 dark:text-red-400" : ""}`}>{e.action}</code>
-                      {e.changes.length ? <div className="mt-0.5 max-w-64 truncate text-xs text-zinc-500" title={e.changes.map((c) => c.path).join(", ")}>changed: {e.changes.map((c) => c.path).join(", ")}</div> : null}
+                      {e.changes.length ? (
+                        <div className="mt-0.5 max-w-64 truncate text-xs text-zinc-500" title={e.changes.map((c) => c.path).join(", ")}>
+                          changed: {e.changes.map((c) => c.path).join(", ")}
+                        </div>
+                      ) : null}
                     </Td>
                     <Td className="max-w-64 text-xs">
                       <div className="truncate" title={e.targetId ?? undefined}>
@@ -113,7 +144,11 @@ export function AuditClient({ actions }: { actions: string[] }) {
                     <Td className="text-right">
                       {e.before || e.after ? (
                         <Button size="sm" variant="ghost" aria-expanded={expanded === e.id} onClick={() => setExpanded(expanded === e.id ? null : e.id)}>
-                          {expanded === e.id ? "Hide details" : e.changes.length ? `Show ${e.changes.length} change${e.changes.length === 1 ? "" : "s"}` : "Show details"}
+                          {expanded === e.id
+                            ? "Hide details"
+                            : e.changes.length
+                              ? `Show ${e.changes.length} change${e.changes.length === 1 ? "" : "s"}`
+                              : "Show details"}
                         </Button>
                       ) : null}
                     </Td>
@@ -123,8 +158,16 @@ export function AuditClient({ actions }: { actions: string[] }) {
                       <td colSpan={6} className="bg-zinc-50 px-4 py-3 dark:bg-zinc-950">
                         {e.changes.length ? <ChangeTable changes={e.changes} /> : null}
                         <div className={`grid gap-3 md:grid-cols-2 ${e.changes.length ? "mt-3" : ""}`}>
-                          <pre className="overflow-auto rounded bg-white p-2 text-xs dark:bg-zinc-900"><b>Before</b>{"\n"}{JSON.stringify(e.before, null, 2)}</pre>
-                          <pre className="overflow-auto rounded bg-white p-2 text-xs dark:bg-zinc-900"><b>After</b>{"\n"}{JSON.stringify(e.after, null, 2)}</pre>
+                          <pre className="overflow-auto rounded bg-white p-2 text-xs dark:bg-zinc-900">
+                            <b>Before</b>
+                            {"\n"}
+                            {JSON.stringify(e.before, null, 2)}
+                          </pre>
+                          <pre className="overflow-auto rounded bg-white p-2 text-xs dark:bg-zinc-900">
+                            <b>After</b>
+                            {"\n"}
+                            {JSON.stringify(e.after, null, 2)}
+                          </pre>
                         </div>
                       </td>
                     </tr>
@@ -142,11 +185,29 @@ export function AuditClient({ actions }: { actions: string[] }) {
 
 /** "Profile “Summit 2026”", "User ana@example.com", or the raw type and id when it names nothing we know any more. */
 function targetText(e: { targetType: string; targetId: string | null; targetLabel: string | null; after: unknown }) {
-  const kind = { IntegrationProfile: "Profile", User: "User", ApiToken: "API token", AlertRule: "Alert settings", Delivery: "Delivery", AuditEvent: "Audit log" }[e.targetType] ?? e.targetType;
-  if (e.targetLabel) return <><span className="text-zinc-500">{kind}</span> <span className="font-medium">{e.targetLabel}</span></>;
+  const kind =
+    { IntegrationProfile: "Profile", User: "User", ApiToken: "API token", AlertRule: "Alert settings", Delivery: "Delivery", AuditEvent: "Audit log" }[
+      e.targetType
+    ] ?? e.targetType;
+  if (e.targetLabel)
+    return (
+      <>
+        <span className="text-zinc-500">{kind}</span> <span className="font-medium">{e.targetLabel}</span>
+      </>
+    );
   const tried = (e.after as { email?: unknown } | null)?.email;
-  if (typeof tried === "string") return <><span className="text-zinc-500">{kind}</span> <span className="font-medium">{tried}</span></>;
-  return <><span className="text-zinc-500">{kind}</span>{e.targetId ? <span className="font-mono text-zinc-500"> {e.targetId}</span> : null}</>;
+  if (typeof tried === "string")
+    return (
+      <>
+        <span className="text-zinc-500">{kind}</span> <span className="font-medium">{tried}</span>
+      </>
+    );
+  return (
+    <>
+      <span className="text-zinc-500">{kind}</span>
+      {e.targetId ? <span className="font-mono text-zinc-500"> {e.targetId}</span> : null}
+    </>
+  );
 }
 
 const show = (v: unknown) => (v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
@@ -155,13 +216,31 @@ const show = (v: unknown) => (v === undefined ? "" : typeof v === "string" ? v :
 function ChangeTable({ changes }: { changes: FieldChange[] }) {
   return (
     <table className="w-full text-xs" aria-label="Changes">
-      <thead className="text-left text-zinc-500"><tr><th className="py-1 pr-3 font-medium">Field</th><th className="py-1 pr-3 font-medium">Before</th><th className="py-1 font-medium">After</th></tr></thead>
+      <thead className="text-left text-zinc-500">
+        <tr>
+          <th className="py-1 pr-3 font-medium">Field</th>
+          <th className="py-1 pr-3 font-medium">Before</th>
+          <th className="py-1 font-medium">After</th>
+        </tr>
+      </thead>
       <tbody className="divide-y divide-zinc-200 font-mono dark:divide-zinc-800">
         {changes.map((c) => (
           <tr key={c.path + c.kind} data-change={c.kind}>
             <td className="py-1 pr-3 align-top">{c.path || "(value)"}</td>
-            <td className="max-w-80 break-all py-1 pr-3 align-top">{c.kind !== "added" ? <del className="bg-red-50 text-red-800 no-underline dark:bg-red-950/50 dark:text-red-300">{show(c.before)}</del> : <span className="text-zinc-400">—</span>}</td>
-            <td className="max-w-80 break-all py-1 align-top">{c.kind !== "removed" ? <ins className="bg-emerald-50 text-emerald-800 no-underline dark:bg-emerald-950/50 dark:text-emerald-300">{show(c.after)}</ins> : <span className="text-zinc-400">—</span>}</td>
+            <td className="max-w-80 break-all py-1 pr-3 align-top">
+              {c.kind !== "added" ? (
+                <del className="bg-red-50 text-red-800 no-underline dark:bg-red-950/50 dark:text-red-300">{show(c.before)}</del>
+              ) : (
+                <span className="text-zinc-400">—</span>
+              )}
+            </td>
+            <td className="max-w-80 break-all py-1 align-top">
+              {c.kind !== "removed" ? (
+                <ins className="bg-emerald-50 text-emerald-800 no-underline dark:bg-emerald-950/50 dark:text-emerald-300">{show(c.after)}</ins>
+              ) : (
+                <span className="text-zinc-400">—</span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

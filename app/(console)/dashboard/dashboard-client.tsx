@@ -69,7 +69,11 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
             className="h-8 max-w-64 truncate rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
           >
             <option value="">All profiles</option>
-            {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex items-center gap-2 text-xs text-zinc-500">
@@ -81,29 +85,67 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-busy={!d}>
-        <Tile label="Delivered" value={t ? t.delivered.toLocaleString() : "…"} href={logHref({ ...attempts, attempt: "delivered" })} testId="tile-delivered"
-          sub={t ? `${t.received.toLocaleString()} received${t.replayed ? ` · ${t.replayed.toLocaleString()} more on replay` : ""}` : undefined} />
-        <Tile label="Success rate" value={t?.successRate == null ? (t ? "—" : "…") : `${(t.successRate * 100).toFixed(t.successRate < 1 && t.successRate > 0.999 ? 2 : 1)}%`} testId="tile-success"
+        <Tile
+          label="Delivered"
+          value={t ? t.delivered.toLocaleString() : "…"}
+          href={logHref({ ...attempts, attempt: "delivered" })}
+          testId="tile-delivered"
+          sub={t ? `${t.received.toLocaleString()} received${t.replayed ? ` · ${t.replayed.toLocaleString()} more on replay` : ""}` : undefined}
+        />
+        <Tile
+          label="Success rate"
+          value={t?.successRate == null ? (t ? "—" : "…") : `${(t.successRate * 100).toFixed(t.successRate < 1 && t.successRate > 0.999 ? 2 : 1)}%`}
+          testId="tile-success"
           tone={t?.successRate != null && t.successRate < 0.95 ? "bad" : undefined}
-          sub={t ? `${failedAttempts.toLocaleString()} of ${t.attempts.toLocaleString()} attempts failed${t.replayAttempts ? ` · ${t.replayAttempts.toLocaleString()} were replays` : ""}` : undefined}
+          sub={
+            t
+              ? `${failedAttempts.toLocaleString()} of ${t.attempts.toLocaleString()} attempts failed${t.replayAttempts ? ` · ${t.replayAttempts.toLocaleString()} were replays` : ""}`
+              : undefined
+          }
           title="Every attempt made in the range counts, retries and replays included: replaying an outage does not erase it."
-          href={failedAttempts ? logHref({ ...attempts, attempt: "failed" }) : undefined} />
-        <Tile label="Latency p50 / p95" value={t ? <>{formatMs(t.p50Ms)}<span className="text-base font-medium text-zinc-500"> / {formatMs(t.p95Ms)}</span></> : "…"} testId="tile-latency" sub="received → delivered, first sends" />
-        <Tile label="Queue depth" value={d ? d.overall.queue.depth.toLocaleString() : "…"} testId="tile-queue"
+          href={failedAttempts ? logHref({ ...attempts, attempt: "failed" }) : undefined}
+        />
+        <Tile
+          label="Latency p50 / p95"
+          value={
+            t ? (
+              <>
+                {formatMs(t.p50Ms)}
+                <span className="text-base font-medium text-zinc-500"> / {formatMs(t.p95Ms)}</span>
+              </>
+            ) : (
+              "…"
+            )
+          }
+          testId="tile-latency"
+          sub="received → delivered, first sends"
+        />
+        <Tile
+          label="Queue depth"
+          value={d ? d.overall.queue.depth.toLocaleString() : "…"}
+          testId="tile-queue"
           tone={d?.overall.queue.oldest && Date.now() - new Date(d.overall.queue.oldest).getTime() > 15 * 60_000 ? "bad" : undefined}
           sub={d ? (d.overall.queue.oldest ? `oldest waiting ${timeAgo(d.overall.queue.oldest)}` : "nothing waiting") : undefined}
-          href={d?.overall.queue.depth ? logHref({ profileId, test: "no", status: "QUEUED,DELIVERING,RETRYING" }) : undefined} />
-        <Tile label="Refused requests" value={d ? d.refused.requests.toLocaleString() : "…"} testId="tile-refused"
+          href={d?.overall.queue.depth ? logHref({ profileId, test: "no", status: "QUEUED,DELIVERING,RETRYING" }) : undefined}
+        />
+        <Tile
+          label="Refused requests"
+          value={d ? d.refused.requests.toLocaleString() : "…"}
+          testId="tile-refused"
           tone={d?.refused.authFailures ? "bad" : undefined}
           sub={d ? (d.refused.requests ? `${d.refused.authFailures.toLocaleString()} bad signature or token` : "none refused") : undefined}
           title="Inbound requests we answered with an error: bad signature, push type not enabled, unknown profile, too large, rate limited."
-          href={d?.refused.requests ? refusedHref(range, profileId) : undefined} />
+          href={d?.refused.requests ? refusedHref(range, profileId) : undefined}
+        />
       </div>
 
       <Card className="p-4">
         <div className="mb-3 flex items-baseline justify-between gap-3">
           <h2 className="text-sm font-semibold">Outcomes over time</h2>
-          <span className="text-xs text-zinc-500">{DASHBOARD_RANGES[range].label}{profileId ? ` · ${profiles.find((p) => p.id === profileId)?.name ?? "one profile"}` : " · all profiles"}</span>
+          <span className="text-xs text-zinc-500">
+            {DASHBOARD_RANGES[range].label}
+            {profileId ? ` · ${profiles.find((p) => p.id === profileId)?.name ?? "one profile"}` : " · all profiles"}
+          </span>
         </div>
         {d ? <StatusChart series={d.series} bucketMs={d.bucketMs} /> : <div className="h-56 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />}
       </Card>
@@ -119,14 +161,43 @@ function refusedHref(range: DashboardRange, profileId?: string) {
   return `/deliveries/refused?${q}`;
 }
 
-function Tile({ label, value, sub, href, tone, testId, title }: { label: string; value: React.ReactNode; sub?: string; href?: string; tone?: "bad"; testId: string; title?: string }) {
+function Tile({
+  label,
+  value,
+  sub,
+  href,
+  tone,
+  testId,
+  title,
+}: {
+  label: string;
+  value: React.ReactNode;
+  sub?: string;
+  href?: string;
+  tone?: "bad";
+  testId: string;
+  title?: string;
+}) {
   const body = (
     <>
       <div className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</div>
-      <div className={`mt-1 whitespace-nowrap text-2xl font-semibold tabular-nums ${tone === "bad" ? "text-red-600 dark:text-red-400" : ""}`} data-testid={testId}>{value}</div>
+      <div
+        className={`mt-1 whitespace-nowrap text-2xl font-semibold tabular-nums ${tone === "bad" ? "text-red-600 dark:text-red-400" : ""}`}
+        data-testid={testId}
+      >
+        {value}
+      </div>
       {sub ? <div className="mt-0.5 line-clamp-2 text-xs text-zinc-500">{sub}</div> : null}
     </>
   );
   const cls = "block rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
-  return href ? <Link href={href} title={title} className={`${cls} hover:border-brand-500/60`}>{body}</Link> : <div className={cls} title={title}>{body}</div>;
+  return href ? (
+    <Link href={href} title={title} className={`${cls} hover:border-brand-500/60`}>
+      {body}
+    </Link>
+  ) : (
+    <div className={cls} title={title}>
+      {body}
+    </div>
+  );
 }

@@ -46,8 +46,17 @@ export function StatusChart({ series, bucketMs }: { series: SeriesPoint[]; bucke
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" aria-hidden="true" data-testid="status-chart">
         {[0, 0.25, 0.5, 0.75, 1].map((f) => (
           <g key={f}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} className="stroke-zinc-200 dark:stroke-zinc-800" strokeDasharray={f ? "3 3" : undefined} />
-            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="fill-zinc-500 text-[11px]">{Math.round(max * f)}</text>
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(max * f)}
+              y2={y(max * f)}
+              className="stroke-zinc-200 dark:stroke-zinc-800"
+              strokeDasharray={f ? "3 3" : undefined}
+            />
+            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="fill-zinc-500 text-[11px]">
+              {Math.round(max * f)}
+            </text>
           </g>
         ))}
         {series.map((p, i) => {
@@ -57,15 +66,25 @@ export function StatusChart({ series, bucketMs }: { series: SeriesPoint[]; bucke
           return (
             <g key={String(p.start)}>
               <title>{`${bucketLabel(p.start, bucketMs)}: ${total} — ${CHART_STATUSES.map((k) => `${STATUS_STYLE[k].label.toLowerCase()} ${p[k]}`).join(", ")}`}</title>
-              <rect x={PAD.left + i * slot} y={PAD.top} width={slot} height={plotH} className="fill-transparent hover:fill-zinc-100 dark:hover:fill-zinc-800/60" />
+              <rect
+                x={PAD.left + i * slot}
+                y={PAD.top}
+                width={slot}
+                height={plotH}
+                className="fill-transparent hover:fill-zinc-100 dark:hover:fill-zinc-800/60"
+              />
               {CHART_STATUSES.map((k) => {
                 if (!p[k]) return null;
                 const h = (p[k] / max) * plotH;
                 acc += h;
-                return <rect key={k} x={x} y={PAD.top + plotH - acc} width={barW} height={h} rx={1.5} className={`${STATUS_STYLE[k].fill} pointer-events-none`} />;
+                return (
+                  <rect key={k} x={x} y={PAD.top + plotH - acc} width={barW} height={h} rx={1.5} className={`${STATUS_STYLE[k].fill} pointer-events-none`} />
+                );
               })}
               {i % labelEvery === 0 ? (
-                <text x={x + barW / 2} y={H - 8} textAnchor="middle" className="fill-zinc-500 text-[11px]">{bucketLabel(p.start, bucketMs)}</text>
+                <text x={x + barW / 2} y={H - 8} textAnchor="middle" className="fill-zinc-500 text-[11px]">
+                  {bucketLabel(p.start, bucketMs)}
+                </text>
               ) : null}
             </g>
           );
@@ -73,7 +92,10 @@ export function StatusChart({ series, bucketMs }: { series: SeriesPoint[]; bucke
       </svg>
       <figcaption className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         {CHART_STATUSES.map((k) => (
-          <span key={k} className="inline-flex items-center gap-1.5"><span className={`size-2.5 rounded-sm ${STATUS_STYLE[k].dot}`} />{STATUS_STYLE[k].label}</span>
+          <span key={k} className="inline-flex items-center gap-1.5">
+            <span className={`size-2.5 rounded-sm ${STATUS_STYLE[k].dot}`} />
+            {STATUS_STYLE[k].label}
+          </span>
         ))}
         <span className="text-zinc-400">attempts, by the time they were made</span>
       </figcaption>
@@ -81,11 +103,27 @@ export function StatusChart({ series, bucketMs }: { series: SeriesPoint[]; bucke
         <summary className="cursor-pointer text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200">Show as table</summary>
         <table aria-label="Attempts over time" className="mt-2 w-full text-left tabular-nums">
           <thead>
-            <tr className="text-zinc-500"><th scope="col" className="py-1 font-medium">From</th>{CHART_STATUSES.map((k) => <th key={k} scope="col" className="py-1 text-right font-medium">{STATUS_STYLE[k].label}</th>)}</tr>
+            <tr className="text-zinc-500">
+              <th scope="col" className="py-1 font-medium">
+                From
+              </th>
+              {CHART_STATUSES.map((k) => (
+                <th key={k} scope="col" className="py-1 text-right font-medium">
+                  {STATUS_STYLE[k].label}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {series.map((p) => (
-              <tr key={String(p.start)}><td className="py-1">{bucketLabel(p.start, bucketMs)}</td>{CHART_STATUSES.map((k) => <td key={k} className="py-1 text-right">{p[k]}</td>)}</tr>
+              <tr key={String(p.start)}>
+                <td className="py-1">{bucketLabel(p.start, bucketMs)}</td>
+                {CHART_STATUSES.map((k) => (
+                  <td key={k} className="py-1 text-right">
+                    {p[k]}
+                  </td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

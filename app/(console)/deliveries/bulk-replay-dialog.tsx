@@ -9,7 +9,12 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import type { FilterValues } from "./use-delivery-filter";
 
-type Phase = { kind: "idle" } | { kind: "counting" } | { kind: "preview"; matched: number; until: string } | { kind: "running"; matched: number; done: number; skipped: number } | { kind: "finished"; replayed: number; skipped: number; skippedDeleted: number };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "counting" }
+  | { kind: "preview"; matched: number; until: string }
+  | { kind: "running"; matched: number; done: number; skipped: number }
+  | { kind: "finished"; replayed: number; skipped: number; skippedDeleted: number };
 
 /** Bulk replay of what the filter shows: a dry-run count first, then batch by batch with progress. */
 export function BulkReplayDialog({ filter }: { filter: FilterValues }) {
@@ -56,36 +61,66 @@ export function BulkReplayDialog({ filter }: { filter: FilterValues }) {
 
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={preview}>Replay these…</Button>
+      <Button variant="secondary" size="sm" onClick={preview}>
+        Replay these…
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Replay the filtered deliveries">
         <div className="space-y-4 text-sm">
           {error ? <Alert tone="error">{error}</Alert> : null}
           {phase.kind === "counting" ? <p>Counting the deliveries that match…</p> : null}
           {phase.kind === "preview" ? (
             <>
-              <p><b data-testid="replay-count">{phase.matched.toLocaleString("en-US")}</b> deliveries match the current filters (received up to now). Each goes back to the queue and is sent again; its attempt history is kept.</p>
+              <p>
+                <b data-testid="replay-count">{phase.matched.toLocaleString("en-US")}</b> deliveries match the current filters (received up to now). Each goes
+                back to the queue and is sent again; its attempt history is kept.
+              </p>
               <fieldset className="space-y-1">
                 <legend className="mb-1 font-medium">Mapping</legend>
-                <label className="flex gap-2"><input type="radio" name="m" checked={useMapping === "current"} onChange={() => setUseMapping("current")} /> Current published mapping (fix and replay)</label>
-                <label className="flex gap-2"><input type="radio" name="m" checked={useMapping === "original"} onChange={() => setUseMapping("original")} /> Original mapping (deliveries mapped with an older version are skipped)</label>
+                <label className="flex gap-2">
+                  <input type="radio" name="m" checked={useMapping === "current"} onChange={() => setUseMapping("current")} /> Current published mapping (fix
+                  and replay)
+                </label>
+                <label className="flex gap-2">
+                  <input type="radio" name="m" checked={useMapping === "original"} onChange={() => setUseMapping("original")} /> Original mapping (deliveries
+                  mapped with an older version are skipped)
+                </label>
               </fieldset>
               <div className="flex justify-end gap-2">
-                <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-                <Button disabled={phase.matched === 0} onClick={() => run(phase.matched, phase.until)}>Replay {phase.matched.toLocaleString("en-US")}</Button>
+                <Button variant="secondary" onClick={() => setOpen(false)}>
+                  Cancel
+                </Button>
+                <Button disabled={phase.matched === 0} onClick={() => run(phase.matched, phase.until)}>
+                  Replay {phase.matched.toLocaleString("en-US")}
+                </Button>
               </div>
             </>
           ) : null}
           {phase.kind === "running" ? (
             <div className="space-y-2">
-              <p>Replaying… {phase.done.toLocaleString("en-US")} of {phase.matched.toLocaleString("en-US")}</p>
+              <p>
+                Replaying… {phase.done.toLocaleString("en-US")} of {phase.matched.toLocaleString("en-US")}
+              </p>
               <progress className="w-full" max={Math.max(phase.matched, 1)} value={phase.done} aria-label="Replay progress" />
             </div>
           ) : null}
           {phase.kind === "finished" ? (
             <>
-              <Alert tone={phase.replayed ? "success" : "warning"}>Queued {phase.replayed.toLocaleString("en-US")} deliveries again{phase.skipped > phase.skippedDeleted ? `; skipped ${phase.skipped - phase.skippedDeleted} (in flight, pruned or mapped with another version)` : ""}.</Alert>
-              {phase.skippedDeleted ? <Alert tone="info">{phase.skippedDeleted.toLocaleString("en-US")} belong to deleted profiles and were not replayed: nothing is sent for a deleted profile. Their history stays as it is.</Alert> : null}
-              <div className="flex justify-end"><Button onClick={() => setOpen(false)}>Done</Button></div>
+              <Alert tone={phase.replayed ? "success" : "warning"}>
+                Queued {phase.replayed.toLocaleString("en-US")} deliveries again
+                {phase.skipped > phase.skippedDeleted
+                  ? `; skipped ${phase.skipped - phase.skippedDeleted} (in flight, pruned or mapped with another version)`
+                  : ""}
+                .
+              </Alert>
+              {phase.skippedDeleted ? (
+                <Alert tone="info">
+                  {phase.skippedDeleted.toLocaleString("en-US")} belong to deleted profiles and were not replayed: nothing is sent for a deleted profile. Their
+                  history stays as it is.
+                </Alert>
+              ) : null}
+              <div className="flex justify-end">
+                <Button onClick={() => setOpen(false)}>Done</Button>
+              </div>
             </>
           ) : null}
         </div>

@@ -33,7 +33,17 @@ export function formatMs(ms: number | null | undefined): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-export function DeliveriesClient({ options, canReplay, emailsMasked, canUnmask }: { options: FilterOptions; canReplay: boolean; emailsMasked: boolean; canUnmask: boolean }) {
+export function DeliveriesClient({
+  options,
+  canReplay,
+  emailsMasked,
+  canUnmask,
+}: {
+  options: FilterOptions;
+  canReplay: boolean;
+  emailsMasked: boolean;
+  canUnmask: boolean;
+}) {
   const { filter, update, clear, live, setLive } = useDeliveryFilter();
   // Per view: the reveal holds for the filter it was made for; any other filter is masked again.
   const [unmaskedFor, setUnmaskedFor] = useState<string | null>(null);
@@ -55,7 +65,10 @@ export function DeliveriesClient({ options, canReplay, emailsMasked, canUnmask }
     <div className="space-y-4">
       <FiltersBar filter={filter} options={options} update={update} clear={clear} />
       {filter.q && EMAIL_LIKE.test(filter.q) ? (
-        <Link href={`/deliveries/attendee?${new URLSearchParams({ q: filter.q })}`} className="inline-flex items-center gap-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+        <Link
+          href={`/deliveries/attendee?${new URLSearchParams({ q: filter.q })}`}
+          className="inline-flex items-center gap-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100"
+        >
           Timeline for this attendee →
         </Link>
       ) : null}
@@ -68,7 +81,12 @@ export function DeliveriesClient({ options, canReplay, emailsMasked, canUnmask }
               <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} aria-label="Live tail" />
               <span>Live tail</span>
             </label>
-            {live ? <span className="flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400"><span className="size-2 animate-pulse rounded-full bg-emerald-500" />refreshing every {LIVE_MS / 1000} s</span> : null}
+            {live ? (
+              <span className="flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400">
+                <span className="size-2 animate-pulse rounded-full bg-emerald-500" />
+                refreshing every {LIVE_MS / 1000} s
+              </span>
+            ) : null}
             {query.isFetching && !query.isFetchingNextPage ? <span className="text-xs text-zinc-500">Loading…</span> : null}
             {emailsMasked && !unmasked ? <span className="text-xs text-zinc-500">Attendee emails are masked{canUnmask ? "" : " for your role"}.</span> : null}
             {canUnmask && emailsMasked ? <UnmaskToggle unmasked={unmasked} onChange={setUnmasked} /> : null}
@@ -80,41 +98,66 @@ export function DeliveriesClient({ options, canReplay, emailsMasked, canUnmask }
         </div>
         {query.isSuccess && rows.length === 0 ? (
           <EmptyState title="No deliveries match">
-            {Object.keys(filter).length ? "Change or clear the filters." : "Deliveries appear here as soon as RainFocus or AEP sends events to an active profile, or when QA sends a test event."}
+            {Object.keys(filter).length
+              ? "Change or clear the filters."
+              : "Deliveries appear here as soon as RainFocus or AEP sends events to an active profile, or when QA sends a test event."}
           </EmptyState>
         ) : (
           <Table label="Deliveries">
             <thead>
               <tr>
-                <Th>Received</Th><Th>Profile</Th><Th>Push type</Th><Th>Status</Th><Th>HTTP</Th><Th className="text-right">Duration</Th><Th>Attendee</Th><Th>Transmission</Th>
+                <Th>Received</Th>
+                <Th>Profile</Th>
+                <Th>Push type</Th>
+                <Th>Status</Th>
+                <Th>HTTP</Th>
+                <Th className="text-right">Duration</Th>
+                <Th>Attendee</Th>
+                <Th>Transmission</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {rows.map((d) => (
-                <tr key={d.id} className="group relative hover:bg-zinc-50 dark:hover:bg-zinc-800/50 [content-visibility:auto] [contain-intrinsic-size:auto_45px]">
+                <tr
+                  key={d.id}
+                  className="group relative hover:bg-zinc-50 dark:hover:bg-zinc-800/50 [content-visibility:auto] [contain-intrinsic-size:auto_45px]"
+                >
                   <Td className="whitespace-nowrap">
                     <Link href={`/deliveries/${d.id}`} className="after:absolute after:inset-0 focus-visible:outline-2" title={isoTime(d.receivedAt)}>
                       {timeAgo(d.receivedAt)}
                     </Link>
                   </Td>
                   <Td>
-                    <div className="max-w-32 truncate font-medium" title={d.profileName}>{d.profileName}</div>
+                    <div className="max-w-32 truncate font-medium" title={d.profileName}>
+                      {d.profileName}
+                    </div>
                     <div className="text-xs text-zinc-500">{d.direction === "SOURCE" ? "RainFocus → AEP" : "AEP → RainFocus"}</div>
                   </Td>
                   <Td className="text-xs">
                     {d.pushType ?? "profile"}
-                    {d.test ? <span className="ml-1.5"><Badge tone="blue">test</Badge></span> : null}
+                    {d.test ? (
+                      <span className="ml-1.5">
+                        <Badge tone="blue">test</Badge>
+                      </span>
+                    ) : null}
                   </Td>
                   <Td className="whitespace-nowrap">
                     <DeliveryStatusBadge status={d.status} />
                     <div className="mt-0.5 text-[11px] text-zinc-500" title={d.status === "RETRYING" ? `next attempt ${isoTime(d.nextAttemptAt)}` : undefined}>
-                      {d.attempts} attempt{d.attempts === 1 ? "" : "s"}{d.status === "RETRYING" ? " · retry pending" : ""}
+                      {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+                      {d.status === "RETRYING" ? " · retry pending" : ""}
                     </div>
                   </Td>
-                  <Td><span title={d.lastError ?? undefined}><HttpStatus code={d.lastStatusCode} /></span></Td>
+                  <Td>
+                    <span title={d.lastError ?? undefined}>
+                      <HttpStatus code={d.lastStatusCode} />
+                    </span>
+                  </Td>
                   <Td className="whitespace-nowrap text-right font-mono text-xs">{formatMs(d.durationMs)}</Td>
                   <Td className="max-w-40 truncate text-xs">{d.email ?? <span className="text-zinc-400">—</span>}</Td>
-                  <Td className="max-w-28 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"><span title={d.transmissionId}>{d.transmissionId}</span></Td>
+                  <Td className="max-w-28 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">
+                    <span title={d.transmissionId}>{d.transmissionId}</span>
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -44,11 +44,21 @@ export function ExportMenu({ filter }: { filter: FilterValues }) {
   return (
     <div className="flex items-center gap-2">
       {progress ? (
-        <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">Exporting {progress.format.toUpperCase()}… {progress.rows.toLocaleString("en-US")} rows</span>
+        <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+          Exporting {progress.format.toUpperCase()}… {progress.rows.toLocaleString("en-US")} rows
+        </span>
       ) : null}
-      {error ? <span role="alert" data-alert="error" className="text-xs text-red-600">{error}</span> : null}
-      <Button variant="secondary" size="sm" disabled={!!progress} onClick={() => run("csv")}>Export CSV</Button>
-      <Button variant="secondary" size="sm" disabled={!!progress} onClick={() => run("ndjson")}>Export NDJSON</Button>
+      {error ? (
+        <span role="alert" data-alert="error" className="text-xs text-red-600">
+          {error}
+        </span>
+      ) : null}
+      <Button variant="secondary" size="sm" disabled={!!progress} onClick={() => run("csv")}>
+        Export CSV
+      </Button>
+      <Button variant="secondary" size="sm" disabled={!!progress} onClick={() => run("ndjson")}>
+        Export NDJSON
+      </Button>
     </div>
   );
 }

@@ -10,13 +10,28 @@ export type FilterOptions = {
 };
 
 const STATUS_OPTIONS: [string, string][] = [
-  ["", "Any status"], ["DELIVERED", "Delivered"], ["QUEUED,DELIVERING", "Queued or delivering"], ["RETRYING", "Retrying"],
-  ["FAILED", "Failed"], ["DEAD", "Dead"], ["FAILED,DEAD", "Failed or dead"], ["RETRYING,FAILED,DEAD", "Not delivered (problems)"],
+  ["", "Any status"],
+  ["DELIVERED", "Delivered"],
+  ["QUEUED,DELIVERING", "Queued or delivering"],
+  ["RETRYING", "Retrying"],
+  ["FAILED", "Failed"],
+  ["DEAD", "Dead"],
+  ["FAILED,DEAD", "Failed or dead"],
+  ["RETRYING,FAILED,DEAD", "Not delivered (problems)"],
 ];
-const RANGES: [string, string][] = [["", "Any time"], ["15m", "Last 15 minutes"], ["1h", "Last hour"], ["24h", "Last 24 hours"], ["7d", "Last 7 days"], ["30d", "Last 30 days"], ["custom", "Custom range…"]];
+const RANGES: [string, string][] = [
+  ["", "Any time"],
+  ["15m", "Last 15 minutes"],
+  ["1h", "Last hour"],
+  ["24h", "Last 24 hours"],
+  ["7d", "Last 7 days"],
+  ["30d", "Last 30 days"],
+  ["custom", "Custom range…"],
+];
 
 // Denser than the form controls in components/ui: the log's filters sit above a table, not in a form.
-const control = "block h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-zinc-700 dark:bg-zinc-900";
+const control =
+  "block h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-zinc-700 dark:bg-zinc-900";
 function Select({ className = "", ...props }: React.SelectHTMLAttributes<HTMLSelectElement>) {
   return <select {...props} className={`${control} ${className}`} />;
 }
@@ -34,7 +49,17 @@ function Labelled({ label, children, className = "" }: { label: string; children
   );
 }
 
-export function FiltersBar({ filter, options, update, clear }: { filter: FilterValues; options: FilterOptions; update: (c: FilterValues) => void; clear: () => void }) {
+export function FiltersBar({
+  filter,
+  options,
+  update,
+  clear,
+}: {
+  filter: FilterValues;
+  options: FilterOptions;
+  update: (c: FilterValues) => void;
+  clear: () => void;
+}) {
   const set = (k: keyof FilterValues) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => update({ [k]: e.target.value });
   const custom = !filter.range && (filter.from || filter.to);
   const rangeValue = filter.range ?? (custom ? "custom" : "");
@@ -56,32 +81,61 @@ export function FiltersBar({ filter, options, update, clear }: { filter: FilterV
         <Labelled label="Profile">
           <Select aria-label="Profile" value={filter.profileId ?? ""} onChange={set("profileId")} className="w-64">
             <option value="">All profiles</option>
-            {options.profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {options.profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </Select>
         </Labelled>
         <Labelled label="Time">
-          <Select aria-label="Time range" value={rangeValue} onChange={(e) => (e.target.value === "custom" ? update({ range: "", from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }) : update({ range: e.target.value, from: "", to: "" }))} className="w-44">
-            {RANGES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <Select
+            aria-label="Time range"
+            value={rangeValue}
+            onChange={(e) =>
+              e.target.value === "custom"
+                ? update({ range: "", from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) })
+                : update({ range: e.target.value, from: "", to: "" })
+            }
+            className="w-44"
+          >
+            {RANGES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </Select>
         </Labelled>
         <Labelled label="Mapping">
           <Select aria-label="Mapping version" value={filter.mappingVersion ?? ""} onChange={set("mappingVersion")} className="w-[5.5rem]">
             <option value="">Any</option>
             <option value="default">Default</option>
-            {options.mappingVersions.map((v) => <option key={v} value={String(v)}>v{v}</option>)}
+            {options.mappingVersions.map((v) => (
+              <option key={v} value={String(v)}>
+                v{v}
+              </option>
+            ))}
           </Select>
         </Labelled>
         {custom ? (
           <>
-            <Labelled label="From"><TextInput aria-label="From" type="date" value={filter.from?.slice(0, 10) ?? ""} onChange={set("from")} /></Labelled>
-            <Labelled label="To"><TextInput aria-label="To" type="date" value={filter.to?.slice(0, 10) ?? ""} onChange={set("to")} /></Labelled>
+            <Labelled label="From">
+              <TextInput aria-label="From" type="date" value={filter.from?.slice(0, 10) ?? ""} onChange={set("from")} />
+            </Labelled>
+            <Labelled label="To">
+              <TextInput aria-label="To" type="date" value={filter.to?.slice(0, 10) ?? ""} onChange={set("to")} />
+            </Labelled>
           </>
         ) : null}
       </div>
       <div className="flex flex-wrap items-end gap-x-2.5 gap-y-2">
         <Labelled label="Status">
           <Select aria-label="Status" value={filter.status ?? ""} onChange={set("status")} className="w-40">
-            {STATUS_OPTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            {STATUS_OPTIONS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </Select>
         </Labelled>
         <Labelled label="Direction">
@@ -94,13 +148,21 @@ export function FiltersBar({ filter, options, update, clear }: { filter: FilterV
         <Labelled label="Push type">
           <Select aria-label="Push type" value={filter.pushType ?? ""} onChange={set("pushType")} className="w-36">
             <option value="">Any</option>
-            {options.pushTypes.map((t) => <option key={t} value={t}>{t}</option>)}
+            {options.pushTypes.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </Select>
         </Labelled>
         <Labelled label="Last HTTP status">
           <Select aria-label="HTTP status" value={filter.http ?? ""} onChange={set("http")} className="w-28">
             <option value="">Any</option>
-            {["2xx", "3xx", "4xx", "5xx"].map((c) => <option key={c} value={c}>{c}</option>)}
+            {["2xx", "3xx", "4xx", "5xx"].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
             <option value="none">No answer</option>
           </Select>
         </Labelled>
@@ -125,7 +187,11 @@ export function FiltersBar({ filter, options, update, clear }: { filter: FilterV
             <option value="yes">Only tests</option>
           </Select>
         </Labelled>
-        {active ? <Button variant="ghost" size="sm" onClick={clear}>Clear filters</Button> : null}
+        {active ? (
+          <Button variant="ghost" size="sm" onClick={clear}>
+            Clear filters
+          </Button>
+        ) : null}
       </div>
     </Card>
   );

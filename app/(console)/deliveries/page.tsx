@@ -16,9 +16,18 @@ export default async function DeliveriesPage() {
       <PageHeader
         title="Deliveries"
         description="Every event received and every attempt to deliver it, in both directions, beside what Adobe or RainFocus report on their side."
-        actions={<Link href="/deliveries/refused" className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-400">Refused requests →</Link>}
+        actions={
+          <Link href="/deliveries/refused" className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-400">
+            Refused requests →
+          </Link>
+        }
       />
-      <DeliveriesClient options={await deliveryFilterOptions()} canReplay={hasRole(actor, CAN.replay)} emailsMasked={logListMasksEmails(actor.role)} canUnmask={hasRole(actor, CAN.unmaskEmails)} />
+      <DeliveriesClient
+        options={await deliveryFilterOptions()}
+        canReplay={hasRole(actor, CAN.replay)}
+        emailsMasked={logListMasksEmails(actor.role)}
+        canUnmask={hasRole(actor, CAN.unmaskEmails)}
+      />
     </>
   );
 }

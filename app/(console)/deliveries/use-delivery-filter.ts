@@ -20,12 +20,19 @@ export function useDeliveryFilter() {
     router.replace(`${pathname}?${next}`, { scroll: false });
   }
   const live = params.get("live") === "1";
-  return { filter, update, set: (k: keyof FilterValues, v: string) => update({ [k]: v }), clear: () => router.replace(pathname + (live ? "?live=1" : "")), live, setLive: (on: boolean) => {
-    const next = new URLSearchParams(params);
-    if (on) next.set("live", "1");
-    else next.delete("live");
-    router.replace(`${pathname}?${next}`, { scroll: false });
-  } };
+  return {
+    filter,
+    update,
+    set: (k: keyof FilterValues, v: string) => update({ [k]: v }),
+    clear: () => router.replace(pathname + (live ? "?live=1" : "")),
+    live,
+    setLive: (on: boolean) => {
+      const next = new URLSearchParams(params);
+      if (on) next.set("live", "1");
+      else next.delete("live");
+      router.replace(`${pathname}?${next}`, { scroll: false });
+    },
+  };
 }
 
 /** The filter as a query string for the REST API and the export. */

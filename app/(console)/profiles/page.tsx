@@ -18,7 +18,16 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Integration profiles"
         description="Each profile connects one RainFocus event to Adobe Experience Platform, in one direction."
-        actions={canEdit ? <Link href="/profiles/new" className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white hover:bg-brand-700">New profile</Link> : null}
+        actions={
+          canEdit ? (
+            <Link
+              href="/profiles/new"
+              className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              New profile
+            </Link>
+          ) : null
+        }
       />
       <ProfilesClient initial={await listProfiles(filter)} canEdit={canEdit} />
     </>

@@ -34,11 +34,17 @@ export function ProfilesClient({ initial, canEdit }: { initial: ProfileListRow[]
       <Card>
         <EmptyState
           title="No integration profiles yet"
-          action={canEdit ? <Link href="/profiles/new" className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white">New profile</Link> : null}
+          action={
+            canEdit ? (
+              <Link href="/profiles/new" className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white">
+                New profile
+              </Link>
+            ) : null
+          }
         >
-          A profile holds the RainFocus event, the Adobe and RainFocus credentials, the push types to send, the XDM mapping and the
-          AEP streaming endpoint and dataflow ID. Create a <b>source</b> profile to stream RainFocus events into AEP, or a
-          <b> destination</b> profile to upsert AEP audiences into the RainFocus attendee store.
+          A profile holds the RainFocus event, the Adobe and RainFocus credentials, the push types to send, the XDM mapping and the AEP streaming endpoint and
+          dataflow ID. Create a <b>source</b> profile to stream RainFocus events into AEP, or a<b> destination</b> profile to upsert AEP audiences into the
+          RainFocus attendee store.
         </EmptyState>
       </Card>
     );
@@ -76,22 +82,50 @@ export function ProfilesClient({ initial, canEdit }: { initial: ProfileListRow[]
         ) : (
           <Table label="Profiles">
             <thead>
-              <tr><Th>Name</Th><Th>Direction</Th><Th>Event</Th><Th>Status</Th><Th>Push types</Th><Th>Last delivery</Th><Th>24 h success</Th></tr>
+              <tr>
+                <Th>Name</Th>
+                <Th>Direction</Th>
+                <Th>Event</Th>
+                <Th>Status</Th>
+                <Th>Push types</Th>
+                <Th>Last delivery</Th>
+                <Th>24 h success</Th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {profiles.data.map((p) => (
                 <tr key={p.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
                   <Td className="max-w-72">
                     {/* A long name is cut here (whole in its tooltip), never pushing the other columns off-screen. */}
-                    <Link href={`/profiles/${p.id}`} title={p.name} className="block truncate font-medium text-brand-700 hover:underline dark:text-brand-100">{p.name}</Link>
+                    <Link href={`/profiles/${p.id}`} title={p.name} className="block truncate font-medium text-brand-700 hover:underline dark:text-brand-100">
+                      {p.name}
+                    </Link>
                     {p.demo ? <Badge tone="amber">Demo</Badge> : null}
                   </Td>
-                  <Td><DirectionLabel direction={p.direction} /></Td>
-                  <Td className="max-w-40"><code className="block truncate font-mono text-xs" title={p.eventCode}>{p.eventCode}</code></Td>
-                  <Td><ProfileStatusBadge status={p.status} /></Td>
-                  <Td className="text-xs text-zinc-600 dark:text-zinc-400">{p.direction === "SOURCE" ? (p.pushTypes.length ? p.pushTypes.join(", ") : "none") : "—"}</Td>
-                  <Td><TimeAgo date={p.lastDeliveryAt} never="Never" /></Td>
-                  <Td>{p.successRate24h === null ? <span className="text-zinc-500">—</span> : <span title="Delivered attempts over all attempts in the last 24 h, test events excluded: the dashboard's number">{`${(p.successRate24h * 100).toFixed(1)}% of ${p.attempts24h.toLocaleString("en-US")} attempts`}</span>}</Td>
+                  <Td>
+                    <DirectionLabel direction={p.direction} />
+                  </Td>
+                  <Td className="max-w-40">
+                    <code className="block truncate font-mono text-xs" title={p.eventCode}>
+                      {p.eventCode}
+                    </code>
+                  </Td>
+                  <Td>
+                    <ProfileStatusBadge status={p.status} />
+                  </Td>
+                  <Td className="text-xs text-zinc-600 dark:text-zinc-400">
+                    {p.direction === "SOURCE" ? (p.pushTypes.length ? p.pushTypes.join(", ") : "none") : "—"}
+                  </Td>
+                  <Td>
+                    <TimeAgo date={p.lastDeliveryAt} never="Never" />
+                  </Td>
+                  <Td>
+                    {p.successRate24h === null ? (
+                      <span className="text-zinc-500">—</span>
+                    ) : (
+                      <span title="Delivered attempts over all attempts in the last 24 h, test events excluded: the dashboard's number">{`${(p.successRate24h * 100).toFixed(1)}% of ${p.attempts24h.toLocaleString("en-US")} attempts`}</span>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -14,7 +14,9 @@ export function SettingsTabs({ current }: { current: string }) {
           href={t.href}
           aria-current={current === t.href ? "page" : undefined}
           className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-            current === t.href ? "border-brand-600 text-brand-700 dark:text-brand-100" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400"
+            current === t.href
+              ? "border-brand-600 text-brand-700 dark:text-brand-100"
+              : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400"
           }`}
         >
           {t.label}

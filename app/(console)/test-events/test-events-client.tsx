@@ -39,16 +39,24 @@ function LiveResult({ id }: { id: string }) {
   return (
     <div role="region" className="space-y-4" aria-label="Test result">
       <div className="flex flex-wrap items-center gap-3">
-        <span data-testid="test-status"><DeliveryStatusBadge status={d.status} /></span>
-        <span className="text-sm">{d.attempts} attempt{d.attempts === 1 ? "" : "s"} · last HTTP <HttpStatus code={d.lastStatusCode} /></span>
+        <span data-testid="test-status">
+          <DeliveryStatusBadge status={d.status} />
+        </span>
+        <span className="text-sm">
+          {d.attempts} attempt{d.attempts === 1 ? "" : "s"} · last HTTP <HttpStatus code={d.lastStatusCode} />
+        </span>
         {!SETTLED.includes(d.status) ? <span className="text-xs text-zinc-500">following live…</span> : null}
-        <Link href={`/deliveries/${d.id}`} className="ml-auto text-sm text-brand-600 hover:underline">Open delivery</Link>
+        <Link href={`/deliveries/${d.id}`} className="ml-auto text-sm text-brand-600 hover:underline">
+          Open delivery
+        </Link>
       </div>
       {d.lastError ? <Alert tone={d.status === "DELIVERED" ? "info" : d.status === "RETRYING" ? "warning" : "error"}>{d.lastError}</Alert> : null}
       <div className="space-y-2">
         <div className="flex items-center gap-2">
           <h3 className="text-sm font-semibold">{d.direction === "DESTINATION" ? "Mapped attendee" : "Mapped XDM"}</h3>
-          {d.validation.kind === "xdm" ? <Badge tone={d.validation.ok ? "green" : "red"}>{d.validation.ok ? "valid XDM" : `${d.validation.errors.length} XDM errors`}</Badge> : null}
+          {d.validation.kind === "xdm" ? (
+            <Badge tone={d.validation.ok ? "green" : "red"}>{d.validation.ok ? "valid XDM" : `${d.validation.errors.length} XDM errors`}</Badge>
+          ) : null}
         </div>
         <JsonBlock value={d.mappedPayload} label={d.direction === "DESTINATION" ? "Mapped attendee" : "Mapped XDM"} className="max-h-64" />
       </div>
@@ -88,7 +96,8 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
     refetchInterval: (query) => (query.state.data?.some((h) => !SETTLED.includes(h.status)) ? 2000 : false),
   });
   const send = useMutation({
-    mutationFn: (input: { profileId: string; pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }) => unwrap(sendTestEventAction(input)),
+    mutationFn: (input: { profileId: string; pushType: string; payload?: Record<string, unknown>; syntheticAttendee?: boolean }) =>
+      unwrap(sendTestEventAction(input)),
     onSuccess: async (r) => {
       setSentId(r.deliveryId);
       await qc.invalidateQueries({ queryKey: testEventKeys.history() });
@@ -107,7 +116,11 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
   });
 
   if (targets.length === 0) {
-    return <Card><EmptyState title="No profile yet">Create and activate a profile first; test events go through its real pipeline.</EmptyState></Card>;
+    return (
+      <Card>
+        <EmptyState title="No profile yet">Create and activate a profile first; test events go through its real pipeline.</EmptyState>
+      </Card>
+    );
   }
   const invalid = !!jsonError(text);
   const inactive = target && target.status !== "ACTIVE";
@@ -118,27 +131,58 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
         <Card className="space-y-4 p-4">
           <div className="grid gap-3 sm:grid-cols-2">
             <Field id="te-profile" label="Profile">
-              <Select id="te-profile" value={profileId} onChange={(e) => { setProfileId(e.target.value); const t = targets.find((x) => x.id === e.target.value); setPushType(t?.pushTypes[0] ?? ""); }}>
-                {targets.map((t) => <option key={t.id} value={t.id}>{t.name}{t.status !== "ACTIVE" ? ` (${t.status.toLowerCase()})` : ""}</option>)}
+              <Select
+                id="te-profile"
+                value={profileId}
+                onChange={(e) => {
+                  setProfileId(e.target.value);
+                  const t = targets.find((x) => x.id === e.target.value);
+                  setPushType(t?.pushTypes[0] ?? "");
+                }}
+              >
+                {targets.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                    {t.status !== "ACTIVE" ? ` (${t.status.toLowerCase()})` : ""}
+                  </option>
+                ))}
               </Select>
             </Field>
             <Field id="te-push-type" label={destination ? "AEP format" : "Push type"}>
               <Select id="te-push-type" value={pushType} onChange={(e) => setPushType(e.target.value)} disabled={!target?.pushTypes.length}>
-                {target?.pushTypes.length ? target.pushTypes.map((p) => <option key={p} value={p}>{AEP_FORMAT_LABELS[p] ?? p}</option>) : <option value="">No push type enabled</option>}
+                {target?.pushTypes.length ? (
+                  target.pushTypes.map((p) => (
+                    <option key={p} value={p}>
+                      {AEP_FORMAT_LABELS[p] ?? p}
+                    </option>
+                  ))
+                ) : (
+                  <option value="">No push type enabled</option>
+                )}
               </Select>
             </Field>
           </div>
           {inactive ? <Alert tone="warning">This profile is {target!.status.toLowerCase()}: activate it to send test events through it.</Alert> : null}
           {sample.error ? <Alert tone="error">{sample.error.message}</Alert> : null}
-          <JsonEditor label="Payload" value={text} onChange={setText} {...(destination ? { validHint: "Valid JSON: one AEP profile, sent as a test delivery." } : {})} />
+          <JsonEditor
+            label="Payload"
+            value={text}
+            onChange={setText}
+            {...(destination ? { validHint: "Valid JSON: one AEP profile, sent as a test delivery." } : {})}
+          />
           <div className="flex flex-wrap items-center justify-between gap-3">
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={synthetic} onChange={(e) => setSynthetic(e.target.checked)} />
               {destination ? "Give it a synthetic test email (qa.…@relay-test.example.com)" : "Generate a synthetic attendee (qa.…@relay-test.example.com)"}
             </label>
             <div className="flex gap-2">
-              <Button variant="ghost" size="sm" onClick={() => sample.data && setText(JSON.stringify(sample.data.payload, null, 2))}>Reset to sample</Button>
-              <Button disabled={invalid || !pushType || !!inactive || send.isPending} onClick={() => send.mutate({ profileId, pushType, payload: JSON.parse(text), syntheticAttendee: synthetic })}>
+              <Button variant="ghost" size="sm" onClick={() => sample.data && setText(JSON.stringify(sample.data.payload, null, 2))}>
+                Reset to sample
+              </Button>
+              <Button
+                disabled={invalid || !pushType || !!inactive || send.isPending}
+                onClick={() => send.mutate({ profileId, pushType, payload: JSON.parse(text), syntheticAttendee: synthetic })}
+              >
                 {send.isPending ? "Sending…" : "Send test event"}
               </Button>
             </div>
@@ -152,21 +196,36 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
               {history.data.map((h) => (
                 <li key={h.id} className="flex items-center gap-3 px-4 py-2 text-sm">
                   <DeliveryStatusBadge status={h.status} />
-                  <Link href={`/deliveries/${h.id}`} className="min-w-0 flex-1 truncate hover:underline">{h.pushType ?? "AEP profile"} · {h.profile.name}</Link>
+                  <Link href={`/deliveries/${h.id}`} className="min-w-0 flex-1 truncate hover:underline">
+                    {h.pushType ?? "AEP profile"} · {h.profile.name}
+                  </Link>
                   <TimeAgo date={h.receivedAt} className="text-xs text-zinc-500" />
-                  <Button size="sm" variant="ghost" onClick={() => resend.mutate(h.id)} disabled={resend.isPending}>Resend</Button>
+                  <Button size="sm" variant="ghost" onClick={() => resend.mutate(h.id)} disabled={resend.isPending}>
+                    Resend
+                  </Button>
                 </li>
               ))}
             </ul>
           ) : (
             <p className="px-4 py-6 text-center text-sm text-zinc-500">Nothing sent yet.</p>
           )}
-          {resend.error ? <div className="p-3"><Alert tone="error">{resend.error.message}</Alert></div> : null}
+          {resend.error ? (
+            <div className="p-3">
+              <Alert tone="error">{resend.error.message}</Alert>
+            </div>
+          ) : null}
         </Card>
       </div>
       <Card className="min-w-0 p-4">
         <h2 className="mb-3 text-sm font-semibold">Result</h2>
-        {sentId ? <LiveResult key={sentId} id={sentId} /> : <p className="text-sm text-zinc-500">Send a test event to see what the worker mapped (XDM for AEP, the attendee for RainFocus), the request it sent, the answer, and the final status, live.</p>}
+        {sentId ? (
+          <LiveResult key={sentId} id={sentId} />
+        ) : (
+          <p className="text-sm text-zinc-500">
+            Send a test event to see what the worker mapped (XDM for AEP, the attendee for RainFocus), the request it sent, the answer, and the final status,
+            live.
+          </p>
+        )}
       </Card>
     </div>
   );

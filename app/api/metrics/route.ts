@@ -11,7 +11,10 @@ export async function GET(request: Request) {
   const access = metricsAccess(request);
   if (access === "disabled") return Response.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 });
   if (access === "unauthorized") {
-    return Response.json({ error: { code: "unauthorized", message: "Authorization must be `Bearer <METRICS_TOKEN>`." } }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
+    return Response.json(
+      { error: { code: "unauthorized", message: "Authorization must be `Bearer <METRICS_TOKEN>`." } },
+      { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
+    );
   }
   const body = renderExposition(await collectMetrics(db));
   return new Response(body, { headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" } });

@@ -30,8 +30,7 @@ function products(v: unknown, fn: string): string[][] | null {
 }
 
 const field = (f: string | undefined) => (f === undefined || f.trim() === "" ? null : f);
-const productField = (name: string, index: number) =>
-  def(1, 1, (v: unknown) => products(v, name)?.map((p) => field(p[index])) ?? null);
+const productField = (name: string, index: number) => def(1, 1, (v: unknown) => products(v, name)?.map((p) => field(p[index])) ?? null);
 
 /** Per product: the value of the named entry in its "|"-separated events (4) or eVars (5) field. */
 const namedPerProduct = (fnName: string, index: number) =>
@@ -51,7 +50,8 @@ const namedPerProduct = (fnName: string, index: number) =>
 
 export const analyticsFunctions: Record<string, FunctionDef> = {
   aa_get_event_id: def(2, 2, (v: unknown, name: unknown) =>
-    isNil(v) || isNil(name) ? null : (findEvent(str(v, "aa_get_event_id"), str(name, "aa_get_event_id"))?.id ?? null)),
+    isNil(v) || isNil(name) ? null : (findEvent(str(v, "aa_get_event_id"), str(name, "aa_get_event_id"))?.id ?? null),
+  ),
   // "If the event value is not specified, 1 is returned."
   aa_get_event_value: def(2, 2, (v: unknown, name: unknown) => {
     if (isNil(v) || isNil(name)) return null;

@@ -31,7 +31,8 @@ function extreme(fn: "min" | "max", args: unknown[]): unknown {
   let best = vals[0];
   for (const x of vals) {
     if (kind(x) !== k0) throw new TransformError(`${fn}: cannot compare ${describe(best)} with ${describe(x)}`);
-    const a = key(x) as number | string, b = key(best) as number | string;
+    const a = key(x) as number | string,
+      b = key(best) as number | string;
     if (fn === "min" ? a < b : a > b) best = x;
   }
   return best;
@@ -71,7 +72,13 @@ export const arrayFunctions: Record<string, FunctionDef> = {
     if (!a) return null;
     const flat: unknown[] = [];
     flattenDeep(a, flat);
-    return capString(flat.filter((x) => !isNil(x)).map((x) => str(x, "array_to_string")).join(isNil(sep) ? "" : str(sep, "array_to_string")), "array_to_string");
+    return capString(
+      flat
+        .filter((x) => !isNil(x))
+        .map((x) => str(x, "array_to_string"))
+        .join(isNil(sep) ? "" : str(sep, "array_to_string")),
+      "array_to_string",
+    );
   }),
   filterArray: def(2, 2, (arr: unknown, f: unknown) => {
     const a = list(arr, "filterArray");

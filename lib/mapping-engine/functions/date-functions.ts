@@ -52,7 +52,19 @@ setAlias(["hour", "hh"], (d, v) => d.setUTCHours(v));
 setAlias(["minute", "mi", "n"], (d, v) => d.setUTCMinutes(v));
 setAlias(["second", "ss", "s"], (d, v) => d.setUTCSeconds(v));
 const RANGES: Record<string, [number, number]> = { year: [0, 9999], month: [1, 12], day: [1, 31], hour: [0, 23], minute: [0, 59], second: [0, 59] };
-const CANONICAL: Record<string, string> = { yyyy: "year", yy: "year", mm: "month", m: "month", dd: "day", d: "day", hh: "hour", mi: "minute", n: "minute", ss: "second", s: "second" };
+const CANONICAL: Record<string, string> = {
+  yyyy: "year",
+  yy: "year",
+  mm: "month",
+  m: "month",
+  dd: "day",
+  d: "day",
+  hh: "hour",
+  mi: "minute",
+  n: "minute",
+  ss: "second",
+  s: "second",
+};
 
 function makeDateTime(...a: unknown[]): Date | null {
   if (a.slice(0, 7).some(isNil)) return null;

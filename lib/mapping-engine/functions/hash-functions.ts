@@ -8,10 +8,17 @@ import { def, type FunctionDef } from "./types";
 // silently hashed differently.
 
 const CHARSETS: Record<string, Charset> = {
-  "UTF-8": "UTF-8", UTF8: "UTF-8",
-  "UTF-16": "UTF-16", UTF16: "UTF-16", "UTF-16BE": "UTF-16BE", "UTF-16LE": "UTF-16LE",
-  "ISO-8859-1": "ISO-8859-1", LATIN1: "ISO-8859-1", "ISO8859-1": "ISO-8859-1",
-  "US-ASCII": "US-ASCII", ASCII: "US-ASCII",
+  "UTF-8": "UTF-8",
+  UTF8: "UTF-8",
+  "UTF-16": "UTF-16",
+  UTF16: "UTF-16",
+  "UTF-16BE": "UTF-16BE",
+  "UTF-16LE": "UTF-16LE",
+  "ISO-8859-1": "ISO-8859-1",
+  LATIN1: "ISO-8859-1",
+  "ISO8859-1": "ISO-8859-1",
+  "US-ASCII": "US-ASCII",
+  ASCII: "US-ASCII",
 };
 
 function charsetOf(charset: unknown, fn: string): Charset {
@@ -28,7 +35,11 @@ const hash = (name: string, f: (s: string, cs: Charset) => string): FunctionDef 
   specialize(literal, values) {
     if (literal.length > 1 && !literal[1]) return undefined;
     let cs: Charset;
-    try { cs = charsetOf(values[1], name); } catch { return undefined; }
+    try {
+      cs = charsetOf(values[1], name);
+    } catch {
+      return undefined;
+    }
     return (v: unknown) => (v === null || v === undefined ? null : f(typeof v === "string" ? v : str(v, name), cs));
   },
 });

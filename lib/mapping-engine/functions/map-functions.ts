@@ -46,7 +46,8 @@ function parsePairs(s: string, valueDelim: string, fieldDelim: string): Obj {
   for (const field of s.split(fieldDelim)) {
     const at = field.indexOf(valueDelim);
     if (at < 0) continue;
-    const k = field.slice(0, at).trim(), v = field.slice(at + valueDelim.length).trim();
+    const k = field.slice(0, at).trim(),
+      v = field.slice(at + valueDelim.length).trim();
     if (k !== "" && v !== "" && !Object.hasOwn(o, k)) setOwn(o, k, v);
   }
   return o;
@@ -61,13 +62,17 @@ export const mapFunctions: Record<string, FunctionDef> = {
   to_object: def(2, Infinity, (...args: unknown[]) => pairs("to_object", args)),
   to_map: def(2, Infinity, (...args: unknown[]) => pairs("to_map", args)),
   str_to_object: def(1, 3, (v: unknown, vd: unknown, fd: unknown) =>
-    isNil(v) ? null : parsePairs(str(v, "str_to_object"), delim(vd, ":", "str_to_object"), delim(fd, ",", "str_to_object"))),
+    isNil(v) ? null : parsePairs(str(v, "str_to_object"), delim(vd, ":", "str_to_object"), delim(fd, ",", "str_to_object")),
+  ),
   get_values: def(3, 4, (v: unknown, key: unknown, vd: unknown, fd: unknown) => {
     if (isNil(v) || isNil(key)) return null;
     const o = parsePairs(str(v, "get_values"), delim(vd, ":", "get_values"), delim(fd, ",", "get_values"));
     return o[str(key, "get_values")] ?? null;
   }),
-  get_keys: def(1, 1, (v: unknown) => { const o = obj(v, "get_keys"); return o ? Object.keys(o) : null; }),
+  get_keys: def(1, 1, (v: unknown) => {
+    const o = obj(v, "get_keys");
+    return o ? Object.keys(o) : null;
+  }),
   nullify: def(0, 0, () => null),
   json_to_object: def(1, 1, (v: unknown) => {
     if (isNil(v) || typeof v === "object") return v ?? null; // already an object (json_to_object({...}) in functions.md)

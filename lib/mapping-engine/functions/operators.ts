@@ -16,13 +16,21 @@ function num(v: unknown, op: string): number {
 export function arithmetic(op: "+" | "-" | "*" | "/" | "%", a: unknown, b: unknown): unknown {
   if (isNil(a) || isNil(b)) return null;
   if (op === "+" && (typeof a === "string" || typeof b === "string")) return capString(str(a, "+") + str(b, "+"), "+");
-  const x = num(a, op), y = num(b, op);
+  const x = num(a, op),
+    y = num(b, op);
   switch (op) {
-    case "+": return x + y;
-    case "-": return x - y;
-    case "*": return x * y;
-    case "/": if (y === 0) throw new TransformError("division by zero"); return x / y;
-    default: if (y === 0) throw new TransformError("division by zero"); return x % y;
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "/":
+      if (y === 0) throw new TransformError("division by zero");
+      return x / y;
+    default:
+      if (y === 0) throw new TransformError("division by zero");
+      return x % y;
   }
 }
 
@@ -32,11 +40,13 @@ function strOrNull(v: unknown, m: string): string | null {
 
 export const METHODS: Readonly<Record<string, (target: unknown, arg: unknown) => unknown>> = Object.assign(Object.create(null), {
   equals(t: unknown, a: unknown) {
-    const x = strOrNull(t, "equals"), y = strOrNull(a, "equals");
+    const x = strOrNull(t, "equals"),
+      y = strOrNull(a, "equals");
     return x !== null && x === y;
   },
   equalsIgnoreCase(t: unknown, a: unknown) {
-    const x = strOrNull(t, "equalsIgnoreCase"), y = strOrNull(a, "equalsIgnoreCase");
+    const x = strOrNull(t, "equalsIgnoreCase"),
+      y = strOrNull(a, "equalsIgnoreCase");
     return x !== null && y !== null && x.toLowerCase() === y.toLowerCase();
   },
   get(t: unknown, key: unknown) {

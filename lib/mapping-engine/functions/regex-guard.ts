@@ -21,11 +21,26 @@ export function unsafeRegexReason(pattern: string): string | null {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === "\\") { i++; continue; }
-    if (inClass) { if (c === "]") inClass = false; continue; }
-    if (c === "[") { inClass = true; continue; }
-    if (c === "(") { stack.push({ quantified: false, alternation: false }); continue; }
-    if (c === "|" && stack.length) { stack[stack.length - 1].alternation = true; continue; }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      continue;
+    }
+    if (c === "(") {
+      stack.push({ quantified: false, alternation: false });
+      continue;
+    }
+    if (c === "|" && stack.length) {
+      stack[stack.length - 1].alternation = true;
+      continue;
+    }
     // Only variable-count quantifiers matter: a fixed `{2}` inside a repeated group stays linear.
     const isQuant = c === "*" || c === "+" || (c === "{" && /^\{\d+,\d*\}/.test(pattern.slice(i)));
     if (c === ")") {

@@ -13,7 +13,9 @@ const unary = (name: string, f: (s: string) => string) => def(1, 1, (v: unknown)
 function pad(name: string, left: boolean) {
   return def(3, 3, (v: unknown, n: unknown, p: unknown) => {
     if (isNil(v)) return null;
-    const s = str(v, name), len = int(n, name), fill = isNil(p) || p === "" ? " " : str(p, name);
+    const s = str(v, name),
+      len = int(n, name),
+      fill = isNil(p) || p === "" ? " " : str(p, name);
     if (len < 0) throw new TransformError(`${name}: length must be >= 0`);
     checkGrowth(len, name);
     if (s.length >= len) return s.slice(0, len);
@@ -46,23 +48,27 @@ export const stringFunctions: Record<string, FunctionDef> = {
   rtrim: unary("rtrim", (s) => s.trimEnd()),
   substr: def(2, 3, (v: unknown, start: unknown, len: unknown) => {
     if (isNil(v)) return null;
-    const s = str(v, "substr"), b = int(start, "substr");
+    const s = str(v, "substr"),
+      b = int(start, "substr");
     if (b < 0) throw new TransformError("substr: start must be >= 0");
     return len === undefined ? s.slice(b) : s.slice(b, b + Math.max(0, int(len, "substr")));
   }),
   left: def(2, 2, (v: unknown, n: unknown) => (isNil(v) ? null : str(v, "left").slice(0, Math.max(0, int(n, "left"))))),
   right: def(2, 2, (v: unknown, n: unknown) => {
     if (isNil(v)) return null;
-    const s = str(v, "right"), k = Math.max(0, int(n, "right"));
+    const s = str(v, "right"),
+      k = Math.max(0, int(n, "right"));
     return k === 0 ? "" : s.slice(-k);
   }),
   lpad: pad("lpad", true),
   rpad: pad("rpad", false),
   replacestr: def(3, 3, (v: unknown, find: unknown, repl: unknown) => {
     if (isNil(v)) return null;
-    const f = str(find, "replacestr"), input = str(v, "replacestr");
+    const f = str(find, "replacestr"),
+      input = str(v, "replacestr");
     if (f === "") return input;
-    const parts = input.split(f), r = isNil(repl) ? "" : str(repl, "replacestr");
+    const parts = input.split(f),
+      r = isNil(repl) ? "" : str(repl, "replacestr");
     checkGrowth(input.length + (parts.length - 1) * (r.length - f.length), "replacestr");
     return parts.join(r);
   }),
@@ -70,7 +76,8 @@ export const stringFunctions: Record<string, FunctionDef> = {
   // delimiters present", and split "returns only non-null indexes" (empty parts are dropped).
   split: def(2, 2, (v: unknown, sep: unknown) => {
     if (isNil(v)) return null;
-    const s = str(v, "split"), d = str(sep, "split");
+    const s = str(v, "split"),
+      d = str(sep, "split");
     if (d === "") return s === "" ? [] : [s];
     const out: string[] = [];
     let start = 0;
@@ -83,7 +90,9 @@ export const stringFunctions: Record<string, FunctionDef> = {
     return out;
   }),
   join: def(2, Infinity, (sep: unknown, ...values: unknown[]) => {
-    const parts = flatten(values).filter((x) => !isNil(x)).map((x) => str(x, "join"));
+    const parts = flatten(values)
+      .filter((x) => !isNil(x))
+      .map((x) => str(x, "join"));
     return parts.length ? capString(parts.join(isNil(sep) ? "" : str(sep, "join")), "join") : null;
   }),
   explode: def(1, 2, (v: unknown, re: unknown) => {
@@ -93,7 +102,8 @@ export const stringFunctions: Record<string, FunctionDef> = {
   }),
   instr: def(2, 4, (v: unknown, sub: unknown, start: unknown, occurrence: unknown) => {
     if (isNil(v) || isNil(sub)) return null;
-    const s = str(v, "instr"), t = str(sub, "instr");
+    const s = str(v, "instr"),
+      t = str(sub, "instr");
     let from = isNil(start) ? 0 : int(start, "instr");
     let n = isNil(occurrence) ? 1 : int(occurrence, "instr");
     if (n < 1) throw new TransformError("instr: occurrence must be >= 1");

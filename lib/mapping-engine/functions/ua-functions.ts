@@ -10,11 +10,23 @@ import { def, type FunctionDef } from "./types";
 
 const MAX_UA = 2048;
 const DEVICE_CLASS: Record<string, string> = {
-  mobile: "Phone", tablet: "Tablet", smarttv: "TV", console: "Game Console", wearable: "Watch", xr: "Virtual Reality", embedded: "Unknown",
+  mobile: "Phone",
+  tablet: "Tablet",
+  smarttv: "TV",
+  console: "Game Console",
+  wearable: "Watch",
+  xr: "Virtual Reality",
+  embedded: "Unknown",
 };
 const DESKTOP_OS = /^(Windows|Mac OS|macOS|Linux|Ubuntu|Debian|Fedora|Chromium OS|FreeBSD|OpenBSD|NetBSD|Solaris|Mint|Arch|Gentoo|SUSE|Red Hat|CentOS)/;
 
-interface Parsed { os: string | null; osVersion: string | null; agent: string | null; agentVersion: string | null; deviceClass: string }
+interface Parsed {
+  os: string | null;
+  osVersion: string | null;
+  agent: string | null;
+  agentVersion: string | null;
+  deviceClass: string;
+}
 
 const cache = new Map<string, Parsed>();
 
@@ -26,8 +38,15 @@ function parse(v: unknown, fn: string): Parsed | null {
   const r = new UAParser(ua).getResult();
   const agent = r.browser.name ? r.browser.name.replace(/^Mobile /, "").replace(/ WebView$/, "") : null;
   const os = r.os.name ?? null;
-  const deviceClass = r.device.type ? (DEVICE_CLASS[r.device.type] ?? "Unknown")
-    : os && DESKTOP_OS.test(os) ? "Desktop" : ua.trim() === "" ? "Unknown" : os ? "Mobile" : "Unknown";
+  const deviceClass = r.device.type
+    ? (DEVICE_CLASS[r.device.type] ?? "Unknown")
+    : os && DESKTOP_OS.test(os)
+      ? "Desktop"
+      : ua.trim() === ""
+        ? "Unknown"
+        : os
+          ? "Mobile"
+          : "Unknown";
   const p: Parsed = { os, osVersion: r.os.version ?? null, agent, agentVersion: r.browser.version ?? null, deviceClass };
   if (cache.size > 1000) cache.clear();
   cache.set(ua, p);
@@ -36,7 +55,11 @@ function parse(v: unknown, fn: string): Parsed | null {
 
 const major = (version: string | null) => (version ? version.split(/[._]/)[0] : null);
 const joined = (...parts: (string | null)[]) => (parts.every((x) => x) ? parts.join(" ") : null);
-const ua = (f: (p: Parsed) => string | null, name: string) => def(1, 1, (v: unknown) => { const p = parse(v, name); return p ? f(p) : null; });
+const ua = (f: (p: Parsed) => string | null, name: string) =>
+  def(1, 1, (v: unknown) => {
+    const p = parse(v, name);
+    return p ? f(p) : null;
+  });
 
 export const uaFunctions: Record<string, FunctionDef> = {
   ua_os_name: ua((p) => p.os, "ua_os_name"),

@@ -10,7 +10,14 @@ import { def, type FunctionDef } from "./types";
 const URI = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/;
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ftp: 21, sftp: 22, ssh: 22, scp: 22, ws: 80, wss: 443, ldap: 389, smtp: 25, telnet: 23 };
 
-interface Parts { scheme: string; host: string; port: number | null; path: string; query?: string; fragment?: string }
+interface Parts {
+  scheme: string;
+  host: string;
+  port: number | null;
+  path: string;
+  query?: string;
+  fragment?: string;
+}
 
 function parse(v: unknown, fn: string): Parts | null {
   if (isNil(v)) return null;
@@ -31,7 +38,10 @@ const ENC = new TextEncoder();
 function encode(s: string): string {
   let out = "";
   for (const ch of s) {
-    if (/[A-Za-z0-9_.-]/.test(ch)) { out += ch; continue; }
+    if (/[A-Za-z0-9_.-]/.test(ch)) {
+      out += ch;
+      continue;
+    }
     for (const b of ENC.encode(ch)) out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
   }
   return out;
@@ -51,7 +61,8 @@ export const urlFunctions: Record<string, FunctionDef> = {
     const p = parse(v, "get_url_query_str");
     if (!p) return null;
     const mode = str(anchor, "get_url_query_str").toLowerCase();
-    if (mode !== "retain" && mode !== "remove" && mode !== "append") throw new TransformError(`get_url_query_str: ANCHOR must be "retain", "remove" or "append", got "${String(anchor)}"`);
+    if (mode !== "retain" && mode !== "remove" && mode !== "append")
+      throw new TransformError(`get_url_query_str: ANCHOR must be "retain", "remove" or "append", got "${String(anchor)}"`);
     const out: Record<string, unknown> = {};
     const fields = p.query ? p.query.split("&").filter((f) => f !== "") : [];
     fields.forEach((f, k) => {

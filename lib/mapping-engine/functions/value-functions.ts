@@ -75,7 +75,9 @@ export const valueFunctions: Record<string, FunctionDef> = {
   // ECID that Adobe would not recognise, the field is nulled with this explanation.
   fpid_to_ecid: def(1, 1, (v: unknown) => {
     if (isNil(v)) return null;
-    throw new TransformError("fpid_to_ecid: Adobe does not publish how an ECID is derived from an FPID, so Relay cannot compute it; send the FPID in identityMap.FPID and let Adobe derive the ECID");
+    throw new TransformError(
+      "fpid_to_ecid: Adobe does not publish how an ECID is derived from an FPID, so Relay cannot compute it; send the FPID in identityMap.FPID and let Adobe derive the ECID",
+    );
   }),
   guid: def(0, 0, () => randomUuid(), false),
 };

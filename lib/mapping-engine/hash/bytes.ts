@@ -73,12 +73,24 @@ export function pad(buf: Uint8Array, len: number, block: number, lenBytes: numbe
   const bitsLo = (len * 8) >>> 0;
   if (littleEndian) {
     const o = total - 8;
-    buf[o] = bitsLo & 255; buf[o + 1] = (bitsLo >>> 8) & 255; buf[o + 2] = (bitsLo >>> 16) & 255; buf[o + 3] = bitsLo >>> 24;
-    buf[o + 4] = bitsHi & 255; buf[o + 5] = (bitsHi >>> 8) & 255; buf[o + 6] = (bitsHi >>> 16) & 255; buf[o + 7] = bitsHi >>> 24;
+    buf[o] = bitsLo & 255;
+    buf[o + 1] = (bitsLo >>> 8) & 255;
+    buf[o + 2] = (bitsLo >>> 16) & 255;
+    buf[o + 3] = bitsLo >>> 24;
+    buf[o + 4] = bitsHi & 255;
+    buf[o + 5] = (bitsHi >>> 8) & 255;
+    buf[o + 6] = (bitsHi >>> 16) & 255;
+    buf[o + 7] = bitsHi >>> 24;
   } else {
     const o = total - 4;
-    buf[o] = bitsLo >>> 24; buf[o + 1] = (bitsLo >>> 16) & 255; buf[o + 2] = (bitsLo >>> 8) & 255; buf[o + 3] = bitsLo & 255;
-    buf[o - 4] = bitsHi >>> 24; buf[o - 3] = (bitsHi >>> 16) & 255; buf[o - 2] = (bitsHi >>> 8) & 255; buf[o - 1] = bitsHi & 255;
+    buf[o] = bitsLo >>> 24;
+    buf[o + 1] = (bitsLo >>> 16) & 255;
+    buf[o + 2] = (bitsLo >>> 8) & 255;
+    buf[o + 3] = bitsLo & 255;
+    buf[o - 4] = bitsHi >>> 24;
+    buf[o - 3] = (bitsHi >>> 16) & 255;
+    buf[o - 2] = (bitsHi >>> 8) & 255;
+    buf[o - 1] = bitsHi & 255;
   }
   return total;
 }

@@ -22,19 +22,29 @@ const utf8 = new TextEncoder();
 /** Java's getBytes: unmappable characters become '?'; "UTF-16" writes a big-endian BOM first. */
 export function encode(s: string, charset: Charset = "UTF-8"): Uint8Array {
   switch (charset) {
-    case "UTF-8": return utf8.encode(s);
-    case "ISO-8859-1": case "US-ASCII": {
+    case "UTF-8":
+      return utf8.encode(s);
+    case "ISO-8859-1":
+    case "US-ASCII": {
       const max = charset === "US-ASCII" ? 0x7f : 0xff;
       const out = new Uint8Array(s.length);
-      for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); out[i] = c > max ? 0x3f : c; }
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        out[i] = c > max ? 0x3f : c;
+      }
       return out;
     }
     default: {
-      const bom = charset === "UTF-16" ? 2 : 0, le = charset === "UTF-16LE";
+      const bom = charset === "UTF-16" ? 2 : 0,
+        le = charset === "UTF-16LE";
       const out = new Uint8Array(bom + s.length * 2);
-      if (bom) { out[0] = 0xfe; out[1] = 0xff; }
+      if (bom) {
+        out[0] = 0xfe;
+        out[1] = 0xff;
+      }
       for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i), p = bom + i * 2;
+        const c = s.charCodeAt(i),
+          p = bom + i * 2;
         out[p] = le ? c & 0xff : c >> 8;
         out[p + 1] = le ? c >> 8 : c & 0xff;
       }
@@ -71,10 +81,12 @@ function byteString(s: string, charset: Charset): string | null {
   return out;
 }
 
-const digest = (f: (s: string, latin1: boolean) => string) => (s: string, charset: Charset = "UTF-8"): string => {
-  const b = byteString(s, charset);
-  return b === null ? f(s, false) : f(b, true);
-};
+const digest =
+  (f: (s: string, latin1: boolean) => string) =>
+  (s: string, charset: Charset = "UTF-8"): string => {
+    const b = byteString(s, charset);
+    return b === null ? f(s, false) : f(b, true);
+  };
 
 export const sha1Hex = digest(sha1Bytes);
 export const sha256Hex = digest(sha256Bytes);

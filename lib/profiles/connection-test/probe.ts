@@ -9,9 +9,7 @@ import { TokenCache } from "../../http/token-cache";
 
 export type ConnectionErrorCode = "bad_credentials" | "unreachable" | "not_allowed" | "timeout" | "unexpected";
 
-export type ConnectionTestResult =
-  | { ok: true; detail: string; warnings: string[] }
-  | { ok: false; code: ConnectionErrorCode; message: string };
+export type ConnectionTestResult = { ok: true; detail: string; warnings: string[] } | { ok: false; code: ConnectionErrorCode; message: string };
 
 interface Failure {
   code: string;
@@ -46,7 +44,12 @@ export async function testAdobeConnection(creds: AdobeCredentials, config: Adobe
         : [];
     return { ok: true, detail: `Adobe IMS at ${host} issued an access token valid for ${lifetime(r.expiresAt - r.obtainedAt)}.`, warnings };
   }
-  return explain(r, "Adobe IMS", host, "Check the client ID, client secret" + (creds.authMethod === "JWT" ? ", technical account ID and private key." : " and scopes."));
+  return explain(
+    r,
+    "Adobe IMS",
+    host,
+    "Check the client ID, client secret" + (creds.authMethod === "JWT" ? ", technical account ID and private key." : " and scopes."),
+  );
 }
 
 export async function testRainfocusConnection(
@@ -71,10 +74,24 @@ export async function testRainfocusConnection(
   const host = hostOf(config.apiUrl);
   if (w.ok) return { ok: true, detail: `${tokenDetail} The ${style} write endpoint at ${host} answered ${w.exchange.response?.status ?? 200}.`, warnings: [] };
   if (w.code === "invalid_request" && w.responseCode !== "104" && !/apiProfile/i.test(w.message)) {
-    return { ok: true, detail: `${tokenDetail} The ${style} write endpoint at ${host} accepted the credentials and refused the empty probe as a bad request, as expected (${w.message}).`, warnings: [] };
+    return {
+      ok: true,
+      detail: `${tokenDetail} The ${style} write endpoint at ${host} accepted the credentials and refused the empty probe as a bad request, as expected (${w.message}).`,
+      warnings: [],
+    };
   }
-  if (w.code === "not_found") return { ok: false, code: "unexpected", message: `RainFocus at ${host} has no ${style} endpoint at that path (HTTP 404). Check the write style and RAINFOCUS_API_URL.` };
-  if (w.code === "invalid_request") return { ok: false, code: "bad_credentials", message: `RainFocus refused the ${style} call: ${w.message}. Check the event code, org ID and the apiProfile setting.` };
+  if (w.code === "not_found")
+    return {
+      ok: false,
+      code: "unexpected",
+      message: `RainFocus at ${host} has no ${style} endpoint at that path (HTTP 404). Check the write style and RAINFOCUS_API_URL.`,
+    };
+  if (w.code === "invalid_request")
+    return {
+      ok: false,
+      code: "bad_credentials",
+      message: `RainFocus refused the ${style} call: ${w.message}. Check the event code, org ID and the apiProfile setting.`,
+    };
   return explain(w, "RainFocus", host, `Check the API profile's credentials and that its ${style} endpoint is enabled.`);
 }
 
@@ -83,7 +100,11 @@ function explain(f: Failure, service: string, host: string, hint: string): Conne
     case "bad_credentials":
       return { ok: false, code: "bad_credentials", message: `${service} rejected these credentials. ${hint} (${f.message})` };
     case "not_allowed":
-      return { ok: false, code: "not_allowed", message: `${host} is not an allowed destination: ${f.message} An administrator can add hosts to the outbound allow-list.` };
+      return {
+        ok: false,
+        code: "not_allowed",
+        message: `${host} is not an allowed destination: ${f.message} An administrator can add hosts to the outbound allow-list.`,
+      };
     case "network":
       return { ok: false, code: "unreachable", message: `Could not reach ${service} at ${host}: ${f.message}` };
     case "timeout":

@@ -12,7 +12,10 @@ function Headers({ headers }: { headers: Record<string, string> | null }) {
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 font-mono text-xs">
       {Object.entries(headers).map(([k, v]) => (
-        <div key={k} className="contents"><dt className="text-zinc-500">{k}</dt><dd className="break-all">{String(v)}</dd></div>
+        <div key={k} className="contents">
+          <dt className="text-zinc-500">{k}</dt>
+          <dd className="break-all">{String(v)}</dd>
+        </div>
       ))}
     </dl>
   );
@@ -49,8 +52,17 @@ function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
   const failed = !!a.errorClass || (a.responseStatus ?? 0) >= 400;
   return (
     <li className="relative pl-8" data-testid="attempt">
-      <span className={`absolute left-0 top-1.5 flex size-5 items-center justify-center rounded-full text-[10px] font-bold text-white ${failed ? "bg-red-500" : "bg-emerald-500"}`}>{a.number}</span>
-      <button type="button" className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 text-left text-sm" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <span
+        className={`absolute left-0 top-1.5 flex size-5 items-center justify-center rounded-full text-[10px] font-bold text-white ${failed ? "bg-red-500" : "bg-emerald-500"}`}
+      >
+        {a.number}
+      </span>
+      <button
+        type="button"
+        className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 text-left text-sm"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         <span className="font-medium">Attempt {a.number}</span>
         <HttpStatus code={a.responseStatus} />
         <span className="font-mono text-xs text-zinc-500">{a.durationMs} ms</span>
@@ -71,8 +83,14 @@ function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
             <JsonBlock value={a.requestBody} label={`Request body ${a.number}`} />
           </section>
           <section aria-label={`Response ${a.number}`} className="min-w-0 space-y-2">
-            <h4 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Response {a.responseStatus ? <HttpStatus code={a.responseStatus} /> : null}</h4>
-            {a.responseStatus === null ? <p className="text-xs text-zinc-500">No HTTP answer{a.error ? `: ${a.error}` : "."}</p> : <Headers headers={a.responseHeaders} />}
+            <h4 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+              Response {a.responseStatus ? <HttpStatus code={a.responseStatus} /> : null}
+            </h4>
+            {a.responseStatus === null ? (
+              <p className="text-xs text-zinc-500">No HTTP answer{a.error ? `: ${a.error}` : "."}</p>
+            ) : (
+              <Headers headers={a.responseHeaders} />
+            )}
             <JsonBlock value={parsedBody(a.responseBody)} label={`Response body ${a.number}`} />
           </section>
         </div>
@@ -86,7 +104,9 @@ export function AttemptTimeline({ attempts, nextAttemptAt }: { attempts: Attempt
   if (attempts.length === 0) return <p className="text-sm text-zinc-500">No attempt yet: the delivery is waiting for a worker.</p>;
   return (
     <ol className="@container space-y-5 border-l border-zinc-200 pl-0 dark:border-zinc-800" aria-label="Attempts">
-      {attempts.map((a, i) => <AttemptCard key={a.id} a={a} last={i === attempts.length - 1} />)}
+      {attempts.map((a, i) => (
+        <AttemptCard key={a.id} a={a} last={i === attempts.length - 1} />
+      ))}
       {nextAttemptAt ? (
         <li className="relative pl-8 text-sm text-amber-800 dark:text-amber-300">
           <span className="absolute left-0 top-0.5 size-5 rounded-full border-2 border-dashed border-amber-500 bg-white dark:bg-zinc-900" />

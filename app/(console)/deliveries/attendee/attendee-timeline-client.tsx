@@ -61,9 +61,17 @@ export function AttendeeTimelineClient({ emailsMasked, canUnmask }: { emailsMask
       </form>
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
       {!q ? (
-        <Card><EmptyState title="Whose timeline?">Search an email or a RainFocus attendee id. Emails match RainFocus pushes and AEP profiles (by their email or its sha256 identity).</EmptyState></Card>
+        <Card>
+          <EmptyState title="Whose timeline?">
+            Search an email or a RainFocus attendee id. Emails match RainFocus pushes and AEP profiles (by their email or its sha256 identity).
+          </EmptyState>
+        </Card>
       ) : query.isSuccess && rows.length === 0 ? (
-        <Card><EmptyState title="Nothing for this attendee">No delivery in either direction mentions them (payloads older than the retention period are pruned).</EmptyState></Card>
+        <Card>
+          <EmptyState title="Nothing for this attendee">
+            No delivery in either direction mentions them (payloads older than the retention period are pruned).
+          </EmptyState>
+        </Card>
       ) : (
         <Card>
           <ol aria-label="Attendee timeline" className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -74,8 +82,14 @@ export function AttendeeTimelineClient({ emailsMasked, canUnmask }: { emailsMask
                 <li key={d.id}>
                   {newDay ? <div className="bg-zinc-50 px-4 py-1.5 text-xs font-semibold text-zinc-500 dark:bg-zinc-950/50">{dayOf(d.receivedAt)}</div> : null}
                   <Link href={`/deliveries/${d.id}`} className="flex items-center gap-4 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                    <time dateTime={isoTime(d.receivedAt)} className="w-24 shrink-0 whitespace-nowrap font-mono text-xs text-zinc-500">{new Date(d.receivedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
-                    <span className={`flex size-7 shrink-0 items-center justify-center rounded-full text-xs font-bold ${source ? "bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100" : "bg-violet-50 text-violet-700 dark:bg-violet-950 dark:text-violet-300"}`} role="img" aria-label={source ? "RainFocus to AEP" : "AEP to RainFocus"}>
+                    <time dateTime={isoTime(d.receivedAt)} className="w-24 shrink-0 whitespace-nowrap font-mono text-xs text-zinc-500">
+                      {new Date(d.receivedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+                    </time>
+                    <span
+                      className={`flex size-7 shrink-0 items-center justify-center rounded-full text-xs font-bold ${source ? "bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100" : "bg-violet-50 text-violet-700 dark:bg-violet-950 dark:text-violet-300"}`}
+                      role="img"
+                      aria-label={source ? "RainFocus to AEP" : "AEP to RainFocus"}
+                    >
                       {source ? "→" : "←"}
                     </span>
                     <span className="min-w-0 flex-1">
@@ -83,11 +97,16 @@ export function AttendeeTimelineClient({ emailsMasked, canUnmask }: { emailsMask
                         {d.pushType ?? "Profile update"}
                         {d.test ? <Badge tone="blue">test</Badge> : null}
                       </span>
-                      <span className="block truncate text-xs text-zinc-500">{source ? "RainFocus → AEP" : "AEP → RainFocus"} · {d.profileName}{d.email ? ` · ${d.email}` : ""}</span>
+                      <span className="block truncate text-xs text-zinc-500">
+                        {source ? "RainFocus → AEP" : "AEP → RainFocus"} · {d.profileName}
+                        {d.email ? ` · ${d.email}` : ""}
+                      </span>
                     </span>
                     <HttpStatus code={d.lastStatusCode} />
                     <span className="hidden w-16 text-right font-mono text-xs text-zinc-500 sm:block">{formatMs(d.durationMs)}</span>
-                    <span className="w-24 text-right"><DeliveryStatusBadge status={d.status} /></span>
+                    <span className="w-24 text-right">
+                      <DeliveryStatusBadge status={d.status} />
+                    </span>
                   </Link>
                 </li>
               );

@@ -15,7 +15,11 @@ export default async function AttendeeTimelinePage() {
       <PageHeader
         title="Attendee timeline"
         description="Everything that happened to one person, in both directions: RainFocus pushes about them and AEP profile updates for them, newest first."
-        actions={<Link href="/deliveries" className="text-sm text-brand-600 hover:underline dark:text-brand-100">← Delivery log</Link>}
+        actions={
+          <Link href="/deliveries" className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+            ← Delivery log
+          </Link>
+        }
       />
       <AttendeeTimelineClient emailsMasked={logListMasksEmails(actor.role)} canUnmask={hasRole(actor, CAN.unmaskEmails)} />
     </>

@@ -16,7 +16,11 @@ export default async function RefusedRequestsPage() {
       <PageHeader
         title="Refused requests"
         description="Inbound requests we answered with an error, so nothing was queued: bad signature or token, push type not enabled, unknown or inactive profile, too large, rate limited. Counted per minute and sender; their bodies are not kept."
-        actions={<Link href="/deliveries" className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-400">← Deliveries</Link>}
+        actions={
+          <Link href="/deliveries" className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-400">
+            ← Deliveries
+          </Link>
+        }
       />
       <RefusedClient profiles={profiles} />
     </>

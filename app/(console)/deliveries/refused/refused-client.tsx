@@ -57,17 +57,33 @@ export function RefusedClient({ profiles }: { profiles: { id: string; name: stri
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <select aria-label="Time range" value={filter.range} onChange={(e) => set("range", e.target.value === "24h" ? "" : e.target.value)} className={select}>
-          {Object.entries(RANGES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          {Object.entries(RANGES).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
         </select>
         <select aria-label="Reason" value={filter.code ?? ""} onChange={(e) => set("code", e.target.value)} className={select}>
           <option value="">Any reason</option>
-          {Object.entries(CODE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          {Object.entries(CODE_LABELS).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
         </select>
         <select aria-label="Profile" value={filter.profileId ?? ""} onChange={(e) => set("profileId", e.target.value)} className={`${select} max-w-64`}>
           <option value="">All profiles</option>
-          {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
-        {d ? <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="refused-total">{d.requests.toLocaleString()} {d.requests === 1 ? "request" : "requests"} refused</span> : null}
+        {d ? (
+          <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="refused-total">
+            {d.requests.toLocaleString()} {d.requests === 1 ? "request" : "requests"} refused
+          </span>
+        ) : null}
       </div>
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
       <Card>
@@ -78,31 +94,56 @@ export function RefusedClient({ profiles }: { profiles: { id: string; name: stri
         ) : (
           <Table label="Refused requests">
             <thead>
-              <tr><Th>Last</Th><Th>Reason</Th><Th className="text-right">Requests</Th><Th>Profile</Th><Th>From</Th><Th>Our answer</Th></tr>
+              <tr>
+                <Th>Last</Th>
+                <Th>Reason</Th>
+                <Th className="text-right">Requests</Th>
+                <Th>Profile</Th>
+                <Th>From</Th>
+                <Th>Our answer</Th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {d.rows.map((r) => (
                 <tr key={r.id}>
-                  <Td className="whitespace-nowrap text-xs text-zinc-600 dark:text-zinc-400"><span title={isoTime(r.lastAt)}>{timeAgo(r.lastAt)}</span></Td>
-                  <Td className="whitespace-nowrap"><Badge tone={r.status === 401 ? "red" : "gray"}>{r.status}</Badge> <span className="ml-1">{CODE_LABELS[r.code] ?? r.code}</span></Td>
+                  <Td className="whitespace-nowrap text-xs text-zinc-600 dark:text-zinc-400">
+                    <span title={isoTime(r.lastAt)}>{timeAgo(r.lastAt)}</span>
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <Badge tone={r.status === 401 ? "red" : "gray"}>{r.status}</Badge> <span className="ml-1">{CODE_LABELS[r.code] ?? r.code}</span>
+                  </Td>
                   <Td className="text-right tabular-nums">{r.count.toLocaleString()}</Td>
                   <Td className="max-w-56">
                     {r.profileName ? (
-                      <Link href={`/profiles/${r.profileId}`} className="block truncate font-medium hover:underline" title={r.profileName}>{r.profileName}</Link>
+                      <Link href={`/profiles/${r.profileId}`} className="block truncate font-medium hover:underline" title={r.profileName}>
+                        {r.profileName}
+                      </Link>
                     ) : (
-                      <span className="block truncate font-mono text-xs text-zinc-500" title={r.profileId}>{r.profileId === "(others)" ? "(other senders)" : `no profile “${r.profileId}”`}</span>
+                      <span className="block truncate font-mono text-xs text-zinc-500" title={r.profileId}>
+                        {r.profileId === "(others)" ? "(other senders)" : `no profile “${r.profileId}”`}
+                      </span>
                     )}
-                    <span className="text-xs text-zinc-500">{r.endpoint === "rainfocus" ? "RainFocus push" : r.endpoint === "aep" ? "AEP destination" : r.endpoint}</span>
+                    <span className="text-xs text-zinc-500">
+                      {r.endpoint === "rainfocus" ? "RainFocus push" : r.endpoint === "aep" ? "AEP destination" : r.endpoint}
+                    </span>
                   </Td>
                   <Td className="whitespace-nowrap font-mono text-xs">{r.ip}</Td>
-                  <Td className="max-w-md"><span className="line-clamp-2 text-xs text-zinc-600 dark:text-zinc-400" title={`Request id ${r.requestId}`}>{r.message}</span></Td>
+                  <Td className="max-w-md">
+                    <span className="line-clamp-2 text-xs text-zinc-600 dark:text-zinc-400" title={`Request id ${r.requestId}`}>
+                      {r.message}
+                    </span>
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
       </Card>
-      {d && d.groups > d.rows.length ? <p className="text-xs text-zinc-500">Showing the newest {d.rows.length} of {d.groups} rows; narrow the range or reason to see the rest.</p> : null}
+      {d && d.groups > d.rows.length ? (
+        <p className="text-xs text-zinc-500">
+          Showing the newest {d.rows.length} of {d.groups} rows; narrow the range or reason to see the rest.
+        </p>
+      ) : null}
     </div>
   );
 }

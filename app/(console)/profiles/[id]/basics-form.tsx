@@ -27,9 +27,19 @@ export function BasicsForm() {
         <Field id="basics-event" label={profile.direction === "SOURCE" ? "RainFocus event code" : "Event ID"} errors={errorsOf("eventCode")}>
           <TextInput id="basics-event" disabled={!canEdit} maxLength={64} invalid={!!errorsOf("eventCode")} {...form.register("eventCode")} />
         </Field>
-        {canEdit ? <div className="md:col-span-2"><Button type="submit" variant="secondary" disabled={pending}>Save basics</Button></div> : null}
+        {canEdit ? (
+          <div className="md:col-span-2">
+            <Button type="submit" variant="secondary" disabled={pending}>
+              Save basics
+            </Button>
+          </div>
+        ) : null}
       </form>
-      {error ? <div className="mt-3"><Alert tone="error">{error}</Alert></div> : null}
+      {error ? (
+        <div className="mt-3">
+          <Alert tone="error">{error}</Alert>
+        </div>
+      ) : null}
     </Card>
   );
 }

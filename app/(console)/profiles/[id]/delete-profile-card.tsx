@@ -23,7 +23,9 @@ export function DeleteProfileCard() {
   return (
     <Card className="space-y-3 border-red-200 p-5 dark:border-red-900">
       <h2 className="text-base font-semibold text-red-700 dark:text-red-400">Delete profile</h2>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">Stops all deliveries. The delivery history is kept for audit. Type the profile name to confirm.</p>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Stops all deliveries. The delivery history is kept for audit. Type the profile name to confirm.
+      </p>
       <form onSubmit={submit} noValidate className="space-y-3">
         <Field id="confirm-delete" label="Profile name" errors={errorsOf("confirmName")}>
           <TextInput id="confirm-delete" invalid={!!errorsOf("confirmName")} {...form.register("confirmName")} />

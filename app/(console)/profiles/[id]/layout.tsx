@@ -12,7 +12,13 @@ export default async function ProfileLayout({ children, params }: { children: Re
   const profile = await getProfileOrThrow(id).catch(() => null);
   if (!profile) notFound();
   return (
-    <ProfileProvider initial={profile} canEdit={hasRole(actor, CAN.editProfiles)} isAdmin={hasRole(actor, CAN.manageUsers)} canSeeActivity={hasRole(actor, CAN.viewProfileActivity)} baseUrl={await publicBaseUrl()}>
+    <ProfileProvider
+      initial={profile}
+      canEdit={hasRole(actor, CAN.editProfiles)}
+      isAdmin={hasRole(actor, CAN.manageUsers)}
+      canSeeActivity={hasRole(actor, CAN.viewProfileActivity)}
+      baseUrl={await publicBaseUrl()}
+    >
       <ProfileHeader />
       {children}
     </ProfileProvider>

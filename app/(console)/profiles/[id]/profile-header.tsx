@@ -21,7 +21,9 @@ export function ProfileHeader() {
   ];
   return (
     <div className="mb-6">
-      <Link href="/profiles" className="text-sm text-zinc-500 hover:underline">← Profiles</Link>
+      <Link href="/profiles" className="text-sm text-zinc-500 hover:underline">
+        ← Profiles
+      </Link>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 max-w-full break-words text-xl font-semibold tracking-tight [overflow-wrap:anywhere]">{profile.name}</h1>
         <ProfileStatusBadge status={profile.status} />
@@ -29,15 +31,21 @@ export function ProfileHeader() {
       </div>
       <div className="mt-1 flex flex-wrap gap-x-4 text-sm text-zinc-600 dark:text-zinc-400">
         <DirectionLabel direction={profile.direction} />
-        <span>Event <code className="font-mono text-xs">{profile.eventCode}</code> ({profile.rainfocus.environment})</span>
+        <span>
+          Event <code className="font-mono text-xs">{profile.eventCode}</code> ({profile.rainfocus.environment})
+        </span>
       </div>
       {profile.status === "DRAFT" || profile.status === "READY" ? <SetupProgress /> : null}
       <nav aria-label="Profile sections" className="mt-4 flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
         {tabs.map((t) => {
           const active = pathname === t.href;
           return (
-            <Link key={t.href} href={t.href} aria-current={active ? "page" : undefined}
-              className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-brand-600 text-brand-700 dark:text-brand-100" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400"}`}>
+            <Link
+              key={t.href}
+              href={t.href}
+              aria-current={active ? "page" : undefined}
+              className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-brand-600 text-brand-700 dark:text-brand-100" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400"}`}
+            >
               {t.label}
             </Link>
           );
@@ -63,7 +71,11 @@ function SetupProgress() {
     destination: profile.direction === "DESTINATION",
     activate: false,
   };
-  const section = pathname === base ? "activate" : pathname.slice(base.length + 1).split("/")[0] ?? "";
+  const section = pathname === base ? "activate" : (pathname.slice(base.length + 1).split("/")[0] ?? "");
   // Not links: the section tabs below are the way there (one link per place).
-  return <div className="mt-3"><SetupSteps steps={setupSteps(profile.direction, null, done, section)} /></div>;
+  return (
+    <div className="mt-3">
+      <SetupSteps steps={setupSteps(profile.direction, null, done, section)} />
+    </div>
+  );
 }

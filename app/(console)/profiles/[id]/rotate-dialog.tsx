@@ -43,10 +43,18 @@ export function RotateDialog({
           </label>
         ))}
       </fieldset>
-      {error ? <div className="mt-3"><Alert tone="error">{error}</Alert></div> : null}
+      {error ? (
+        <div className="mt-3">
+          <Alert tone="error">{error}</Alert>
+        </div>
+      ) : null}
       <div className="mt-5 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} disabled={pending}>Cancel</Button>
-        <Button onClick={() => onConfirm(grace)} disabled={pending}>{pending ? "Rotating…" : "Rotate now"}</Button>
+        <Button variant="secondary" onClick={onClose} disabled={pending}>
+          Cancel
+        </Button>
+        <Button onClick={() => onConfirm(grace)} disabled={pending}>
+          {pending ? "Rotating…" : "Rotate now"}
+        </Button>
       </div>
     </Dialog>
   );

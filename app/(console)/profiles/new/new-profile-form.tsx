@@ -13,8 +13,16 @@ import { SecretReveal } from "../../settings/users/secret-reveal";
 import { AepNoAuthUrl } from "@/components/aep-no-auth-url";
 
 const DIRECTIONS = [
-  { value: "SOURCE", title: "RainFocus → AEP (source)", text: "RainFocus pushes attendee experience events; Relay maps them to XDM and streams them to your AEP dataflow." },
-  { value: "DESTINATION", title: "AEP → RainFocus (destination)", text: "AEP's streaming destination sends audience profiles; Relay upserts them into the event's RainFocus attendee store." },
+  {
+    value: "SOURCE",
+    title: "RainFocus → AEP (source)",
+    text: "RainFocus pushes attendee experience events; Relay maps them to XDM and streams them to your AEP dataflow.",
+  },
+  {
+    value: "DESTINATION",
+    title: "AEP → RainFocus (destination)",
+    text: "AEP's streaming destination sends audience profiles; Relay upserts them into the event's RainFocus attendee store.",
+  },
 ] as const;
 
 export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
@@ -35,7 +43,9 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
         <Alert tone="success">Profile created as a draft.</Alert>
         <div>
           <p className="text-sm font-medium">Inbound URL</p>
-          <code data-testid="inbound-url" className="mt-1 block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">{url}</code>
+          <code data-testid="inbound-url" className="mt-1 block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">
+            {url}
+          </code>
           <p className="mt-1 text-xs text-zinc-500">
             {created.direction === "SOURCE"
               ? "Give RainFocus this URL and the secret below; it signs each push with X-RF-Signature (HMAC-SHA256)."
@@ -44,7 +54,10 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
         </div>
         <SecretReveal label="Inbound secret" secret={created.secret} onDone={() => {}} />
         {created.direction === "DESTINATION" ? <AepNoAuthUrl endpoint={url} profileId={created.id} secret={created.secret} /> : null}
-        <Link href={`/profiles/${created.id}/credentials`} className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href={`/profiles/${created.id}/credentials`}
+          className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
           Continue: credentials
         </Link>
       </Card>
@@ -53,14 +66,19 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
 
   return (
     <Card className="p-6">
-      <div className="mb-5"><SetupSteps steps={setupSteps(direction, null, {}, "basics")} /></div>
+      <div className="mb-5">
+        <SetupSteps steps={setupSteps(direction, null, {}, "basics")} />
+      </div>
       <form onSubmit={submit} noValidate className="max-w-2xl space-y-5">
         {error ? <Alert tone="error">{error}</Alert> : null}
         <fieldset>
           <legend className="mb-2 text-sm font-medium">Direction</legend>
           <div className="grid gap-3 md:grid-cols-2">
             {DIRECTIONS.map((d) => (
-              <label key={d.value} className={`cursor-pointer rounded-lg border p-4 ${direction === d.value ? "border-brand-500 ring-2 ring-brand-500/30" : "border-zinc-200 dark:border-zinc-700"}`}>
+              <label
+                key={d.value}
+                className={`cursor-pointer rounded-lg border p-4 ${direction === d.value ? "border-brand-500 ring-2 ring-brand-500/30" : "border-zinc-200 dark:border-zinc-700"}`}
+              >
                 <input type="radio" value={d.value} {...form.register("direction")} className="sr-only" />
                 <span className="block text-sm font-semibold">{d.title}</span>
                 <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-400">{d.text}</span>
@@ -71,10 +89,17 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
         <Field id="name" label="Profile name" errors={errorsOf("name")} hint="e.g. Summit 2026 → AEP">
           <TextInput id="name" required maxLength={100} invalid={!!errorsOf("name")} {...form.register("name")} />
         </Field>
-        <Field id="eventCode" label={direction === "SOURCE" ? "RainFocus event code" : "Event ID"} errors={errorsOf("eventCode")} hint="The RainFocus event code, e.g. summit2026.">
+        <Field
+          id="eventCode"
+          label={direction === "SOURCE" ? "RainFocus event code" : "Event ID"}
+          errors={errorsOf("eventCode")}
+          hint="The RainFocus event code, e.g. summit2026."
+        >
           <TextInput id="eventCode" required maxLength={64} invalid={!!errorsOf("eventCode")} {...form.register("eventCode")} />
         </Field>
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create profile"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create profile"}
+        </Button>
       </form>
     </Card>
   );

@@ -11,7 +11,10 @@ export default async function NewProfilePage() {
   await requirePageRole(CAN.editProfiles);
   return (
     <>
-      <PageHeader title="New integration profile" description="Step 1 of 4: what this profile connects. Credentials, push types or destination details, and the endpoint come next." />
+      <PageHeader
+        title="New integration profile"
+        description="Step 1 of 4: what this profile connects. Credentials, push types or destination details, and the endpoint come next."
+      />
       <NewProfileForm baseUrl={await publicBaseUrl()} />
     </>
   );

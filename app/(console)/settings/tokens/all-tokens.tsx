@@ -34,12 +34,22 @@ export function AllTokensCard({ initial, onRevoke }: { initial: AnyApiTokenRow[]
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {all.data.map((t) => (
             <tr key={t.id} data-testid={`any-token-row-${t.user.email}-${t.name}`}>
-              <Td className="max-w-56 truncate"><span title={t.user.email}>{t.user.name || t.user.email}</span></Td>
-              <Td className="max-w-48 truncate font-medium"><span title={t.name}>{t.name}</span></Td>
-              <Td><code className="font-mono text-xs">{t.prefix}…</code></Td>
-              <Td><TimeAgo date={t.lastUsedAt} never="Never" /></Td>
+              <Td className="max-w-56 truncate">
+                <span title={t.user.email}>{t.user.name || t.user.email}</span>
+              </Td>
+              <Td className="max-w-48 truncate font-medium">
+                <span title={t.name}>{t.name}</span>
+              </Td>
+              <Td>
+                <code className="font-mono text-xs">{t.prefix}…</code>
+              </Td>
+              <Td>
+                <TimeAgo date={t.lastUsedAt} never="Never" />
+              </Td>
               <Td>{t.expiresAt ? <LocalTime date={t.expiresAt} /> : "Never"}</Td>
-              <Td><TokenStatus t={t} /></Td>
+              <Td>
+                <TokenStatus t={t} />
+              </Td>
               <Td className="text-right">
                 {!t.revokedAt ? (
                   <Button size="sm" variant="danger" onClick={() => onRevoke(t.id)} aria-label={`Revoke ${t.name} of ${t.user.email}`}>

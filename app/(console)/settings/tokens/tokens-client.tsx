@@ -53,7 +53,12 @@ export function TokensClient({ initialTokens, initialAll }: { initialTokens: Api
       <Card className="p-4">
         <form onSubmit={form.submit} noValidate className="flex flex-wrap items-end gap-3">
           <div className="min-w-64 flex-1">
-            <Field id="token-name" label="Token name" hint="Used for /api/v1 with Authorization: Bearer <token>, with your role." errors={form.errorsOf("name")}>
+            <Field
+              id="token-name"
+              label="Token name"
+              hint="Used for /api/v1 with Authorization: Bearer <token>, with your role."
+              errors={form.errorsOf("name")}
+            >
               <TextInput id="token-name" placeholder="e.g. CI pipeline" invalid={!!form.errorsOf("name")} {...form.form.register("name")} />
             </Field>
           </div>
@@ -69,9 +74,15 @@ export function TokensClient({ initialTokens, initialAll }: { initialTokens: Api
               </Select>
             </Field>
           </div>
-          <Button type="submit" disabled={form.pending}>Create token</Button>
+          <Button type="submit" disabled={form.pending}>
+            Create token
+          </Button>
         </form>
-        {form.error ? <div className="mt-3"><Alert tone="error">{form.error}</Alert></div> : null}
+        {form.error ? (
+          <div className="mt-3">
+            <Alert tone="error">{form.error}</Alert>
+          </div>
+        ) : null}
       </Card>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Card>
@@ -94,11 +105,19 @@ export function TokensClient({ initialTokens, initialAll }: { initialTokens: Api
               {tokens.data.map((t) => (
                 <tr key={t.id} data-testid={`token-row-${t.name}`}>
                   <Td className="font-medium">{t.name}</Td>
-                  <Td><code className="font-mono text-xs">{t.prefix}…</code></Td>
-                  <Td><TimeAgo date={t.createdAt} /></Td>
-                  <Td><TimeAgo date={t.lastUsedAt} never="Never" /></Td>
+                  <Td>
+                    <code className="font-mono text-xs">{t.prefix}…</code>
+                  </Td>
+                  <Td>
+                    <TimeAgo date={t.createdAt} />
+                  </Td>
+                  <Td>
+                    <TimeAgo date={t.lastUsedAt} never="Never" />
+                  </Td>
                   <Td>{t.expiresAt ? <LocalTime date={t.expiresAt} /> : "Never"}</Td>
-                  <Td><TokenStatus t={t} /></Td>
+                  <Td>
+                    <TokenStatus t={t} />
+                  </Td>
                   <Td className="text-right">
                     {!t.revokedAt ? (
                       <Button size="sm" variant="danger" onClick={() => revoke(t.id)}>

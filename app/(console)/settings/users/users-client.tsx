@@ -58,7 +58,8 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
           <div className="space-y-4 text-sm">
             <p>
               A new password for <strong>{confirmReset.email}</strong> is generated and shown once. The old one stops working, and{" "}
-              {confirmReset.id === currentUserId ? "you are" : "they are"} signed out of every browser session now. {confirmReset.id === currentUserId ? "Your" : "Their"} API tokens are revoked, and any sign-in delay from failed attempts is lifted.
+              {confirmReset.id === currentUserId ? "you are" : "they are"} signed out of every browser session now.{" "}
+              {confirmReset.id === currentUserId ? "Your" : "Their"} API tokens are revoked, and any sign-in delay from failed attempts is lifted.
             </p>
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => setConfirmReset(null)} disabled={resetting}>
@@ -80,7 +81,10 @@ export function UsersClient({ initialUsers, currentUserId }: { initialUsers: Use
         onCancel={() => setConfirmDisable(null)}
         onConfirm={() => setDisabled.mutate({ userId: confirmDisable!.id, disabled: true }, { onSettled: () => setConfirmDisable(null) })}
       >
-        <p><strong>{confirmDisable?.email}</strong> can no longer sign in, and their API tokens are revoked now (a new token is needed after enabling them again).</p>
+        <p>
+          <strong>{confirmDisable?.email}</strong> can no longer sign in, and their API tokens are revoked now (a new token is needed after enabling them
+          again).
+        </p>
       </ConfirmDialog>
       {revealed ? <SecretReveal label={`New password for ${revealed.email}`} secret={revealed.password} onDone={() => setRevealed(null)} /> : null}
       <Card>

@@ -22,6 +22,15 @@ export const POST = apiRoute(ENDPOINTS.sendTestEvent, async (request, { actor, i
   if (!sent.ok) throw new ActionError(sent.error, sent.code, sent.fieldErrors);
   const settled = await waitForSettled(sent.data.deliveryId, wait);
   const delivery = await getDeliveryDetail(sent.data.deliveryId, { maskEmails: !seesEmails(actor.role) });
-  if (!settled) return NextResponse.json({ settled: false, deliveryId: sent.data.deliveryId, status: delivery.status, message: `Not settled within ${wait} ms; poll GET /api/v1/deliveries/${sent.data.deliveryId}.` }, { status: 202 });
+  if (!settled)
+    return NextResponse.json(
+      {
+        settled: false,
+        deliveryId: sent.data.deliveryId,
+        status: delivery.status,
+        message: `Not settled within ${wait} ms; poll GET /api/v1/deliveries/${sent.data.deliveryId}.`,
+      },
+      { status: 202 },
+    );
   return NextResponse.json({ settled: true, deliveryId: sent.data.deliveryId, delivery });
 });

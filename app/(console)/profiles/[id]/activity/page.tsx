@@ -17,14 +17,25 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         <EmptyState title="No activity yet" />
       ) : (
         <Table label="Profile activity">
-          <thead><tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Detail</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>When</Th>
+              <Th>Who</Th>
+              <Th>What</Th>
+              <Th>Detail</Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {events.map((e) => (
               <tr key={e.id}>
                 <Td className="whitespace-nowrap text-xs">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</Td>
                 <Td>{e.actorEmail ?? "system"}</Td>
-                <Td><code className="font-mono text-xs">{e.action}</code></Td>
-                <Td className="max-w-md truncate text-xs text-zinc-500">{e.action.startsWith("profile.test") ? String((e.after as { message?: string } | null)?.message ?? "") : ""}</Td>
+                <Td>
+                  <code className="font-mono text-xs">{e.action}</code>
+                </Td>
+                <Td className="max-w-md truncate text-xs text-zinc-500">
+                  {e.action.startsWith("profile.test") ? String((e.after as { message?: string } | null)?.message ?? "") : ""}
+                </Td>
               </tr>
             ))}
           </tbody>

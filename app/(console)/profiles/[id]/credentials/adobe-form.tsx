@@ -40,7 +40,13 @@ export function AdobeCredentialsForm() {
     schema: AdobeCredentialsSchema,
     defaultValues: defaultsOf(profile),
     // The version is the profile's current one (another section may have saved since).
-    action: (v) => updateAdobeCredentialsAction({ ...v, profileId: profile.id, version: profile.version, adobePrivateKey: v.adobeAuthMethod === "JWT" ? v.adobePrivateKey : "" }),
+    action: (v) =>
+      updateAdobeCredentialsAction({
+        ...v,
+        profileId: profile.id,
+        version: profile.version,
+        adobePrivateKey: v.adobeAuthMethod === "JWT" ? v.adobePrivateKey : "",
+      }),
     onSuccess: (saved) => {
       setProfile(saved);
       form.form.reset(defaultsOf(saved));
@@ -65,24 +71,53 @@ export function AdobeCredentialsForm() {
   return (
     <Card className="p-5">
       <h2 className="text-base font-semibold">Adobe Experience Platform</h2>
-      <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">From your Adobe Developer Console project with the Experience Platform API (Credentials → OAuth Server-to-Server).</p>
+      <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        From your Adobe Developer Console project with the Experience Platform API (Credentials → OAuth Server-to-Server).
+      </p>
       <form onSubmit={form.submit} noValidate className="grid gap-4 md:grid-cols-2">
         <fieldset className="md:col-span-2">
           <legend className="mb-2 text-sm font-medium">Authentication</legend>
           <div className="flex flex-wrap gap-4 text-sm">
-            <label className="flex items-center gap-2"><input type="radio" value="OAUTH_S2S" {...register("adobeAuthMethod")} disabled={!canEdit} /> OAuth Server-to-Server</label>
-            <label className="flex items-center gap-2"><input type="radio" value="JWT" {...register("adobeAuthMethod")} disabled={!canEdit} /> Service Account (JWT) <Badge tone="amber">Deprecated</Badge></label>
+            <label className="flex items-center gap-2">
+              <input type="radio" value="OAUTH_S2S" {...register("adobeAuthMethod")} disabled={!canEdit} /> OAuth Server-to-Server
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" value="JWT" {...register("adobeAuthMethod")} disabled={!canEdit} /> Service Account (JWT){" "}
+              <Badge tone="amber">Deprecated</Badge>
+            </label>
           </div>
-          {method === "JWT" ? <div className="mt-2"><Alert tone="warning">JWT credentials reached end of life on 2025-06-30 and stop working when their certificate expires or on 2026-03-01. They are accepted for existing integrations; migrate to OAuth Server-to-Server.</Alert></div> : null}
+          {method === "JWT" ? (
+            <div className="mt-2">
+              <Alert tone="warning">
+                JWT credentials reached end of life on 2025-06-30 and stop working when their certificate expires or on 2026-03-01. They are accepted for
+                existing integrations; migrate to OAuth Server-to-Server.
+              </Alert>
+            </div>
+          ) : null}
         </fieldset>
         <Field id="adobeClientId" label="Client ID" errors={e("adobeClientId")}>
           <TextInput id="adobeClientId" {...register("adobeClientId")} invalid={!!e("adobeClientId")} disabled={!canEdit} maxLength={200} autoComplete="off" />
         </Field>
         <Field id="adobeClientSecret" label="Client Secret" hint={secretHint(a.clientSecret)} errors={e("adobeClientSecret")}>
-          <TextInput id="adobeClientSecret" type="password" {...register("adobeClientSecret")} invalid={!!e("adobeClientSecret")} placeholder={a.clientSecret ?? ""} disabled={!canEdit} maxLength={500} autoComplete="new-password" />
+          <TextInput
+            id="adobeClientSecret"
+            type="password"
+            {...register("adobeClientSecret")}
+            invalid={!!e("adobeClientSecret")}
+            placeholder={a.clientSecret ?? ""}
+            disabled={!canEdit}
+            maxLength={500}
+            autoComplete="new-password"
+          />
         </Field>
         <Field id="adobeTechnicalAccountId" label="Technical Account ID" hint="…@techacct.adobe.com" errors={e("adobeTechnicalAccountId")}>
-          <TextInput id="adobeTechnicalAccountId" {...register("adobeTechnicalAccountId")} invalid={!!e("adobeTechnicalAccountId")} disabled={!canEdit} maxLength={200} />
+          <TextInput
+            id="adobeTechnicalAccountId"
+            {...register("adobeTechnicalAccountId")}
+            invalid={!!e("adobeTechnicalAccountId")}
+            disabled={!canEdit}
+            maxLength={200}
+          />
         </Field>
         <Field id="adobeOrgId" label="Organization ID" hint="…@AdobeOrg" errors={e("adobeOrgId")}>
           <TextInput id="adobeOrgId" {...register("adobeOrgId")} invalid={!!e("adobeOrgId")} disabled={!canEdit} maxLength={200} />
@@ -94,22 +129,55 @@ export function AdobeCredentialsForm() {
           <TextInput id="tenantId" {...register("tenantId")} invalid={!!e("tenantId")} disabled={!canEdit} maxLength={64} />
         </Field>
         <div className="md:col-span-2">
-          <Field id="adobeScopes" label="Scopes" hint="Comma-separated, copied from the Developer Console. Blank uses the usual AEP set." errors={e("adobeScopes")}>
+          <Field
+            id="adobeScopes"
+            label="Scopes"
+            hint="Comma-separated, copied from the Developer Console. Blank uses the usual AEP set."
+            errors={e("adobeScopes")}
+          >
             <TextInput id="adobeScopes" {...register("adobeScopes")} invalid={!!e("adobeScopes")} disabled={!canEdit} maxLength={1000} />
           </Field>
         </div>
         {method === "JWT" ? (
           <div className="md:col-span-2">
-            <Field id="adobePrivateKey" label="Private key (.pem)" hint={a.privateKey ? `${a.privateKey}. Upload a new file to replace it.` : "The private key of the certificate attached to the integration."} errors={pemError ? [pemError] : e("adobePrivateKey")}>
-              <input id="adobePrivateKey" type="file" accept=".pem,.key,application/x-pem-file" disabled={!canEdit} onChange={(ev) => onKeyFile(ev.target.files?.[0])} className="block text-sm" />
+            <Field
+              id="adobePrivateKey"
+              label="Private key (.pem)"
+              hint={a.privateKey ? `${a.privateKey}. Upload a new file to replace it.` : "The private key of the certificate attached to the integration."}
+              errors={pemError ? [pemError] : e("adobePrivateKey")}
+            >
+              <input
+                id="adobePrivateKey"
+                type="file"
+                accept=".pem,.key,application/x-pem-file"
+                disabled={!canEdit}
+                onChange={(ev) => onKeyFile(ev.target.files?.[0])}
+                className="block text-sm"
+              />
             </Field>
           </div>
         ) : null}
-        {form.error ? <div className="md:col-span-2"><Alert tone="error">{form.error}</Alert></div> : null}
-        {form.saved ? <div className="md:col-span-2"><Alert tone="success">Adobe credentials saved. Test the connection to confirm them.</Alert></div> : null}
-        {canEdit ? <div className="md:col-span-2"><Button type="submit" disabled={form.pending || !!pemError}>Save Adobe credentials</Button></div> : null}
+        {form.error ? (
+          <div className="md:col-span-2">
+            <Alert tone="error">{form.error}</Alert>
+          </div>
+        ) : null}
+        {form.saved ? (
+          <div className="md:col-span-2">
+            <Alert tone="success">Adobe credentials saved. Test the connection to confirm them.</Alert>
+          </div>
+        ) : null}
+        {canEdit ? (
+          <div className="md:col-span-2">
+            <Button type="submit" disabled={form.pending || !!pemError}>
+              Save Adobe credentials
+            </Button>
+          </div>
+        ) : null}
       </form>
-      <div className="mt-4"><ConnectionTestPanel target="adobe" label="Adobe" last={profile.tests.adobe} /></div>
+      <div className="mt-4">
+        <ConnectionTestPanel target="adobe" label="Adobe" last={profile.tests.adobe} />
+      </div>
     </Card>
   );
 }

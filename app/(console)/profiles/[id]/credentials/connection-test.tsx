@@ -27,14 +27,24 @@ export function ConnectionTestPanel({ target, label, last }: { target: "adobe" |
             {pending ? "Testing…" : `Test ${label} connection`}
           </Button>
         ) : null}
-        {last ? <span className="text-xs text-zinc-500">Last tested <TimeAgo date={last.at} /></span> : <span className="text-xs text-zinc-500">Not tested yet</span>}
+        {last ? (
+          <span className="text-xs text-zinc-500">
+            Last tested <TimeAgo date={last.at} />
+          </span>
+        ) : (
+          <span className="text-xs text-zinc-500">Not tested yet</span>
+        )}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {last ? (
         <Alert tone={last.ok ? "success" : "error"}>
           <span className="font-medium">{last.ok ? "Connected. " : "Failed. "}</span>
           {last.message}
-          {last.warnings?.map((w) => <span key={w} className="mt-1 block text-amber-800 dark:text-amber-300">{w}</span>)}
+          {last.warnings?.map((w) => (
+            <span key={w} className="mt-1 block text-amber-800 dark:text-amber-300">
+              {w}
+            </span>
+          ))}
         </Alert>
       ) : null}
     </div>

@@ -12,7 +12,14 @@ import { ConnectionTestPanel } from "./connection-test";
 
 function defaultsOf(profile: ProfileView) {
   const r = profile.rainfocus;
-  return { profileId: profile.id, version: profile.version, rainfocusClientId: r.clientId ?? "", rainfocusSecret: "", rainfocusOrgId: r.orgId ?? "", rainfocusEnvironment: r.environment };
+  return {
+    profileId: profile.id,
+    version: profile.version,
+    rainfocusClientId: r.clientId ?? "",
+    rainfocusSecret: "",
+    rainfocusOrgId: r.orgId ?? "",
+    rainfocusEnvironment: r.environment,
+  };
 }
 
 export function RainfocusCredentialsForm() {
@@ -38,10 +45,31 @@ export function RainfocusCredentialsForm() {
       </p>
       <form onSubmit={form.submit} noValidate className="grid gap-4 md:grid-cols-2">
         <Field id="rainfocusClientId" label="RainFocus Client ID" errors={e("rainfocusClientId")}>
-          <TextInput id="rainfocusClientId" {...register("rainfocusClientId")} invalid={!!e("rainfocusClientId")} disabled={!canEdit} maxLength={200} autoComplete="off" />
+          <TextInput
+            id="rainfocusClientId"
+            {...register("rainfocusClientId")}
+            invalid={!!e("rainfocusClientId")}
+            disabled={!canEdit}
+            maxLength={200}
+            autoComplete="off"
+          />
         </Field>
-        <Field id="rainfocusSecret" label="Client secret" hint={r.secret ? `Stored: ${r.secret}. Leave blank to keep it.` : "Not set yet."} errors={e("rainfocusSecret")}>
-          <TextInput id="rainfocusSecret" type="password" {...register("rainfocusSecret")} invalid={!!e("rainfocusSecret")} placeholder={r.secret ?? ""} disabled={!canEdit} maxLength={500} autoComplete="new-password" />
+        <Field
+          id="rainfocusSecret"
+          label="Client secret"
+          hint={r.secret ? `Stored: ${r.secret}. Leave blank to keep it.` : "Not set yet."}
+          errors={e("rainfocusSecret")}
+        >
+          <TextInput
+            id="rainfocusSecret"
+            type="password"
+            {...register("rainfocusSecret")}
+            invalid={!!e("rainfocusSecret")}
+            placeholder={r.secret ?? ""}
+            disabled={!canEdit}
+            maxLength={500}
+            autoComplete="new-password"
+          />
         </Field>
         <Field id="rainfocusEnvironment" label="Environment" errors={e("rainfocusEnvironment")}>
           <Select id="rainfocusEnvironment" {...register("rainfocusEnvironment")} disabled={!canEdit}>
@@ -52,11 +80,27 @@ export function RainfocusCredentialsForm() {
         <Field id="rainfocusOrgId" label="Org ID" hint="The orgid of your RainFocus organization." errors={e("rainfocusOrgId")}>
           <TextInput id="rainfocusOrgId" {...register("rainfocusOrgId")} invalid={!!e("rainfocusOrgId")} disabled={!canEdit} maxLength={100} />
         </Field>
-        {form.error ? <div className="md:col-span-2"><Alert tone="error">{form.error}</Alert></div> : null}
-        {form.saved ? <div className="md:col-span-2"><Alert tone="success">RainFocus credentials saved. Test the connection to confirm them.</Alert></div> : null}
-        {canEdit ? <div className="md:col-span-2"><Button type="submit" disabled={form.pending}>Save RainFocus credentials</Button></div> : null}
+        {form.error ? (
+          <div className="md:col-span-2">
+            <Alert tone="error">{form.error}</Alert>
+          </div>
+        ) : null}
+        {form.saved ? (
+          <div className="md:col-span-2">
+            <Alert tone="success">RainFocus credentials saved. Test the connection to confirm them.</Alert>
+          </div>
+        ) : null}
+        {canEdit ? (
+          <div className="md:col-span-2">
+            <Button type="submit" disabled={form.pending}>
+              Save RainFocus credentials
+            </Button>
+          </div>
+        ) : null}
       </form>
-      <div className="mt-4"><ConnectionTestPanel target="rainfocus" label="RainFocus" last={profile.tests.rainfocus} /></div>
+      <div className="mt-4">
+        <ConnectionTestPanel target="rainfocus" label="RainFocus" last={profile.tests.rainfocus} />
+      </div>
     </Card>
   );
 }

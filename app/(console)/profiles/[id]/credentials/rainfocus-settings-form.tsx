@@ -12,7 +12,11 @@ import { Alert } from "@/components/ui/alert";
 import { useProfile } from "../profile-context";
 
 const LABELS = {
-  tokenGrant: { client_credentials: "Client credentials, client in the form", client_credentials_basic: "Client credentials, client in a Basic header", none: "None: the apiProfile key alone" },
+  tokenGrant: {
+    client_credentials: "Client credentials, client in the form",
+    client_credentials_basic: "Client credentials, client in a Basic header",
+    none: "None: the apiProfile key alone",
+  },
   orgPlacement: { "token-form": "Token request form (orgid, environment)", query: "Query parameters of every call", header: "Headers of every call" },
   apiProfilePlacement: { query: "Query parameter apiProfile", header: "Header apiProfile" },
   writeStyle: { "batch-store": "Batch: Attendee Store, many per call", "attendee-update": "One attendee per call: /api/{org}/v2/attendee/update" },
@@ -55,7 +59,11 @@ export function RainfocusSettingsForm({ deployment }: { deployment: RainfocusSet
       <Field id={`rf-${name}`} label={label} errors={e(name)}>
         <Select id={`rf-${name}`} {...register(name)} disabled={!canEdit}>
           <option value="">Deployment default: {options[deployment[name]]}</option>
-          {Object.entries(options).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {Object.entries(options).map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </Select>
       </Field>
     );
@@ -71,16 +79,45 @@ export function RainfocusSettingsForm({ deployment }: { deployment: RainfocusSet
         {choice("writeStyle", "Write style")}
         {choice("tokenGrant", "Token grant")}
         <Field id="rf-tokenUrl" label="Token URL" hint={`Blank: ${deployment.tokenUrl} (a path is relative to the RainFocus API URL).`} errors={e("tokenUrl")}>
-          <TextInput id="rf-tokenUrl" {...register("tokenUrl")} invalid={!!e("tokenUrl")} placeholder={deployment.tokenUrl} disabled={!canEdit} maxLength={500} />
+          <TextInput
+            id="rf-tokenUrl"
+            {...register("tokenUrl")}
+            invalid={!!e("tokenUrl")}
+            placeholder={deployment.tokenUrl}
+            disabled={!canEdit}
+            maxLength={500}
+          />
         </Field>
         {choice("orgPlacement", "Where orgid and environment are sent")}
         <Field id="rf-apiProfile" label="apiProfile value" hint={`Blank: ${deployment.apiProfile || "the Client ID"}.`} errors={e("apiProfile")}>
-          <TextInput id="rf-apiProfile" {...register("apiProfile")} invalid={!!e("apiProfile")} placeholder={deployment.apiProfile || "the Client ID"} disabled={!canEdit} maxLength={200} autoComplete="off" />
+          <TextInput
+            id="rf-apiProfile"
+            {...register("apiProfile")}
+            invalid={!!e("apiProfile")}
+            placeholder={deployment.apiProfile || "the Client ID"}
+            disabled={!canEdit}
+            maxLength={200}
+            autoComplete="off"
+          />
         </Field>
         {choice("apiProfilePlacement", "apiProfile placement")}
-        {form.error ? <div className="md:col-span-2"><Alert tone="error">{form.error}</Alert></div> : null}
-        {form.saved ? <div className="md:col-span-2"><Alert tone="success">RainFocus settings saved. Test the connection to confirm them.</Alert></div> : null}
-        {canEdit ? <div className="md:col-span-2"><Button type="submit" disabled={form.pending}>Save RainFocus settings</Button></div> : null}
+        {form.error ? (
+          <div className="md:col-span-2">
+            <Alert tone="error">{form.error}</Alert>
+          </div>
+        ) : null}
+        {form.saved ? (
+          <div className="md:col-span-2">
+            <Alert tone="success">RainFocus settings saved. Test the connection to confirm them.</Alert>
+          </div>
+        ) : null}
+        {canEdit ? (
+          <div className="md:col-span-2">
+            <Button type="submit" disabled={form.pending}>
+              Save RainFocus settings
+            </Button>
+          </div>
+        ) : null}
       </form>
     </Card>
   );

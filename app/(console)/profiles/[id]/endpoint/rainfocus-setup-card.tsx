@@ -32,7 +32,8 @@ export function RainfocusSetupCard() {
     <Card className="p-5">
       <h2 className="text-base font-semibold">Point RainFocus at Relay</h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        RainFocus&apos;s AEP integration profile asks for Adobe credentials, a <b>Streaming endpoint URL</b> and a <b>Dataflow ID</b>, and posts raw JSON there as it would to AEP. Give it Relay&apos;s inlet instead: Relay answers as AEP does and delivers to your dataflow.
+        RainFocus&apos;s AEP integration profile asks for Adobe credentials, a <b>Streaming endpoint URL</b> and a <b>Dataflow ID</b>, and posts raw JSON there
+        as it would to AEP. Give it Relay&apos;s inlet instead: Relay answers as AEP does and delivers to your dataflow.
       </p>
       <ol className="mt-4 list-decimal space-y-4 pl-5 text-sm">
         <li>
@@ -52,39 +53,65 @@ export function RainfocusSetupCard() {
               {!profile.inlet ? (
                 <span>No inlet yet{canEdit ? ": create it below." : "."}</span>
               ) : revealed ? (
-                <code data-testid="inlet-url" className="block font-mono text-xs break-all">{inletUrl(revealed.inletId)}</code>
+                <code data-testid="inlet-url" className="block font-mono text-xs break-all">
+                  {inletUrl(revealed.inletId)}
+                </code>
               ) : (
                 <span className="font-mono text-xs">{`${baseUrl}/api/v1/inbound/collection/${profile.inlet.hint}`}</span>
               )}
               {!canEdit && profile.inlet ? <span className="block text-xs text-zinc-500">Admins and event ops can show the full URL.</span> : null}
             </dd>
             <dt className="text-zinc-500">Dataflow ID</dt>
-            <dd className="font-mono text-xs" data-testid="setup-dataflow-id">{profile.endpoint.dataflowId ?? "save it in the form above first"}</dd>
+            <dd className="font-mono text-xs" data-testid="setup-dataflow-id">
+              {profile.endpoint.dataflowId ?? "save it in the form above first"}
+            </dd>
           </dl>
         </li>
-        <li><b>In Relay</b>: activate this profile on the Overview. Events RainFocus pushes are then delivered to AEP and listed under Deliveries.</li>
+        <li>
+          <b>In Relay</b>: activate this profile on the Overview. Events RainFocus pushes are then delivered to AEP and listed under Deliveries.
+        </li>
       </ol>
       {canEdit ? (
         <div className="mt-5 flex flex-wrap items-center gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           {profile.inlet ? (
             <>
-              <Button size="sm" variant="secondary" disabled={reveal.isPending} onClick={() => (revealed ? navigator.clipboard?.writeText(inletUrl(revealed.inletId)).catch(() => {}) : reveal.mutate())}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={reveal.isPending}
+                onClick={() => (revealed ? navigator.clipboard?.writeText(inletUrl(revealed.inletId)).catch(() => {}) : reveal.mutate())}
+              >
                 {revealed ? "Copy URL" : "Show inlet URL"}
               </Button>
-              <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>Rotate inlet URL</Button>
+              <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
+                Rotate inlet URL
+              </Button>
             </>
           ) : (
-            <Button size="sm" disabled={rotate.isPending} onClick={() => rotate.mutate({ graceHours: 0 })}>Create the inlet</Button>
+            <Button size="sm" disabled={rotate.isPending} onClick={() => rotate.mutate({ graceHours: 0 })}>
+              Create the inlet
+            </Button>
           )}
           {profile.inlet?.previousValidUntil ? (
-            <span className="text-xs text-amber-700 dark:text-amber-400">The previous inlet URL still works until {new Date(profile.inlet.previousValidUntil).toLocaleString()}.</span>
+            <span className="text-xs text-amber-700 dark:text-amber-400">
+              The previous inlet URL still works until {new Date(profile.inlet.previousValidUntil).toLocaleString()}.
+            </span>
           ) : null}
         </div>
       ) : null}
-      {reveal.error ? <div className="mt-3"><Alert tone="error">{reveal.error.message}</Alert></div> : null}
-      {!rotating && rotate.error ? <div className="mt-3"><Alert tone="error">{rotate.error.message}</Alert></div> : null}
+      {reveal.error ? (
+        <div className="mt-3">
+          <Alert tone="error">{reveal.error.message}</Alert>
+        </div>
+      ) : null}
+      {!rotating && rotate.error ? (
+        <div className="mt-3">
+          <Alert tone="error">{rotate.error.message}</Alert>
+        </div>
+      ) : null}
       <p className="mt-4 text-xs text-zinc-500">
-        The inlet URL is a capability, like an unauthenticated AEP inlet: whoever has it can send events. Senders that can sign requests can use the signed webhook on the Overview instead.
+        The inlet URL is a capability, like an unauthenticated AEP inlet: whoever has it can send events. Senders that can sign requests can use the signed
+        webhook on the Overview instead.
       </p>
       <RotateDialog
         open={rotating}

@@ -9,7 +9,16 @@ const IDENTITY_NAMESPACES = ["Email", "Email_LC_SHA256", "ECID", "Phone", "CRMID
 export function targetRows(model: XdmSchemaModel | undefined, rules: MappingRule[], direction: "SOURCE" | "DESTINATION"): TreeRow[] {
   const mapped = new Set(rules.map((r) => r.target));
   if (direction === "DESTINATION" || !model) {
-    return RAINFOCUS_ATTENDEE_FIELDS.map((f) => ({ path: f, name: f, depth: 0, type: "string", leaf: true, parent: null, mapped: mapped.has(f), required: f === "email" }));
+    return RAINFOCUS_ATTENDEE_FIELDS.map((f) => ({
+      path: f,
+      name: f,
+      depth: 0,
+      type: "string",
+      leaf: true,
+      parent: null,
+      mapped: mapped.has(f),
+      required: f === "email",
+    }));
   }
   const rows: TreeRow[] = [];
   for (const f of listFields(model)) {
@@ -22,13 +31,32 @@ export function targetRows(model: XdmSchemaModel | undefined, rules: MappingRule
         rows.push({ path: `identityMap.${ns}`, name: ns, depth: f.depth + 1, type: "array", leaf: false, parent: "identityMap", identity: true });
         for (const leaf of ["id", "primary", "authenticatedState"]) {
           const path = `${base}.${leaf}`;
-          rows.push({ path, name: `[0].${leaf}`, depth: f.depth + 2, type: leaf === "primary" ? "boolean" : "string", leaf: true, parent: `identityMap.${ns}`, identity: leaf === "id", mapped: mapped.has(path) });
+          rows.push({
+            path,
+            name: `[0].${leaf}`,
+            depth: f.depth + 2,
+            type: leaf === "primary" ? "boolean" : "string",
+            leaf: true,
+            parent: `identityMap.${ns}`,
+            identity: leaf === "id",
+            mapped: mapped.has(path),
+          });
         }
       }
       continue;
     }
     const leaf = n.type !== "object" && !(n.type === "array" && n.items?.type === "object");
-    rows.push({ path: f.path, name: n.name, depth: f.depth, type: n.format ?? n.xdmType ?? n.type, leaf, parent, required: n.required, identity: !!n.identity, mapped: mapped.has(f.path) });
+    rows.push({
+      path: f.path,
+      name: n.name,
+      depth: f.depth,
+      type: n.format ?? n.xdmType ?? n.type,
+      leaf,
+      parent,
+      required: n.required,
+      identity: !!n.identity,
+      mapped: mapped.has(f.path),
+    });
   }
   return rows;
 }

@@ -54,14 +54,34 @@ export function ExpressionEditor({
       <div className="grid gap-3 md:grid-cols-2">
         <label className="text-xs font-medium">
           Target field
-          <TextInput list="target-paths" aria-label="Calculated field target" value={target} onChange={(e) => setTarget(e.target.value)} placeholder="_tenant.attendee.emailHash" className="mt-1 font-mono text-xs" />
-          <datalist id="target-paths">{targetPaths.map((p) => <option key={p} value={p} />)}</datalist>
+          <TextInput
+            list="target-paths"
+            aria-label="Calculated field target"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            placeholder="_tenant.attendee.emailHash"
+            className="mt-1 font-mono text-xs"
+          />
+          <datalist id="target-paths">
+            {targetPaths.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
         </label>
         <label className="text-xs font-medium">
           Insert source field
-          <select aria-label="Insert source field" className={`${inputClass} mt-1 font-mono text-xs`} value="" onChange={(e) => e.target.value && insert(e.target.value)}>
+          <select
+            aria-label="Insert source field"
+            className={`${inputClass} mt-1 font-mono text-xs`}
+            value=""
+            onChange={(e) => e.target.value && insert(e.target.value)}
+          >
             <option value="">Choose a field…</option>
-            {sourcePaths.map((p) => <option key={p} value={p}>{p}</option>)}
+            {sourcePaths.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -77,16 +97,22 @@ export function ExpressionEditor({
           maxLength={4096}
           spellCheck={false}
           className={`${inputClass} mt-1 font-mono text-xs`}
-          placeholder='sha256(lower(trim(attendee.email)))'
+          placeholder="sha256(lower(trim(attendee.email)))"
         />
       </label>
-      {error ? <p role="note" data-testid="expression-error" className="text-xs text-red-600 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="note" data-testid="expression-error" className="text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
       <FunctionList onInsert={insert} />
       <div className="flex gap-2">
         <Button type="button" size="sm" disabled={!target.trim() || !expression.trim() || !!error} onClick={() => onSave(target.trim(), expression.trim())}>
           {initial ? "Update calculated field" : "Add calculated field"}
         </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={onCancel}>Cancel</Button>
+        <Button type="button" size="sm" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
       </div>
     </div>
   );

@@ -72,7 +72,12 @@ export function FieldTree({
         {visible.map((r) => (
           <li key={r.path} className="flex items-center" style={{ paddingLeft: `${Math.max(0, r.depth) * 0.9 + 0.25}rem` }}>
             {!r.leaf ? (
-              <button type="button" aria-label={`${collapsed.has(r.path) ? "Expand" : "Collapse"} ${r.path}`} onClick={() => toggle(r.path)} className="w-5 shrink-0 text-xs text-zinc-500">
+              <button
+                type="button"
+                aria-label={`${collapsed.has(r.path) ? "Expand" : "Collapse"} ${r.path}`}
+                onClick={() => toggle(r.path)}
+                className="w-5 shrink-0 text-xs text-zinc-500"
+              >
                 {collapsed.has(r.path) ? "▸" : "▾"}
               </button>
             ) : (
@@ -86,12 +91,22 @@ export function FieldTree({
               onClick={() => onPick(r)}
               className={`flex min-w-0 flex-1 items-center gap-2 rounded px-1.5 py-1 text-left ${selected === r.path ? "bg-brand-600 text-white" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}
             >
-              <span title={r.path} className={`min-w-0 shrink-0 truncate font-mono text-xs ${r.leaf ? "max-w-[65%]" : "font-semibold"}`}>{r.name}</span>
-              {r.required ? <span className="text-red-500" title="required">*</span> : null}
+              <span title={r.path} className={`min-w-0 shrink-0 truncate font-mono text-xs ${r.leaf ? "max-w-[65%]" : "font-semibold"}`}>
+                {r.name}
+              </span>
+              {r.required ? (
+                <span className="text-red-500" title="required">
+                  *
+                </span>
+              ) : null}
               {r.identity ? <span className="rounded bg-violet-100 px-1 text-[10px] text-violet-800 dark:bg-violet-900 dark:text-violet-200">ID</span> : null}
               {r.mapped ? <span title="mapped" className="h-1.5 w-1.5 shrink-0 rounded-full bg-emerald-500" /> : null}
               <span className={`ml-auto shrink-0 text-[10px] ${selected === r.path ? "text-white/80" : "text-zinc-500"}`}>{r.type}</span>
-              {r.example !== undefined ? <span title={r.example} className={`min-w-0 max-w-[6rem] truncate text-[10px] ${selected === r.path ? "text-white/80" : "text-zinc-400"}`}>{r.example}</span> : null}
+              {r.example !== undefined ? (
+                <span title={r.example} className={`min-w-0 max-w-[6rem] truncate text-[10px] ${selected === r.path ? "text-white/80" : "text-zinc-400"}`}>
+                  {r.example}
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

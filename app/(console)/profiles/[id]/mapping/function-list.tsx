@@ -12,21 +12,33 @@ export function FunctionList({ onInsert }: { onInsert: (text: string) => void })
   return (
     <details className="text-xs" data-testid="function-list">
       <summary className="cursor-pointer font-medium">Functions ({FUNCTION_CATALOG.length})</summary>
-      <TextInput aria-label="Search functions" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Filter by name or description…" className="my-2 text-xs" />
+      <TextInput
+        aria-label="Search functions"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder="Filter by name or description…"
+        className="my-2 text-xs"
+      />
       <div className="max-h-72 space-y-3 overflow-y-auto pr-1">
         {groups.map((g) => (
           <section key={g} data-group={g}>
             <h4 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500">{g}</h4>
             <ul className="space-y-1.5">
-              {shown.filter((f) => f.group === g).map((f) => (
-                <li key={f.name}>
-                  <button type="button" className="w-full rounded px-1 py-0.5 text-left hover:bg-brand-50 dark:hover:bg-brand-700/20" onClick={() => onInsert(`${f.name}(`)}>
-                    <code className="font-mono text-brand-700 dark:text-brand-300">{f.signature}</code>
-                    <span className="block text-zinc-600 dark:text-zinc-400">{f.description}</span>
-                    {f.note ? <span className="block italic text-zinc-500">Relay: {f.note}</span> : null}
-                  </button>
-                </li>
-              ))}
+              {shown
+                .filter((f) => f.group === g)
+                .map((f) => (
+                  <li key={f.name}>
+                    <button
+                      type="button"
+                      className="w-full rounded px-1 py-0.5 text-left hover:bg-brand-50 dark:hover:bg-brand-700/20"
+                      onClick={() => onInsert(`${f.name}(`)}
+                    >
+                      <code className="font-mono text-brand-700 dark:text-brand-300">{f.signature}</code>
+                      <span className="block text-zinc-600 dark:text-zinc-400">{f.description}</span>
+                      {f.note ? <span className="block italic text-zinc-500">Relay: {f.note}</span> : null}
+                    </button>
+                  </li>
+                ))}
             </ul>
           </section>
         ))}

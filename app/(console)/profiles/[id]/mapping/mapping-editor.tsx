@@ -73,14 +73,16 @@ export function MappingEditor({
   // Mapped here on every edit (the rules compile to closures); XDM validation of the output needs
   // ajv, which the pages' CSP can't allow, so the server does it (useXdmCheck), as the worker would.
   const preview = useMemo(
-    () => (sample ? mapPreview({ rules: deferredRules, payload: sample, ...(effective ? { schema: effective } : {}), ...(tenantId ? { tenantId } : {}) }) : null),
+    () =>
+      sample ? mapPreview({ rules: deferredRules, payload: sample, ...(effective ? { schema: effective } : {}), ...(tenantId ? { tenantId } : {}) }) : null,
     [deferredRules, sample, effective, tenantId],
   );
   const xdm = useXdmCheck(preview, effective ?? undefined, tenantId);
   const identityWarning = useDestinationIdentity(profile.direction === "DESTINATION", sample, preview?.output);
   const status = useMemo(() => {
     const m = new Map<string, RuleStatus>();
-    for (const r of rules) m.set(r.target, { value: preview ? valueAt(preview.output, r.target) : undefined, error: preview?.errors.find((e) => e.target === r.target)?.message });
+    for (const r of rules)
+      m.set(r.target, { value: preview ? valueAt(preview.output, r.target) : undefined, error: preview?.errors.find((e) => e.target === r.target)?.message });
     return m;
   }, [rules, preview]);
   const src = useMemo(() => sourceRows(sample, rules), [sample, rules]);
@@ -119,7 +121,10 @@ export function MappingEditor({
     const { version, alreadyPublished } = result.data;
     // The profile's readiness (and status) depends on a published mapping: re-read it.
     await queryClient.invalidateQueries({ queryKey: profileKeys.detail(profile.id) });
-    setMessage({ tone: "success", text: alreadyPublished ? `This draft is already published as version ${version}.` : `Published version ${version}. New deliveries use it.` });
+    setMessage({
+      tone: "success",
+      text: alreadyPublished ? `This draft is already published as version ${version}.` : `Published version ${version}. New deliveries use it.`,
+    });
     setTab("versions");
   }
   async function restore(version: number) {
@@ -151,41 +156,96 @@ export function MappingEditor({
       />
       <ConfirmDialog open={confirmPublish} title="Publish the mapping" confirmLabel="Publish" onCancel={() => setConfirmPublish(false)} onConfirm={publish}>
         <p>
-          The draft ({rules.length} {rules.length === 1 ? "rule" : "rules"}) becomes version {Math.max(0, ...versions.map((v) => v.version)) + 1} of the mapping of “{profile.name}”. Every
-          delivery mapped from now on uses it, production included. Earlier versions stay listed and can be restored.
+          The draft ({rules.length} {rules.length === 1 ? "rule" : "rules"}) becomes version {Math.max(0, ...versions.map((v) => v.version)) + 1} of the mapping
+          of “{profile.name}”. Every delivery mapped from now on uses it, production included. Earlier versions stay listed and can be restored.
         </p>
       </ConfirmDialog>
       {save.state === "conflict" && save.theirs ? (
         <Alert tone="warning">
           Someone else saved this mapping while you were editing ({save.theirs.rules.length} rules in theirs, {rules.length} in yours). Nothing is lost:
           <span className="ml-2 inline-flex gap-2">
-            <Button size="sm" onClick={save.keepMine}>Keep mine</Button>
-            <Button size="sm" variant="secondary" onClick={() => { const t = save.takeTheirs(); if (t) { setRules(t.rules); setSamples(t.samples); setSchema(t.schema); } }}>Take theirs</Button>
+            <Button size="sm" onClick={save.keepMine}>
+              Keep mine
+            </Button>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => {
+                const t = save.takeTheirs();
+                if (t) {
+                  setRules(t.rules);
+                  setSamples(t.samples);
+                  setSchema(t.schema);
+                }
+              }}
+            >
+              Take theirs
+            </Button>
           </span>
         </Alert>
       ) : null}
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {automap ? <AutomapPanel suggestions={automap} onClose={() => setAutomap(null)} onAccept={(list) => { setRules((prev) => [...prev.filter((r) => !list.some((s) => s.target === r.target)), ...list.map((s) => ({ target: s.target, source: s.source }))]); setAutomap((a) => a?.filter((s) => !list.includes(s)) ?? null); }} /> : null}
+      {automap ? (
+        <AutomapPanel
+          suggestions={automap}
+          onClose={() => setAutomap(null)}
+          onAccept={(list) => {
+            setRules((prev) => [...prev.filter((r) => !list.some((s) => s.target === r.target)), ...list.map((s) => ({ target: s.target, source: s.source }))]);
+            setAutomap((a) => a?.filter((s) => !list.includes(s)) ?? null);
+          }}
+        />
+      ) : null}
       {editing ? (
         <ExpressionEditor
           initial={editing === "new" ? undefined : editing}
           sourcePaths={src.filter((r) => r.leaf).map((r) => r.path)}
           targetPaths={tgtAll.filter((r) => r.leaf).map((r) => r.path)}
           onCancel={() => setEditing(null)}
-          onSave={(target, expression) => { upsertRule({ target, expression }); setEditing(null); }}
+          onSave={(target, expression) => {
+            upsertRule({ target, expression });
+            setEditing(null);
+          }}
         />
       ) : null}
-      <SamplesBar samples={samples} active={active} onSelect={setActive} onAdd={addSample} onRemove={(n) => { setSamples((prev) => prev.filter((s) => s.name !== n)); setActive(samples.find((s) => s.name !== n)?.name ?? ""); }} pushTypeSamples={pushTypeSamples} canEdit={canEdit} sampleKind={profile.direction === "SOURCE" ? "push type" : "AEP format"} />
+      <SamplesBar
+        samples={samples}
+        active={active}
+        onSelect={setActive}
+        onAdd={addSample}
+        onRemove={(n) => {
+          setSamples((prev) => prev.filter((s) => s.name !== n));
+          setActive(samples.find((s) => s.name !== n)?.name ?? "");
+        }}
+        pushTypeSamples={pushTypeSamples}
+        canEdit={canEdit}
+        sampleKind={profile.direction === "SOURCE" ? "push type" : "AEP format"}
+      />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)_minmax(0,1fr)]">
         <Card className={drop.over ? "ring-2 ring-brand-500" : ""}>
           <div {...drop.props}>
-            <h2 className="px-3 pt-3 text-sm font-semibold">Source <span className="font-normal text-zinc-500">(drop a .json here)</span></h2>
-            <FieldTree label="Source fields" rows={src} selected={pickedSource} onPick={(r) => r.leaf && setPickedSource(pickedSource === r.path ? null : r.path)} emptyText="Upload, paste or pick a sample payload." />
+            <h2 className="px-3 pt-3 text-sm font-semibold">
+              Source <span className="font-normal text-zinc-500">(drop a .json here)</span>
+            </h2>
+            <FieldTree
+              label="Source fields"
+              rows={src}
+              selected={pickedSource}
+              onPick={(r) => r.leaf && setPickedSource(pickedSource === r.path ? null : r.path)}
+              emptyText="Upload, paste or pick a sample payload."
+            />
           </div>
         </Card>
         <Card>
           <h2 className="px-3 pt-3 text-sm font-semibold">Mapping ({rules.length})</h2>
-          <p className="px-3 text-xs text-zinc-500">{pickedSource ? <>Now pick the target for <code className="font-mono">{pickedSource}</code>.</> : "Pick a source field, then a target field."}</p>
+          <p className="px-3 text-xs text-zinc-500">
+            {pickedSource ? (
+              <>
+                Now pick the target for <code className="font-mono">{pickedSource}</code>.
+              </>
+            ) : (
+              "Pick a source field, then a target field."
+            )}
+          </p>
           <RulesPanel
             rules={rules}
             status={status}
@@ -197,7 +257,9 @@ export function MappingEditor({
           />
         </Card>
         <Card>
-          <h2 className="px-3 pt-3 text-sm font-semibold">Target {profile.direction === "SOURCE" ? `(${schemaLabel(schema !== null, aepSchema)})` : "(RainFocus attendee)"}</h2>
+          <h2 className="px-3 pt-3 text-sm font-semibold">
+            Target {profile.direction === "SOURCE" ? `(${schemaLabel(schema !== null, aepSchema)})` : "(RainFocus attendee)"}
+          </h2>
           <FieldTree
             label="Target fields"
             rows={tgt}
@@ -207,7 +269,10 @@ export function MappingEditor({
             filters={
               <div className="flex gap-3 text-xs" role="radiogroup" aria-label="Show target fields">
                 {(["all", "unmapped", "required"] as const).map((v) => (
-                  <label key={v} className="flex items-center gap-1"><input type="radio" name="only" checked={onlyOpen === v} onChange={() => setOnlyOpen(v)} />{v === "all" ? "All" : v === "unmapped" ? "Only unmapped" : "Only required unmapped"}</label>
+                  <label key={v} className="flex items-center gap-1">
+                    <input type="radio" name="only" checked={onlyOpen === v} onChange={() => setOnlyOpen(v)} />
+                    {v === "all" ? "All" : v === "unmapped" ? "Only unmapped" : "Only required unmapped"}
+                  </label>
                 ))}
               </div>
             }
@@ -217,13 +282,30 @@ export function MappingEditor({
       <Card>
         <div role="tablist" className="flex gap-1 border-b border-zinc-200 px-3 dark:border-zinc-800">
           {(["preview", "versions"] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)} className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === t ? "border-brand-600" : "border-transparent text-zinc-500"}`}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              onClick={() => setTab(t)}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === t ? "border-brand-600" : "border-transparent text-zinc-500"}`}
+            >
               {t === "preview" ? "Preview" : `Versions (${versions.length})`}
             </button>
           ))}
         </div>
         {tab === "preview" ? (
-          <PreviewPanel preview={preview} xdm={xdm} endpoint={profile.endpoint.streamingEndpointUrl} dataflowId={profile.endpoint.dataflowId} destination={profile.direction === "DESTINATION" ? { eventCode: profile.eventCode, identityWarning } : undefined} onPickViolation={(t) => { setHighlight(t); document.querySelector(`[data-target="${CSS.escape(t)}"]`)?.scrollIntoView({ block: "nearest" }); }} />
+          <PreviewPanel
+            preview={preview}
+            xdm={xdm}
+            endpoint={profile.endpoint.streamingEndpointUrl}
+            dataflowId={profile.endpoint.dataflowId}
+            destination={profile.direction === "DESTINATION" ? { eventCode: profile.eventCode, identityWarning } : undefined}
+            onPickViolation={(t) => {
+              setHighlight(t);
+              document.querySelector(`[data-target="${CSS.escape(t)}"]`)?.scrollIntoView({ block: "nearest" });
+            }}
+          />
         ) : (
           <VersionsPanel versions={versions} draftRules={rules} canEdit={canEdit} onRestore={restore} />
         )}
@@ -235,6 +317,7 @@ export function MappingEditor({
 /** Which schema preview and publish validate against, in the editor's words. */
 function schemaLabel(uploaded: boolean, aep: { title: string; fetchedAt: string } | null): string {
   if (uploaded) return "Uploaded schema";
-  if (aep) return `Schema from AEP: ${aep.title}, fetched ${new Date(aep.fetchedAt).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC`;
+  if (aep)
+    return `Schema from AEP: ${aep.title}, fetched ${new Date(aep.fetchedAt).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC`;
   return "Default RainFocus schema";
 }

@@ -6,7 +6,13 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import type { SaveState } from "./use-autosave";
 
-const SAVE_LABEL: Record<SaveState, string> = { saved: "All changes saved", dirty: "Unsaved changes…", saving: "Saving…", conflict: "Conflict: choose below", error: "Not saved" };
+const SAVE_LABEL: Record<SaveState, string> = {
+  saved: "All changes saved",
+  dirty: "Unsaved changes…",
+  saving: "Saving…",
+  conflict: "Conflict: choose below",
+  error: "Not saved",
+};
 
 function download(name: string, value: unknown) {
   const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2) + "\n"], { type: "application/json" }));
@@ -83,28 +89,71 @@ export function MappingToolbar(props: {
           {stats.map((s) => (
             <div key={s.label}>
               <dt className="text-[11px] uppercase tracking-wide text-zinc-500">{s.label}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${s.tone}`} data-testid={`count-${s.label.toLowerCase().replace(/ /g, "-")}`}>{s.value}</dd>
+              <dd className={`text-lg font-semibold tabular-nums ${s.tone}`} data-testid={`count-${s.label.toLowerCase().replace(/ /g, "-")}`}>
+                {s.value}
+              </dd>
             </div>
           ))}
         </dl>
-        <span role="status" data-testid="save-state" className="text-xs text-zinc-500">{props.canEdit ? SAVE_LABEL[props.saveState] : "Read-only"}{props.saveError ? `: ${props.saveError}` : ""}</span>
+        <span role="status" data-testid="save-state" className="text-xs text-zinc-500">
+          {props.canEdit ? SAVE_LABEL[props.saveState] : "Read-only"}
+          {props.saveError ? `: ${props.saveError}` : ""}
+        </span>
         <div className="ml-auto flex flex-wrap gap-2">
-          <Button size="sm" variant="secondary" onClick={() => download(`${props.profileName.replace(/[^\w-]+/g, "-")}.mapping.json`, { rules: props.rules })}>Export JSON</Button>
+          <Button size="sm" variant="secondary" onClick={() => download(`${props.profileName.replace(/[^\w-]+/g, "-")}.mapping.json`, { rules: props.rules })}>
+            Export JSON
+          </Button>
           {props.canEdit ? (
             <>
-              <input ref={importRef} type="file" accept=".json" className="hidden" aria-label="Import mapping JSON" onChange={(e) => { importRules(e.target.files?.[0]); e.target.value = ""; }} />
-              <Button size="sm" variant="secondary" onClick={() => importRef.current?.click()}>Import JSON</Button>
+              <input
+                ref={importRef}
+                type="file"
+                accept=".json"
+                className="hidden"
+                aria-label="Import mapping JSON"
+                onChange={(e) => {
+                  importRules(e.target.files?.[0]);
+                  e.target.value = "";
+                }}
+              />
+              <Button size="sm" variant="secondary" onClick={() => importRef.current?.click()}>
+                Import JSON
+              </Button>
               {props.allowSchema !== false ? (
                 <>
-                  <input ref={schemaRef} type="file" accept=".json" className="hidden" aria-label="Upload XDM schema" onChange={(e) => { uploadSchema(e.target.files?.[0]); e.target.value = ""; }} />
-                  <Button size="sm" variant="secondary" onClick={() => schemaRef.current?.click()}>Upload XDM schema</Button>
-                  {props.schema ? <Button size="sm" variant="ghost" onClick={() => props.onSchema(null)}>Use default schema</Button> : null}
+                  <input
+                    ref={schemaRef}
+                    type="file"
+                    accept=".json"
+                    className="hidden"
+                    aria-label="Upload XDM schema"
+                    onChange={(e) => {
+                      uploadSchema(e.target.files?.[0]);
+                      e.target.value = "";
+                    }}
+                  />
+                  <Button size="sm" variant="secondary" onClick={() => schemaRef.current?.click()}>
+                    Upload XDM schema
+                  </Button>
+                  {props.schema ? (
+                    <Button size="sm" variant="ghost" onClick={() => props.onSchema(null)}>
+                      Use default schema
+                    </Button>
+                  ) : null}
                 </>
               ) : null}
-              <Button size="sm" variant="secondary" onClick={props.onAutomap}>Auto-map</Button>
-              <Button size="sm" variant="secondary" onClick={() => setConstant({ target: "", value: "" })}>Add constant</Button>
-              <Button size="sm" variant="secondary" onClick={props.onCalculated}>Add calculated field</Button>
-              <Button size="sm" onClick={props.onPublish} disabled={props.saveState !== "saved"}>Publish</Button>
+              <Button size="sm" variant="secondary" onClick={props.onAutomap}>
+                Auto-map
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => setConstant({ target: "", value: "" })}>
+                Add constant
+              </Button>
+              <Button size="sm" variant="secondary" onClick={props.onCalculated}>
+                Add calculated field
+              </Button>
+              <Button size="sm" onClick={props.onPublish} disabled={props.saveState !== "saved"}>
+                Publish
+              </Button>
             </>
           ) : null}
         </div>
@@ -115,15 +164,35 @@ export function MappingToolbar(props: {
           onSubmit={(e) => {
             e.preventDefault();
             let value: unknown = constant.value;
-            try { value = JSON.parse(constant.value); } catch { /* a plain string */ }
+            try {
+              value = JSON.parse(constant.value);
+            } catch {
+              /* a plain string */
+            }
             props.onImport([...props.rules.filter((r) => r.target !== constant.target), { target: constant.target.trim(), value }]);
             setConstant(null);
           }}
         >
-          <TextInput aria-label="Constant target" placeholder="target path" value={constant.target} onChange={(e) => setConstant({ ...constant, target: e.target.value })} className="w-72 font-mono text-xs" />
-          <TextInput aria-label="Constant value" placeholder='value (JSON or text)' value={constant.value} onChange={(e) => setConstant({ ...constant, value: e.target.value })} className="w-56 font-mono text-xs" />
-          <Button size="sm" type="submit" disabled={!constant.target.trim() || !constant.value}>Add constant</Button>
-          <Button size="sm" type="button" variant="ghost" onClick={() => setConstant(null)}>Cancel</Button>
+          <TextInput
+            aria-label="Constant target"
+            placeholder="target path"
+            value={constant.target}
+            onChange={(e) => setConstant({ ...constant, target: e.target.value })}
+            className="w-72 font-mono text-xs"
+          />
+          <TextInput
+            aria-label="Constant value"
+            placeholder="value (JSON or text)"
+            value={constant.value}
+            onChange={(e) => setConstant({ ...constant, value: e.target.value })}
+            className="w-56 font-mono text-xs"
+          />
+          <Button size="sm" type="submit" disabled={!constant.target.trim() || !constant.value}>
+            Add constant
+          </Button>
+          <Button size="sm" type="button" variant="ghost" onClick={() => setConstant(null)}>
+            Cancel
+          </Button>
         </form>
       ) : null}
     </div>

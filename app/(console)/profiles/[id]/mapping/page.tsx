@@ -13,13 +13,23 @@ export const metadata: Metadata = { title: "Mapping" };
 export default async function MappingPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageRole(CAN.viewProfiles);
   const { id } = await params;
-  const [profile, draft, versions, catalog, aep] = await Promise.all([getProfileOrThrow(id), getDraft(id), listVersions(id), listPushTypes(), getAepSchema(id)]);
+  const [profile, draft, versions, catalog, aep] = await Promise.all([
+    getProfileOrThrow(id),
+    getDraft(id),
+    listVersions(id),
+    listPushTypes(),
+    getAepSchema(id),
+  ]);
   return (
     <MappingEditor
       profile={profile}
       initial={draft}
       initialVersions={versions}
-      pushTypeSamples={profile.direction === "SOURCE" ? catalog.map((p) => ({ name: p.name, sample: p.sample })) : DESTINATION_SAMPLES.map((s) => ({ name: s.name, sample: s.payload }))}
+      pushTypeSamples={
+        profile.direction === "SOURCE"
+          ? catalog.map((p) => ({ name: p.name, sample: p.sample }))
+          : DESTINATION_SAMPLES.map((s) => ({ name: s.name, sample: s.payload }))
+      }
       canEdit={hasRole(actor, CAN.editProfiles)}
       aepSchema={aep ? { schema: aep.schema, title: aep.title, fetchedAt: aep.fetchedAt.toISOString() } : null}
     />

@@ -70,19 +70,31 @@ export function PreviewPanel({
         </label>
       </div>
       {xdm.error ? (
-        <div data-testid="xdm-check-error" className="flex items-center gap-2 rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+        <div
+          data-testid="xdm-check-error"
+          className="flex items-center gap-2 rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
+        >
           <span>Could not check against the XDM schema: {xdm.error}</span>
-          <button type="button" className="font-medium underline" onClick={xdm.retry}>Retry</button>
+          <button type="button" className="font-medium underline" onClick={xdm.retry}>
+            Retry
+          </button>
         </div>
       ) : null}
       {destination?.identityWarning ? (
-        <p data-testid="identity-warning" className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">{destination.identityWarning}</p>
+        <p
+          data-testid="identity-warning"
+          className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
+          {destination.identityWarning}
+        </p>
       ) : null}
       {problems.length ? (
         <ul aria-label="Validation problems" className="space-y-1 text-xs">
           {problems.map((p) => (
             <li key={p.text} className={p.stale ? "opacity-60" : undefined}>
-              <button type="button" className="text-left text-red-700 hover:underline dark:text-red-400" onClick={() => onPickViolation(p.target)}>{p.text}</button>
+              <button type="button" className="text-left text-red-700 hover:underline dark:text-red-400" onClick={() => onPickViolation(p.target)}>
+                {p.text}
+              </button>
             </li>
           ))}
         </ul>
@@ -91,8 +103,8 @@ export function PreviewPanel({
         {raw && destination
           ? `POST <RainFocus Attendee Store, in the profile's write style> (event ${destination.eventCode})\napiProfile: ••••••\nAuthorization: Bearer ••••••\n\n${body}`
           : raw
-          ? `POST ${endpoint ?? "https://dcs.adobedc.net/collection/{inletId}"}\nContent-Type: application/json\nx-adobe-flow-id: ${dataflowId ?? "{dataflowId}"}\nAuthorization: Bearer ••••••\n\n${body}`
-          : body}
+            ? `POST ${endpoint ?? "https://dcs.adobedc.net/collection/{inletId}"}\nContent-Type: application/json\nx-adobe-flow-id: ${dataflowId ?? "{dataflowId}"}\nAuthorization: Bearer ••••••\n\n${body}`
+            : body}
       </pre>
     </div>
   );

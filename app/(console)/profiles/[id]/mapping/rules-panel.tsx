@@ -54,21 +54,46 @@ export function RulesPanel({
               </div>
               {canEdit ? (
                 <div className="flex shrink-0 gap-1">
-                  <button type="button" onClick={() => onToggleRequired(r.target)} className="rounded px-1.5 py-0.5 text-[11px] ring-1 ring-zinc-300 dark:ring-zinc-700" aria-label={`${r.required ? "Unmark" : "Mark"} ${r.target} as required`}>
+                  <button
+                    type="button"
+                    onClick={() => onToggleRequired(r.target)}
+                    className="rounded px-1.5 py-0.5 text-[11px] ring-1 ring-zinc-300 dark:ring-zinc-700"
+                    aria-label={`${r.required ? "Unmark" : "Mark"} ${r.target} as required`}
+                  >
                     {r.required ? "required" : "optional"}
                   </button>
                   {r.expression !== undefined ? (
-                    <button type="button" onClick={() => onEdit(r)} className="rounded px-1.5 py-0.5 text-[11px] ring-1 ring-zinc-300 dark:ring-zinc-700" aria-label={`Edit ${r.target}`}>Edit</button>
+                    <button
+                      type="button"
+                      onClick={() => onEdit(r)}
+                      className="rounded px-1.5 py-0.5 text-[11px] ring-1 ring-zinc-300 dark:ring-zinc-700"
+                      aria-label={`Edit ${r.target}`}
+                    >
+                      Edit
+                    </button>
                   ) : null}
-                  <button type="button" onClick={() => onRemove(r.target)} className="rounded px-1.5 py-0.5 text-[11px] text-red-700 ring-1 ring-red-200 dark:text-red-300 dark:ring-red-900" aria-label={`Remove ${r.target}`}>✕</button>
+                  <button
+                    type="button"
+                    onClick={() => onRemove(r.target)}
+                    className="rounded px-1.5 py-0.5 text-[11px] text-red-700 ring-1 ring-red-200 dark:text-red-300 dark:ring-red-900"
+                    aria-label={`Remove ${r.target}`}
+                  >
+                    ✕
+                  </button>
                 </div>
               ) : null}
             </div>
             <div className="mt-1 flex gap-2">
               <span className="text-zinc-500">value:</span>
-              <span className="break-all font-mono text-emerald-700 dark:text-emerald-400" data-testid={`value-${r.target}`}>{show(st?.value)}</span>
+              <span className="break-all font-mono text-emerald-700 dark:text-emerald-400" data-testid={`value-${r.target}`}>
+                {show(st?.value)}
+              </span>
             </div>
-            {st?.error ? <div role="note" className="mt-1 text-red-600 dark:text-red-400">{st.error}</div> : null}
+            {st?.error ? (
+              <div role="note" className="mt-1 text-red-600 dark:text-red-400">
+                {st.error}
+              </div>
+            ) : null}
           </li>
         );
       })}

@@ -59,28 +59,86 @@ export function SamplesBar({
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <label className="text-sm font-medium" htmlFor="active-sample">Sample</label>
+        <label className="text-sm font-medium" htmlFor="active-sample">
+          Sample
+        </label>
         <Select id="active-sample" value={active} onChange={(e) => onSelect(e.target.value)} className="max-w-56">
           {samples.length === 0 ? <option value="">No sample yet</option> : null}
-          {samples.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
+          {samples.map((s) => (
+            <option key={s.name} value={s.name}>
+              {s.name}
+            </option>
+          ))}
         </Select>
         {canEdit ? (
           <>
-            <input ref={fileRef} type="file" accept=".json,application/json" aria-label="Upload sample JSON payload" className="hidden" onChange={(e) => { onFile(e.target.files?.[0]); e.target.value = ""; }} data-testid="sample-file" />
-            <Button type="button" size="sm" variant="secondary" onClick={() => fileRef.current?.click()}>Upload .json</Button>
-            <Button type="button" size="sm" variant="secondary" onClick={() => setPasting(!pasting)}>Paste</Button>
-            <Select aria-label={`Add a ${sampleKind}'s sample`} value="" onChange={(e) => { const p = pushTypeSamples.find((x) => x.name === e.target.value); if (p) onAdd({ name: p.name, payload: p.sample as Record<string, unknown> }); }} className="max-w-52">
+            <input
+              ref={fileRef}
+              type="file"
+              accept=".json,application/json"
+              aria-label="Upload sample JSON payload"
+              className="hidden"
+              onChange={(e) => {
+                onFile(e.target.files?.[0]);
+                e.target.value = "";
+              }}
+              data-testid="sample-file"
+            />
+            <Button type="button" size="sm" variant="secondary" onClick={() => fileRef.current?.click()}>
+              Upload .json
+            </Button>
+            <Button type="button" size="sm" variant="secondary" onClick={() => setPasting(!pasting)}>
+              Paste
+            </Button>
+            <Select
+              aria-label={`Add a ${sampleKind}'s sample`}
+              value=""
+              onChange={(e) => {
+                const p = pushTypeSamples.find((x) => x.name === e.target.value);
+                if (p) onAdd({ name: p.name, payload: p.sample as Record<string, unknown> });
+              }}
+              className="max-w-52"
+            >
               <option value="">Add {sampleKind} sample…</option>
-              {pushTypeSamples.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+              {pushTypeSamples.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.name}
+                </option>
+              ))}
             </Select>
-            {active ? <Button type="button" size="sm" variant="ghost" onClick={() => onRemove(active)}>Remove sample</Button> : null}
+            {active ? (
+              <Button type="button" size="sm" variant="ghost" onClick={() => onRemove(active)}>
+                Remove sample
+              </Button>
+            ) : null}
           </>
         ) : null}
       </div>
       {pasting ? (
         <div className="space-y-2">
-          <textarea aria-label="Paste a sample JSON payload" value={pasted} onChange={(e) => setPasted(e.target.value)} rows={5} className={`${inputClass} font-mono text-xs`} />
-          <Button type="button" size="sm" onClick={() => { const p = parseSampleText(pasted); if ("error" in p) setError(p.error); else { setError(null); onAdd({ name: `pasted-${samples.length + 1}`, payload: p.payload }); setPasting(false); setPasted(""); } }}>Use pasted sample</Button>
+          <textarea
+            aria-label="Paste a sample JSON payload"
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            rows={5}
+            className={`${inputClass} font-mono text-xs`}
+          />
+          <Button
+            type="button"
+            size="sm"
+            onClick={() => {
+              const p = parseSampleText(pasted);
+              if ("error" in p) setError(p.error);
+              else {
+                setError(null);
+                onAdd({ name: `pasted-${samples.length + 1}`, payload: p.payload });
+                setPasting(false);
+                setPasted("");
+              }
+            }}
+          >
+            Use pasted sample
+          </Button>
         </div>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -94,7 +152,10 @@ export function useSampleDrop(onAdd: (s: Sample) => void, onError: (m: string) =
   return {
     over,
     props: {
-      onDragOver: (e: React.DragEvent) => { e.preventDefault(); setOver(true); },
+      onDragOver: (e: React.DragEvent) => {
+        e.preventDefault();
+        setOver(true);
+      },
       onDragLeave: () => setOver(false),
       onDrop: async (e: React.DragEvent) => {
         e.preventDefault();

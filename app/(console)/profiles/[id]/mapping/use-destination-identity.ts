@@ -14,7 +14,12 @@ export async function emailLcSha256(email: string): Promise<string> {
 
 export function identityHashesOf(sample: unknown): string[] {
   const ids = (sample as { identityMap?: { email_lc_sha256?: { id?: unknown }[] } } | null)?.identityMap?.email_lc_sha256;
-  return Array.isArray(ids) ? ids.map((i) => i?.id).filter((x): x is string => typeof x === "string").map((x) => x.toLowerCase()) : [];
+  return Array.isArray(ids)
+    ? ids
+        .map((i) => i?.id)
+        .filter((x): x is string => typeof x === "string")
+        .map((x) => x.toLowerCase())
+    : [];
 }
 
 export function useDestinationIdentity(enabled: boolean, sample: unknown, output: Record<string, unknown> | undefined): string | null {
@@ -30,12 +35,18 @@ export function useDestinationIdentity(enabled: boolean, sample: unknown, output
       return;
     }
     if (!email) {
-      setWarning("This profile carries an email_lc_sha256 identity but the mapping produces no email: map the email attribute (AEP cannot turn the hash back into an email).");
+      setWarning(
+        "This profile carries an email_lc_sha256 identity but the mapping produces no email: map the email attribute (AEP cannot turn the hash back into an email).",
+      );
       return;
     }
     emailLcSha256(email).then((h) => {
       if (!live) return;
-      setWarning(hashes.includes(h) ? null : `The mapped email's SHA-256 (${h.slice(0, 12)}…) matches none of the profile's email_lc_sha256 identities: RainFocus would get another person's email, or the attribute is not the identity's email.`);
+      setWarning(
+        hashes.includes(h)
+          ? null
+          : `The mapped email's SHA-256 (${h.slice(0, 12)}…) matches none of the profile's email_lc_sha256 identities: RainFocus would get another person's email, or the attribute is not the identity's email.`,
+      );
     });
     return () => {
       live = false;

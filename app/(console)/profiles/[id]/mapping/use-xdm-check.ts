@@ -48,7 +48,13 @@ export function useXdmCheck(mapped: MappedPreview | null, schema: Record<string,
   // The same schema resolution as mapPreview's: the uploaded schema, else the tenant's default.
   const request = useMemo<CheckRequest | null>(() => {
     if (!mapped?.model) return null;
-    return { schemaHash: mapped.model.hash, json: JSON.stringify(mapped.output), output: mapped.output, ...(schema ? { schema } : {}), ...(tenantId ? { tenantId } : {}) };
+    return {
+      schemaHash: mapped.model.hash,
+      json: JSON.stringify(mapped.output),
+      output: mapped.output,
+      ...(schema ? { schema } : {}),
+      ...(tenantId ? { tenantId } : {}),
+    };
   }, [mapped, schema, tenantId]);
   const sent = useDebounced(request, XDM_CHECK_DEBOUNCE_MS);
   const query = useQuery({

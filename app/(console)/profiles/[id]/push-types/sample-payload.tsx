@@ -19,8 +19,20 @@ export function SamplePayload({ name, sample }: { name: string; sample: unknown 
       <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
         <span className="text-xs font-semibold">Sample JSON payload</span>
         <div className="flex gap-2">
-          <Button size="sm" variant="secondary" type="button" onClick={async () => { await navigator.clipboard?.writeText(json).catch(() => {}); setCopied(true); }}>{copied ? "Copied" : "Copy"}</Button>
-          <Button size="sm" variant="secondary" type="button" onClick={download} aria-label={`Download ${name} sample as .json`}>Download .json</Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            type="button"
+            onClick={async () => {
+              await navigator.clipboard?.writeText(json).catch(() => {});
+              setCopied(true);
+            }}
+          >
+            {copied ? "Copied" : "Copy"}
+          </Button>
+          <Button size="sm" variant="secondary" type="button" onClick={download} aria-label={`Download ${name} sample as .json`}>
+            Download .json
+          </Button>
         </div>
       </div>
       <pre className="max-h-80 overflow-auto p-3 font-mono text-xs">{json}</pre>
