@@ -45,3 +45,8 @@ export function jsonTextProblem(text: string, limit = MAX_JSON_DEPTH): JsonTextP
 export function isStorableText(s: string): boolean {
   return !s.includes("\0") && s.isWellFormed();
 }
+
+/** `s` with NUL and half surrogate pairs replaced by U+FFFD, so it can be stored as text. */
+export function toStorableText(s: string): string {
+  return s.replaceAll("\0", "\uFFFD").toWellFormed();
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { toStorableText } from "@/lib/http/json-text";
 
 // Refused inbound requests, counted per minute × endpoint × profile id × code × client address and
 // written in the background (one upsert a second), so a flood of bad signatures costs the database
@@ -35,7 +36,17 @@ let keysThisMinute = { minute: "", n: 0 };
 let timer: NodeJS.Timeout | undefined;
 let flushing: Promise<void> = Promise.resolve();
 
-export function recordRefusal(r: Refusal): void {
+export function recordRefusal(refusal: Refusal): void {
+  // What a sender put in the URL may hold NUL or half a surrogate pair, which PostgreSQL refuses
+  // as text: one such row made the whole second's batch fail (fuzzed requests lost every refusal
+  // recorded beside them). Stored with U+FFFD in their place instead.
+  const r = {
+    ...refusal,
+    profileId: toStorableText(refusal.profileId),
+    message: toStorableText(refusal.message),
+    ip: toStorableText(refusal.ip),
+    requestId: toStorableText(refusal.requestId),
+  };
   const at = r.at ?? new Date();
   const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
   let profileId = r.profileId.slice(0, 100);
@@ -79,8 +90,18 @@ export function flushRefusals(): Promise<void> {
   const rows = [...pending.values()];
   pending = new Map();
   if (rows.length === 0) return flushing;
-  flushing = flushing.then(() => write(rows)).catch((e) => log.warn("inbound refusals not recorded", { rows: rows.length, error: String(e) }));
+  flushing = flushing.then(() => writeOrSplit(rows));
   return flushing;
+}
+
+/** One statement for the batch; if the database refuses it, row by row, so one bad row loses only itself. */
+async function writeOrSplit(rows: Row[]): Promise<void> {
+  try {
+    await write(rows);
+  } catch (e) {
+    if (rows.length === 1) return void log.warn("inbound refusal not recorded", { endpoint: rows[0]!.endpoint, code: rows[0]!.code, error: String(e) });
+    for (const row of rows) await writeOrSplit([row]);
+  }
 }
 
 async function write(rows: Row[]) {
