@@ -19,7 +19,9 @@ export type InboundProfile = {
 };
 
 // Every inbound request reads this, so it is one plain statement on the pool rather than a Prisma
-// query with a relation (~2 ms of CPU each, which capped the endpoint near 300 requests/s).
+// query with a relation (~2 ms of CPU each, which capped the endpoint near 300 requests/s), and a
+// named one: each connection parses and plans it once, not on every request (measured on
+// PostgreSQL 15 here: 103–107 µs a lookup instead of 168–335 µs).
 const PROFILE_SQL = `
   SELECT p.id, p.direction, p.status, p."deletedAt" IS NOT NULL AS deleted, p."inboundSecretSealed" AS sealed,
          CASE WHEN p."previousInboundSecretUntil" > now() THEN p."previousInboundSecretSealed" END AS "previousSealed",
@@ -57,10 +59,11 @@ function toInboundProfile(row: ProfileRow): InboundProfile {
  */
 export async function loadProfileByInlet(inletId: string): Promise<InboundProfile | null> {
   if (!/^[0-9a-f]{64}$/.test(inletId)) return null;
-  const { rows } = await poolOf(db).query<ProfileRow>(
-    `${PROFILE_SQL} WHERE p."inletId" = $1 OR (p."previousInletId" = $1 AND p."previousInletUntil" > now())`,
-    [inletId],
-  );
+  const { rows } = await poolOf(db).query<ProfileRow>({
+    name: "relay-inbound-profile-by-inlet",
+    text: `${PROFILE_SQL} WHERE p."inletId" = $1 OR (p."previousInletId" = $1 AND p."previousInletUntil" > now())`,
+    values: [inletId],
+  });
   return rows[0] ? toInboundProfile(rows[0]) : null;
 }
 
@@ -77,7 +80,7 @@ export async function loadInboundProfile(profileId: string): Promise<InboundProf
   let read = reading.get(profileId);
   if (!read) {
     read = poolOf(db)
-      .query<ProfileRow>(`${PROFILE_SQL} WHERE p.id = $1`, [profileId])
+      .query<ProfileRow>({ name: "relay-inbound-profile", text: `${PROFILE_SQL} WHERE p.id = $1`, values: [profileId] })
       .then((r) => r.rows[0])
       .finally(() => reading.delete(profileId));
     reading.set(profileId, read);

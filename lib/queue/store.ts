@@ -36,6 +36,7 @@ const INSERT_SQL = `
   ON CONFLICT ("profileId", "transmissionId") DO NOTHING
   RETURNING id`;
 
+// Both statements are named: each connection parses and plans them once (the inbound hot path).
 const EXISTING_SQL = `
   SELECT d.id, d."profileId", d."transmissionId"
     FROM "Delivery" d JOIN unnest($1::text[], $2::text[]) AS k(pid, tid) ON d."profileId" = k.pid AND d."transmissionId" = k.tid`;
@@ -115,7 +116,7 @@ class StoreGroup {
   }
 
   private async insert(rows: Row[]): Promise<{ created: Set<string>; existing: Map<string, string> }> {
-    const { rows: inserted } = await this.pool.query<{ id: string }>(INSERT_SQL, [JSON.stringify(rows)]);
+    const { rows: inserted } = await this.pool.query<{ id: string }>({ name: "relay-store", text: INSERT_SQL, values: [JSON.stringify(rows)] });
     const created = new Set(inserted.map((r) => r.id));
     // Idle workers listening start on these now rather than at their next poll.
     if (rows.some((r) => !r.settled && created.has(r.id))) announceWork(this.pool);
@@ -123,10 +124,11 @@ class StoreGroup {
     const skipped = rows.filter((r) => !created.has(r.id));
     if (skipped.length) {
       // Skipped by the index, so committed before this statement ended: visible now.
-      const found = await this.pool.query<{ id: string; profileId: string; transmissionId: string }>(EXISTING_SQL, [
-        skipped.map((r) => r.pid),
-        skipped.map((r) => r.transmissionId),
-      ]);
+      const found = await this.pool.query<{ id: string; profileId: string; transmissionId: string }>({
+        name: "relay-store-existing",
+        text: EXISTING_SQL,
+        values: [skipped.map((r) => r.pid), skipped.map((r) => r.transmissionId)],
+      });
       for (const r of found.rows) existing.set(keyOf(r.profileId, r.transmissionId), r.id);
     }
     return { created, existing };
