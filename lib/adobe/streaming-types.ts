@@ -59,6 +59,8 @@ export interface SendBatchInput {
   endpointUrl: string;
   flowId: string;
   messages: unknown[];
+  /** JSON.stringify of each message, when the caller already has it (the body is then built from these). */
+  messagesJson?: string[];
   token?: string;
   orgId?: string;
 }

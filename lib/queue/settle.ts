@@ -147,7 +147,12 @@ export async function settleMany(db: PrismaClient, items: readonly SettleItem[],
   const now = ctx.now ?? new Date();
   const rows = items.map((it) => decide(it, ctx, now));
   const attempts = items.flatMap((it, i) => it.outcome.exchanges.map((x, j, all) => attemptRow(it.d, x, j === all.length - 1 ? rows[i]!.status : null)));
-  const updated = await poolOf(db).query<{ id: string }>(SETTLE_SQL, [JSON.stringify(rows), JSON.stringify(attempts), rows.map((r) => r.id)]);
+  const updated = await poolOf(db).query<{ id: string }>({
+    // Named: each connection plans it once (a plan of primary-key lookups, the same for any batch).
+    name: "relay-settle",
+    text: SETTLE_SQL,
+    values: [JSON.stringify(rows), JSON.stringify(attempts), rows.map((r) => r.id)],
+  });
   const owned = new Set(updated.rows.map((r) => r.id));
   return rows.map((r) => ({ status: r.status, owned: owned.has(r.id) }));
 }

@@ -87,9 +87,10 @@ export async function sendSource(
         await report(m.d, singleOutcome(r, m.output));
       } else {
         const messages = batch.map((m) => m.message);
+        const messagesJson = batch.map((m) => m.json);
         const r = profile.adobe
-          ? await deps.adobe.sendBatchAuthenticated(profile.adobe, { ...target, messages })
-          : { ok: true as const, refreshed: false, result: await deps.adobe.streaming.sendBatch({ ...target, messages }) };
+          ? await deps.adobe.sendBatchAuthenticated(profile.adobe, { ...target, messages, messagesJson })
+          : { ok: true as const, refreshed: false, result: await deps.adobe.streaming.sendBatch({ ...target, messages, messagesJson }) };
         await Promise.all(batchOutcomes(r, batch).map(([d, o]) => report(d, o)));
       }
     }

@@ -148,6 +148,19 @@ describe("batch", () => {
     expect((r.messages[2] as { message: string }).message).toContain("absent or wrong ims org");
   });
 
+  it("sends byte for byte the same body when given each message's JSON (the worker's path)", async () => {
+    const messages = [xdmEnvelope(xdmEvent(1)), xdmEnvelope(xdmEvent(2))];
+    const r = await streaming.sendBatch({
+      endpointUrl: `${emu.adobeUrl}/collection/xdm-inlet`,
+      flowId: "xdm-flow",
+      messages,
+      messagesJson: messages.map((m) => JSON.stringify(m)),
+    });
+    expect(r).toMatchObject({ status: "completed", httpStatus: 207 });
+    const seen = await control<{ requests: { route: string; body: string }[] }>(emu.adobeUrl, "GET", "requests?route=dcs.batch");
+    expect(seen.requests.at(-1)?.body).toBe(JSON.stringify({ messages }));
+  });
+
   it("a whole-batch 503 is retryable", async () => {
     await addFault(emu.adobeUrl, { route: "dcs.batch", status: 503, times: 1 });
     const r = await streaming.sendBatch({ endpointUrl: `${emu.adobeUrl}/collection/xdm-inlet`, flowId: "xdm-flow", messages: [xdmEnvelope(xdmEvent(1))] });
