@@ -115,7 +115,11 @@ class StoreGroup {
     }
   }
 
-  private async insert(rows: Row[]): Promise<{ created: Set<string>; existing: Map<string, string> }> {
+  private async insert(unsorted: Row[]): Promise<{ created: Set<string>; existing: Map<string, string> }> {
+    // In key order: two statements that both hold a key the other is about to insert would wait
+    // on each other (a deadlock PostgreSQL breaks by failing one); in one order, one just waits.
+    // The sort is stable, so of two requests with the same key the earlier still wins.
+    const rows = unsorted.toSorted((a, b) => (a.pid === b.pid ? cmp(a.transmissionId, b.transmissionId) : cmp(a.pid, b.pid)));
     const { rows: inserted } = await this.pool.query<{ id: string }>({ name: "relay-store", text: INSERT_SQL, values: [JSON.stringify(rows)] });
     const created = new Set(inserted.map((r) => r.id));
     // Idle workers listening start on these now rather than at their next poll.
@@ -135,6 +139,7 @@ class StoreGroup {
   }
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const keyOf = (profileId: string, transmissionId: string) => `${profileId}\u0000${transmissionId}`;
 const groups = new WeakMap<pg.Pool, StoreGroup>();
 

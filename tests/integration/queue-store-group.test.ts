@@ -62,6 +62,34 @@ describe("storeDeliveries under concurrency", () => {
     }
   });
 
+  it("two requests with the same events in opposite orders do not deadlock", async () => {
+    const profile = await db.integrationProfile.create({
+      data: {
+        name: "store group order",
+        direction: "SOURCE",
+        status: "ACTIVE",
+        eventCode: "group",
+        tenantId: "_t",
+        adobeOrgId: "o@AdobeOrg",
+        adobeClientId: "c",
+      },
+    });
+    const items: NewDelivery[] = Array.from({ length: 400 }, (_, i) => ({
+      transmissionId: `order-${String(i).padStart(3, "0")}`,
+      pushType: "SessionScheduled",
+      sourcePayload: { i },
+    }));
+    for (let round = 0; round < 5; round++) {
+      const mine = items.map((it) => ({ ...it, transmissionId: `${it.transmissionId}-${round}` }));
+      const [a, b] = await Promise.all([
+        storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, mine),
+        storeDeliveries(db, { id: profile.id, direction: "SOURCE" }, mine.toReversed()),
+      ]);
+      expect(a.accepted + b.accepted).toBe(400);
+      expect(a.duplicates + b.duplicates).toBe(400);
+    }
+  });
+
   it("answers a request sent again with the rows stored the first time", async () => {
     const profile = await db.integrationProfile.create({
       data: {
