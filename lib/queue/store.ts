@@ -56,8 +56,11 @@ type Row = {
   settled: boolean;
 };
 
+/** A row and its JSON text, made once: it sizes the statement and is spliced into its parameter. */
+type Entry = { row: Row; json: string };
+
 /** One request's rows (its own duplicates already removed) and where its answer goes. */
-type Pending = { rows: Row[]; bytes: number; done: (r: { created: Set<string>; existing: Map<string, string> } | Error) => void };
+type Pending = { rows: Entry[]; bytes: number; done: (r: { created: Set<string>; existing: Map<string, string> } | Error) => void };
 
 /**
  * Group commit for the inbound hot path. At most MAX_IN_FLIGHT store statements run at once per
@@ -115,12 +118,17 @@ class StoreGroup {
     }
   }
 
-  private async insert(unsorted: Row[]): Promise<{ created: Set<string>; existing: Map<string, string> }> {
+  private async insert(unsorted: Entry[]): Promise<{ created: Set<string>; existing: Map<string, string> }> {
     // In key order: two statements that both hold a key the other is about to insert would wait
     // on each other (a deadlock PostgreSQL breaks by failing one); in one order, one just waits.
     // The sort is stable, so of two requests with the same key the earlier still wins.
-    const rows = unsorted.toSorted((a, b) => (a.pid === b.pid ? cmp(a.transmissionId, b.transmissionId) : cmp(a.pid, b.pid)));
-    const { rows: inserted } = await this.pool.query<{ id: string }>({ name: "relay-store", text: INSERT_SQL, values: [JSON.stringify(rows)] });
+    const sorted = unsorted.toSorted(({ row: a }, { row: b }) => (a.pid === b.pid ? cmp(a.transmissionId, b.transmissionId) : cmp(a.pid, b.pid)));
+    const rows = sorted.map((e) => e.row);
+    const { rows: inserted } = await this.pool.query<{ id: string }>({
+      name: "relay-store",
+      text: INSERT_SQL,
+      values: [`[${sorted.map((e) => e.json).join(",")}]`],
+    });
     const created = new Set(inserted.map((r) => r.id));
     // Idle workers listening start on these now rather than at their next poll.
     if (rows.some((r) => !r.settled && created.has(r.id))) announceWork(this.pool);
@@ -187,10 +195,10 @@ export async function storeDeliveries(
   const pool = poolOf(db);
   let group = groups.get(pool);
   if (!group) groups.set(pool, (group = new StoreGroup(pool)));
-  // The size estimate only decides how many requests share a statement.
-  const bytes = rows.reduce((n, r) => n + 200 + JSON.stringify(r.payload).length, 0);
+  const entries = rows.map((row) => ({ row, json: JSON.stringify(row) }));
+  const bytes = entries.reduce((n, e) => n + e.json.length, 0);
   const answer = await new Promise<{ created: Set<string>; existing: Map<string, string> }>((resolve, reject) =>
-    group.submit({ rows, bytes, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) }),
+    group.submit({ rows: entries, bytes, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) }),
   );
 
   const idByTransmission = new Map<string, { id: string; created: boolean }>();
