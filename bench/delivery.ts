@@ -268,7 +268,10 @@ async function main() {
       ).then(() => (acceptedAt = performance.now()));
       let done = 0;
       while (done < N) {
-        await sleep(50);
+        // Counting the profile's delivered rows reads thousands of index entries and rows, and it
+        // runs on the database being measured: every 250 ms until 90% are in, then every 25 ms so
+        // the end is still seen within 25 ms.
+        await sleep(done >= N * 0.9 ? 25 : 250);
         done = await delivered(profile.id);
         if (performance.now() - t0 > 600_000) throw new Error(`throughput: only ${done}/${N} delivered after 10 min`);
       }
