@@ -113,9 +113,8 @@ function startChild(args: string[], env: Record<string, string>, ready: RegExp):
   child.on("exit", () => children.delete(child));
   return new Promise((resolve, reject) => {
     let buf: string | null = "";
-    let after = 0;
     child.stdout!.on("data", (c: Buffer) => {
-      if (buf === null) return void (after += c.length);
+      if (buf === null) return; // ready: the rest is drained, not scanned
       buf += c.toString();
       const m = ready.exec(buf);
       if (m) {
@@ -123,7 +122,6 @@ function startChild(args: string[], env: Record<string, string>, ready: RegExp):
         resolve({ child, match: m });
       }
     });
-    child.once("exit", () => after && log(`${args.at(-1)} wrote ${after} bytes to stdout after it was ready`));
     child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (${code}) before it was ready`)));
   });
 }

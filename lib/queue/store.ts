@@ -59,8 +59,11 @@ type Row = {
 /** A row and its JSON text, made once: it sizes the statement and is spliced into its parameter. */
 type Entry = { row: Row; json: string };
 
+/** What a statement tells its requests: the row ids it created, and the existing ids of the keys it skipped. */
+type StoreAnswer = { created: Set<string>; existing: Map<string, string> };
+
 /** One request's rows (its own duplicates already removed) and where its answer goes. */
-type Pending = { rows: Entry[]; bytes: number; done: (r: { created: Set<string>; existing: Map<string, string> } | Error) => void };
+type Pending = { rows: Entry[]; bytes: number; done: (r: StoreAnswer | Error) => void };
 
 /**
  * Group commit for the inbound hot path. At most MAX_IN_FLIGHT store statements run at once per
@@ -118,7 +121,7 @@ class StoreGroup {
     }
   }
 
-  private async insert(unsorted: Entry[]): Promise<{ created: Set<string>; existing: Map<string, string> }> {
+  private async insert(unsorted: Entry[]): Promise<StoreAnswer> {
     // In key order: two statements that both hold a key the other is about to insert would wait
     // on each other (a deadlock PostgreSQL breaks by failing one); in one order, one just waits.
     // The sort is stable, so of two requests with the same key the earlier still wins.
@@ -197,7 +200,7 @@ export async function storeDeliveries(
   if (!group) groups.set(pool, (group = new StoreGroup(pool)));
   const entries = rows.map((row) => ({ row, json: JSON.stringify(row) }));
   const bytes = entries.reduce((n, e) => n + e.json.length, 0);
-  const answer = await new Promise<{ created: Set<string>; existing: Map<string, string> }>((resolve, reject) =>
+  const answer = await new Promise<StoreAnswer>((resolve, reject) =>
     group.submit({ rows: entries, bytes, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) }),
   );
 
