@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { createPrismaClient, poolOf } from "@/lib/db-client";
-import { CLAIM_SQL, claimDue } from "@/lib/queue/claim";
+import { CLAIM_BEGIN, CLAIM_SQL, claimDue } from "@/lib/queue/claim";
 import { settleMany } from "@/lib/queue/settle";
 import { storeDeliveries } from "@/lib/queue/store";
 import { generatePushEvent } from "@/lib/push-types/catalog";
@@ -70,11 +70,14 @@ async function main() {
         const claimed = await claimDue(db, { limit: CLAIM, leaseMs: 60_000, token: randomBytes(8).toString("hex") });
         times.push(performance.now() - t);
         if (claimed.length !== Math.min(CLAIM, backlog)) throw new Error(`claimed ${claimed.length} of ${backlog}`);
-        const plan = await pool.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${CLAIM_SQL}`, [
-          CLAIM,
-          60_000,
-          "bench",
-        ]);
+        // Explained as claimDue runs it: in its transaction, with its planner settings.
+        const explainer = await pool.connect();
+        const plan = await explainer
+          .query(CLAIM_BEGIN)
+          .then(() =>
+            explainer.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${CLAIM_SQL}`, [CLAIM, 60_000, "bench"]),
+          )
+          .finally(() => explainer.query("ROLLBACK").finally(() => explainer.release()));
         dbTimes.push(plan.rows[0]!["QUERY PLAN"][0]["Execution Time"]);
         if (process.env.BENCH_PLAN) console.error(JSON.stringify(plan.rows[0]!["QUERY PLAN"][0]));
       }

@@ -41,6 +41,16 @@ export const CLAIM_SQL = `
   RETURNING d.id, d."profileId", d.direction::text AS direction, d."pushType", d."transmissionId", d.attempts, d."requestId", d."traceParent",
             d."receivedAt", d."sourcePayload", picked.due`;
 
+// The claim runs in its own transaction, with planner settings that last as long as it does (SET
+// LOCAL). A queue's statistics are always stale: its QUEUED rows go from none to tens of thousands
+// between two ANALYZEs. Believing a few hundred were waiting, the planner read every queued row
+// of every claimable profile (a bitmap of two indexes, or the profile index) and sorted them to
+// keep 500: 36–85 ms per claim with 18,000 waiting, and growing with the backlog. With bitmaps
+// and sorts off it walks Delivery_due_idx in due order and stops at $1 rows (1 ms on the same
+// data). Disabled paths cost 10^10, which would push the statement over jit_above_cost and spend
+// 800 ms compiling it: JIT is off too.
+export const CLAIM_BEGIN = "BEGIN; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; SET LOCAL jit = off";
+
 export function newLeaseToken(): string {
   return randomUUID();
 }
@@ -53,7 +63,22 @@ export function newLeaseToken(): string {
  */
 export async function claimDue(db: PrismaClient, opts: { limit: number; leaseMs: number; token: string }): Promise<ClaimedDelivery[]> {
   // One statement on pg that also returns the payloads: the claim is the queue's hot path.
-  const { rows } = await poolOf(db).query<Omit<ClaimedDelivery, "leaseToken"> & { due: Date }>(CLAIM_SQL, [opts.limit, opts.leaseMs, opts.token]);
+  const client = await poolOf(db).connect();
+  let rows: (Omit<ClaimedDelivery, "leaseToken"> & { due: Date })[];
+  try {
+    await client.query(CLAIM_BEGIN);
+    ({ rows } = await client.query<Omit<ClaimedDelivery, "leaseToken"> & { due: Date }>({
+      name: "relay-claim",
+      text: CLAIM_SQL,
+      values: [opts.limit, opts.leaseMs, opts.token],
+    }));
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    client.release(err instanceof Error ? err : true);
+    throw err;
+  }
+  client.release();
   // Oldest due first, as claimed (RETURNING keeps no order).
   rows.sort((a, b) => a.due.getTime() - b.due.getTime());
   return rows.map(({ due: _due, ...c }) => ({ ...c, leaseToken: opts.token }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { poolOf } from "@/lib/db-client";
-import { claimDue } from "@/lib/queue/claim";
+import { CLAIM_BEGIN, CLAIM_SQL, claimDue } from "@/lib/queue/claim";
 
 // The claim's rules, row by row: what is due (QUEUED/RETRYING past nextAttemptAt, or DELIVERING
 // with an expired lease), whose (ACTIVE profiles; test events also for READY/PAUSED ones; never a
@@ -64,5 +64,47 @@ describe("claimDue", () => {
     expect(by["claim-expired-6"]).toMatchObject({ status: "DELIVERING", attempts: 1, leaseToken: "claim-a" });
     expect(by["claim-leased"]).toMatchObject({ status: "DELIVERING", attempts: 0, leaseToken: null });
     for (const id of ["claim-not-due", "claim-paused", "claim-ready", "claim-gone"]) expect(by[id]).toMatchObject({ status: "QUEUED", attempts: 0 });
+  });
+
+  it("walks the due index in due order and stops at the limit, even when the statistics say nothing is waiting", async () => {
+    const pool = poolOf(db);
+    while ((await claimDue(db, { limit: 500, leaseMs: 3600_000, token: "claim-drain" })).length > 0);
+    const p = await db.integrationProfile.create({
+      data: { name: "claim plan", direction: "SOURCE", status: "ACTIVE", eventCode: "claim", tenantId: "_t", adobeOrgId: "o@AdobeOrg", adobeClientId: "c" },
+    });
+    // Statistics taken while nothing waits, then a backlog: what a queue's planner sees between ANALYZEs.
+    await pool.query(`ANALYZE "Delivery"`);
+    await pool.query(
+      `INSERT INTO "Delivery" (id, "profileId", direction, "transmissionId", "sourcePayload", status, "receivedAt", "nextAttemptAt")
+       SELECT 'claim-plan-' || i, $1, 'SOURCE', 'claim-plan-' || i, '{"a":1}'::jsonb, 'QUEUED', now(), now() - make_interval(secs => 3000 - i)
+         FROM generate_series(1, 3000) i`,
+      [p.id],
+    );
+    type PlanNode = {
+      "Node Type": string;
+      "Subplan Name"?: string;
+      "Relation Name"?: string;
+      "Index Name"?: string;
+      "Actual Rows": number;
+      Plans?: PlanNode[];
+    };
+    const client = await pool.connect();
+    let plan: PlanNode;
+    try {
+      await client.query(CLAIM_BEGIN);
+      const r = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${CLAIM_SQL}`, [500, 60_000, "claim-plan"]);
+      plan = r.rows[0]!["QUERY PLAN"][0].Plan;
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+    const all = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(all)];
+    const queued = all(plan).find((n) => n["Subplan Name"] === "CTE queued")!;
+    const scans = all(queued).filter((n) => n["Relation Name"] === "Delivery");
+    // The oldest 500 read from Delivery_due_idx, not 3,000 read and sorted.
+    expect(scans.map((n) => n["Index Name"])).toEqual(["Delivery_due_idx"]);
+    expect(scans[0]!["Actual Rows"]).toBe(500);
+    expect(all(queued).some((n) => n["Node Type"] === "Sort")).toBe(false);
+    await pool.query(`DELETE FROM "Delivery" WHERE "profileId" = $1`, [p.id]);
   });
 });
