@@ -52,9 +52,7 @@ export function adobeControlRoutes(state: AdobeState): Route[] {
       const flowId = ctx.query.get("flowId");
       const inletId = ctx.query.get("inletId");
       const items = state.ingested.filter((r) => (!flowId || r.flowId === flowId) && (!inletId || r.inletId === inletId));
-      // limit=0 answers the count alone: a poller waiting for a count need not receive every row.
-      const limit = ctx.query.has("limit") ? Math.max(0, Number(ctx.query.get("limit")) || 0) : items.length;
-      return { status: 200, body: { count: items.length, items: items.slice(0, limit) } };
+      return { status: 200, body: { count: items.length, items } };
     }),
   ];
 }
