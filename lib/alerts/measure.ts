@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db-client";
-import { outcomeTotals, queueDepth } from "../dashboard/aggregates";
+import { attemptCounts, queueDepth } from "../dashboard/aggregates";
 import { refusalSummary } from "../inbound-refusals/summary";
 import type { AlertRule } from "./rule-read";
 import type { AlertKind } from "./schemas";
@@ -17,9 +17,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
 export async function readAlerts(db: PrismaClient, rule: AlertRule, now: Date): Promise<Reading[]> {
   const from = new Date(now.getTime() - rule.failureWindowMinutes * 60_000);
   const authFrom = new Date(now.getTime() - rule.authFailuresWindowMinutes * 60_000);
-  const [totals, queue, refused] = await Promise.all([outcomeTotals(db, { from, to: now }), queueDepth(db), refusalSummary(db, { from: authFrom, to: now })]);
+  const [counts, queue, refused] = await Promise.all([attemptCounts(db, { from, to: now }), queueDepth(db), refusalSummary(db, { from: authFrom, to: now })]);
 
-  const { attempts, retrying, failed, dead } = totals.overall;
+  const { attempts, retrying, failed, dead } = counts;
   const failedAttempts = retrying + failed + dead;
   const ratio = attempts ? failedAttempts / attempts : null;
   const limit = rule.failurePercent / 100;

@@ -92,6 +92,28 @@ export async function outcomeTotals(db: PrismaClient, s: { from: Date; to?: Date
   };
 }
 
+export type AttemptCounts = Pick<Totals, "attempts" | "retrying" | "failed" | "dead">;
+
+/**
+ * The overall row's attempt counts alone, for the alert evaluator, which reads them every
+ * ALERTS_EVAL_INTERVAL_MS while deliveries flow: outcomeTotals' same rows (attempts settled in the
+ * window, no test events) without the per-profile grouping, the latency percentiles or the
+ * received count it does not use. Test deliveries are left out with an anti-join on the partial
+ * index Delivery_test_idx, so the production rows of Delivery are not read at all: outcomeTotals
+ * hash-joins the window's attempts against a scan of the whole Delivery table.
+ */
+export async function attemptCounts(db: PrismaClient, s: { from: Date; to?: Date }): Promise<AttemptCounts> {
+  const [row] = await db.$queryRaw<AttemptCounts[]>(Prisma.sql`
+    SELECT count(*)::int AS attempts,
+           count(*) FILTER (WHERE a.outcome = 'RETRYING')::int AS retrying,
+           count(*) FILTER (WHERE a.outcome = 'FAILED')::int AS failed,
+           count(*) FILTER (WHERE a.outcome = 'DEAD')::int AS dead
+      FROM "Attempt" a
+     WHERE a."startedAt" >= ${ts(s.from)}${until(Prisma.sql`a."startedAt"`, s.to)} AND a.outcome IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d.id = a."deliveryId" AND d.test)`);
+  return row ?? { attempts: 0, retrying: 0, failed: 0, dead: 0 };
+}
+
 /** What is waiting now (not bounded by the range): queued, retrying or being delivered. */
 export async function queueDepth(db: PrismaClient, profileId?: string) {
   const rows = await db.$queryRaw<{ profileId: string | null; overall: number; depth: number; oldest: Date | null }[]>(Prisma.sql`

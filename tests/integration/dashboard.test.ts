@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { attemptCounts, outcomeTotals } from "@/lib/dashboard/aggregates";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { DashboardInputSchema } from "@/lib/dashboard/schemas";
 import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
@@ -111,6 +112,15 @@ describe("dashboard aggregates", () => {
     const day = await getDashboard(input({ range: "24h", profileId: b.id }), { maskEmails: false, now: NOW });
     expect(day.overall.totals).toMatchObject({ delivered: 2, p50Ms: 3000 });
     expect(day.profiles.map((p) => p.id)).toEqual([b.id]);
+  });
+
+  it("gives the alert evaluator the dashboard's own attempt counts: test events left out, replays and retries in", async () => {
+    for (const from of [min(60), min(30), min(5), min(24 * 60)]) {
+      const { attempts, retrying, failed, dead } = (await outcomeTotals(db, { from, to: NOW })).overall;
+      expect(await attemptCounts(db, { from, to: NOW })).toEqual({ attempts, retrying, failed, dead });
+    }
+    // Profile A's 14, B's one and C's 12 in the last hour; A's two test attempts are not among them.
+    expect(await attemptCounts(db, { from: min(60), to: NOW })).toEqual({ attempts: 27, retrying: 6, failed: 1, dead: 5 });
   });
 
   it("does not let a replay rewrite an outage: failed attempts stay, the replay shows as a replay", async () => {
