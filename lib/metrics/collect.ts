@@ -26,7 +26,7 @@ async function deliveriesByStatus(db: PrismaClient): Promise<Family> {
 
 /**
  * Due now and claimable (queued or retrying, of profiles that are active, as the worker and the
- * backpressure count them), and how long the oldest has been due: Delivery(status, nextAttemptAt).
+ * backpressure count them), and how long the oldest has been due: Delivery_due_idx, (status, nextAttemptAt) of QUEUED and RETRYING rows.
  */
 async function queue(db: PrismaClient): Promise<Family[]> {
   const [r] = await db.$queryRawUnsafe<{ depth: number; oldest: number | null }[]>(

@@ -14,7 +14,8 @@ const NOW = `now()`;
 const CLAIMABLE = `(d."profileId" = ANY(ARRAY(SELECT id FROM "IntegrationProfile" WHERE "deletedAt" IS NULL AND status = 'ACTIVE'))
     OR (d.test AND d."profileId" = ANY(ARRAY(SELECT id FROM "IntegrationProfile" WHERE "deletedAt" IS NULL AND status IN ('READY', 'PAUSED')))))`;
 
-// One index range scan per status on Delivery(status, nextAttemptAt), each already in due order
+// One index range scan per status on Delivery_due_idx (status, nextAttemptAt; QUEUED and RETRYING rows only) or, for
+// expired leases, Delivery_lease_idx (leaseUntil of DELIVERING rows), each already in due order
 // and each stopping after $1 rows, then the oldest $1 of the (at most 3 × $1) candidates. A single
 // scan over "status IN (QUEUED, RETRYING) OR an expired lease" read and sorted every due row on
 // each claim, so a claim slowed down as the backlog grew (bench/queue.ts measures both). Candidates
