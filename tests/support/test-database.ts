@@ -35,30 +35,32 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     await admin.end();
     const u = new URL(server);
     u.pathname = `/${name}`;
-    await migrateDeploy(u.toString(), true);
-    const version = await serverVersion(u.toString());
-    return {
-      url: u.toString(),
-      database: `PostgreSQL ${version} server (TEST_DATABASE_URL), fresh database`,
-      async drop() {
-        const c = new pg.Client(adminConfig(server));
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
-      },
+    const drop = async () => {
+      const c = new pg.Client(adminConfig(server));
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
     };
+    // A migration that fails must not leave its database behind on a shared server.
+    const version = await migrateDeploy(u.toString(), true)
+      .then(() => serverVersion(u.toString()))
+      .catch(async (err) => {
+        await drop().catch(() => {});
+        throw err;
+      });
+    return { url: u.toString(), database: `PostgreSQL ${version} server (TEST_DATABASE_URL), fresh database`, drop };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const embedded = await startEmbeddedDb({ dataDir: path.join(dir, "postgres"), port: 0, password: randomBytes(12).toString("hex") });
-  await migrateDeploy(embedded.url, true);
-  return {
-    url: embedded.url,
-    database: `${embedded.description} (the default), fresh data folder`,
-    async drop() {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const drop = async () => {
+    await embedded.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
+  await migrateDeploy(embedded.url, true).catch(async (err) => {
+    await drop().catch(() => {});
+    throw err;
+  });
+  return { url: embedded.url, database: `${embedded.description} (the default), fresh data folder`, drop };
 }
 
 async function serverVersion(url: string): Promise<string> {
