@@ -163,3 +163,35 @@ test("QA sees the mapping read-only", async ({ page, request, seedUser }) => {
   });
   expect(put.status()).toBe(403);
 });
+
+test("an edit made while the previous autosave is still in flight saves after it, never as a conflict with itself", async ({ page, request, seedUser }) => {
+  const ops = await seedUser("OPS");
+  const auth = { Authorization: `Bearer ${ops.token}` };
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `Slow save ${Date.now()}`, direction: "SOURCE", eventCode: "map6" } })
+  ).json();
+  await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
+  const draft = { revision: 0, rules: [{ target: "_id", source: "transmissionId" }], samples: [{ name: "s", payload: SAMPLE }] };
+  expect((await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: draft })).status()).toBe(200);
+  await loginViaApi(page, ops.email, ops.password);
+  // Every draft save (a server action posted to the page's URL, carrying the revision) takes 1.5 s.
+  await page.route(`**/profiles/${profile.id}/mapping`, async (route) => {
+    const req = route.request();
+    if (req.method() === "POST" && req.headers()["next-action"] && (req.postData() ?? "").includes('"revision"')) await new Promise((r) => setTimeout(r, 1500));
+    return route.fallback();
+  });
+  await page.goto(`/profiles/${profile.id}/mapping`);
+  const connect = async (from: string, to: string) => {
+    await page.getByRole("list", { name: "Source fields" }).locator(`button[data-path="${from}"]`).click();
+    await page.getByRole("list", { name: "Target fields" }).locator(`button[data-path="${to}"]`).click();
+    await expect(page.getByRole("list", { name: "Mapping rules" }).locator(`[data-target="${to}"]`)).toBeVisible();
+  };
+  await connect("timestamp", "timestamp");
+  await expect(page.getByTestId("save-state")).toHaveText("Saving…");
+  // The first save is on its way; this edit must wait for it and go on the revision it returns.
+  await connect("eventType", "eventType");
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+  const stored = await (await request.get(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth })).json();
+  expect(stored.draft.rules.map((r: { target: string }) => r.target).sort()).toEqual(["_id", "eventType", "timestamp"]);
+  expect(stored.draft.revision).toBe(3);
+});

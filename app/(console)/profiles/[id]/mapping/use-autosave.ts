@@ -9,16 +9,30 @@ type DraftBody = Pick<DraftView, "rules" | "samples" | "schema">;
 /**
  * Autosaves the draft 800 ms after the last edit, version-checked by revision. On a conflict the
  * editor keeps the user's copy and gets the stored one, to choose (nothing is lost either way).
+ * Saves go one at a time, each on the revision the previous one returned: an edit made while a save
+ * was in flight used to be sent on the revision before that save, and the editor then reported a
+ * conflict with its own save (CI saw it when a save took longer than usual).
  */
 export function useAutosave(profileId: string, body: DraftBody, initialRevision: number, enabled: boolean) {
-  const [revision, setRevision] = useState(initialRevision);
+  const [revision, setRevisionState] = useState(initialRevision);
   const [state, setState] = useState<SaveState>("saved");
   const [error, setError] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<DraftView | null>(null);
   const first = useRef(true);
   const serialized = JSON.stringify(body);
   // The latest unsaved body, flushed if the editor unmounts (in-app navigation) before the timer.
-  const pending = useRef<{ body: DraftBody; revision: number } | null>(null);
+  const pending = useRef<DraftBody | null>(null);
+  // The revision of the last draft this editor saved or loaded, as the next save must send it.
+  const latestRevision = useRef(initialRevision);
+  // The save in flight (or a settled promise): the next save waits for it.
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  // Which edit is the newest: a save that finishes while a newer edit waits does not say "saved".
+  const editSeq = useRef(0);
+  const conflicted = useRef(false);
+  const setRevision = (rev: number) => {
+    latestRevision.current = rev;
+    setRevisionState(rev);
+  };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per edit, keyed by the serialized body; the other values are read as they are at that edit
   useEffect(() => {
@@ -27,24 +41,31 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
       return;
     }
     if (!enabled || state === "conflict") return;
+    const seq = ++editSeq.current;
     setState("dirty");
-    pending.current = { body, revision };
-    const timer = setTimeout(async () => {
+    pending.current = body;
+    const timer = setTimeout(() => {
       pending.current = null;
-      setState("saving");
-      const result = await saveMappingDraftAction({ profileId, revision, ...body });
-      if (result.ok) {
-        setRevision(result.data.revision);
-        setState("saved");
-        setError(null);
-      } else if (result.code === "conflict") {
-        const latest = await getMappingAction({ profileId });
-        if (latest.ok) setTheirs(latest.data.draft);
-        setState("conflict");
-      } else {
-        setError(result.error);
-        setState("error");
-      }
+      saving.current = saving.current.then(async () => {
+        if (conflicted.current) return;
+        setState("saving");
+        const result = await saveMappingDraftAction({ profileId, revision: latestRevision.current, ...body });
+        if (result.ok) {
+          setRevision(result.data.revision);
+          if (seq === editSeq.current) {
+            setState("saved");
+            setError(null);
+          } else setState("dirty");
+        } else if (result.code === "conflict") {
+          conflicted.current = true;
+          const latest = await getMappingAction({ profileId });
+          if (latest.ok) setTheirs(latest.data.draft);
+          setState("conflict");
+        } else {
+          setError(result.error);
+          setState("error");
+        }
+      });
     }, 800);
     return () => clearTimeout(timer);
   }, [serialized]);
@@ -52,7 +73,7 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
   useEffect(
     () => () => {
       const p = pending.current;
-      if (p) void saveMappingDraftAction({ profileId, revision: p.revision, ...p.body });
+      if (p) void saving.current.then(() => saveMappingDraftAction({ profileId, revision: latestRevision.current, ...p }));
     },
     [profileId],
   );
@@ -77,6 +98,7 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
       const result = await saveMappingDraftAction({ profileId, revision: theirs.revision, ...body });
       if (result.ok) {
         setRevision(result.data.revision);
+        conflicted.current = false;
         setTheirs(null);
         setState("saved");
       }
@@ -85,6 +107,7 @@ export function useAutosave(profileId: string, body: DraftBody, initialRevision:
     takeTheirs: () => {
       const t = theirs;
       if (t) setRevision(t.revision);
+      conflicted.current = false;
       setTheirs(null);
       setState("saved");
       first.current = true;
