@@ -11,12 +11,11 @@ import os from "node:os";
 import { attemptCounts, outcomeTotals } from "@/lib/dashboard/aggregates";
 import { createPrismaClient, poolOf } from "@/lib/db-client";
 import { createTestDatabase } from "../tests/support/test-database";
+import { benchLog, median, round } from "./support";
 
 const SIZES = (process.env.BENCH_ATTEMPTS ?? "20000,100000").split(",").map(Number);
 const ROUNDS = 5;
-const log = (msg: string) => process.stderr.write(`[bench:alerts] ${msg}\n`);
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const log = benchLog("bench:alerts");
 
 async function main() {
   const database = await createTestDatabase("relay_alerts_bench");

@@ -17,15 +17,14 @@ import { generatePushEvent } from "@/lib/push-types/catalog";
 import { DEFAULT_RETRY_POLICY } from "@/lib/queue/retry-policy";
 import { MappingCache } from "@/lib/worker/mapping-for-profile";
 import { createTestDatabase } from "../tests/support/test-database";
+import { benchLog, median, round } from "./support";
 
 const CLAIM = 500;
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
 const SMALL = 1_000;
 const LARGE = Number(process.env.BENCH_BACKLOG ?? 100_000);
 const ROUNDS = 8;
-const log = (msg: string) => process.stderr.write(`[bench:queue] ${msg}\n`);
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const log = benchLog("bench:queue");
 
 async function main() {
   const database = await createTestDatabase("relay_queue_bench");

@@ -6,24 +6,29 @@ import { CLAIM_BEGIN, CLAIM_SQL, claimDue } from "@/lib/queue/claim";
 // The claim's rules, row by row: what is due (QUEUED/RETRYING past nextAttemptAt, or DELIVERING
 // with an expired lease), whose (ACTIVE profiles; test events also for READY/PAUSED ones; never a
 // deleted profile's), in which order (oldest due first across all three) and how many.
+const profile = (name: string, status: string, deleted = false) =>
+  db.integrationProfile.create({
+    data: {
+      name,
+      direction: "SOURCE",
+      status: status as never,
+      eventCode: "claim",
+      tenantId: "_t",
+      adobeOrgId: "o@AdobeOrg",
+      adobeClientId: "c",
+      ...(deleted ? { deletedAt: new Date() } : {}),
+    },
+  });
+
+/** Earlier files' leftovers out of the way first (files run one at a time on one database). */
+async function drainQueue() {
+  while ((await claimDue(db, { limit: 500, leaseMs: 3600_000, token: "claim-drain" })).length > 0);
+}
+
 describe("claimDue", () => {
   it("takes due rows of claimable profiles, oldest due first across statuses, up to the limit", async () => {
     const pool = poolOf(db);
-    // Earlier files' leftovers out of the way first (files run one at a time on one database).
-    while ((await claimDue(db, { limit: 500, leaseMs: 3600_000, token: "claim-drain" })).length > 0);
-    const profile = (name: string, status: string, deleted = false) =>
-      db.integrationProfile.create({
-        data: {
-          name,
-          direction: "SOURCE",
-          status: status as never,
-          eventCode: "claim",
-          tenantId: "_t",
-          adobeOrgId: "o@AdobeOrg",
-          adobeClientId: "c",
-          ...(deleted ? { deletedAt: new Date() } : {}),
-        },
-      });
+    await drainQueue();
     const [active, paused, ready, gone] = await Promise.all([
       profile("claim active", "ACTIVE"),
       profile("claim paused", "PAUSED"),
@@ -68,10 +73,8 @@ describe("claimDue", () => {
 
   it("walks the due index in due order and stops at the limit, even when the statistics say nothing is waiting", async () => {
     const pool = poolOf(db);
-    while ((await claimDue(db, { limit: 500, leaseMs: 3600_000, token: "claim-drain" })).length > 0);
-    const p = await db.integrationProfile.create({
-      data: { name: "claim plan", direction: "SOURCE", status: "ACTIVE", eventCode: "claim", tenantId: "_t", adobeOrgId: "o@AdobeOrg", adobeClientId: "c" },
-    });
+    await drainQueue();
+    const p = await profile("claim plan", "ACTIVE");
     // Statistics taken while nothing waits, then a backlog: what a queue's planner sees between ANALYZEs.
     await pool.query(`ANALYZE "Delivery"`);
     await pool.query(
