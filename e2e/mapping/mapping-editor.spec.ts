@@ -1,3 +1,4 @@
+import type { APIRequestContext, Page } from "@playwright/test";
 import { test, expect, loginViaApi } from "../fixtures";
 
 const SAMPLE = {
@@ -8,15 +9,28 @@ const SAMPLE = {
   session: { code: "GS3", title: "Keynote", length: 90 },
 };
 
+/** A SOURCE profile on the "acme" tenant whose draft is `draft`, made over the API as `auth`. */
+async function acmeProfile(request: APIRequestContext, auth: Record<string, string>, name: string, eventCode: string, draft: Record<string, unknown>) {
+  const { profile } = await (
+    await request.post("/api/v1/profiles", { headers: auth, data: { name: `${name} ${Date.now()}`, direction: "SOURCE", eventCode } })
+  ).json();
+  await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
+  expect((await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: draft })).status()).toBe(200);
+  return profile as { id: string };
+}
+
+/** Clicks a source field, then a target field, and waits for the rule between them. */
+async function connect(page: Page, from: string, to: string) {
+  await page.getByRole("list", { name: "Source fields" }).locator(`button[data-path="${from}"]`).click();
+  await page.getByRole("list", { name: "Target fields" }).locator(`button[data-path="${to}"]`).click();
+  await expect(page.getByRole("list", { name: "Mapping rules" }).locator(`[data-target="${to}"]`)).toBeVisible();
+}
+
 test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diffs them", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (
-    await request.post("/api/v1/profiles", { headers: auth, data: { name: `Mapping ${Date.now()}`, direction: "SOURCE", eventCode: "map2" } })
-  ).json();
-  await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
   // Start from an empty draft, as a new user would with their own payload.
-  expect((await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: { revision: 0, rules: [] } })).status()).toBe(200);
+  const profile = await acmeProfile(request, auth, "Mapping", "map2", { revision: 0, rules: [] });
 
   await loginViaApi(page, ops.email, ops.password);
   await page.goto(`/profiles/${profile.id}/mapping`);
@@ -25,25 +39,17 @@ test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diff
     .setInputFiles({ name: "session-scheduled.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(SAMPLE)) });
   await expect(page.getByLabel("Sample", { exact: true })).toHaveValue("session-scheduled");
 
-  const source = (path: string) => page.getByRole("list", { name: "Source fields" }).locator(`button[data-path="${path}"]`);
-  const target = (path: string) => page.getByRole("list", { name: "Target fields" }).locator(`button[data-path="${path}"]`);
-  const connect = async (from: string, to: string) => {
-    await source(from).click();
-    await target(to).click();
-    await expect(page.getByRole("list", { name: "Mapping rules" }).locator(`[data-target="${to}"]`)).toBeVisible();
-  };
-
   await expect(page.getByTestId("preview-status")).toContainText("problem");
-  await connect("transmissionId", "_id");
-  await connect("timestamp", "timestamp");
-  await connect("eventType", "eventType");
-  await connect("attendee.email", "identityMap.Email[0].id");
-  await connect("attendee.attendeeId", "_acme.attendee.attendeeId");
+  await connect(page, "transmissionId", "_id");
+  await connect(page, "timestamp", "timestamp");
+  await connect(page, "eventType", "eventType");
+  await connect(page, "attendee.email", "identityMap.Email[0].id");
+  await connect(page, "attendee.attendeeId", "_acme.attendee.attendeeId");
   await expect(page.getByTestId("count-mapped")).toHaveText("5");
   await expect(page.getByTestId("preview-status")).toHaveText("Valid XDM");
 
   // A type error appears on the row and in the preview, then disappears when the rule goes.
-  await connect("session.title", "_acme.session.length");
+  await connect(page, "session.title", "_acme.session.length");
   await expect(page.getByTestId("preview-status")).toContainText("problem");
   await page.getByRole("button", { name: "Remove _acme.session.length" }).click();
   await expect(page.getByTestId("preview-status")).toHaveText("Valid XDM");
@@ -91,18 +97,11 @@ test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diff
 test("a failed XDM check shows an inline error, never a blank preview, and can be retried", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (
-    await request.post("/api/v1/profiles", { headers: auth, data: { name: `XDM check ${Date.now()}`, direction: "SOURCE", eventCode: "map5" } })
-  ).json();
-  await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
-  expect(
-    (
-      await request.put(`/api/v1/profiles/${profile.id}/mapping`, {
-        headers: auth,
-        data: { revision: 0, rules: [{ target: "_id", source: "transmissionId" }], samples: [{ name: "s", payload: SAMPLE }] },
-      })
-    ).status(),
-  ).toBe(200);
+  const profile = await acmeProfile(request, auth, "XDM check", "map5", {
+    revision: 0,
+    rules: [{ target: "_id", source: "transmissionId" }],
+    samples: [{ name: "s", payload: SAMPLE }],
+  });
   await loginViaApi(page, ops.email, ops.password);
   // The XDM check is a server action posted to the page's URL: fail it until told otherwise.
   let fail = true;
@@ -167,12 +166,11 @@ test("QA sees the mapping read-only", async ({ page, request, seedUser }) => {
 test("an edit made while the previous autosave is still in flight saves after it, never as a conflict with itself", async ({ page, request, seedUser }) => {
   const ops = await seedUser("OPS");
   const auth = { Authorization: `Bearer ${ops.token}` };
-  const { profile } = await (
-    await request.post("/api/v1/profiles", { headers: auth, data: { name: `Slow save ${Date.now()}`, direction: "SOURCE", eventCode: "map6" } })
-  ).json();
-  await request.patch(`/api/v1/profiles/${profile.id}`, { headers: auth, data: { version: 1, adobe: { adobeAuthMethod: "OAUTH_S2S", tenantId: "acme" } } });
-  const draft = { revision: 0, rules: [{ target: "_id", source: "transmissionId" }], samples: [{ name: "s", payload: SAMPLE }] };
-  expect((await request.put(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth, data: draft })).status()).toBe(200);
+  const profile = await acmeProfile(request, auth, "Slow save", "map6", {
+    revision: 0,
+    rules: [{ target: "_id", source: "transmissionId" }],
+    samples: [{ name: "s", payload: SAMPLE }],
+  });
   await loginViaApi(page, ops.email, ops.password);
   // Every draft save (a server action posted to the page's URL, carrying the revision) takes 1.5 s.
   await page.route(`**/profiles/${profile.id}/mapping`, async (route) => {
@@ -181,15 +179,10 @@ test("an edit made while the previous autosave is still in flight saves after it
     return route.fallback();
   });
   await page.goto(`/profiles/${profile.id}/mapping`);
-  const connect = async (from: string, to: string) => {
-    await page.getByRole("list", { name: "Source fields" }).locator(`button[data-path="${from}"]`).click();
-    await page.getByRole("list", { name: "Target fields" }).locator(`button[data-path="${to}"]`).click();
-    await expect(page.getByRole("list", { name: "Mapping rules" }).locator(`[data-target="${to}"]`)).toBeVisible();
-  };
-  await connect("timestamp", "timestamp");
+  await connect(page, "timestamp", "timestamp");
   await expect(page.getByTestId("save-state")).toHaveText("Saving…");
   // The first save is on its way; this edit must wait for it and go on the revision it returns.
-  await connect("eventType", "eventType");
+  await connect(page, "eventType", "eventType");
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
   const stored = await (await request.get(`/api/v1/profiles/${profile.id}/mapping`, { headers: auth })).json();
   expect(stored.draft.rules.map((r: { target: string }) => r.target).sort()).toEqual(["_id", "eventType", "timestamp"]);
