@@ -41,13 +41,10 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     };
-    // A migration that fails must not leave its database behind on a shared server.
-    const version = await migrateDeploy(u.toString(), true)
-      .then(() => serverVersion(u.toString()))
-      .catch(async (err) => {
-        await drop().catch(() => {});
-        throw err;
-      });
+    const version = await orDrop(
+      migrateDeploy(u.toString(), true).then(() => serverVersion(u.toString())),
+      drop,
+    );
     return { url: u.toString(), database: `PostgreSQL ${version} server (TEST_DATABASE_URL), fresh database`, drop };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
@@ -56,11 +53,18 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     await embedded.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-  await migrateDeploy(embedded.url, true).catch(async (err) => {
+  await orDrop(migrateDeploy(embedded.url, true), drop);
+  return { url: embedded.url, database: `${embedded.description} (the default), fresh data folder`, drop };
+}
+
+/** A database whose migration failed is dropped (a shared server keeps no leftovers); the error stands. */
+async function orDrop<T>(work: Promise<T>, drop: () => Promise<void>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
     await drop().catch(() => {});
     throw err;
-  });
-  return { url: embedded.url, database: `${embedded.description} (the default), fresh data folder`, drop };
+  }
 }
 
 async function serverVersion(url: string): Promise<string> {
