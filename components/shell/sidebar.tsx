@@ -6,6 +6,7 @@ import { hasRole, ROLE_LABELS, type Actor } from "@/lib/auth/roles";
 import { signOutAction } from "@/lib/auth/auth-actions";
 import { NAV_ITEMS } from "./nav-items";
 import { ThemeToggle } from "./theme-toggle";
+import { useHydrated } from "@/components/use-hydrated";
 
 function Icon({ d }: { d: string }) {
   return (
@@ -18,6 +19,7 @@ function Icon({ d }: { d: string }) {
 export function Sidebar({ actor }: { actor: Pick<Actor, "email" | "name" | "role"> }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const items = NAV_ITEMS.filter((item) => hasRole(actor, item.roles));
   return (
     <>
@@ -28,6 +30,7 @@ export function Sidebar({ actor }: { actor: Pick<Actor, "email" | "name" | "role
           aria-expanded={open}
           aria-controls="sidebar"
           onClick={() => setOpen(!open)}
+          disabled={!hydrated}
           className="rounded-md px-2 py-1 text-sm ring-1 ring-zinc-300 dark:ring-zinc-700"
         >
           Menu

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 type Theme = "system" | "light" | "dark";
 const NEXT: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
@@ -13,6 +14,7 @@ function readTheme(): Theme {
 /** Cycles system → light → dark; kept in a cookie so the server renders the right class (no flash). */
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(readTheme);
+  const hydrated = useHydrated();
   function cycle() {
     const next = NEXT[theme];
     const root = document.documentElement;
@@ -28,6 +30,7 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={cycle}
+      disabled={!hydrated}
       suppressHydrationWarning
       className="rounded-md px-2.5 py-1.5 text-sm text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-100 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800"
       aria-label={`Theme: ${theme}. Change theme`}

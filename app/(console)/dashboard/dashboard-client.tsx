@@ -9,6 +9,7 @@ import { dashboardKeys } from "@/lib/query-keys";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { isoTime, timeAgo } from "@/components/format";
+import { useHydrated } from "@/components/use-hydrated";
 import { StatusChart } from "./status-chart";
 import { ProfileHealthTable } from "./profile-health";
 import { TopErrors } from "./top-errors";
@@ -22,6 +23,7 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  const hydrated = useHydrated();
   const range = (params.get("range") && params.get("range")! in DASHBOARD_RANGES ? params.get("range") : "24h") as DashboardRange;
   const profileId = params.get("profileId") || undefined;
   const set = (k: string, v: string | undefined) => {
@@ -53,6 +55,7 @@ export function DashboardClient({ profiles }: { profiles: ProfileOption[] }) {
                 type="button"
                 aria-pressed={r === range}
                 onClick={() => set("range", r === "24h" ? undefined : r)}
+                disabled={!hydrated}
                 className={`h-8 px-3 text-sm font-medium ${i ? "border-l border-zinc-300 dark:border-zinc-700" : "rounded-l-md"} ${i === 2 ? "rounded-r-md" : ""} ${
                   r === range ? "bg-brand-600 text-white" : "bg-white text-zinc-700 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800"
                 }`}

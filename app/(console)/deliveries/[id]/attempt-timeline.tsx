@@ -4,6 +4,7 @@ import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import { Button } from "@/components/ui/button";
 import { HttpStatus, JsonBlock } from "@/components/ui/delivery-status";
 import { isoTime } from "@/components/format";
+import { useHydrated } from "@/components/use-hydrated";
 
 type Attempt = DeliveryDetail["attemptLog"][number];
 
@@ -49,6 +50,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
 
 function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
   const [open, setOpen] = useState(last);
+  const hydrated = useHydrated();
   const failed = !!a.errorClass || (a.responseStatus ?? 0) >= 400;
   return (
     <li className="relative pl-8" data-testid="attempt">
@@ -62,6 +64,7 @@ function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
         className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 text-left text-sm"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
+        disabled={!hydrated}
       >
         <span className="font-medium">Attempt {a.number}</span>
         <HttpStatus code={a.responseStatus} />

@@ -11,10 +11,12 @@ import { useZodActionForm } from "@/components/forms/use-zod-action-form";
 import { useProfile } from "../profile-context";
 import { SamplePayload } from "./sample-payload";
 import { CustomPushTypeForm } from "./custom-push-type-form";
+import { useHydrated } from "@/components/use-hydrated";
 
 export function PushTypesClient({ catalog }: { catalog: PushTypeOption[] }) {
   const { profile, canEdit, isAdmin, setProfile } = useProfile();
   const [open, setOpen] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const { form, submit, errorsOf, pending, error, saved } = useZodActionForm({
     schema: PushTypesSchema,
     defaultValues: { profileId: profile.id, version: profile.version, pushTypes: profile.pushTypes },
@@ -89,6 +91,7 @@ export function PushTypesClient({ catalog }: { catalog: PushTypeOption[] }) {
                     className="mt-2 text-xs font-medium text-brand-600 hover:underline"
                     aria-expanded={open === p.name}
                     onClick={() => setOpen(open === p.name ? null : p.name)}
+                    disabled={!hydrated}
                   >
                     {open === p.name ? "Hide sample JSON payload" : "Sample JSON payload"}
                   </button>
