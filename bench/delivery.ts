@@ -8,6 +8,11 @@
 //               `npm run worker` processes running from the start, then one worker with
 //               DELIVERY_WORKER_LANES=2 (two cycles at once) against the same run's one-lane worker;
 //               BENCH_ROUNDS (default 2) interleaved rounds, ratios from each configuration's median
+//   network     the same with 1 then 2 workers while the Adobe emulator answers each batch after
+//               BENCH_AEP_LATENCY_MS (default 100; its latency fault on dcs.batch): the emulator
+//               answers in well under a millisecond, AEP across the internet does not. Above, one
+//               worker keeps both cores of a 2-core machine busy, so a second has no CPU to add;
+//               here the workers wait on the network, which is what a second worker is for
 //   latency     the inbound endpoint under a steady open-loop 500 single-event requests/s
 //               (BENCH_LATENCY_S, default 10 s) while a worker delivers them: p50/p99
 //
@@ -35,6 +40,7 @@ const N = Number(process.env.BENCH_EVENTS ?? 20_000);
 const LATENCY_S = Number(process.env.BENCH_LATENCY_S ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CEILING_MS = Number(process.env.BENCH_CEILING_MS ?? 4000);
+const AEP_LATENCY_MS = Number(process.env.BENCH_AEP_LATENCY_MS ?? 100);
 const PER_POST = 100;
 const IN_FLIGHT = 4;
 const RATE = 500;
@@ -247,11 +253,18 @@ async function main() {
       );
 
     // ---- throughput -----------------------------------------------------------------------------
-    async function throughput(workers: number, lanes?: number) {
+    async function throughput(workers: number, lanes?: number, aepLatencyMs?: number) {
       const profile = await newProfile();
+      // AEP answers each batch after aepLatencyMs (the emulator's latency fault on dcs.batch).
+      if (aepLatencyMs) {
+        const fault = await post(`${adobeUrl}/_emulator/faults`, JSON.stringify({ route: "dcs.batch", latencyMs: aepLatencyMs }));
+        if (fault.status !== 201 && fault.status !== 200) throw new Error(`the emulator refused the latency fault: ${fault.status} ${fault.text}`);
+      }
       const bodies = Array.from({ length: Math.ceil(N / PER_POST) }, (_, i) => sign(profile, events(Math.min(PER_POST, N - i * PER_POST))));
       const procs = await startWorkers(workers, lanes ? { DELIVERY_WORKER_LANES: String(lanes) } : {});
-      log(`throughput: ${N} events, ${workers} worker(s)${lanes ? `, ${lanes} lane(s) each` : ""}`);
+      log(
+        `throughput: ${N} events, ${workers} worker(s)${lanes ? `, ${lanes} lane(s) each` : ""}${aepLatencyMs ? `, AEP answering in ${aepLatencyMs} ms` : ""}`,
+      );
       const t0 = performance.now();
       const cpu0 = cpuReading();
       let acceptedAt = 0;
@@ -277,12 +290,14 @@ async function main() {
       const cpu = cpuSince(cpu0, N, seconds * 1000);
       await pushing;
       await Promise.all(procs.map(stopChild));
+      if (aepLatencyMs) await fetch(`${adobeUrl}/_emulator/faults`, { method: "DELETE" });
       const atEmulator = (await getJson<{ count: number }>(`${adobeUrl}/_emulator/ingested?inletId=${profile.inletId}`)).count;
       const eventsPerSec = Math.round(N / seconds);
       log(`${workers} worker(s): ${eventsPerSec} events/s; CPU ms per 1,000 events ${JSON.stringify(cpu.cpuMsPer1000Events)}`);
       return {
         workers,
         ...(lanes ? { lanes } : {}),
+        ...(aepLatencyMs ? { aepLatencyMs } : {}),
         events: N,
         seconds: round(seconds, 2),
         eventsPerSec,
@@ -293,8 +308,9 @@ async function main() {
         acceptedAtEmulator: atEmulator,
       };
     }
-    // BENCH_PHASES=latency (or throughput): one part only, for profiling; the JSON marks the skipped part.
-    const phases = (process.env.BENCH_PHASES ?? "throughput,latency").split(",");
+    // BENCH_PHASES (default throughput,network,latency) picks the throughput parts, e.g. BENCH_PHASES=latency
+    // for the latency part alone (it always runs); the JSON marks a skipped part.
+    const phases = (process.env.BENCH_PHASES ?? "throughput,network,latency").split(",");
     const skipped = {
       workers: 0,
       events: 0,
@@ -315,12 +331,23 @@ async function main() {
         all.push({ ...(await throughput(1)), round }, { ...(await throughput(2)), round }, { ...(await throughput(1, 1)), round });
       }
     }
-    const medianOf = (workers: number, lanes?: number) => {
-      const xs = all.filter((r) => r.workers === workers && ("lanes" in r ? r.lanes : undefined) === lanes).sort((a, b) => a.eventsPerSec - b.eventsPerSec);
+    if (phases.includes("network")) {
+      for (let round = 1; round <= ROUNDS; round++) {
+        log(`network round ${round} of ${ROUNDS}: AEP answers each batch in ${AEP_LATENCY_MS} ms`);
+        all.push({ ...(await throughput(1, undefined, AEP_LATENCY_MS)), round }, { ...(await throughput(2, undefined, AEP_LATENCY_MS)), round });
+      }
+    }
+    const medianOf = (workers: number, lanes?: number, aepLatencyMs?: number) => {
+      const xs = all
+        .filter(
+          (r) => r.workers === workers && ("lanes" in r ? r.lanes : undefined) === lanes && ("aepLatencyMs" in r ? r.aepLatencyMs : undefined) === aepLatencyMs,
+        )
+        .sort((a, b) => a.eventsPerSec - b.eventsPerSec);
       return xs[Math.floor((xs.length - 1) / 2)] ?? skipped;
     };
     const runs = [medianOf(1), medianOf(2)];
     const oneLane = medianOf(1, 1);
+    const network = [medianOf(1, undefined, AEP_LATENCY_MS), medianOf(2, undefined, AEP_LATENCY_MS)];
 
     // ---- inbound latency under a steady 500 req/s ------------------------------------------------
     log(`latency: ${RATE} req/s for ${LATENCY_S} s, one event each, a worker delivering`);
@@ -407,12 +434,19 @@ async function main() {
         database: database.database,
         inbound: "bare node:http around acceptRainfocusPush (the route handler's function), own process; arrays of 100 events, 4 in flight",
         workers:
-          "npm run worker processes, default settings (2 lanes, claim 500, batches of 100, 4 batch requests in flight per inlet); the third configuration is one worker with 1 lane",
+          "npm run worker processes, default settings (2 lanes, claim 500, batches of 100, 4 batch requests in flight per inlet); the third configuration is one worker with 1 lane; the network ones run 1 and 2 workers while the Adobe emulator answers each batch after aepLatencyMs",
         ceiling,
         throughput: all,
-        medianRuns: { oneWorker: runs[0], twoWorkers: runs[1], oneWorkerOneLane: oneLane },
+        medianRuns: {
+          oneWorker: runs[0],
+          twoWorkers: runs[1],
+          oneWorkerOneLane: oneLane,
+          oneWorkerAtAepLatency: network[0],
+          twoWorkersAtAepLatency: network[1],
+        },
         ratios: {
           twoWorkersVsOne: round(two.eventsPerSec / one.eventsPerSec, 2),
+          twoWorkersVsOneAtAepLatency: round(network[1]!.eventsPerSec / network[0]!.eventsPerSec, 2),
           oneWorkerVsOneLane: round(one.eventsPerSec / oneLane.eventsPerSec, 2),
         },
         inboundLatency: latency,
@@ -421,6 +455,7 @@ async function main() {
           halfOfSingleCeiling: best >= ceiling.singleEventsPerSec * 0.5,
           oneWorkerAtLeast3000PerSec: one.eventsPerSec >= 3000,
           twoWorkersMoreThanOne: two.eventsPerSec > one.eventsPerSec,
+          twoWorkersMoreThanOneAtAepLatency: network[1]!.eventsPerSec > network[0]!.eventsPerSec,
           p99AtMost25Ms: latency.p99Ms <= 25 && latency.errors === 0,
         },
         totalSeconds: round((Date.now() - t00) / 1000),
