@@ -83,6 +83,12 @@ test("OPS creates a SOURCE profile from scratch, tests both connections, picks p
   await expect(page.getByText("Everything required is in place.")).toBeVisible();
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  // Active now, on the same page: rotating the secret keeps the old one working by default (the
+  // dialog used to keep the default it had while the profile was a draft: "Immediately").
+  await page.getByRole("button", { name: "Rotate inbound secret" }).click();
+  const rotate = page.getByRole("dialog", { name: "Rotate the inbound secret?" });
+  await expect(rotate.getByRole("radio", { name: "24 hours" })).toBeChecked();
+  await rotate.getByRole("button", { name: "Cancel" }).click();
 
   await page.reload();
   await expect(page.locator("h1", { hasText: name }).locator("..")).toContainText("Active");

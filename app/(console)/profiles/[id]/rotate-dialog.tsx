@@ -27,6 +27,13 @@ export function RotateDialog({
   onConfirm: (graceHours: GraceHours) => void;
 }) {
   const [grace, setGrace] = useState<GraceHours>(inUse ? 24 : 0);
+  // The default is read on every opening, not only when the dialog was first made: a profile
+  // activated on this page (no reload) is in use now, and "Immediately" would cut its sender off.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setGrace(inUse ? 24 : 0);
+  }
   return (
     <Dialog open={open} onClose={onClose} title={`Rotate the ${what}?`}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
