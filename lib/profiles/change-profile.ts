@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Retest } from "./changes";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit, type AuditAction } from "@/lib/audit/write-audit";
 import { DomainError } from "@/lib/errors";
@@ -21,6 +22,8 @@ export type ProfileEdit = {
   data?: Prisma.IntegrationProfileUpdateManyMutationInput;
   /** The profile's enabled push types, replacing the current ones. */
   pushTypes?: string[];
+  /** Connection tests to clear when the change gives one of their fields a new value (see changes.ts). */
+  retest?: Retest;
   /** Refuses the change from the profile as it is now (read inside the transaction); throws an DomainError. */
   check?: (before: ProfileView) => void;
   /** An action alone records the before/after views (masks only); an object says what to record instead. */
@@ -47,7 +50,11 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
   const bump = edit.version !== undefined;
   if (bump || edit.data) {
     const where = { id: profileId, deletedAt: null, ...(typeof edit.version === "number" ? { version: edit.version } : {}) };
-    const updated = await tx.integrationProfile.updateMany({ where, data: { ...edit.data, ...(bump ? { version: { increment: 1 } } : {}) } });
+    const retested = edit.retest && edit.data ? await testsToClear(tx, profileId, edit.data, edit.retest) : {};
+    const updated = await tx.integrationProfile.updateMany({
+      where,
+      data: { ...edit.data, ...retested, ...(bump ? { version: { increment: 1 } } : {}) },
+    });
     if (updated.count === 0) {
       throw new DomainError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
     }
@@ -65,6 +72,34 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
   const audit = typeof edit.audit === "string" ? { action: edit.audit, before, after } : edit.audit;
   await writeAudit(tx, { actor, action: audit.action, targetType: "IntegrationProfile", targetId: profileId, before: audit.before, after: audit.after, ip });
   return after;
+}
+
+/** `{ adobeTest: DbNull }` etc. for each test one of whose fields this change gives a new value. */
+async function testsToClear(tx: Prisma.TransactionClient, profileId: string, data: Record<string, unknown>, retest: Retest) {
+  const row = (await tx.integrationProfile.findFirst({ where: { id: profileId } })) as Record<string, unknown> | null;
+  const cleared: Record<string, typeof Prisma.DbNull> = {};
+  for (const [test, fields] of Object.entries(retest)) {
+    if (!row || fields.some((f) => data[f] !== undefined && !sameValue(row[f], data[f]))) cleared[test] = Prisma.DbNull;
+  }
+  return cleared;
+}
+
+/** A stored column against the value a change writes: DbNull is SQL NULL; JSON compares by content, whatever its key order. */
+function sameValue(stored: unknown, next: unknown): boolean {
+  if (next === Prisma.DbNull || next === null) return stored === null || stored === undefined;
+  if (typeof next === "object") return stored !== null && typeof stored === "object" && canonical(stored) === canonical(next);
+  return stored === next;
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v);
 }
 
 async function readView(tx: Prisma.TransactionClient, profileId: string): Promise<ProfileView> {

@@ -14,7 +14,15 @@ import type * as S from "./schemas";
  * the REST PATCH (several sections at once) both build their change here and save it with one
  * changeProfile call, so a PATCH that one check refuses saves nothing.
  */
-export type ProfileChange = { data: Prisma.IntegrationProfileUpdateManyMutationInput; pushTypes?: string[] };
+export type ProfileChange = { data: Prisma.IntegrationProfileUpdateManyMutationInput; pushTypes?: string[]; retest?: Retest };
+
+/**
+ * A connection test's result column and the fields it was made with: when the change gives one of
+ * them a new value, the result is cleared and the profile must be tested again before activation.
+ * Saving a form unchanged keeps the result (it used to clear it, and an Active profile's overview
+ * then said a required step was missing).
+ */
+export type Retest = Partial<Record<"adobeTest" | "rainfocusTest", string[]>>;
 
 type In<T extends z.ZodType> = Omit<z.output<T>, "profileId" | "version">;
 
@@ -31,17 +39,13 @@ export function adobeChange({ adobeClientSecret, adobePrivateKey, ...rest }: In<
     }
   }
   // New credentials must be tested again before the profile can be activated.
-  const data = {
-    ...rest,
-    adobeClientSecretSealed: sealIfGiven(adobeClientSecret),
-    adobePrivateKeySealed: sealIfGiven(adobePrivateKey),
-    adobeTest: Prisma.DbNull,
-  };
-  return { data };
+  const data = { ...rest, adobeClientSecretSealed: sealIfGiven(adobeClientSecret), adobePrivateKeySealed: sealIfGiven(adobePrivateKey) };
+  return { data, retest: { adobeTest: Object.keys(data) } };
 }
 
 export function rainfocusChange({ rainfocusSecret, ...rest }: In<typeof S.RainfocusCredentialsSchema>): ProfileChange {
-  return { data: { ...rest, rainfocusSecretSealed: sealIfGiven(rainfocusSecret), rainfocusTest: Prisma.DbNull } };
+  const data = { ...rest, rainfocusSecretSealed: sealIfGiven(rainfocusSecret) };
+  return { data, retest: { rainfocusTest: Object.keys(data) } };
 }
 
 /** Overrides of the deployment's RainFocus settings; all blank = none. A token URL must be allow-listed. */
@@ -61,7 +65,7 @@ export async function rainfocusSettingsChange(settings: In<typeof S.RainfocusSet
   }
   const overrides = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
   // A changed way of talking to RainFocus must be tested again, like changed credentials.
-  return { data: { rainfocusSettings: Object.keys(overrides).length ? overrides : Prisma.DbNull, rainfocusTest: Prisma.DbNull } };
+  return { data: { rainfocusSettings: Object.keys(overrides).length ? overrides : Prisma.DbNull }, retest: { rainfocusTest: ["rainfocusSettings"] } };
 }
 
 export async function endpointChange({ streamingEndpointUrl, dataflowId }: In<typeof S.EndpointSchema>): Promise<ProfileChange> {
@@ -100,6 +104,9 @@ export function mergeChanges(changes: ProfileChange[]): ProfileChange {
   for (const c of changes) {
     Object.assign(merged.data, c.data);
     if (c.pushTypes) merged.pushTypes = c.pushTypes;
+    for (const [test, fields] of Object.entries(c.retest ?? {}) as [keyof Retest, string[]][]) {
+      merged.retest = { ...merged.retest, [test]: [...(merged.retest?.[test] ?? []), ...fields] };
+    }
   }
   return merged;
 }

@@ -87,6 +87,34 @@ describe("integration profile change: one transaction, one status rule", () => {
     expect(event).toMatchObject({ before: { status: "READY" }, after: { status: "DRAFT" } });
   });
 
+  it("saving a form unchanged keeps its connection test; a changed field clears it", async () => {
+    const tested = { ok: true, message: "ok", at: new Date().toISOString() };
+    await changeProfile(profileId, { data: { rainfocusTest: tested }, audit: { action: "profile.test.rainfocus", after: { ok: true } } }, ctx());
+    const rainfocusTest = async () => (await getProfileOrThrow(profileId)).tests.rainfocus;
+    const same = { rainfocusClientId: "rf2", rainfocusSecret: "", rainfocusOrgId: "org", rainfocusEnvironment: "dev" as const };
+    const save = async (def: typeof D.updateRainfocusCredentialsDef | typeof D.updateRainfocusSettingsDef, input: Record<string, unknown>) => {
+      const r = await executeAction(def as typeof D.updateRainfocusCredentialsDef, actors.OPS, {
+        profileId,
+        version: (await getProfileOrThrow(profileId)).version,
+        ...(input as typeof same),
+      });
+      expect(r).toMatchObject({ ok: true });
+    };
+    // The credentials form saved as it was (the secret left blank keeps the stored one).
+    await save(D.updateRainfocusCredentialsDef, same);
+    expect(await rainfocusTest()).toEqual(tested);
+    // The settings form saved with every field inheriting, as it already did.
+    const inherited = { tokenUrl: "", tokenGrant: "", orgPlacement: "", apiProfile: "", apiProfilePlacement: "", writeStyle: "" };
+    await save(D.updateRainfocusSettingsDef, inherited);
+    expect(await rainfocusTest()).toEqual(tested);
+    // A new value, or a secret typed again, is tested again.
+    await save(D.updateRainfocusCredentialsDef, { ...same, rainfocusOrgId: "org-2" });
+    expect(await rainfocusTest()).toBeNull();
+    await changeProfile(profileId, { data: { rainfocusTest: tested }, audit: { action: "profile.test.rainfocus", after: { ok: true } } }, ctx());
+    await save(D.updateRainfocusCredentialsDef, { ...same, rainfocusOrgId: "org-2", rainfocusSecret: "rf-secret-5678" });
+    expect(await rainfocusTest()).toBeNull();
+  });
+
   it("a refused check or a stale version saves nothing and audits nothing", async () => {
     const before = await getProfileOrThrow(profileId);
     const events = await db.auditEvent.count({ where: { targetId: profileId } });
