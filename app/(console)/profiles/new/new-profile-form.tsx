@@ -42,13 +42,13 @@ export function NewProfileForm({ baseUrl }: { baseUrl: string }) {
         <SetupSteps steps={setupSteps(created.direction as "SOURCE" | "DESTINATION", null, { basics: true }, "credentials")} />
         <Alert tone="success">Profile created as a draft.</Alert>
         <div>
-          <p className="text-sm font-medium">Inbound URL</p>
+          <p className="text-sm font-medium">{created.direction === "SOURCE" ? "Signed-webhook URL" : "Inbound URL"}</p>
           <code data-testid="inbound-url" className="mt-1 block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">
             {url}
           </code>
           <p className="mt-1 text-xs text-zinc-500">
             {created.direction === "SOURCE"
-              ? "Give RainFocus this URL and the secret below; it signs each push with X-RF-Signature (HMAC-SHA256)."
+              ? "RainFocus itself posts to the AEP-compatible inlet URL, which the Endpoint step shows. This URL and the secret below are for senders that can sign each push with X-RF-Signature (HMAC-SHA256)."
               : "Use this URL as the AEP destination's HTTP Endpoint, with the secret below as the Bearer token (or as the OAuth 2 client secret; see Destination details)."}
           </p>
         </div>

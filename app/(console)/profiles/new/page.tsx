@@ -13,7 +13,7 @@ export default async function NewProfilePage() {
     <>
       <PageHeader
         title="New integration profile"
-        description="Step 1 of 4: what this profile connects. Credentials, push types or destination details, and the endpoint come next."
+        description="What this profile connects: the first of the steps below. Credentials, push types or destination details, the mapping and the endpoint come next, then activation."
       />
       <NewProfileForm baseUrl={await publicBaseUrl()} />
     </>
