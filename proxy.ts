@@ -25,6 +25,10 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // The page asked for, so that a sign-in redirect can come back to it (lib/auth/session.ts).
+  const asked = request.nextUrl.clone();
+  asked.searchParams.delete("_rsc"); // a client navigation's cache key, not part of the page
+  requestHeaders.set("x-relay-path", `${asked.pathname}${asked.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

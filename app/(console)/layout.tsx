@@ -1,6 +1,5 @@
 import { Suspense } from "react";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
+import { getActor, redirectToSignIn } from "@/lib/auth/session";
 import { Sidebar } from "@/components/shell/sidebar";
 import { Providers } from "@/components/providers";
 import { AlertBanner } from "@/components/shell/alert-banner";
@@ -8,7 +7,7 @@ import { AlertBanner } from "@/components/shell/alert-banner";
 // The layout only decides whether to show the shell; every page and action checks its role itself.
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) return redirectToSignIn();
   return (
     <Providers>
       <div className="md:flex">

@@ -22,3 +22,13 @@ test("a same-site next is honoured", async ({ page, seedUser }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/deliveries\?status=FAILED$/);
 });
+
+test("a page opened while signed out comes back after sign-in, filters included", async ({ page, seedUser }) => {
+  const user = await seedUser("QA");
+  await page.goto("/deliveries?status=FAILED&test=no");
+  await expect(page).toHaveURL(/\/login\?next=%2Fdeliveries%3Fstatus%3DFAILED%26test%3Dno$/);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/deliveries\?status=FAILED&test=no$/);
+});

@@ -29,10 +29,20 @@ export function sessionVersionOf(session: unknown): number {
   return typeof v === "number" ? v : 0;
 }
 
+/**
+ * To sign-in, and back to the page asked for afterwards (`next`, which sign-in checks with
+ * safeNext): a link to a filtered delivery log opened while signed out lands on that log, not on
+ * the console home. The path comes from proxy.ts, which sets it on every page request.
+ */
+export async function redirectToSignIn(): Promise<never> {
+  const path = (await headers()).get("x-relay-path");
+  redirect(path && path !== "/" ? `/login?next=${encodeURIComponent(path)}` : "/login");
+}
+
 /** For pages: redirect to sign-in, or render the 403 page. */
 export async function requirePageRole(allowed: readonly Role[]): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) return redirectToSignIn();
   if (!hasRole(actor, allowed)) forbidden();
   return actor;
 }
