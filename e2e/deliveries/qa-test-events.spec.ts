@@ -9,6 +9,26 @@ test.beforeEach(async ({ request }) => {
   await request.delete(`${ADOBE_EMULATOR_URL}/_emulator/faults`);
 });
 
+test("an edited payload survives a change of push type; the new sample waits behind a button", async ({ page, request, seedUser }) => {
+  await activeDemoProfile(request);
+  const qa = await seedUser("QA");
+  await loginViaApi(page, qa.email, qa.password);
+  await page.goto("/test-events");
+  const editor = page.getByLabel("Payload");
+  await expect(editor).toHaveValue(/"eventType": "SessionScheduled"/);
+  const mine = JSON.stringify({ eventType: "SessionScheduled", note: "typed by QA" }, null, 2);
+  await editor.fill(mine);
+  const other = (await page.getByLabel("Push type").locator("option").allTextContents()).find((t) => t !== "SessionScheduled")!;
+  await page.getByLabel("Push type").selectOption(other);
+  await expect(page.getByText(`the ${other} sample was not loaded over it`)).toBeVisible();
+  await expect(editor).toHaveValue(mine);
+  await page.getByRole("button", { name: "Load the sample" }).click();
+  await expect(editor).toHaveValue(new RegExp(`"eventType": "${other}"`));
+  // Untouched, the text follows the push type as before.
+  await page.getByLabel("Push type").selectOption("SessionScheduled");
+  await expect(editor).toHaveValue(/"eventType": "SessionScheduled"/);
+});
+
 test("QA sends a test event, watches it reach DELIVERED and reads the exchange", async ({ page, request, seedUser }) => {
   const demo = await activeDemoProfile(request);
   const qa = await seedUser("QA");

@@ -1,7 +1,7 @@
 "use client";
 import { TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getDeliveryAction, listMyTestSendsAction, sendTestEventAction, testEventSampleAction } from "@/lib/delivery-log/actions";
 import { unwrap } from "@/lib/actions/unwrap";
@@ -84,9 +84,22 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
     enabled: !!profileId && !!pushType,
     staleTime: Infinity,
   });
-  // The editor starts from the sample and is then the user's own text, so it lives in state.
+  // The editor starts from the sample and is then the user's own text, so it lives in state. A new
+  // sample (another push type or profile) replaces the text only while it is the sample it started
+  // from: an edited payload is kept, and the new sample waits behind a button.
+  const startedFrom = useRef<string | null>(null);
+  const [heldSample, setHeldSample] = useState<string | null>(null);
+  const loadSample = (next: string) => {
+    startedFrom.current = next;
+    setText(next);
+    setHeldSample(null);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to a new sample only; the text is read as it is then.
   useEffect(() => {
-    if (sample.data) setText(JSON.stringify(sample.data.payload, null, 2));
+    if (!sample.data) return;
+    const next = JSON.stringify(sample.data.payload, null, 2);
+    if (text === "" || text === startedFrom.current) loadSample(next);
+    else if (next !== text) setHeldSample(next);
   }, [sample.data]);
 
   // Polls while any of the list is still on its way, so no status stays "Queued" after it settled.
@@ -164,6 +177,16 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
           </div>
           {inactive ? <Alert tone="warning">This profile is {target!.status.toLowerCase()}: activate it to send test events through it.</Alert> : null}
           {sample.error ? <Alert tone="error">{sample.error.message}</Alert> : null}
+          {heldSample ? (
+            <Alert tone="info">
+              <span className="flex flex-wrap items-center justify-between gap-2">
+                Your edited payload is kept; the {AEP_FORMAT_LABELS[pushType] ?? pushType} sample was not loaded over it.
+                <Button variant="secondary" size="sm" onClick={() => loadSample(heldSample)}>
+                  Load the sample
+                </Button>
+              </span>
+            </Alert>
+          ) : null}
           <JsonEditor
             label="Payload"
             value={text}
@@ -176,7 +199,7 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
               {destination ? "Give it a synthetic test email (qa.…@relay-test.example.com)" : "Generate a synthetic attendee (qa.…@relay-test.example.com)"}
             </label>
             <div className="flex gap-2">
-              <Button variant="ghost" size="sm" onClick={() => sample.data && setText(JSON.stringify(sample.data.payload, null, 2))}>
+              <Button variant="ghost" size="sm" onClick={() => sample.data && loadSample(JSON.stringify(sample.data.payload, null, 2))}>
                 Reset to sample
               </Button>
               <Button
