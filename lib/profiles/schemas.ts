@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { GRACE_HOURS } from "./rotation";
 import { API_PROFILE_PLACEMENTS, ORG_PLACEMENTS, TOKEN_GRANTS, WRITE_STYLES } from "@/lib/rainfocus/settings";
+import { describeJsonError } from "@/lib/json-error";
 
 // One schema per form, shared by the browser form and the server action / REST route.
 const id = z.string().min(1).max(100);
@@ -138,12 +139,14 @@ export const CustomPushTypeSchema = z.object({
     .string()
     .max(256_000, "The sample is larger than 256 KB.")
     .transform((s, ctx) => {
+      let v: unknown;
       try {
-        const v = JSON.parse(s);
-        if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
-      } catch {
-        /* reported below */
+        v = JSON.parse(s);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: `Not valid JSON: ${describeJsonError(s, e)}.` });
+        return z.NEVER;
       }
+      if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
       ctx.addIssue({ code: "custom", message: "The sample must be a JSON object." });
       return z.NEVER;
     }),

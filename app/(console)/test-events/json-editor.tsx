@@ -1,5 +1,6 @@
 "use client";
 import { useId } from "react";
+import { describeJsonError } from "@/lib/json-error";
 
 /** Where JSON.parse stopped, as "line L, column C" (V8 reports a character position). */
 export function jsonError(text: string): string | null {
@@ -8,11 +9,7 @@ export function jsonError(text: string): string | null {
     if (!v || typeof v !== "object" || Array.isArray(v)) return "The payload must be a JSON object.";
     return null;
   } catch (e) {
-    const msg = (e as Error).message;
-    const pos = Number(msg.match(/position (\d+)/)?.[1]);
-    if (!Number.isFinite(pos)) return msg;
-    const before = text.slice(0, pos).split("\n");
-    return `${msg.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "")} (line ${before.length}, column ${before[before.length - 1]!.length + 1})`;
+    return describeJsonError(text, e);
   }
 }
 
