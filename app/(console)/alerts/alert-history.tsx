@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
-import { isoTime } from "@/components/format";
+import { LocalTime } from "@/components/time-ago";
 
 const KIND_LABELS: Record<string, string> = ALERT_LABELS;
 
@@ -25,7 +25,9 @@ export function AlertHistory({ events }: { events: AlertEventRow[] }) {
         <tbody>
           {events.map((e) => (
             <tr key={e.id} data-testid="alert-event">
-              <Td className="whitespace-nowrap">{isoTime(e.at)}</Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime date={e.at} />
+              </Td>
               <Td>{KIND_LABELS[e.kind] ?? e.kind}</Td>
               <Td>
                 <Badge tone={e.state === "FIRING" ? "red" : "green"}>{e.state === "FIRING" ? "Firing" : "Recovered"}</Badge>

@@ -3,8 +3,8 @@ import { useState } from "react";
 import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import { Button } from "@/components/ui/button";
 import { HttpStatus, JsonBlock } from "@/components/ui/delivery-status";
-import { isoTime } from "@/components/format";
 import { useHydrated } from "@/components/use-hydrated";
+import { LocalTime } from "@/components/time-ago";
 
 type Attempt = DeliveryDetail["attemptLog"][number];
 
@@ -70,7 +70,7 @@ function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
         <HttpStatus code={a.responseStatus} />
         <span className="font-mono text-xs text-zinc-500">{a.durationMs} ms</span>
         {a.errorClass ? <code className="rounded bg-red-50 px-1.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">{a.errorClass}</code> : null}
-        <span className="text-xs text-zinc-500">{isoTime(a.startedAt)}</span>
+        <LocalTime date={a.startedAt} className="text-xs text-zinc-500" />
         <span className="ml-auto text-xs text-brand-600">{open ? "Hide" : "Show"} exchange</span>
       </button>
       {a.error ? <p className="mt-1 text-xs text-red-700 dark:text-red-400">{a.error}</p> : null}
@@ -113,7 +113,7 @@ export function AttemptTimeline({ attempts, nextAttemptAt }: { attempts: Attempt
       {nextAttemptAt ? (
         <li className="relative pl-8 text-sm text-amber-800 dark:text-amber-300">
           <span className="absolute left-0 top-0.5 size-5 rounded-full border-2 border-dashed border-amber-500 bg-white dark:bg-zinc-900" />
-          Next attempt at <time dateTime={isoTime(nextAttemptAt)}>{isoTime(nextAttemptAt)}</time>
+          Next attempt at <LocalTime date={nextAttemptAt} />
         </li>
       ) : null}
     </ol>

@@ -1,5 +1,5 @@
 "use client";
-import { TimeAgo } from "@/components/time-ago";
+import { LocalTime, TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { getDeliveryAction } from "@/lib/delivery-log/actions";
@@ -10,7 +10,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { DeliveryStatusBadge, HttpStatus, JsonBlock } from "@/components/ui/delivery-status";
-import { isoTime } from "@/components/format";
 import { AttemptTimeline } from "./attempt-timeline";
 import { ReplayActions } from "./replay-actions";
 
@@ -88,7 +87,7 @@ export function DeliveryDetailClient({ id, canReplay }: { id: string; canReplay:
           <Meta label="Delivery id">
             <span className="font-mono text-xs">{d.id}</span>
           </Meta>
-          <Meta label="Next attempt">{d.nextAttemptAt ? <span title={isoTime(d.nextAttemptAt)}>{isoTime(d.nextAttemptAt)}</span> : "—"}</Meta>
+          <Meta label="Next attempt">{d.nextAttemptAt ? <LocalTime date={d.nextAttemptAt} /> : "—"}</Meta>
           <Meta label="Direction">{d.direction === "SOURCE" ? "RainFocus → AEP" : "AEP → RainFocus"}</Meta>
         </dl>
         {d.lastError ? (
