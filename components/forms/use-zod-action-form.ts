@@ -47,11 +47,16 @@ export function useZodActionForm<S extends z.ZodType<unknown, FieldValues>, T>({
       }
       const known = form.getValues() as Record<string, unknown>;
       const elsewhere: string[] = [];
+      const beside: string[] = [];
       for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (key in known) form.setError(key as Path<Input>, { type: "server", message: messages.join(" ") }, { shouldFocus: true });
-        else elsewhere.push(...messages);
+        if (key in known) {
+          form.setError(key as Path<Input>, { type: "server", message: messages.join(" ") }, { shouldFocus: true });
+          beside.push(...messages);
+        } else elsewhere.push(...messages);
       }
-      setError([result.error, ...elsewhere].join(" "));
+      // The form's message points at the fields rather than repeating what is already beside one.
+      const summary = beside.includes(result.error) ? `Please correct the highlighted field${beside.length > 1 ? "s" : ""}.` : result.error;
+      setError([summary, ...elsewhere].join(" "));
     },
     onError: () => setError("The server could not be reached. Your input is kept; try again."),
   });
