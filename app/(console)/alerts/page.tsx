@@ -19,7 +19,7 @@ export default async function AlertsPage() {
     <>
       <PageHeader
         title="Alerts"
-        description="Thresholds that raise a banner for everyone signed in and, optionally, POST to a webhook when an alert fires and when it recovers. Checked on page load at most every 30 seconds; test events are not counted."
+        description="Thresholds that raise a banner for everyone signed in and, optionally, POST to a webhook when an alert fires and when it recovers. The delivery workers check them every 30 seconds (ALERTS_EVAL_INTERVAL_MS), with or without the console open; test events are not counted."
       />
       <div className="space-y-6">
         <AlertsClient rule={rule} canEdit={canEdit} />
