@@ -11,6 +11,7 @@ export function ConfirmDialog({
   pendingLabel,
   danger,
   pending,
+  blocked,
   onConfirm,
   onCancel,
 }: {
@@ -21,6 +22,8 @@ export function ConfirmDialog({
   pendingLabel?: string;
   danger?: boolean;
   pending?: boolean;
+  /** The confirm button stays disabled (the dialog's text says why). */
+  blocked?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -32,7 +35,7 @@ export function ConfirmDialog({
           <Button variant="secondary" onClick={onCancel} disabled={pending}>
             Cancel
           </Button>
-          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending}>
+          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending || blocked}>
             {pending && pendingLabel ? pendingLabel : confirmLabel}
           </Button>
         </div>

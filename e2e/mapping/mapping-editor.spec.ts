@@ -51,6 +51,12 @@ test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diff
   // A type error appears on the row and in the preview, then disappears when the rule goes.
   await connect(page, "session.title", "_acme.session.length");
   await expect(page.getByTestId("preview-status")).toContainText("problem");
+  // Publishing it is not offered: the dialog names the problem and its Publish stays disabled.
+  await page.getByRole("button", { name: "Publish" }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish the mapping" });
+  await expect(dialog).toContainText("_acme.session.length");
+  await expect(dialog.getByRole("button", { name: "Publish" })).toBeDisabled();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Remove _acme.session.length" }).click();
   await expect(page.getByTestId("preview-status")).toHaveText("Valid XDM");
 

@@ -88,7 +88,8 @@ export function MappingEditor({
   const src = useMemo(() => sourceRows(sample, rules), [sample, rules]);
   const tgtAll = useMemo(() => targetRows(model, rules, profile.direction), [model, rules, profile.direction]);
   const tgt = onlyOpen === "all" ? tgtAll : tgtAll.filter((r) => !r.leaf || (!r.mapped && (onlyOpen === "unmapped" || r.required)));
-  const count = counters(tgtAll, rules, previewProblems(preview, xdm).length);
+  const problems = previewProblems(preview, xdm);
+  const count = counters(tgtAll, rules, problems.length);
 
   function upsertRule(rule: MappingRule) {
     setRules((prev) => [...prev.filter((r) => r.target !== rule.target), rule]);
@@ -154,7 +155,26 @@ export function MappingEditor({
         allowSchema={profile.direction === "SOURCE"}
         onError={(text) => setMessage({ tone: "error", text })}
       />
-      <ConfirmDialog open={confirmPublish} title="Publish the mapping" confirmLabel="Publish" onCancel={() => setConfirmPublish(false)} onConfirm={publish}>
+      <ConfirmDialog
+        open={confirmPublish}
+        title="Publish the mapping"
+        confirmLabel="Publish"
+        blocked={problems.length > 0}
+        onCancel={() => setConfirmPublish(false)}
+        onConfirm={publish}
+      >
+        {problems.length ? (
+          // The server refuses a draft whose samples do not map to valid XDM; say so before, in words.
+          <Alert tone="error">
+            The preview of the “{active || samples[0]?.name}” sample has {problems.length} {problems.length === 1 ? "problem" : "problems"}, and a draft that
+            does not map its samples to valid XDM is not published. Fix {problems.length === 1 ? "it" : "them"} first:
+            <ul className="mt-1 list-disc pl-5">
+              {problems.slice(0, 3).map((p) => (
+                <li key={p.text}>{p.text}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
         <p>
           The draft ({rules.length} {rules.length === 1 ? "rule" : "rules"}) becomes version {Math.max(0, ...versions.map((v) => v.version)) + 1} of the mapping
           of “{profile.name}”. Every delivery mapped from now on uses it, production included. Earlier versions stay listed and can be restored.
