@@ -47,10 +47,19 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
   await tx.$queryRaw`SELECT 1 FROM "IntegrationProfile" WHERE id = ${profileId} FOR NO KEY UPDATE`;
   const before = await readView(tx, profileId);
   edit.check?.(before);
+  const stored = edit.data ? await storedRow(tx, profileId) : null;
+  // A form saved as it was changes nothing: no new version (which would make a colleague's open
+  // form stale), no audit event. A stale version is still a conflict.
+  if (stored && edit.data && !edit.pushTypes && typeof edit.audit === "string" && unchanged(stored, edit.data)) {
+    if (typeof edit.version === "number" && edit.version !== before.version) {
+      throw new DomainError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
+    }
+    return before;
+  }
   const bump = edit.version !== undefined;
   if (bump || edit.data) {
     const where = { id: profileId, deletedAt: null, ...(typeof edit.version === "number" ? { version: edit.version } : {}) };
-    const retested = edit.retest && edit.data ? await testsToClear(tx, profileId, edit.data, edit.retest) : {};
+    const retested = edit.retest && edit.data && stored ? testsToClear(stored, edit.data, edit.retest) : {};
     const updated = await tx.integrationProfile.updateMany({
       where,
       data: { ...edit.data, ...retested, ...(bump ? { version: { increment: 1 } } : {}) },
@@ -74,12 +83,20 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
   return after;
 }
 
+/** The profile's columns as stored (sealed secrets included: compared, never returned). */
+async function storedRow(tx: Prisma.TransactionClient, profileId: string): Promise<Record<string, unknown> | null> {
+  return (await tx.integrationProfile.findFirst({ where: { id: profileId } })) as Record<string, unknown> | null;
+}
+
+function unchanged(row: Record<string, unknown>, data: Record<string, unknown>): boolean {
+  return Object.entries(data).every(([k, v]) => v === undefined || sameValue(row[k], v));
+}
+
 /** `{ adobeTest: DbNull }` etc. for each test one of whose fields this change gives a new value. */
-async function testsToClear(tx: Prisma.TransactionClient, profileId: string, data: Record<string, unknown>, retest: Retest) {
-  const row = (await tx.integrationProfile.findFirst({ where: { id: profileId } })) as Record<string, unknown> | null;
+function testsToClear(row: Record<string, unknown>, data: Record<string, unknown>, retest: Retest) {
   const cleared: Record<string, typeof Prisma.DbNull> = {};
   for (const [test, fields] of Object.entries(retest)) {
-    if (!row || fields.some((f) => data[f] !== undefined && !sameValue(row[f], data[f]))) cleared[test] = Prisma.DbNull;
+    if (!unchanged(row, Object.fromEntries(fields.map((f) => [f, data[f]])))) cleared[test] = Prisma.DbNull;
   }
   return cleared;
 }

@@ -115,6 +115,21 @@ describe("integration profile change: one transaction, one status rule", () => {
     expect(await rainfocusTest()).toBeNull();
   });
 
+  it("a form saved as it was makes no new version and no audit event; a stale one is still a conflict", async () => {
+    const before = await getProfileOrThrow(profileId);
+    const events = await db.auditEvent.count({ where: { targetId: profileId } });
+    const same = { profileId, name: before.name, eventCode: before.eventCode };
+    const r = await executeAction(D.updateBasicsDef, actors.OPS, { ...same, version: before.version });
+    expect(r).toMatchObject({ ok: true, data: { version: before.version } });
+    expect(await db.auditEvent.count({ where: { targetId: profileId } })).toBe(events);
+    const stale = await executeAction(D.updateBasicsDef, actors.OPS, { ...same, version: before.version - 1 });
+    expect(stale).toMatchObject({ ok: false, code: "conflict" });
+    // A real change still bumps and audits.
+    const renamed = await executeAction(D.updateBasicsDef, actors.OPS, { ...same, name: `${before.name} (renamed)`, version: before.version });
+    expect(renamed).toMatchObject({ ok: true, data: { version: before.version + 1 } });
+    expect(await db.auditEvent.count({ where: { targetId: profileId } })).toBe(events + 1);
+  });
+
   it("a refused check or a stale version saves nothing and audits nothing", async () => {
     const before = await getProfileOrThrow(profileId);
     const events = await db.auditEvent.count({ where: { targetId: profileId } });

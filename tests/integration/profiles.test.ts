@@ -37,15 +37,17 @@ describe("integration profiles", () => {
     const row = await db.integrationProfile.findUniqueOrThrow({ where: { id: profileId } });
     expect(row.adobeClientSecretSealed).not.toContain(SECRET);
     const r2 = await executeAction(D.updateAdobeCredentialsDef, actors.OPS, { ...base, version: 2, adobeClientSecret: "" });
-    expect(r2).toMatchObject({ ok: true, data: { adobe: { clientSecret: "••••XYZ9" } } });
-    await executeAction(D.updateRainfocusCredentialsDef, actors.OPS, {
+    // Nothing changed (a blank secret keeps the stored one): no new version.
+    expect(r2).toMatchObject({ ok: true, data: { version: 2, adobe: { clientSecret: "••••XYZ9" } } });
+    const r3 = await executeAction(D.updateRainfocusCredentialsDef, actors.OPS, {
       profileId,
-      version: 3,
+      version: 2,
       rainfocusClientId: "rf",
       rainfocusSecret: RF_SECRET,
       rainfocusOrgId: "org",
       rainfocusEnvironment: "dev",
     });
+    expect(r3).toMatchObject({ ok: true, data: { version: 3 } });
   });
 
   it("refuses a stale version with a conflict instead of overwriting", async () => {
