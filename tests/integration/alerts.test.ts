@@ -15,7 +15,9 @@ import { createActors } from "../support/actors";
 
 // The evaluator (as the delivery workers run it) on a real database with a local webhook receiver. Deliveries sit in 2021, a window
 // no other file uses (the evaluator bounds it above by `now`, and the dashboard test's window lies
-// after it); this file alone touches the alert tables.
+// after it). Other files start real workers, which evaluate the alerts at the real time and may
+// leave transitions in AlertEvent: this file starts from none, so its result does not depend on
+// the order the files run in (a previous run's failures go first in vitest's order).
 
 const T0 = new Date("2021-05-01T12:00:00.000Z");
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
@@ -99,6 +101,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await db.alertEvent.deleteMany({});
   profileId = (await db.integrationProfile.create({ data: { name: `alerts ${Date.now().toString(36)}`, direction: "SOURCE", eventCode: "E1" } })).id;
   actors = await createActors("alerts");
 });
