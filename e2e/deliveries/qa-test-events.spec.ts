@@ -67,6 +67,21 @@ test("QA sends a test event, watches it reach DELIVERED and reads the exchange",
   await expect(page.getByRole("button", { name: "Replay" })).toHaveCount(0);
 });
 
+test("a test event the mapping refuses shows that nothing was sent, not an empty request", async ({ page, request, seedUser }) => {
+  await activeDemoProfile(request);
+  const qa = await seedUser("QA");
+  await loginViaApi(page, qa.email, qa.password);
+  await page.goto("/test-events");
+  await expect(page.getByLabel("Payload")).toHaveValue(/"eventType": "SessionScheduled"/);
+  await page.getByLabel("Payload").fill("{}");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByTestId("test-status")).toHaveText("Failed", { timeout: 20_000 });
+  const result = page.getByLabel("Test result");
+  await expect(result.getByTestId("not-sent")).toContainText("Nothing was sent");
+  await expect(result.getByTestId("not-sent")).toContainText(`${ADOBE_EMULATOR_URL}/collection/`);
+  await expect(result.getByRole("region", { name: "Request 1" })).toHaveCount(0);
+});
+
 test("a 503 at the inlet is retried until it succeeds; the failed-attempt view exports as CSV", async ({ page, request, seedUser }) => {
   const demo = await activeDemoProfile(request);
   const qa = await seedUser("QA");

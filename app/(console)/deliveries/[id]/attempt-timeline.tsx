@@ -52,6 +52,9 @@ function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
   const [open, setOpen] = useState(last);
   const hydrated = useHydrated();
   const failed = !!a.errorClass || (a.responseStatus ?? 0) >= 400;
+  // Refused before the wire (the mapping failed, a local check): no request went out, so there is
+  // no exchange to show, only where it would have gone.
+  const sent = a.responseStatus !== null || Object.keys(a.requestHeaders ?? {}).length > 0;
   return (
     <li className="relative pl-8" data-testid="attempt">
       <span
@@ -74,7 +77,19 @@ function AttemptCard({ a, last }: { a: Attempt; last: boolean }) {
         <span className="ml-auto text-xs text-brand-600">{open ? "Hide" : "Show"} exchange</span>
       </button>
       {a.error ? <p className="mt-1 text-xs text-red-700 dark:text-red-400">{a.error}</p> : null}
-      {open ? (
+      {open && !sent ? (
+        <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400" data-testid="not-sent">
+          Nothing was sent: this attempt stopped before the request
+          {a.requestUrl ? (
+            <>
+              {" "}
+              to <span className="break-all font-mono">{a.requestUrl}</span>
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
+      {open && sent ? (
         <div className="mt-3 grid gap-4 @3xl:grid-cols-2">
           <section aria-label={`Request ${a.number}`} className="min-w-0 space-y-2">
             <div className="flex items-center justify-between gap-2">
