@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Retest } from "./changes";
+import { assertNameFree } from "./service";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit, type AuditAction } from "@/lib/audit/write-audit";
 import { DomainError } from "@/lib/errors";
@@ -56,6 +57,8 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
     }
     return before;
   }
+  const newName = edit.data?.name;
+  if (typeof newName === "string" && newName.toLowerCase() !== before.name.toLowerCase()) await assertNameFree(tx, newName, profileId);
   const bump = edit.version !== undefined;
   if (bump || edit.data) {
     const where = { id: profileId, deletedAt: null, ...(typeof edit.version === "number" ? { version: edit.version } : {}) };

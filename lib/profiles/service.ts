@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { DomainError } from "@/lib/errors";
@@ -43,6 +44,7 @@ export async function createProfile(
 ) {
   const inboundSecret = newInboundSecret();
   return db.$transaction(async (tx) => {
+    await assertNameFree(tx, input.name);
     const row = await tx.integrationProfile.create({
       data: {
         ...input,
@@ -58,6 +60,23 @@ export async function createProfile(
     await writeAudit(tx, { actor, action: "profile.create", targetType: "IntegrationProfile", targetId: row.id, after: view, ip });
     return { profile: view, inboundSecret };
   });
+}
+
+/**
+ * Profiles are told apart by name: in the list, the dashboard, every profile filter, and deletion,
+ * which asks for the exact name. A second live profile with the same name (any case) is refused.
+ * The transaction-scoped advisory lock serialises two saves of one name, so both cannot pass.
+ */
+export async function assertNameFree(tx: Prisma.TransactionClient, name: string, exceptId?: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(lower(${name})))`;
+  const clash = await tx.integrationProfile.findFirst({
+    where: { deletedAt: null, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) {
+    const message = `A profile named “${name}” already exists: choose another name.`;
+    throw new DomainError(message, "invalid", { name: [message] });
+  }
 }
 
 export function sealIfGiven(value: string | undefined): string | undefined {

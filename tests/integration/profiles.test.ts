@@ -192,6 +192,22 @@ describe("integration profiles", () => {
     }
   });
 
+  it("refuses a second live profile with the same name, in any case, on create and on rename", async () => {
+    const name = `Twin ${Date.now()}`;
+    const first = await executeAction(D.createProfileDef, actors.OPS, { name, direction: "SOURCE", eventCode: "twin1" });
+    expect(first).toMatchObject({ ok: true });
+    const again = await executeAction(D.createProfileDef, actors.OPS, { name: name.toUpperCase(), direction: "DESTINATION", eventCode: "twin2" });
+    expect(again).toMatchObject({ ok: false, code: "invalid", fieldErrors: { name: [expect.stringContaining("already exists")] } });
+    const other = await executeAction(D.createProfileDef, actors.OPS, { name: `${name} (2)`, direction: "SOURCE", eventCode: "twin3" });
+    if (!other.ok) throw new Error(other.error);
+    const { id, version } = other.data.profile;
+    const renamed = await executeAction(D.updateBasicsDef, actors.OPS, { profileId: id, version, name, eventCode: "twin3" });
+    expect(renamed).toMatchObject({ ok: false, code: "invalid" });
+    // Its own name, in another case, is not a clash with itself.
+    const recased = await executeAction(D.updateBasicsDef, actors.OPS, { profileId: id, version, name: `${name} (2)`.toLowerCase(), eventCode: "twin3" });
+    expect(recased).toMatchObject({ ok: true });
+  });
+
   it("deletes (ADMIN, exact name) softly, keeping the row for history", async () => {
     const wrong = await executeAction(D.deleteProfileDef, actors.ADMIN, { profileId, confirmName: "summit" });
     expect(wrong).toMatchObject({ ok: false, code: "invalid" });
