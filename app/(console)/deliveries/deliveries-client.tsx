@@ -112,8 +112,7 @@ export function DeliveriesClient({
                 <Th>Status</Th>
                 <Th>HTTP</Th>
                 <Th className="text-right">Duration</Th>
-                <Th>Attendee</Th>
-                <Th>Transmission</Th>
+                <Th>Attendee · transmission</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -154,9 +153,12 @@ export function DeliveriesClient({
                     </span>
                   </Td>
                   <Td className="whitespace-nowrap text-right font-mono text-xs">{formatMs(d.durationMs)}</Td>
-                  <Td className="max-w-40 truncate text-xs">{d.email ?? <span className="text-zinc-400">—</span>}</Td>
-                  <Td className="max-w-28 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">
-                    <span title={d.transmissionId}>{d.transmissionId}</span>
+                  {/* Two lines in one column, like Profile: the log fits a 1280-pixel screen without scrolling sideways. */}
+                  <Td className="text-xs">
+                    <div className="max-w-44 truncate">{d.email ?? <span className="text-zinc-400">—</span>}</div>
+                    <div className="max-w-44 truncate font-mono text-[11px] text-zinc-500" title={d.transmissionId}>
+                      {d.transmissionId}
+                    </div>
                   </Td>
                 </tr>
               ))}
