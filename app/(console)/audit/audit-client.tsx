@@ -14,6 +14,7 @@ import { EmptyState } from "@/components/ui/page-header";
 import { Select, TextInput } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
+import { auditActionLabel } from "@/lib/audit/types";
 
 const FILTER_KEYS = ["action", "actor", "from", "to"] as const;
 
@@ -65,7 +66,7 @@ export function AuditClient({ actions }: { actions: string[] }) {
             <option value="">All actions</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {auditActionLabel(a)}
               </option>
             ))}
           </Select>
@@ -128,7 +129,8 @@ export function AuditClient({ actions }: { actions: string[] }) {
                       </div>
                     </Td>
                     <Td>
-                      <code className={`font-mono text-xs ${e.action.endsWith(".failed") ? "text-red-700 dark:text-red-400" : ""}`}>{e.action}</code>
+                      <div className={e.action.endsWith(".failed") ? "text-red-700 dark:text-red-400" : ""}>{auditActionLabel(e.action)}</div>
+                      <code className="font-mono text-[11px] text-zinc-500">{e.action}</code>
                       {e.changes.length ? (
                         <div className="mt-0.5 max-w-64 truncate text-xs text-zinc-500" title={e.changes.map((c) => c.path).join(", ")}>
                           changed: {e.changes.map((c) => c.path).join(", ")}

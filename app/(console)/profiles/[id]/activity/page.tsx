@@ -5,6 +5,7 @@ import { listProfileActivity } from "@/lib/profiles/queries";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { auditActionLabel } from "@/lib/audit/types";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -31,7 +32,8 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
                 <Td className="whitespace-nowrap text-xs">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</Td>
                 <Td>{e.actorEmail ?? "system"}</Td>
                 <Td>
-                  <code className="font-mono text-xs">{e.action}</code>
+                  <div>{auditActionLabel(e.action)}</div>
+                  <code className="font-mono text-[11px] text-zinc-500">{e.action}</code>
                 </Td>
                 <Td className="max-w-md truncate text-xs text-zinc-500">
                   {e.action.startsWith("profile.test") ? String((e.after as { message?: string } | null)?.message ?? "") : ""}
