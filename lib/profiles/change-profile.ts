@@ -46,15 +46,13 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
   // NO KEY UPDATE: concurrent changes (an edit, a test result, a publish) wait for each other, so the
   // status is computed from what is saved, while inbound inserts referencing the profile go on.
   await tx.$queryRaw`SELECT 1 FROM "IntegrationProfile" WHERE id = ${profileId} FOR NO KEY UPDATE`;
-  const before = await readView(tx, profileId);
+  // `stored` is the same read as the view, with every column (sealed secrets included: compared, never returned).
+  const { view: before, stored } = await readProfile(tx, profileId);
   edit.check?.(before);
-  const stored = edit.data ? await storedRow(tx, profileId) : null;
   // A form saved as it was changes nothing: no new version (which would make a colleague's open
   // form stale), no audit event. A stale version is still a conflict.
-  if (stored && edit.data && !edit.pushTypes && typeof edit.audit === "string" && unchanged(stored, edit.data)) {
-    if (typeof edit.version === "number" && edit.version !== before.version) {
-      throw new DomainError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
-    }
+  if (edit.data && !edit.pushTypes && typeof edit.audit === "string" && unchanged(stored, edit.data)) {
+    if (typeof edit.version === "number" && edit.version !== before.version) throw staleEdit();
     return before;
   }
   const newName = edit.data?.name;
@@ -62,20 +60,18 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
   const bump = edit.version !== undefined;
   if (bump || edit.data) {
     const where = { id: profileId, deletedAt: null, ...(typeof edit.version === "number" ? { version: edit.version } : {}) };
-    const retested = edit.retest && edit.data && stored ? testsToClear(stored, edit.data, edit.retest) : {};
+    const retested = edit.retest && edit.data ? testsToClear(stored, edit.data, edit.retest) : {};
     const updated = await tx.integrationProfile.updateMany({
       where,
       data: { ...edit.data, ...retested, ...(bump ? { version: { increment: 1 } } : {}) },
     });
-    if (updated.count === 0) {
-      throw new DomainError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
-    }
+    if (updated.count === 0) throw staleEdit();
   }
   if (edit.pushTypes) {
     await tx.profilePushType.deleteMany({ where: { profileId, pushType: { notIn: edit.pushTypes } } });
     await tx.profilePushType.createMany({ data: edit.pushTypes.map((pushType) => ({ profileId, pushType })), skipDuplicates: true });
   }
-  let after = await readView(tx, profileId);
+  let after = (await readProfile(tx, profileId)).view;
   const status = statusAfterChecklist(after.status, isReady(readinessInput(after)));
   if (status !== after.status) {
     await tx.integrationProfile.update({ where: { id: profileId }, data: { status } });
@@ -86,9 +82,8 @@ export async function changeProfileIn(tx: Prisma.TransactionClient, profileId: s
   return after;
 }
 
-/** The profile's columns as stored (sealed secrets included: compared, never returned). */
-async function storedRow(tx: Prisma.TransactionClient, profileId: string): Promise<Record<string, unknown> | null> {
-  return (await tx.integrationProfile.findFirst({ where: { id: profileId } })) as Record<string, unknown> | null;
+function staleEdit(): DomainError {
+  return new DomainError("Someone else changed this profile since you opened it. Reload to see their changes, then apply yours again.", "conflict");
 }
 
 function unchanged(row: Record<string, unknown>, data: Record<string, unknown>): boolean {
@@ -122,8 +117,8 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-async function readView(tx: Prisma.TransactionClient, profileId: string): Promise<ProfileView> {
+async function readProfile(tx: Prisma.TransactionClient, profileId: string): Promise<{ view: ProfileView; stored: Record<string, unknown> }> {
   const row = await tx.integrationProfile.findFirst({ where: { id: profileId, deletedAt: null }, include: { pushTypes: true } });
   if (!row) throw new DomainError("This profile does not exist or was deleted.", "not_found");
-  return toProfileView(row, await latestPublishedVersion(tx, profileId));
+  return { view: toProfileView(row, await latestPublishedVersion(tx, profileId)), stored: row };
 }
