@@ -1,7 +1,7 @@
 "use client";
 import { TimeAgo } from "@/components/time-ago";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getDeliveryAction, listMyTestSendsAction, sendTestEventAction, testEventSampleAction } from "@/lib/delivery-log/actions";
 import { unwrap } from "@/lib/actions/unwrap";
@@ -87,6 +87,7 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
   // The editor starts from the sample and is then the user's own text, so it lives in state. A new
   // sample (another push type or profile) replaces the text only while it is the sample it started
   // from: an edited payload is kept, and the new sample waits behind a button.
+  const sampleText = useMemo(() => (sample.data ? JSON.stringify(sample.data.payload, null, 2) : null), [sample.data]);
   const startedFrom = useRef<string | null>(null);
   const [heldSample, setHeldSample] = useState<string | null>(null);
   const loadSample = (next: string) => {
@@ -96,11 +97,10 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to a new sample only; the text is read as it is then.
   useEffect(() => {
-    if (!sample.data) return;
-    const next = JSON.stringify(sample.data.payload, null, 2);
-    if (text === "" || text === startedFrom.current) loadSample(next);
-    else if (next !== text) setHeldSample(next);
-  }, [sample.data]);
+    if (sampleText === null) return;
+    if (text === "" || text === startedFrom.current) loadSample(sampleText);
+    else if (sampleText !== text) setHeldSample(sampleText);
+  }, [sampleText]);
 
   // Polls while any of the list is still on its way, so no status stays "Queued" after it settled.
   const history = useQuery({
@@ -199,7 +199,7 @@ export function TestEventsClient({ targets }: { targets: Target[] }) {
               {destination ? "Give it a synthetic test email (qa.…@relay-test.example.com)" : "Generate a synthetic attendee (qa.…@relay-test.example.com)"}
             </label>
             <div className="flex gap-2">
-              <Button variant="ghost" size="sm" onClick={() => sample.data && loadSample(JSON.stringify(sample.data.payload, null, 2))}>
+              <Button variant="ghost" size="sm" onClick={() => sampleText !== null && loadSample(sampleText)}>
                 Reset to sample
               </Button>
               <Button
