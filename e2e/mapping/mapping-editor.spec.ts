@@ -19,6 +19,25 @@ async function acmeProfile(request: APIRequestContext, auth: Record<string, stri
   return profile as { id: string };
 }
 
+/** An OPS user signed in on a new acme profile whose draft maps one rule over SAMPLE; their API auth with it. */
+async function opsOnOneRuleDraft(
+  page: Page,
+  request: APIRequestContext,
+  seedUser: (role: "OPS") => Promise<{ token: string; email: string; password: string }>,
+  name: string,
+  eventCode: string,
+) {
+  const ops = await seedUser("OPS");
+  const auth = { Authorization: `Bearer ${ops.token}` };
+  const profile = await acmeProfile(request, auth, name, eventCode, {
+    revision: 0,
+    rules: [{ target: "_id", source: "transmissionId" }],
+    samples: [{ name: "s", payload: SAMPLE }],
+  });
+  await loginViaApi(page, ops.email, ops.password);
+  return { profile, auth };
+}
+
 /** Clicks a source field, then a target field, and waits for the rule between them. */
 async function connect(page: Page, from: string, to: string) {
   await page.getByRole("list", { name: "Source fields" }).locator(`button[data-path="${from}"]`).click();
@@ -101,14 +120,7 @@ test("OPS builds a mapping from an uploaded sample, publishes v1 and v2 and diff
 });
 
 test("a failed XDM check shows an inline error, never a blank preview, and can be retried", async ({ page, request, seedUser }) => {
-  const ops = await seedUser("OPS");
-  const auth = { Authorization: `Bearer ${ops.token}` };
-  const profile = await acmeProfile(request, auth, "XDM check", "map5", {
-    revision: 0,
-    rules: [{ target: "_id", source: "transmissionId" }],
-    samples: [{ name: "s", payload: SAMPLE }],
-  });
-  await loginViaApi(page, ops.email, ops.password);
+  const { profile } = await opsOnOneRuleDraft(page, request, seedUser, "XDM check", "map5");
   // The XDM check is a server action posted to the page's URL: fail it until told otherwise.
   let fail = true;
   await page.route(`**/profiles/${profile.id}/mapping`, (route) => {
@@ -170,14 +182,7 @@ test("QA sees the mapping read-only", async ({ page, request, seedUser }) => {
 });
 
 test("an edit made while the previous autosave is still in flight saves after it, never as a conflict with itself", async ({ page, request, seedUser }) => {
-  const ops = await seedUser("OPS");
-  const auth = { Authorization: `Bearer ${ops.token}` };
-  const profile = await acmeProfile(request, auth, "Slow save", "map6", {
-    revision: 0,
-    rules: [{ target: "_id", source: "transmissionId" }],
-    samples: [{ name: "s", payload: SAMPLE }],
-  });
-  await loginViaApi(page, ops.email, ops.password);
+  const { profile, auth } = await opsOnOneRuleDraft(page, request, seedUser, "Slow save", "map6");
   // Every draft save (a server action posted to the page's URL, carrying the revision) takes 1.5 s.
   await page.route(`**/profiles/${profile.id}/mapping`, async (route) => {
     const req = route.request();
